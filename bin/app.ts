@@ -1,0 +1,3 @@
+import { buildApp } from '../infra/orderdesk-app.js';
+
+buildApp().app.synth();

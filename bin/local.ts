@@ -1,0 +1,55 @@
+import { readLocalConfig } from '../local/config.js';
+import { demoUsers } from '../local/demo-data.js';
+import { LocalStackError } from '../local/local-stack-error.js';
+import { startLocalStack, type LocalStackInfo } from '../local/stack.js';
+
+const banner = (info: LocalStackInfo, seconds: string) =>
+  [
+    '',
+    `orderdesk is running (ready in ${seconds} s). Ctrl-C stops everything.`,
+    '',
+    `  API            ${info.apiUrl}            (try ${info.apiUrl}/health)`,
+    `  API reference  ${info.docsUrl}`,
+    `  OpenAPI        ${info.apiUrl}/openapi.json`,
+    `  Mail inbox     ${info.mailUrl}            (every mail sent; JSON at /store)`,
+    `  S3             ${info.s3Url}   bucket ${info.bucketName}`,
+    `  DynamoDB       ${info.dynamodbUrl}   table ${info.tableName}`,
+    `  Cognito        ${info.cognitoUrl}   pool ${info.userPool.userPoolId}`,
+    '',
+    '  Demo users (e-mail / password / role):',
+    ...demoUsers.map((u) => `    ${u.email.padEnd(32)} ${u.password.padEnd(22)} ${u.role}`),
+    '',
+    '  A token:  npm run token -- jana.novakova@acme.example',
+    `  Then:     curl -H "Authorization: Bearer $(npm run -s token -- jana.novakova@acme.example)" ${info.apiUrl}/me`,
+    '',
+  ].join('\n');
+
+const main = async () => {
+  const startedAt = performance.now();
+  const config = readLocalConfig();
+  const { info, stop } = await startLocalStack(config, (line) => console.log(`[api] ${line}`));
+  console.log(banner(info, ((performance.now() - startedAt) / 1000).toFixed(1)));
+  // The integration tests start this file as a child and wait for this message.
+  process.send?.({ type: 'ready', info });
+
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\norderdesk: stopping…');
+    await stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  process.on('disconnect', shutdown);
+};
+
+main().catch((error: unknown) => {
+  if (error instanceof LocalStackError) {
+    console.error(`orderdesk: ${error.message}`);
+  } else {
+    console.error('orderdesk: the local stack failed to start:', error);
+  }
+  process.exit(1);
+});

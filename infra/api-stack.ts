@@ -1,0 +1,65 @@
+import { Duration, Stack, type StackProps, CfnOutput } from 'aws-cdk-lib';
+import { CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { Construct } from 'constructs';
+import { apiCors } from '../lib/http/cors.js';
+import type { RouteDefinition } from '../lib/http/route.js';
+import { OrderdeskFunction, type OrderdeskResources } from './orderdesk-function.js';
+import type { StageConfig } from './stage-config.js';
+
+export interface ApiStackProps extends StackProps {
+  config: StageConfig;
+  resources: OrderdeskResources;
+  routes: readonly RouteDefinition[];
+}
+
+/** `get-me` → `GetMe`: a stable logical id per route. */
+export const logicalIdOf = (routeName: string): string =>
+  routeName
+    .split('-')
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
+
+/** The HTTP API: one Lambda per entry of the route table, JWT-protected where the table says. */
+export class ApiStack extends Stack {
+  readonly api: HttpApi;
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+    const { config, resources, routes } = props;
+
+    this.api = new HttpApi(this, 'Api', {
+      apiName: `orderdesk-${config.stage}`,
+      corsPreflight: {
+        allowOrigins: config.portalOrigins,
+        allowMethods: apiCors.allowMethods.map((method) => CorsHttpMethod[method]),
+        allowHeaders: [...apiCors.allowHeaders],
+        maxAge: Duration.seconds(apiCors.maxAgeSeconds),
+      },
+      createDefaultStage: false,
+    });
+    this.api.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: 50, burstLimit: 100 },
+    });
+
+    const issuer = `https://cognito-idp.${this.region}.amazonaws.com/${resources.userPool.userPoolId}`;
+    const jwt = new HttpJwtAuthorizer('Cognito', issuer, { jwtAudience: Object.values(resources.appClientIds) });
+    const none = new HttpNoneAuthorizer();
+
+    for (const route of routes) {
+      const logicalId = logicalIdOf(route.name);
+      const fn = new OrderdeskFunction(this, logicalId, { name: route.name, access: route.access, resources, stage: config });
+      this.api.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration: new HttpLambdaIntegration(`${logicalId}Integration`, fn),
+        authorizer: route.auth === 'jwt' ? jwt : none,
+      });
+    }
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
+  }
+}

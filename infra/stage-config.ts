@@ -1,0 +1,52 @@
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import * as z from 'zod';
+
+/**
+ * Settings that differ between stages, read from CDK context (`-c stage=prod`) and validated:
+ * a typo in a stage name or an origin fails the synth with the field and reason.
+ */
+const StageName = z.enum(['dev', 'prod']);
+
+const Origins = z
+  .string()
+  .transform((text) => text.split(',').map((origin) => origin.trim()).filter(Boolean))
+  .pipe(z.array(z.url({ protocol: /^https?$/ }).refine((url) => !url.endsWith('/'), 'must not end with /')).min(1));
+
+const StageContext = z.object({
+  stage: StageName,
+  /** The portal's origins, allowed by CORS on the API and the bucket. */
+  portalOrigins: Origins.optional(),
+  /** A verified SES identity; with it Cognito sends its mails through SES instead of its own sender. */
+  mailFrom: z.email().optional(),
+});
+
+export type StageConfig = {
+  stage: z.infer<typeof StageName>;
+  portalOrigins: string[];
+  mailFrom?: string;
+  logRetention: RetentionDays;
+  /** Production refuses accidental deletion of the table and the user pool. */
+  deletionProtection: boolean;
+};
+
+const defaultOrigins = { dev: ['http://localhost:5173'], prod: ['https://portal.azami.example', 'https://portal.digimadi.example'] };
+
+export const stageConfig = (context: (key: string) => unknown): StageConfig => {
+  const parsed = StageContext.safeParse({
+    stage: context('stage'),
+    portalOrigins: context('portalOrigins'),
+    mailFrom: context('mailFrom'),
+  });
+  if (!parsed.success) {
+    const reasons = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'context'}: ${issue.message}`);
+    throw new Error(`Invalid CDK context (-c stage=dev|prod [-c portalOrigins=...] [-c mailFrom=...]): ${reasons.join('; ')}`);
+  }
+  const { stage, portalOrigins, mailFrom } = parsed.data;
+  return {
+    stage,
+    portalOrigins: portalOrigins ?? defaultOrigins[stage],
+    mailFrom,
+    logRetention: stage === 'prod' ? RetentionDays.THREE_MONTHS : RetentionDays.TWO_WEEKS,
+    deletionProtection: stage === 'prod',
+  };
+};

@@ -1,0 +1,32 @@
+import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { User } from '../../domain/user.js';
+import { emailKey, orgMembersIndexKey, userKey } from './keys.js';
+
+export interface UserStore {
+  get(userId: string): Promise<User | undefined>;
+  /** Writes the user and its e-mail lookup together; used by provisioning and the demo seed. */
+  put(user: User): Promise<void>;
+}
+
+export const dynamoUserStore = (client: DynamoDBDocumentClient, tableName: () => string): UserStore => ({
+  async get(userId) {
+    const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: userKey(userId) }));
+    return Item ? User.parse(Item) : undefined;
+  },
+  async put(user) {
+    const TableName = tableName();
+    await client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName,
+              Item: { ...userKey(user.userId), ...(user.orgId ? orgMembersIndexKey(user.orgId, user.email) : {}), type: 'user', ...user },
+            },
+          },
+          { Put: { TableName, Item: { ...emailKey(user.email), type: 'email', userId: user.userId } } },
+        ],
+      }),
+    );
+  },
+});

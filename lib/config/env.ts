@@ -1,0 +1,26 @@
+import * as z from 'zod';
+
+/** Names of the environment variables through which the CDK app (and the local stack) tell a
+ * function where its resources are. One list, so infra and runtime can't drift apart. */
+export const EnvName = {
+  tableName: 'TABLE_NAME',
+  bucketName: 'BUCKET_NAME',
+  userPoolId: 'USER_POOL_ID',
+  /** JSON object: platform name → Cognito app client id. */
+  appClientIds: 'APP_CLIENT_IDS',
+  stage: 'STAGE',
+} as const;
+export type EnvName = (typeof EnvName)[keyof typeof EnvName];
+
+export class ConfigurationError extends Error {
+  override readonly name = 'ConfigurationError';
+}
+
+/** Reads one variable, validated; a missing or malformed one is a deployment bug, said plainly. */
+export const readEnv = <T extends z.ZodType>(name: EnvName, schema: T): z.infer<T> => {
+  const parsed = schema.safeParse(process.env[name]);
+  if (!parsed.success) {
+    throw new ConfigurationError(`Environment variable ${name} is missing or invalid`, { cause: parsed.error });
+  }
+  return parsed.data;
+};

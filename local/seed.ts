@@ -1,0 +1,43 @@
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { orgKey } from '../lib/adapters/dynamodb/keys.js';
+import { dynamoUserStore } from '../lib/adapters/dynamodb/users.js';
+import { ensureCognitoUser } from './cognito.js';
+import { demoOrg, demoUsers } from './demo-data.js';
+
+/**
+ * Seeds the demo organisation and users. Idempotent: existing Cognito users keep their `sub`,
+ * and the DynamoDB items are rewritten to match it, so a wiped user pool heals on the next start.
+ */
+export const seedDemoData = async (
+  dynamo: DynamoDBClient,
+  tableName: string,
+  cognito: CognitoIdentityProviderClient,
+  userPoolId: string,
+  now: Date,
+) => {
+  const documents = DynamoDBDocumentClient.from(dynamo);
+  await documents.send(
+    new PutCommand({
+      TableName: tableName,
+      Item: { ...orgKey(demoOrg.orgId), type: 'org', ...demoOrg, createdAt: now.toISOString() },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  ).catch((error: unknown) => {
+    if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
+  });
+  const users = dynamoUserStore(documents, () => tableName);
+  for (const demo of demoUsers) {
+    const userId = await ensureCognitoUser(cognito, userPoolId, demo);
+    const existing = await users.get(userId);
+    await users.put({
+      userId,
+      email: demo.email,
+      name: demo.name,
+      role: demo.role,
+      orgId: demo.orgId,
+      createdAt: existing?.createdAt ?? now.toISOString(),
+    });
+  }
+};

@@ -1,0 +1,122 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { tableDefinition } from '../lib/adapters/dynamodb/table-definition.js';
+import { EnvName } from '../lib/config/env.js';
+import { routeList } from '../lib/http/routes.js';
+import { startApiServer } from './api-server.js';
+import { ensureUserPool, startCognito, type LocalUserPool } from './cognito.js';
+import { portVariables, type LocalConfig } from './config.js';
+import { ensureTable, localCredentials, localRegion, startDynamoDb } from './dynamodb.js';
+import { createJwtAuthorizer } from './jwt-authorizer.js';
+import { assertJava } from './java.js';
+import { assertPortFree } from './ports.js';
+import { startS3 } from './s3.js';
+import { seedDemoData } from './seed.js';
+import { startSes } from './ses.js';
+
+/** What a running local stack offers; also written to `<dataDir>/stack.json` for the token CLI. */
+export interface LocalStackInfo {
+  apiUrl: string;
+  docsUrl: string;
+  mailUrl: string;
+  s3Url: string;
+  dynamodbUrl: string;
+  cognitoUrl: string;
+  tableName: string;
+  bucketName: string;
+  userPool: LocalUserPool;
+}
+
+export const stateFile = (dataDir: string) => path.join(dataDir, 'stack.json');
+
+/**
+ * Starts DynamoDB Local, s3rver, the SES server and cognito-local, creates the table and pool
+ * as the CDK app defines them, seeds the demo data and serves the route table. Whatever fails,
+ * what was started is stopped again.
+ */
+export const startLocalStack = async (config: LocalConfig, log: (line: string) => void) => {
+  const { host, ports, dataDir } = config;
+  assertJava();
+  // DynamoDB Local has no bind-host flag and listens on every interface: probe it there.
+  await Promise.all(
+    (Object.keys(ports) as (keyof typeof ports)[]).map((service) =>
+      assertPortFree(ports[service], service === 'dynamodb' ? '0.0.0.0' : host, service, portVariables[service]),
+    ),
+  );
+  fs.mkdirSync(dataDir, { recursive: true });
+
+  const stops: (() => Promise<unknown>)[] = [];
+  const stop = async () => {
+    await Promise.allSettled(stops.splice(0).reverse().map((fn) => fn()));
+  };
+  const started = <T extends { stop: () => Promise<unknown> }>(service: Promise<T>) =>
+    service.then((s) => (stops.push(s.stop), s));
+
+  try {
+    const [dynamodb, s3, ses, cognito] = await Promise.all([
+      started(startDynamoDb(ports.dynamodb, dataDir)),
+      started(startS3(host, ports.s3, dataDir, config.portalOrigin)),
+      started(startSes(host, ports.ses)),
+      started(startCognito(host, ports.cognito, dataDir)),
+    ]);
+    const tableName = tableDefinition.localName;
+    const [, userPool] = await Promise.all([ensureTable(dynamodb.client, tableName), ensureUserPool(cognito.client, cognito.endpoint)]);
+
+    // The handlers read what the function construct would set in Lambda, plus the SDK's own
+    // endpoint variables that point each client at its local server.
+    Object.assign(process.env, {
+      AWS_REGION: localRegion,
+      AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
+      AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
+      AWS_ENDPOINT_URL_S3: s3.endpoint,
+      AWS_ENDPOINT_URL_SESV2: ses.endpoint,
+      AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
+      AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
+      AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
+      [EnvName.tableName]: tableName,
+      [EnvName.bucketName]: s3.bucketName,
+      [EnvName.userPoolId]: userPool.userPoolId,
+      [EnvName.appClientIds]: JSON.stringify(userPool.appClientIds),
+      [EnvName.stage]: 'local',
+      POWERTOOLS_SERVICE_NAME: 'orderdesk',
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    });
+    delete process.env.AWS_PROFILE;
+
+    await seedDemoData(dynamodb.client, tableName, cognito.client, userPool.userPoolId, new Date());
+
+    const api = await started(
+      startApiServer({
+        host,
+        port: ports.api,
+        routes: routeList,
+        portalOrigin: config.portalOrigin,
+        authorize: createJwtAuthorizer({
+          issuer: userPool.issuer,
+          audiences: Object.values(userPool.appClientIds),
+          jwksUrl: userPool.jwksUrl,
+        }),
+        log,
+      }),
+    );
+
+    const info: LocalStackInfo = {
+      apiUrl: api.url,
+      docsUrl: `${api.url}/docs`,
+      mailUrl: ses.endpoint,
+      s3Url: s3.endpoint,
+      dynamodbUrl: dynamodb.endpoint,
+      cognitoUrl: cognito.endpoint,
+      tableName,
+      bucketName: s3.bucketName,
+      userPool,
+    };
+    fs.writeFileSync(stateFile(dataDir), JSON.stringify(info, null, 2));
+    stops.push(async () => fs.rmSync(stateFile(dataDir), { force: true }));
+    return { info, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+};
