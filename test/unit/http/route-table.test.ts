@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { routeKey } from '../../../lib/http/route.js';
+import { routeList } from '../../../lib/http/routes.js';
+
+const functionsDir = path.resolve(import.meta.dirname, '../../../functions');
+
+describe('the route table', () => {
+  it('has one handler module per route and no handler without a route', () => {
+    const files = fs.readdirSync(functionsDir).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, ''));
+    expect(files.sort()).toEqual(routeList.map((r) => r.name).sort());
+  });
+
+  it('names routes in kebab-case, each once, and each method and path once', () => {
+    for (const route of routeList) expect(route.name).toMatch(/^[a-z]+(-[a-z0-9]+)*$/);
+    expect(new Set(routeList.map((r) => r.name)).size).toBe(routeList.length);
+    expect(new Set(routeList.map(routeKey)).size).toBe(routeList.length);
+  });
+
+  it('declares every {parameter} of a path in its path schema', () => {
+    for (const route of routeList) {
+      const inPath = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+      expect(Object.keys(route.schemas.path?.shape ?? {}).sort(), route.name).toEqual(inPath.sort());
+    }
+  });
+
+  it('exports a handler from each module', async () => {
+    process.env.TABLE_NAME ??= 'unit-test';
+    for (const route of routeList) {
+      const module: unknown = await import(path.join(functionsDir, `${route.name}.ts`));
+      expect(module, route.name).toHaveProperty('handler', expect.any(Function));
+    }
+  });
+});

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { readLocalConfig } from '../../../local/config.js';
+import { LocalStackError } from '../../../local/local-stack-error.js';
+
+describe('the local configuration', () => {
+  it('has defaults for every port and the data dir', () => {
+    const config = readLocalConfig({});
+    expect(config.ports).toEqual({ api: 3000, dynamodb: 8000, s3: 4568, ses: 8005, cognito: 9229 });
+    expect(config.dataDir).toMatch(/\.local$/);
+  });
+
+  it('takes ports from the environment', () => {
+    expect(readLocalConfig({ ORDERDESK_API_PORT: '3100' }).ports.api).toBe(3100);
+  });
+
+  it('says which variable is wrong', () => {
+    expect(() => readLocalConfig({ ORDERDESK_S3_PORT: 'eighty' })).toThrow(LocalStackError);
+    expect(() => readLocalConfig({ ORDERDESK_S3_PORT: '70000' })).toThrow(/ORDERDESK_S3_PORT/);
+  });
+});
