@@ -1,0 +1,62 @@
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import net from 'node:net';
+import fs from 'node:fs';
+import { describe, expect, inject, it } from 'vitest';
+import { tableDefinition } from '../../lib/adapters/dynamodb/table-definition.js';
+import { dynamoUserStore } from '../../lib/adapters/dynamodb/users.js';
+import { localCredentials, localRegion } from '../../local/dynamodb.js';
+import { ensureCognitoUser } from '../../local/cognito.js';
+import { demoUsers } from '../../local/demo-data.js';
+import { seedDemoData } from '../../local/seed.js';
+import { isolatedEnv, outcome, spawnLocal } from '../support/local-process.js';
+
+const stack = inject('stack');
+const dynamo = new DynamoDBClient({ endpoint: stack.dynamodbUrl, region: localRegion, credentials: localCredentials });
+const cognito = new CognitoIdentityProviderClient({ endpoint: stack.cognitoUrl, region: localRegion, credentials: localCredentials });
+
+describe('the local stack', () => {
+  it('creates the table from the same definition the CDK app deploys', async () => {
+    const { Table } = await dynamo.send(new DescribeTableCommand({ TableName: stack.tableName }));
+    expect(Table?.KeySchema).toEqual([
+      { AttributeName: tableDefinition.partitionKey, KeyType: 'HASH' },
+      { AttributeName: tableDefinition.sortKey, KeyType: 'RANGE' },
+    ]);
+    expect(Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(tableDefinition.globalIndexes.map((i) => i.indexName));
+    expect(Table?.StreamSpecification).toMatchObject({ StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' });
+  });
+
+  it('seeds the demo data idempotently: a second run keeps every user and their ids', async () => {
+    const users = dynamoUserStore(DynamoDBDocumentClient.from(dynamo), () => stack.tableName);
+    const subs = await Promise.all(demoUsers.map((u) => ensureCognitoUser(cognito, stack.userPool.userPoolId, u)));
+    const before = await Promise.all(subs.map((sub) => users.get(sub)));
+    await seedDemoData(dynamo, stack.tableName, cognito, stack.userPool.userPoolId, new Date('2030-01-01T00:00:00Z'));
+    const after = await Promise.all(subs.map((sub) => users.get(sub)));
+    expect(after).toEqual(before);
+    expect(after.every((user) => user !== undefined)).toBe(true);
+  });
+
+  it('stops with one clear line and a non-zero exit when a port is taken', async () => {
+    const env = await isolatedEnv();
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(Number(env.ORDERDESK_API_PORT), '127.0.0.1', resolve));
+    try {
+      const { code, output } = await outcome(spawnLocal(env));
+      expect(code).not.toBe(0);
+      expect(output.trim()).toBe(`orderdesk: port ${env.ORDERDESK_API_PORT} (api) is in use: stop what uses it, or set ORDERDESK_API_PORT to a free port`);
+    } finally {
+      blocker.close();
+      fs.rmSync(env.ORDERDESK_DATA_DIR!, { recursive: true, force: true });
+    }
+  });
+
+  it('stops with one clear line and a non-zero exit when Java is missing', async () => {
+    const env = await isolatedEnv();
+    // A PATH with node but without java.
+    const { code, output } = await outcome(spawnLocal({ ...env, PATH: `${process.execPath.replace(/\/node$/, '')}` }));
+    expect(code).not.toBe(0);
+    expect(output.trim()).toBe('orderdesk: Java 17 or newer is needed for DynamoDB Local and was not found: apt-get install openjdk-17-jre-headless');
+    fs.rmSync(env.ORDERDESK_DATA_DIR!, { recursive: true, force: true });
+  });
+});
