@@ -1,0 +1,48 @@
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { bundleBudgetBytes, bundleOptions } from '../infra/bundle-options.js';
+import { routeList } from '../lib/http/routes.js';
+
+/**
+ * Builds every function exactly as the CDK app bundles it, prints each bundle's minified size
+ * and its cold import time (a fresh Node process importing it, median of 5), and exits 1 if
+ * any bundle is over the budget.
+ */
+const root = path.resolve(import.meta.dirname, '..');
+const outDir = path.join(root, '.local', 'bundles');
+const runs = 5;
+
+// What a function finds in its environment in Lambda; import-time code may read it.
+const lambdaEnv = { ...process.env, TABLE_NAME: 'bench', AWS_REGION: 'eu-central-1', APP_CLIENT_IDS: '{}', POWERTOOLS_LOG_LEVEL: 'SILENT' };
+
+const coldImportMs = (file: string): number => {
+  const script = `const t = performance.now(); await import(${JSON.stringify(file)}); process.stdout.write(String(performance.now() - t));`;
+  const times = Array.from({ length: runs }, () => {
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env: lambdaEnv, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`importing ${file} failed:\n${result.stderr}`);
+    return Number(result.stdout);
+  }).sort((a, b) => a - b);
+  return times[Math.floor(runs / 2)] ?? Number.NaN;
+};
+
+const rows: { name: string; bytes: number; ms: number }[] = [];
+for (const route of routeList) {
+  const outfile = path.join(outDir, route.name, 'index.mjs');
+  await build({ ...bundleOptions, external: [...bundleOptions.external], entryPoints: [path.join(root, 'functions', `${route.name}.ts`)], bundle: true, outfile, logLevel: 'error' });
+  rows.push({ name: route.name, bytes: fs.statSync(outfile).size, ms: coldImportMs(outfile) });
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+console.log(`function bundles (minified ESM, node24, budget ${kb(bundleBudgetBytes)} each; import time = median of ${runs} cold imports)\n`);
+console.log(`${'function'.padEnd(24)}${'size'.padStart(12)}${'cold import'.padStart(14)}`);
+for (const row of rows) {
+  const over = row.bytes > bundleBudgetBytes ? '  OVER BUDGET' : '';
+  console.log(`${row.name.padEnd(24)}${kb(row.bytes).padStart(12)}${`${row.ms.toFixed(1)} ms`.padStart(14)}${over}`);
+}
+const over = rows.filter((row) => row.bytes > bundleBudgetBytes);
+if (over.length > 0) {
+  console.error(`\n${over.length} function(s) over the ${kb(bundleBudgetBytes)} budget: ${over.map((r) => r.name).join(', ')}`);
+  process.exit(1);
+}
