@@ -30,7 +30,7 @@ const coldImportMs = (file: string): number => {
 const rows: { name: string; bytes: number; ms: number }[] = [];
 for (const route of routeList) {
   const outfile = path.join(outDir, route.name, 'index.mjs');
-  await build({ ...bundleOptions, external: [...bundleOptions.external], entryPoints: [path.join(root, 'functions', `${route.name}.ts`)], bundle: true, outfile, logLevel: 'error' });
+  await build({ ...bundleOptions, entryPoints: [path.join(root, 'functions', `${route.name}.ts`)], bundle: true, outfile, logLevel: 'error' });
   rows.push({ name: route.name, bytes: fs.statSync(outfile).size, ms: coldImportMs(outfile) });
 }
 

@@ -1,3 +1,5 @@
+import type { BuildOptions } from 'esbuild';
+
 /**
  * How every function is bundled, in esbuild's own terms. The function construct hands these to
  * NodejsFunction and `npm run size` builds with the very same, so the budget measures what deploys.
@@ -22,15 +24,15 @@ const unusedInLambda = [
 
 export const bundleOptions = {
   target: 'node24',
-  format: 'esm',
-  platform: 'node',
+  format: 'esm' as const,
+  platform: 'node' as const,
   minify: true,
   sourcemap: true,
   mainFields: ['module', 'main'],
   /** ESM output still meets CommonJS dependencies that call require(). */
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   external: unusedInLambda,
-} as const;
+} satisfies BuildOptions;
 
 /** Per-function size budget for the minified bundle, enforced by `npm run size`. See README. */
 export const bundleBudgetBytes = 400 * 1024;

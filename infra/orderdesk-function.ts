@@ -75,9 +75,9 @@ export class OrderdeskFunction extends NodejsFunction {
         minify: bundleOptions.minify,
         sourceMap: bundleOptions.sourcemap,
         sourcesContent: false,
-        mainFields: [...bundleOptions.mainFields],
+        mainFields: bundleOptions.mainFields,
         banner: bundleOptions.banner.js,
-        externalModules: [...bundleOptions.external],
+        externalModules: bundleOptions.external,
       },
     });
 
