@@ -3,9 +3,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LocalStackError } from './local-stack-error.js';
 
-/** Sends a child's output to `<dataDir>/logs/<name>.log` and fails loudly if it dies early. */
-export const superviseChild = (child: ChildProcess, name: string, logsDir: string) => {
+const pidsDir = (dataDir: string) => path.join(dataDir, 'pids');
+
+/**
+ * Sends a child's output to `<dataDir>/logs/<name>.log`, records its pid so that a later start
+ * can clean up after a crash, and fails loudly if the child dies early.
+ */
+export const superviseChild = (child: ChildProcess, name: string, dataDir: string) => {
+  const logsDir = path.join(dataDir, 'logs');
   fs.mkdirSync(logsDir, { recursive: true });
+  fs.mkdirSync(pidsDir(dataDir), { recursive: true });
+  const pidFile = path.join(pidsDir(dataDir), `${name}.pid`);
+  if (child.pid) fs.writeFileSync(pidFile, String(child.pid));
   const logFile = path.join(logsDir, `${name}.log`);
   const log = fs.createWriteStream(logFile, { flags: 'a' });
   child.stdout?.pipe(log);
@@ -14,6 +23,7 @@ export const superviseChild = (child: ChildProcess, name: string, logsDir: strin
   const exited = new Promise<never>((_, reject) => {
     child.once('error', (error) => reject(new LocalStackError(`${name} could not start: ${error.message}`, { cause: error })));
     child.once('exit', (code) => {
+      fs.rmSync(pidFile, { force: true });
       if (!stopping) reject(new LocalStackError(`${name} exited with code ${code}; see ${logFile}`));
     });
   });
@@ -31,4 +41,35 @@ export const superviseChild = (child: ChildProcess, name: string, logsDir: strin
         setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
       }),
   };
+};
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Stops children an earlier run left behind when it was killed hard (no Ctrl-C handler ran).
+ * Only processes whose command line still shows the expected program are touched, so a reused pid
+ * of something else is left alone.
+ */
+export const stopLeftoverChildren = async (dataDir: string, markers: Record<string, string>): Promise<string[]> => {
+  const stopped: string[] = [];
+  for (const [name, marker] of Object.entries(markers)) {
+    const pidFile = path.join(pidsDir(dataDir), `${name}.pid`);
+    const pid = fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, 'utf8')) : Number.NaN;
+    fs.rmSync(pidFile, { force: true });
+    if (!Number.isInteger(pid) || !isAlive(pid)) continue;
+    const commandLine = fs.existsSync(`/proc/${pid}/cmdline`) ? fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
+    if (!commandLine.includes(marker)) continue;
+    process.kill(pid, 'SIGTERM');
+    for (let waited = 0; isAlive(pid) && waited < 5_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+    if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+    stopped.push(name);
+  }
+  return stopped;
 };

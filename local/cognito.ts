@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { platforms, type Platform } from '../lib/domain/platform.js';
 import { superviseChild } from './child-process.js';
-import { localCredentials, localRegion } from './dynamodb.js';
+import { localCredentials, localRegion } from './local-aws.js';
 import { waitFor } from './ports.js';
 
 const poolName = 'orderdesk-local';
@@ -42,7 +42,7 @@ export const startCognito = async (host: string, port: number, dataDir: string) 
     env: { ...process.env, PORT: String(port), HOST: host },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const supervised = superviseChild(child, 'cognito', path.join(dataDir, 'logs'));
+  const supervised = superviseChild(child, 'cognito', dataDir);
   const client = cognitoClient(endpoint);
   await supervised.whileRunning(waitFor('cognito-local', () => client.send(new ListUserPoolsCommand({ MaxResults: 1 }))));
   return { endpoint, client, stop: async () => (client.destroy(), supervised.stop()) };

@@ -12,10 +12,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { tableDefinition } from '../lib/adapters/dynamodb/table-definition.js';
 import { superviseChild } from './child-process.js';
+import { localCredentials, localRegion } from './local-aws.js';
 import { waitFor } from './ports.js';
-
-export const localCredentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
-export const localRegion = 'eu-central-1';
 
 /** Amazon's DynamoDB Local on Java, one shared database file kept under the data dir. */
 export const startDynamoDb = async (port: number, dataDir: string) => {
@@ -23,7 +21,7 @@ export const startDynamoDb = async (port: number, dataDir: string) => {
   fs.mkdirSync(dbDir, { recursive: true });
   // -sharedDb: one database whatever the access key and region (otherwise each key gets its own).
   const child = spawn({ port, path: dbDir, sharedDb: true, stdio: 'pipe' });
-  const supervised = superviseChild(child, 'dynamodb', path.join(dataDir, 'logs'));
+  const supervised = superviseChild(child, 'dynamodb', dataDir);
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({ endpoint, region: localRegion, credentials: localCredentials });
   await supervised.whileRunning(waitFor('DynamoDB Local', () => client.send(new ListTablesCommand({ Limit: 1 }))));

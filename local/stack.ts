@@ -4,9 +4,11 @@ import { tableDefinition } from '../lib/adapters/dynamodb/table-definition.js';
 import { EnvName } from '../lib/config/env.js';
 import { routeList } from '../lib/http/routes.js';
 import { startApiServer } from './api-server.js';
+import { stopLeftoverChildren } from './child-process.js';
 import { ensureUserPool, startCognito, type LocalUserPool } from './cognito.js';
 import { portVariables, type LocalConfig } from './config.js';
-import { ensureTable, localCredentials, localRegion, startDynamoDb } from './dynamodb.js';
+import { ensureTable, startDynamoDb } from './dynamodb.js';
+import { localCredentials, localRegion } from './local-aws.js';
 import { createJwtAuthorizer } from './jwt-authorizer.js';
 import { assertJava } from './java.js';
 import { assertPortFree } from './ports.js';
@@ -37,6 +39,8 @@ export const stateFile = (dataDir: string) => path.join(dataDir, 'stack.json');
 export const startLocalStack = async (config: LocalConfig, log: (line: string) => void) => {
   const { host, ports, dataDir } = config;
   assertJava();
+  const leftovers = await stopLeftoverChildren(dataDir, { dynamodb: 'DynamoDBLocal', cognito: 'cognito-local' });
+  if (leftovers.length > 0) log(`stopped ${leftovers.join(' and ')} left running by an earlier start`);
   // DynamoDB Local has no bind-host flag and listens on every interface: probe it there.
   await Promise.all(
     (Object.keys(ports) as (keyof typeof ports)[]).map((service) =>

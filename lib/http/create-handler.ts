@@ -1,8 +1,7 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type * as z from 'zod';
-import { UnauthenticatedError } from '../domain/errors.js';
+import * as z from 'zod';
 import { logger } from '../observability/logger.js';
 import { errorAnswer } from './error-response.js';
 import { identityFromClaims, type Identity } from './identity.js';
@@ -26,9 +25,9 @@ const json = (statusCode: number, body: unknown): APIGatewayProxyStructuredResul
   body: statusCode === 204 ? '' : JSON.stringify(body),
 });
 
-/** Claims as the HTTP API JWT authorizer hands them over (absent on public routes). */
-const claimsOf = (event: APIGatewayProxyEventV2): unknown =>
-  'authorizer' in event.requestContext ? (event.requestContext.authorizer as { jwt?: { claims?: unknown } }).jwt?.claims : undefined;
+/** Where the HTTP API JWT authorizer puts the claims (absent on public routes). */
+const AuthorizerContext = z.object({ authorizer: z.object({ jwt: z.object({ claims: z.unknown() }) }) });
+const claimsOf = (event: APIGatewayProxyEventV2): unknown => AuthorizerContext.safeParse(event.requestContext).data?.authorizer.jwt.claims;
 
 /**
  * Wraps a route's implementation in the shared middy stack: Powertools log context, input
@@ -51,8 +50,8 @@ export const createHandler =
     .handler(async (event, context) => {
       logger.appendKeys({ route: route.name });
       const parsed = parseRequest(route.schemas, event);
+      // Behind the authorizer claims are always there; without them this throws UnauthenticatedError.
       const identity = route.auth === 'jwt' ? identityFromClaims(claimsOf(event)) : undefined;
-      if (route.auth === 'jwt' && !identity) throw new UnauthenticatedError();
       // The conditional type of `identity` can't follow the runtime check above; it holds by construction.
       const input = { ...parsed, identity, requestId: context.awsRequestId } as RouteInput<S, A>;
       return json(route.status, await implementation(input));

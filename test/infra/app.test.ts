@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,8 +8,11 @@ import { routeList } from '../../lib/http/routes.js';
 import { logicalIdOf } from '../../infra/api-stack.js';
 import { buildApp } from '../../infra/orderdesk-app.js';
 
+// The same context (feature flags) `cdk synth` reads from cdk.json.
+const cdkJson = JSON.parse(fs.readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> };
+
 const synth = (context: Record<string, string>) => {
-  const built = buildApp(new App({ context }));
+  const built = buildApp(new App({ context: { ...cdkJson.context, ...context } }));
   return { data: Template.fromStack(built.data), api: Template.fromStack(built.api) };
 };
 

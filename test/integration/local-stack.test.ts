@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { tableDefinition } from '../../lib/adapters/dynamodb/table-definition.js';
 import { dynamoUserStore } from '../../lib/adapters/dynamodb/users.js';
-import { localCredentials, localRegion } from '../../local/dynamodb.js';
+import { localCredentials, localRegion } from '../../local/local-aws.js';
 import { ensureCognitoUser } from '../../local/cognito.js';
 import { demoUsers } from '../../local/demo-data.js';
 import { seedDemoData } from '../../local/seed.js';
