@@ -2,11 +2,23 @@ import * as z from 'zod';
 import { Platform } from '../domain/platform.js';
 import { EnvName, readEnv } from './env.js';
 
-const AppClientIds = z.record(Platform, z.string().min(1));
+const AppClientIds = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'is not JSON' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.record(Platform, z.string().min(1)));
 
-/** Which platform an app client id belongs to, from APP_CLIENT_IDS (platform → client id). */
+let appClientIds: Record<Platform, string> | undefined;
+
+/** Which platform an app client id belongs to, from APP_CLIENT_IDS (platform → client id), read once. */
 export const platformOfClient = (clientId: string | undefined): Platform | undefined => {
   if (!clientId) return undefined;
-  const ids = readEnv(EnvName.appClientIds, z.string().transform((text) => AppClientIds.parse(JSON.parse(text))));
-  return Platform.options.find((platform) => ids[platform] === clientId);
+  appClientIds ??= readEnv(EnvName.appClientIds, AppClientIds);
+  return Platform.options.find((platform) => appClientIds?.[platform] === clientId);
 };

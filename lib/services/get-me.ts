@@ -1,10 +1,9 @@
 import { ForbiddenError } from '../domain/errors.js';
 import type { Platform } from '../domain/platform.js';
 import type { User } from '../domain/user.js';
-import type { UserStore } from '../adapters/dynamodb/users.js';
 
 export interface MeDependencies {
-  users: Pick<UserStore, 'get'>;
+  users: { get(userId: string): Promise<User | undefined> };
   platformOfClient: (clientId: string | undefined) => Platform | undefined;
 }
 
