@@ -1,0 +1,46 @@
+import * as z from 'zod';
+
+export const maxAttachmentBytes = 25 * 1024 * 1024;
+
+/** What may be attached: documents, images and archives a client and an agency exchange. No
+ * HTML or SVG (they can carry scripts) and no executables. */
+export const allowedContentTypes = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'text/plain',
+  'text/csv',
+  'text/markdown',
+  'application/zip',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/vnd.oasis.opendocument.text',
+  'application/vnd.oasis.opendocument.spreadsheet',
+  'application/msword',
+  'application/vnd.ms-excel',
+] as const;
+export const AttachmentContentType = z.enum(allowedContentTypes, { error: 'this file type is not allowed' });
+
+/**
+ * A file name safe to store and to show: no path, no control or reserved characters, NFC, at most
+ * 150 characters with the extension kept. Czech diacritics stay.
+ */
+export const sanitizeFileName = (name: string): string => {
+  const base = name.normalize('NFC').split(/[\\/]/).pop() ?? '';
+  const cleaned = base
+    .replace(/[\p{Cc}\p{Cf}<>:"|?*]/gu, '')
+    .replace(/\s+/g, ' ')
+    .replace(/^[.\s]+|[.\s]+$/g, '');
+  if (cleaned.length === 0) return 'file';
+  if (cleaned.length <= 150) return cleaned;
+  const dot = cleaned.lastIndexOf('.');
+  const extension = dot > 0 && cleaned.length - dot <= 10 ? cleaned.slice(dot) : '';
+  return cleaned.slice(0, 150 - extension.length) + extension;
+};
+
+/** S3 key of an attachment, laid out by organisation and request. */
+export const attachmentKey = (orgId: string, requestId: string, attachmentId: string, fileName: string): string =>
+  `orgs/${orgId}/requests/${requestId}/attachments/${attachmentId}/${fileName}`;

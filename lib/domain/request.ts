@@ -1,0 +1,52 @@
+import * as z from 'zod';
+import { Platform } from './platform.js';
+
+/** What a client files (seed: inquiry, malfunction/complaint, pre-authorised work). */
+export const RequestType = z.enum(['inquiry', 'defect', 'authorized']);
+export type RequestType = z.infer<typeof RequestType>;
+
+/** Every status of DESIGN.md's lifecycle. */
+export const RequestStatus = z.enum([
+  'submitted',
+  'clarifying',
+  'quoted',
+  'offer_expired',
+  'awaiting_payment',
+  'queued',
+  'in_progress',
+  'in_review',
+  'changes_requested',
+  'accepted',
+  'answered',
+  'closed',
+  'cancelled',
+]);
+export type RequestStatus = z.infer<typeof RequestStatus>;
+
+/** Human number, also the request's id: year and a per-year sequence, e.g. `2026-0042`. */
+export const RequestId = z.string().regex(/^\d{4}-\d{4,6}$/, 'must be a request number like 2026-0042');
+export const formatRequestNumber = (year: number, sequence: number): string => `${year}-${String(sequence).padStart(4, '0')}`;
+
+export const Request = z.object({
+  requestId: RequestId,
+  orgId: z.string(),
+  type: RequestType,
+  title: z.string(),
+  description: z.string(),
+  projectRef: z.string().optional(),
+  platform: Platform,
+  status: RequestStatus,
+  /** Bumped by every write that changes the request; writes are conditional on it. */
+  version: z.number().int().positive(),
+  createdBy: z.string(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type Request = z.infer<typeof Request>;
+
+/** Folds case and diacritics so that "oprava" finds "Oprava přihlášení". */
+export const searchText = (text: string): string =>
+  text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
