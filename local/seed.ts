@@ -21,7 +21,7 @@ export const seedDemoData = async (
   await documents.send(
     new PutCommand({
       TableName: tableName,
-      Item: { ...orgKey(demoOrg.orgId), type: 'org', ...demoOrg, createdAt: now.toISOString() },
+      Item: { ...orgKey(demoOrg.orgId), entity: 'org', ...demoOrg, createdAt: now.toISOString() },
       ConditionExpression: 'attribute_not_exists(pk)',
     }),
   ).catch((error: unknown) => {
@@ -30,7 +30,7 @@ export const seedDemoData = async (
   const users = dynamoUserStore(documents, () => tableName);
   for (const demo of demoUsers) {
     const userId = await ensureCognitoUser(cognito, userPoolId, demo);
-    const existing = await users.get(userId);
+    const existing = await users.getUser(userId);
     await users.put({
       userId,
       email: demo.email,

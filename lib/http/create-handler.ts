@@ -3,6 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from 'zod';
 import { logger } from '../observability/logger.js';
+import { ValidationError } from '../domain/errors.js';
 import { errorAnswer } from './error-response.js';
 import { identityFromClaims, type Identity } from './identity.js';
 import { parseRequest, type ParsedRequest } from './parse-request.js';
@@ -11,6 +12,17 @@ import type { RouteAuth, RouteDefinition, RouteSchemas } from './route.js';
 export type RouteInput<S extends RouteSchemas, A extends RouteAuth> = ParsedRequest<S> & {
   identity: A extends 'jwt' ? Identity : undefined;
   requestId: string;
+  /** The validated `Idempotency-Key` header, on routes that take one. */
+  idempotencyKey?: string;
+};
+
+/** Printable ASCII, as the IETF Idempotency-Key draft and common clients use (UUIDs, ULIDs). */
+const IdempotencyKey = z.string().regex(/^[\x21-\x7e]{1,255}$/, 'must be 1 to 255 printable ASCII characters').optional();
+
+const idempotencyKeyOf = (event: APIGatewayProxyEventV2): string | undefined => {
+  const parsed = IdempotencyKey.safeParse(event.headers['idempotency-key']);
+  if (!parsed.success) throw new ValidationError([{ field: 'headers.idempotency-key', reason: parsed.error.issues[0]?.message ?? 'is invalid' }]);
+  return parsed.data;
 };
 
 export type RouteImplementation<S extends RouteSchemas, A extends RouteAuth> = (
@@ -53,6 +65,7 @@ export const createHandler =
       // Behind the authorizer claims are always there; without them this throws UnauthenticatedError.
       const identity = route.auth === 'jwt' ? identityFromClaims(claimsOf(event)) : undefined;
       // The conditional type of `identity` can't follow the runtime check above; it holds by construction.
-      const input = { ...parsed, identity, requestId: context.awsRequestId } as RouteInput<S, A>;
+      const idempotencyKey = route.idempotent ? idempotencyKeyOf(event) : undefined;
+      const input = { ...parsed, identity, idempotencyKey, requestId: context.awsRequestId } as RouteInput<S, A>;
       return json(route.status, await implementation(input));
     });

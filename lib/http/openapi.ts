@@ -75,6 +75,10 @@ export const buildOpenApiDocument = (routes: readonly RouteDefinition[], options
       responses['403'] = errorResponse('The caller’s role does not allow this');
     }
     if (path) responses['404'] = errorResponse('Not found, or not yours to see');
+    if (route.auth === 'jwt' && route.method !== 'GET') {
+      responses['409'] = errorResponse('The request changed meanwhile or no longer allows this; `next` says what to do');
+    }
+    if (body) responses['413'] = errorResponse('The body is too large');
     responses['500'] = errorResponse('Unexpected failure (logged)');
 
     (paths[route.path] ??= {})[route.method.toLowerCase()] = {
@@ -82,7 +86,21 @@ export const buildOpenApiDocument = (routes: readonly RouteDefinition[], options
       summary: route.summary,
       tags: [route.tag],
       security: route.auth === 'jwt' ? [{ cognito: [] }] : [],
-      parameters: [...parameters('path', path), ...parameters('query', query)],
+      parameters: [
+        ...parameters('path', path),
+        ...parameters('query', query),
+        ...(route.idempotent
+          ? [
+              {
+                name: 'Idempotency-Key',
+                in: 'header',
+                required: false,
+                description: 'Repeat a call with the same key (for 24 h) and get the first answer back instead of a second copy',
+                schema: { type: 'string', minLength: 1, maxLength: 255 },
+              },
+            ]
+          : []),
+      ],
       ...(body
         ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(body, 'input') } } } }
         : {}),

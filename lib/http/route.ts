@@ -33,6 +33,8 @@ export interface RouteDefinition<S extends RouteSchemas = RouteSchemas, A extend
   status: 200 | 201 | 202 | 204;
   schemas: S;
   access: RouteAccess;
+  /** Accepts an `Idempotency-Key` header: a repeated call gets the first answer back. */
+  idempotent?: boolean;
 }
 
 /** Keeps each route's literal types (schemas, auth) so handlers get typed input. */

@@ -1,9 +1,10 @@
-import { ForbiddenError } from '../domain/errors.js';
 import type { Platform } from '../domain/platform.js';
 import type { User } from '../domain/user.js';
+import { resolveCaller } from './caller.js';
+import type { UserLookup } from './ports.js';
 
 export interface MeDependencies {
-  users: { get(userId: string): Promise<User | undefined> };
+  users: Pick<UserLookup, 'getUser'>;
   platformOfClient: (clientId: string | undefined) => Platform | undefined;
 }
 
@@ -11,10 +12,6 @@ export type Me = Omit<User, 'createdAt'> & { platform?: Platform };
 
 /** The caller as orderdesk knows them: the token proves who they are, the user item what they may do. */
 export const getMe = async (deps: MeDependencies, caller: { userId: string; clientId?: string }): Promise<Me> => {
-  const user = await deps.users.get(caller.userId);
-  if (!user) {
-    throw new ForbiddenError('Your login is valid but has no orderdesk account yet; ask the agency to invite you');
-  }
-  const { createdAt: _createdAt, ...profile } = user;
+  const { createdAt: _createdAt, ...profile } = await resolveCaller(deps.users, caller.userId);
   return { ...profile, platform: deps.platformOfClient(caller.clientId) };
 };

@@ -30,9 +30,9 @@ describe('the local stack', () => {
   it('seeds the demo data idempotently: a second run keeps every user and their ids', async () => {
     const users = dynamoUserStore(DynamoDBDocumentClient.from(dynamo), () => stack.tableName);
     const subs = await Promise.all(demoUsers.map((u) => ensureCognitoUser(cognito, stack.userPool.userPoolId, u)));
-    const before = await Promise.all(subs.map((sub) => users.get(sub)));
+    const before = await Promise.all(subs.map((sub) => users.getUser(sub)));
     await seedDemoData(dynamo, stack.tableName, cognito, stack.userPool.userPoolId, new Date('2030-01-01T00:00:00Z'));
-    const after = await Promise.all(subs.map((sub) => users.get(sub)));
+    const after = await Promise.all(subs.map((sub) => users.getUser(sub)));
     expect(after).toEqual(before);
     expect(after.every((user) => user !== undefined)).toBe(true);
   });

@@ -6,3 +6,19 @@ export const orgMembersIndexKey = (orgId: string, email: string) => ({
   gsi1pk: `ORG#${orgId}#MEMBERS`,
   gsi1sk: email.toLowerCase(),
 });
+
+export const requestKey = (requestId: string) => ({ pk: `REQ#${requestId}`, sk: 'REQ' });
+export const orgRequestsPartition = (orgId: string) => `ORG#${orgId}#REQ`;
+export const allRequestsPartition = 'REQUESTS';
+export const invitedPartition = (userId: string) => `USER#${userId}#INVITED`;
+export const counterKey = (year: number) => ({ pk: `COUNTER#REQUEST#${year}`, sk: 'COUNTER' });
+export const timelinePrefix = 'TL#';
+export const timelineKey = (requestId: string, createdAt: string, entryId: string) => ({
+  pk: `REQ#${requestId}`,
+  sk: `${timelinePrefix}${createdAt}#${entryId}`,
+});
+export const attachmentPrefix = 'ATT#';
+export const attachmentItemKey = (requestId: string, attachmentId: string) => ({ pk: `REQ#${requestId}`, sk: `${attachmentPrefix}${attachmentId}` });
+export const participantPrefix = 'PART#';
+export const participantKey = (requestId: string, userId: string) => ({ pk: `REQ#${requestId}`, sk: `${participantPrefix}${userId}` });
+export const idempotencyKey = (recordId: string) => ({ pk: `IDEM#${recordId}`, sk: 'IDEM' });

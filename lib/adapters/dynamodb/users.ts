@@ -3,15 +3,21 @@ import { User } from '../../domain/user.js';
 import { emailKey, orgMembersIndexKey, userKey } from './keys.js';
 
 export interface UserStore {
-  get(userId: string): Promise<User | undefined>;
+  getUser(userId: string): Promise<User | undefined>;
+  findByEmail(email: string): Promise<User | undefined>;
   /** Writes the user and its e-mail lookup together; used by provisioning and the demo seed. */
   put(user: User): Promise<void>;
 }
 
 export const dynamoUserStore = (client: DynamoDBDocumentClient, tableName: () => string): UserStore => ({
-  async get(userId) {
+  async getUser(userId) {
     const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: userKey(userId) }));
     return Item ? User.parse(Item) : undefined;
+  },
+  async findByEmail(email) {
+    const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: emailKey(email) }));
+    const userId = Item?.userId;
+    return typeof userId === 'string' ? this.getUser(userId) : undefined;
   },
   async put(user) {
     const TableName = tableName();
@@ -21,10 +27,10 @@ export const dynamoUserStore = (client: DynamoDBDocumentClient, tableName: () =>
           {
             Put: {
               TableName,
-              Item: { ...userKey(user.userId), ...(user.orgId ? orgMembersIndexKey(user.orgId, user.email) : {}), type: 'user', ...user },
+              Item: { ...userKey(user.userId), ...(user.orgId ? orgMembersIndexKey(user.orgId, user.email) : {}), entity: 'user', ...user },
             },
           },
-          { Put: { TableName, Item: { ...emailKey(user.email), type: 'email', userId: user.userId } } },
+          { Put: { TableName, Item: { ...emailKey(user.email), entity: 'email', userId: user.userId } } },
         ],
       }),
     );

@@ -13,7 +13,7 @@ const jana: User = {
 };
 
 const deps = (users: User[]) => ({
-  users: { get: async (id: string) => users.find((u) => u.userId === id) },
+  users: { getUser: async (id: string) => users.find((u) => u.userId === id) },
   platformOfClient: (clientId: string | undefined) => (clientId === 'client-digimadi' ? ('digimadi' as const) : undefined),
 });
 

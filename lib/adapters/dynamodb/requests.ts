@@ -1,0 +1,382 @@
+import {
+  BatchGetCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { ConflictError, NotFoundError } from '../../domain/errors.js';
+import { Request, searchText, type RequestStatus } from '../../domain/request.js';
+import { IdempotencyRace, type Idempotency, type ListScope, type Page, type RequestStore, type TimelineEntry } from '../../services/ports.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { AttachmentItem, IdempotencyItem, ParticipantItem, TimelineEntryItem } from './item-schemas.js';
+import {
+  allRequestsPartition,
+  attachmentItemKey,
+  attachmentPrefix,
+  counterKey,
+  idempotencyKey,
+  invitedPartition,
+  orgKey,
+  orgRequestsPartition,
+  participantKey,
+  participantPrefix,
+  requestKey,
+  timelineKey,
+  timelinePrefix,
+} from './keys.js';
+import { transact, type GuardedItem } from './transact.js';
+
+const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
+
+/** DynamoDB reads a page before filtering; we read on until the page is full or the list ends. */
+const queryPage = async <T>(
+  client: DynamoDBDocumentClient,
+  input: QueryCommandInput,
+  limit: number,
+  parse: (item: Record<string, unknown>) => T | undefined,
+  positionOf: (item: Record<string, unknown>) => Record<string, string>,
+  start?: Record<string, unknown>,
+): Promise<Page<T>> => {
+  const items: T[] = [];
+  let exclusiveStartKey = start;
+  let lastRaw: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(new QueryCommand({ ...input, ExclusiveStartKey: exclusiveStartKey, Limit: Math.max(limit, 25) }));
+    for (const raw of page.Items ?? []) {
+      const parsed = parse(raw);
+      if (parsed === undefined) continue;
+      if (items.length === limit) return { items, nextCursor: lastRaw ? encodeCursor(positionOf(lastRaw)) : undefined };
+      items.push(parsed);
+      lastRaw = raw;
+    }
+    exclusiveStartKey = page.LastEvaluatedKey;
+  } while (exclusiveStartKey);
+  return { items };
+};
+
+const conflict = (request: Request) =>
+  new ConflictError(
+    `Request ${request.requestId} changed while you were working on it`,
+    'Reload the request to see its current status, then try again if the action still applies',
+  );
+
+export const dynamoRequestStore = (client: DynamoDBDocumentClient, tableName: () => string): RequestStore => {
+  const TableName = () => tableName();
+
+  const idempotencyPut = (idempotency: Idempotency & { answer: unknown }, now: number): GuardedItem => ({
+    item: {
+      Put: {
+        TableName: TableName(),
+        Item: {
+          ...idempotencyKey(idempotency.recordId),
+          entity: 'idempotency',
+          fingerprint: idempotency.fingerprint,
+          answer: JSON.stringify(idempotency.answer),
+          expiresAt: idempotency.expiresAt,
+        },
+        // An expired record (TTL deletes late, DynamoDB Local never) counts as absent.
+        ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
+        ExpressionAttributeValues: { ':now': now },
+      },
+    },
+    onConditionFailed: () => new IdempotencyRace(),
+  });
+
+  const entryPut = (entry: TimelineEntry): GuardedItem => ({
+    item: { Put: { TableName: TableName(), Item: { ...timelineKey(entry.requestId, entry.createdAt, entry.entryId), entity: 'timeline', ...entry } } },
+  });
+
+  const requestItem = (request: Request) => ({
+    ...requestKey(request.requestId),
+    entity: 'request',
+    gsi1pk: orgRequestsPartition(request.orgId),
+    gsi1sk: `${request.createdAt}#${request.requestId}`,
+    gsi3pk: allRequestsPartition,
+    gsi3sk: `${request.createdAt}#${request.requestId}`,
+    titleSearch: searchText(request.title),
+    ...request,
+  });
+
+  const parseRequest = (item: Record<string, unknown>) => Request.parse(item);
+
+  return {
+    async nextSequence(year) {
+      const { Attributes } = await client.send(
+        new UpdateCommand({
+          TableName: TableName(),
+          Key: counterKey(year),
+          UpdateExpression: 'ADD #sequence :one',
+          ExpressionAttributeNames: { '#sequence': 'sequence' },
+          ExpressionAttributeValues: { ':one': 1 },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      const sequence = Attributes?.sequence;
+      if (typeof sequence !== 'number') throw new Error('the request counter returned no number');
+      return sequence;
+    },
+
+    async organisationExists(orgId) {
+      const { Item } = await client.send(new GetCommand({ TableName: TableName(), Key: orgKey(orgId), ProjectionExpression: 'pk' }));
+      return Item !== undefined;
+    },
+
+    async getRequest(requestId) {
+      const { Item } = await client.send(new GetCommand({ TableName: TableName(), Key: requestKey(requestId) }));
+      return Item ? parseRequest(Item) : undefined;
+    },
+
+    async isParticipant(requestId, userId) {
+      const { Item } = await client.send(new GetCommand({ TableName: TableName(), Key: participantKey(requestId, userId), ProjectionExpression: 'pk' }));
+      return Item !== undefined;
+    },
+
+    async createRequest(request, entry, idempotency) {
+      await transact(client, [
+        {
+          item: { Put: { TableName: TableName(), Item: requestItem(request), ConditionExpression: 'attribute_not_exists(pk)' } },
+          onConditionFailed: () => new ConflictError(`Request number ${request.requestId} is taken`, 'Send the request again'),
+        },
+        entryPut(entry),
+        ...(idempotency ? [idempotencyPut(idempotency, epochSeconds(new Date(entry.createdAt)))] : []),
+      ]);
+    },
+
+    async changeStatus(request, to: RequestStatus, updatedAt, entry) {
+      const next: Request = { ...request, status: to, version: request.version + 1, updatedAt };
+      await transact(client, [
+        {
+          item: {
+            Update: {
+              TableName: TableName(),
+              Key: requestKey(request.requestId),
+              UpdateExpression: 'SET #status = :to, #version = :next, updatedAt = :now',
+              ConditionExpression: '#status = :from AND #version = :version',
+              ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+              ExpressionAttributeValues: { ':to': to, ':from': request.status, ':version': request.version, ':next': next.version, ':now': updatedAt },
+            },
+          },
+          onConditionFailed: () => conflict(request),
+        },
+        entryPut(entry),
+      ]);
+      return next;
+    },
+
+    async listRequests(scope: ListScope, filter, limit, cursor) {
+      const filters: string[] = [];
+      const names: Record<string, string> = {};
+      const values: Record<string, unknown> = {};
+      if (filter.status) (filters.push('#status = :status'), (names['#status'] = 'status'), (values[':status'] = filter.status));
+      if (filter.type) (filters.push('#type = :type'), (names['#type'] = 'type'), (values[':type'] = filter.type));
+      if (filter.titleContains) (filters.push('contains(titleSearch, :q)'), (values[':q'] = filter.titleContains));
+
+      if (scope.kind === 'invited') return listInvited(scope.userId, filter, limit, cursor);
+
+      const [index, pkName, skName, partition] =
+        scope.kind === 'org' ? (['gsi1', 'gsi1pk', 'gsi1sk', orgRequestsPartition(scope.orgId)] as const) : (['gsi3', 'gsi3pk', 'gsi3sk', allRequestsPartition] as const);
+      const start = cursor ? { ...decodeCursor(cursor, ['pk', 'sk', skName]), [pkName]: partition } : undefined;
+      return queryPage(
+        client,
+        {
+          TableName: TableName(),
+          IndexName: index,
+          KeyConditionExpression: '#pk = :partition',
+          ExpressionAttributeNames: { ...names, '#pk': pkName },
+          ExpressionAttributeValues: { ...values, ':partition': partition },
+          FilterExpression: filters.length ? filters.join(' AND ') : undefined,
+          ScanIndexForward: false,
+        },
+        limit,
+        parseRequest,
+        (item) => ({ pk: String(item.pk), sk: String(item.sk), [skName]: String(item[skName]) }),
+        start,
+      );
+    },
+
+    async addEntry(entry, idempotency) {
+      const TableNameValue = TableName();
+      const attachmentChecks: GuardedItem[] = (entry.attachmentIds ?? []).map((attachmentId) => ({
+        item: {
+          ConditionCheck: {
+            TableName: TableNameValue,
+            Key: attachmentItemKey(entry.requestId, attachmentId),
+            ConditionExpression: '#status = :uploaded',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':uploaded': 'uploaded' },
+          },
+        },
+        onConditionFailed: () => new NotFoundError(`Uploaded attachment ${attachmentId}`),
+      }));
+      await transact(client, [
+        {
+          item: { ConditionCheck: { TableName: TableNameValue, Key: requestKey(entry.requestId), ConditionExpression: 'attribute_exists(pk)' } },
+          onConditionFailed: () => new NotFoundError(`Request ${entry.requestId}`),
+        },
+        entryPut(entry),
+        ...attachmentChecks,
+        ...(idempotency ? [idempotencyPut(idempotency, epochSeconds(new Date(entry.createdAt)))] : []),
+      ]);
+    },
+
+    async listTimeline(requestId, includeAgencyOnly, limit, cursor) {
+      const start = cursor ? { ...decodeCursor(cursor, ['sk']), pk: requestKey(requestId).pk } : undefined;
+      return queryPage(
+        client,
+        {
+          TableName: TableName(),
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': requestKey(requestId).pk, ':prefix': timelinePrefix, ...(includeAgencyOnly ? {} : { ':all': 'all' }) },
+          FilterExpression: includeAgencyOnly ? undefined : 'visibility = :all',
+          ScanIndexForward: true,
+        },
+        limit,
+        (item) => TimelineEntryItem.parse(item),
+        (item) => ({ sk: String(item.sk) }),
+        start,
+      );
+    },
+
+    async findIdempotentAnswer(recordId, now) {
+      const { Item } = await client.send(new GetCommand({ TableName: TableName(), Key: idempotencyKey(recordId), ConsistentRead: true }));
+      const record = Item ? IdempotencyItem.parse(Item) : undefined;
+      if (!record || record.expiresAt < epochSeconds(now)) return undefined;
+      return { fingerprint: record.fingerprint, body: JSON.parse(record.answer) as unknown };
+    },
+
+    async putAttachment(attachment) {
+      await client.send(
+        new PutCommand({
+          TableName: TableName(),
+          Item: { ...attachmentItemKey(attachment.requestId, attachment.attachmentId), entity: 'attachment', ...attachment },
+        }),
+      );
+    },
+
+    async getAttachment(requestId, attachmentId) {
+      const { Item } = await client.send(new GetCommand({ TableName: TableName(), Key: attachmentItemKey(requestId, attachmentId) }));
+      return Item ? AttachmentItem.parse(Item) : undefined;
+    },
+
+    async confirmAttachment(attachment, now, entry) {
+      await transact(client, [
+        {
+          item: {
+            Update: {
+              TableName: TableName(),
+              Key: attachmentItemKey(attachment.requestId, attachment.attachmentId),
+              UpdateExpression: 'SET #status = :uploaded REMOVE expiresAt',
+              ConditionExpression: '#status = :pending AND expiresAt > :now',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':uploaded': 'uploaded', ':pending': 'pending', ':now': epochSeconds(now) },
+            },
+          },
+          onConditionFailed: () =>
+            new ConflictError('This upload was already confirmed or has expired', 'List the attachments; if it is not there, ask for a new upload'),
+        },
+        entryPut(entry),
+      ]);
+      const { expiresAt: _expired, ...uploaded } = attachment;
+      return { ...uploaded, status: 'uploaded' };
+    },
+
+    async listAttachments(requestId) {
+      const items: Record<string, unknown>[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await client.send(
+          new QueryCommand({
+            TableName: TableName(),
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+            ExpressionAttributeValues: { ':pk': requestKey(requestId).pk, ':prefix': attachmentPrefix },
+            ExclusiveStartKey: start,
+          }),
+        );
+        items.push(...(page.Items ?? []));
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return items.map((item) => AttachmentItem.parse(item)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    },
+
+    async addParticipant(participant, entry) {
+      await transact(client, [
+        {
+          item: { ConditionCheck: { TableName: TableName(), Key: requestKey(participant.requestId), ConditionExpression: 'attribute_exists(pk)' } },
+          onConditionFailed: () => new NotFoundError(`Request ${participant.requestId}`),
+        },
+        {
+          item: {
+            Put: {
+              TableName: TableName(),
+              Item: {
+                ...participantKey(participant.requestId, participant.userId),
+                entity: 'participant',
+                gsi1pk: invitedPartition(participant.userId),
+                gsi1sk: `${participant.invitedAt}#${participant.requestId}`,
+                ...participant,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          onConditionFailed: () => new ConflictError(`${participant.email} is already invited to this request`, 'Nothing to do: they can see it'),
+        },
+        entryPut(entry),
+      ]);
+    },
+
+    async listParticipants(requestId) {
+      const page = await client.send(
+        new QueryCommand({
+          TableName: TableName(),
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': requestKey(requestId).pk, ':prefix': participantPrefix },
+        }),
+      );
+      return (page.Items ?? []).map((item) => ParticipantItem.parse(item)).sort((a, b) => a.invitedAt.localeCompare(b.invitedAt));
+    },
+
+    async removeParticipant(requestId, userId, entry) {
+      await transact(client, [
+        {
+          item: { Delete: { TableName: TableName(), Key: participantKey(requestId, userId), ConditionExpression: 'attribute_exists(pk)' } },
+          onConditionFailed: () => new NotFoundError(`Participant ${userId}`),
+        },
+        entryPut(entry),
+      ]);
+    },
+  };
+
+  /** A participant's list: their invitations newest first, each request fetched in one batch. */
+  async function listInvited(userId: string, filter: Parameters<RequestStore['listRequests']>[1], limit: number, cursor?: string) {
+    const partition = invitedPartition(userId);
+    const start = cursor ? { ...decodeCursor(cursor, ['pk', 'sk', 'gsi1sk']), gsi1pk: partition } : undefined;
+    const invitations = await queryPage(
+      client,
+      {
+        TableName: TableName(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :partition',
+        ExpressionAttributeValues: { ':partition': partition },
+        ScanIndexForward: false,
+      },
+      limit,
+      (item) => ParticipantItem.parse(item),
+      (item) => ({ pk: String(item.pk), sk: String(item.sk), gsi1sk: String(item.gsi1sk) }),
+      start,
+    );
+    if (invitations.items.length === 0) return { items: [], nextCursor: invitations.nextCursor };
+    const { Responses } = await client.send(
+      new BatchGetCommand({ RequestItems: { [TableName()]: { Keys: invitations.items.map((p) => requestKey(p.requestId)) } } }),
+    );
+    const byId = new Map((Responses?.[TableName()] ?? []).map((item) => [String(item.requestId), parseRequest(item)]));
+    const items = invitations.items
+      .map((p) => byId.get(p.requestId))
+      .filter((r): r is Request => r !== undefined)
+      .filter((r) => (!filter.status || r.status === filter.status) && (!filter.type || r.type === filter.type))
+      .filter((r) => !filter.titleContains || searchText(r.title).includes(filter.titleContains));
+    return { items, nextCursor: invitations.nextCursor };
+  }
+};

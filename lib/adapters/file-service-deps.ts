@@ -1,0 +1,6 @@
+import type { FileServiceDeps } from '../services/deps.js';
+import { s3FileStore } from './s3/file-store.js';
+import { serviceDeps } from './service-deps.js';
+
+/** Request dependencies plus S3, for the attachment routes only (keeps S3 out of other bundles). */
+export const fileServiceDeps: FileServiceDeps = { ...serviceDeps, files: s3FileStore() };

@@ -1,0 +1,6 @@
+import type { InviteDeps } from '../services/deps.js';
+import { cognitoInvitations } from './cognito/invitations.js';
+import { serviceDeps, users } from './service-deps.js';
+
+/** Request dependencies plus Cognito, for inviting people only. */
+export const inviteDeps: InviteDeps = { ...serviceDeps, invitations: cognitoInvitations(users) };

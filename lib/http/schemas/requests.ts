@@ -1,0 +1,63 @@
+import * as z from 'zod';
+import { AttachmentContentType, maxAttachmentBytes } from '../../domain/attachment-rules.js';
+import { Platform } from '../../domain/platform.js';
+import { RequestId, RequestStatus, RequestType } from '../../domain/request.js';
+import { maxMessageLength } from '../../services/messages.js';
+
+/** Input schemas of the request routes: strict, so unknown fields are a 400 naming them. */
+
+const trimmed = (min: number, max: number) => z.string().trim().min(min).max(max);
+
+export const RequestPath = z.strictObject({ requestId: RequestId });
+export const AttachmentPath = z.strictObject({ requestId: RequestId, attachmentId: z.uuid() });
+export const ParticipantPath = z.strictObject({ requestId: RequestId, userId: z.string().min(1).max(64) });
+
+export const CreateRequestBody = z
+  .strictObject({
+    type: RequestType,
+    title: trimmed(3, 200),
+    description: z.string().max(maxMessageLength).default(''),
+    projectRef: trimmed(1, 100).optional().describe('The client’s project this is about, if any'),
+    platform: Platform,
+    orgId: z.string().min(1).max(64).optional().describe('Agency staff only: the organisation the request is for'),
+  })
+  .meta({ id: 'NewRequest' });
+
+const Limit = z.coerce.number().int().min(1).max(100).default(25);
+const Cursor = z.string().min(1).max(2000).optional();
+
+export const ListRequestsQuery = z.strictObject({
+  status: RequestStatus.optional(),
+  type: RequestType.optional(),
+  q: trimmed(1, 100).optional().describe('Text the title contains (case and diacritics ignored)'),
+  scope: z.enum(['org', 'invited', 'all']).optional().describe('org: your organisation’s; invited: the ones you were invited to; all: agency staff'),
+  orgId: z.string().min(1).max(64).optional().describe('Agency staff: one organisation’s requests'),
+  limit: Limit,
+  cursor: Cursor,
+});
+
+export const PageQuery = z.strictObject({ limit: Limit, cursor: Cursor });
+
+export const CancelBody = z.strictObject({ reason: trimmed(1, 2000).optional() }).optional();
+
+export const PostMessageBody = z
+  .strictObject({
+    body: z.string().trim().min(1).max(maxMessageLength),
+    format: z.enum(['text', 'markdown']).default('text'),
+    internal: z.boolean().default(false).describe('An internal note: agency staff only, never shown to clients'),
+    attachmentIds: z.array(z.uuid()).max(20).default([]).describe('Confirmed attachments of this request'),
+  })
+  .meta({ id: 'NewMessage' });
+
+export const RequestUploadBody = z
+  .strictObject({
+    fileName: z.string().min(1).max(255),
+    size: z.number().int().min(1).max(maxAttachmentBytes, 'must be at most 25 MB'),
+    contentType: AttachmentContentType,
+    internal: z.boolean().default(false),
+  })
+  .meta({ id: 'NewUpload' });
+
+export const InviteBody = z.strictObject({ email: z.email().max(254), name: trimmed(1, 200).optional() }).meta({ id: 'Invitation' });
+
+export const NoContent = z.void();

@@ -1,0 +1,101 @@
+import { seesInternal } from '../domain/access.js';
+import { attachmentKey, sanitizeFileName } from '../domain/attachment-rules.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors.js';
+import type { User } from '../domain/user.js';
+import { resolveCaller } from './caller.js';
+import type { Caller, FileServiceDeps } from './deps.js';
+import { openRequest } from './open-request.js';
+import type { Attachment } from './ports.js';
+import { newEntry } from './timeline.js';
+import type { AttachmentView } from './views.js';
+
+/** The presigned upload is short; the confirmation may come a little later (slow connections). */
+export const uploadWindowSeconds = 10 * 60;
+export const confirmWindowSeconds = 60 * 60;
+export const downloadWindowSeconds = 60;
+
+export interface UploadRequest {
+  fileName: string;
+  size: number;
+  contentType: string;
+  internal: boolean;
+}
+
+const toView = ({ key: _key, orgId: _orgId, expiresAt: _expiresAt, ...view }: Attachment): AttachmentView => view;
+
+const addSeconds = (date: Date, seconds: number) => new Date(date.getTime() + seconds * 1000);
+
+export const requestUpload = async (deps: FileServiceDeps, caller: Caller, requestId: string, input: UploadRequest) => {
+  const user = await resolveCaller(deps.users, caller.userId);
+  const { request, level } = await openRequest(deps.requests, user, requestId);
+  if (input.internal && !seesInternal(level)) throw new ForbiddenError('Only agency staff attach internal files');
+  const now = deps.now();
+  const attachmentId = deps.newId();
+  const fileName = sanitizeFileName(input.fileName);
+  const attachment: Attachment = {
+    attachmentId,
+    requestId,
+    orgId: request.orgId,
+    fileName,
+    contentType: input.contentType,
+    size: input.size,
+    key: attachmentKey(request.orgId, requestId, attachmentId, fileName),
+    status: 'pending',
+    visibility: input.internal ? 'agency' : 'all',
+    uploadedBy: user.userId,
+    createdAt: now.toISOString(),
+    expiresAt: Math.floor(addSeconds(now, confirmWindowSeconds).getTime() / 1000),
+  };
+  await deps.requests.putAttachment(attachment);
+  const upload = await deps.files.presignUpload(attachment.key, attachment.contentType, attachment.size, uploadWindowSeconds);
+  return {
+    attachment: toView(attachment),
+    upload: { ...upload, expiresAt: addSeconds(now, uploadWindowSeconds).toISOString() },
+    confirmBy: addSeconds(now, confirmWindowSeconds).toISOString(),
+  };
+};
+
+/** An attachment the caller may see; an internal one is invisible (404) to clients. */
+const visibleAttachment = async (deps: FileServiceDeps, user: User, requestId: string, attachmentId: string) => {
+  const opened = await openRequest(deps.requests, user, requestId);
+  const attachment = await deps.requests.getAttachment(requestId, attachmentId);
+  if (!attachment || (attachment.visibility === 'agency' && !seesInternal(opened.level))) throw new NotFoundError(`Attachment ${attachmentId}`);
+  return { ...opened, attachment };
+};
+
+/** Checks that the file arrived as announced, then makes it part of the request. */
+export const confirmUpload = async (deps: FileServiceDeps, caller: Caller, requestId: string, attachmentId: string): Promise<AttachmentView> => {
+  const user = await resolveCaller(deps.users, caller.userId);
+  const { level, attachment } = await visibleAttachment(deps, user, requestId, attachmentId);
+  if (attachment.uploadedBy !== user.userId) throw new ForbiddenError('Only the person who uploads a file confirms it');
+  if (attachment.status === 'uploaded') return toView(attachment);
+  const stored = await deps.files.describe(attachment.key);
+  if (!stored) throw new ConflictError('The file has not arrived in storage', 'POST the file to the upload URL with its fields, then confirm');
+  if (stored.size !== attachment.size || (stored.contentType && stored.contentType !== attachment.contentType)) {
+    throw new ConflictError('The stored file is not the one announced (size or type differ)', 'Ask for a new upload with the real size and type');
+  }
+  const now = deps.now();
+  const entry = newEntry(deps, user, level, requestId, now.toISOString(), {
+    kind: 'attachment_added',
+    visibility: attachment.visibility,
+    attachmentIds: [attachmentId],
+    details: { fileName: attachment.fileName, size: String(attachment.size), contentType: attachment.contentType },
+  });
+  return toView(await deps.requests.confirmAttachment(attachment, now, entry));
+};
+
+export const listAttachments = async (deps: FileServiceDeps, caller: Caller, requestId: string): Promise<AttachmentView[]> => {
+  const user = await resolveCaller(deps.users, caller.userId);
+  const { level } = await openRequest(deps.requests, user, requestId);
+  const all = await deps.requests.listAttachments(requestId);
+  return all.filter((a) => a.status === 'uploaded' && (a.visibility === 'all' || seesInternal(level))).map(toView);
+};
+
+/** A short-lived download link, given only after the caller's access is checked. */
+export const downloadLink = async (deps: FileServiceDeps, caller: Caller, requestId: string, attachmentId: string) => {
+  const user = await resolveCaller(deps.users, caller.userId);
+  const { attachment } = await visibleAttachment(deps, user, requestId, attachmentId);
+  if (attachment.status !== 'uploaded') throw new ConflictError('This file is not confirmed yet', 'Confirm the upload first');
+  const url = await deps.files.presignDownload(attachment.key, attachment.fileName, downloadWindowSeconds);
+  return { url, fileName: attachment.fileName, expiresAt: addSeconds(deps.now(), downloadWindowSeconds).toISOString() };
+};

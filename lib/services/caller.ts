@@ -1,0 +1,9 @@
+import { ForbiddenError } from '../domain/errors.js';
+import type { User } from '../domain/user.js';
+
+/** The person behind a verified token, as orderdesk knows them; the user item decides what they may do. */
+export const resolveCaller = async (users: { getUser(userId: string): Promise<User | undefined> }, userId: string): Promise<User> => {
+  const user = await users.getUser(userId);
+  if (!user) throw new ForbiddenError('Your login is valid but has no orderdesk account yet; ask the agency to invite you');
+  return user;
+};

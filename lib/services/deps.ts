@@ -1,0 +1,22 @@
+import type { FileStore, RequestStore, UserInvitations, UserLookup } from './ports.js';
+
+/** What the request services are given. Time and ids come in from outside, so tests fix them. */
+export interface ServiceDeps {
+  requests: RequestStore;
+  users: UserLookup;
+  now: () => Date;
+  newId: () => string;
+}
+
+export interface FileServiceDeps extends ServiceDeps {
+  files: FileStore;
+}
+
+export interface InviteDeps extends ServiceDeps {
+  invitations: UserInvitations;
+}
+
+/** Who calls: the verified token's subject. */
+export interface Caller {
+  userId: string;
+}

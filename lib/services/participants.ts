@@ -1,0 +1,59 @@
+import { isAgencyRole } from '../domain/roles.js';
+import { mayManagePeople } from '../domain/access.js';
+import { ConflictError, ForbiddenError } from '../domain/errors.js';
+import type { User } from '../domain/user.js';
+import { resolveCaller } from './caller.js';
+import type { Caller, InviteDeps, ServiceDeps } from './deps.js';
+import { openRequest } from './open-request.js';
+import type { Participant } from './ports.js';
+import { newEntry } from './timeline.js';
+
+export interface Invitation {
+  email: string;
+  name?: string;
+}
+
+/**
+ * Invites a person to one request. An unknown e-mail gets a login (Cognito mails the invitation)
+ * and becomes a participant; people who see the request anyway are not invited twice.
+ */
+export const inviteParticipant = async (deps: InviteDeps, caller: Caller, requestId: string, input: Invitation): Promise<Participant> => {
+  const user = await resolveCaller(deps.users, caller.userId);
+  const { request, level } = await openRequest(deps.requests, user, requestId);
+  if (!mayManagePeople(level)) throw new ForbiddenError('Only the client admin and agency staff invite people');
+  const email = input.email.toLowerCase();
+  const now = deps.now();
+  const invitee = (await deps.users.findByEmail(email)) ?? (await deps.invitations.inviteNewUser(email, input.name ?? email.split('@')[0]!, now));
+  if (isAgencyRole(invitee.role) || invitee.orgId === request.orgId) {
+    throw new ConflictError(`${email} already sees this request`, 'Nothing to do');
+  }
+  const participant: Participant = {
+    requestId,
+    userId: invitee.userId,
+    email: invitee.email,
+    name: invitee.name,
+    invitedBy: user.userId,
+    invitedAt: now.toISOString(),
+  };
+  const entry = newEntry(deps, user, level, requestId, participant.invitedAt, {
+    kind: 'participant_invited',
+    details: { userId: invitee.userId, email: invitee.email, name: invitee.name },
+  });
+  await deps.requests.addParticipant(participant, entry);
+  return participant;
+};
+
+export const listParticipants = async (deps: ServiceDeps, caller: Caller, requestId: string): Promise<Participant[]> => {
+  const user = await resolveCaller(deps.users, caller.userId);
+  await openRequest(deps.requests, user, requestId);
+  return deps.requests.listParticipants(requestId);
+};
+
+/** Ends a participant's access at once (every call checks participation). People may also leave. */
+export const removeParticipant = async (deps: ServiceDeps, caller: Caller, requestId: string, userId: string): Promise<void> => {
+  const user = await resolveCaller(deps.users, caller.userId);
+  const { level } = await openRequest(deps.requests, user, requestId);
+  if (!mayManagePeople(level) && userId !== user.userId) throw new ForbiddenError('Only the client admin and agency staff remove people');
+  const entry = newEntry(deps, user, level, requestId, deps.now().toISOString(), { kind: 'participant_removed', details: { userId } });
+  await deps.requests.removeParticipant(requestId, userId, entry);
+};

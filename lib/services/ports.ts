@@ -1,0 +1,130 @@
+import type { Request, RequestStatus, RequestType } from '../domain/request.js';
+import type { User } from '../domain/user.js';
+
+/** The ports the services need; adapters in lib/adapters implement them. No SDK types here. */
+
+export type Visibility = 'all' | 'agency';
+
+/** An entry of a request's timeline: a message, an internal note, or any other activity. Every
+ * change writes one in the same transaction as the change; the notifier consumes them. */
+export interface TimelineEntry {
+  entryId: string;
+  requestId: string;
+  kind:
+    | 'request_created'
+    | 'status_changed'
+    | 'message'
+    | 'internal_note'
+    | 'attachment_added'
+    | 'participant_invited'
+    | 'participant_removed';
+  visibility: Visibility;
+  actorId: string;
+  actorName: string;
+  actorRole: string;
+  createdAt: string;
+  body?: string;
+  format?: 'text' | 'markdown';
+  attachmentIds?: string[];
+  /** Before/after and other facts of the change, e.g. `{ from: 'submitted', to: 'cancelled' }`. */
+  details?: Record<string, string>;
+}
+
+export interface Attachment {
+  attachmentId: string;
+  requestId: string;
+  orgId: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  key: string;
+  status: 'pending' | 'uploaded';
+  visibility: Visibility;
+  uploadedBy: string;
+  createdAt: string;
+  /** Epoch seconds after which a pending upload is void (and TTL may remove it). */
+  expiresAt?: number;
+}
+
+export interface Participant {
+  requestId: string;
+  userId: string;
+  email: string;
+  name: string;
+  invitedBy: string;
+  invitedAt: string;
+}
+
+/** A stored answer to replay when a client repeats a call with the same Idempotency-Key. */
+export interface IdempotentAnswer {
+  fingerprint: string;
+  body: unknown;
+}
+
+export interface Idempotency {
+  /** Scopes the key to a caller and route; a key is never shared between people. */
+  recordId: string;
+  fingerprint: string;
+  /** Epoch seconds. */
+  expiresAt: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+}
+
+export interface RequestFilter {
+  status?: RequestStatus;
+  type?: RequestType;
+  /** Folded (see `searchText`) text that the title must contain. */
+  titleContains?: string;
+}
+
+export type ListScope = { kind: 'org'; orgId: string } | { kind: 'all' } | { kind: 'invited'; userId: string };
+
+export interface RequestStore {
+  nextSequence(year: number): Promise<number>;
+  organisationExists(orgId: string): Promise<boolean>;
+  getRequest(requestId: string): Promise<Request | undefined>;
+  isParticipant(requestId: string, userId: string): Promise<boolean>;
+  createRequest(request: Request, entry: TimelineEntry, idempotency?: Idempotency & { answer: unknown }): Promise<void>;
+  /** Conditional on the status and version read: a lost race is a ConflictError. */
+  changeStatus(request: Request, to: RequestStatus, updatedAt: string, entry: TimelineEntry): Promise<Request>;
+  listRequests(scope: ListScope, filter: RequestFilter, limit: number, cursor?: string): Promise<Page<Request>>;
+  /** Fails with NotFoundError if an attachment is not an uploaded one of this request. */
+  addEntry(entry: TimelineEntry, idempotency?: Idempotency & { answer: unknown }): Promise<void>;
+  listTimeline(requestId: string, includeAgencyOnly: boolean, limit: number, cursor?: string): Promise<Page<TimelineEntry>>;
+  findIdempotentAnswer(recordId: string, now: Date): Promise<IdempotentAnswer | undefined>;
+  putAttachment(attachment: Attachment): Promise<void>;
+  getAttachment(requestId: string, attachmentId: string): Promise<Attachment | undefined>;
+  confirmAttachment(attachment: Attachment, now: Date, entry: TimelineEntry): Promise<Attachment>;
+  listAttachments(requestId: string): Promise<Attachment[]>;
+  addParticipant(participant: Participant, entry: TimelineEntry): Promise<void>;
+  listParticipants(requestId: string): Promise<Participant[]>;
+  removeParticipant(requestId: string, userId: string, entry: TimelineEntry): Promise<void>;
+}
+
+export interface UserLookup {
+  getUser(userId: string): Promise<User | undefined>;
+  findByEmail(email: string): Promise<User | undefined>;
+}
+
+export interface UserInvitations {
+  /** Creates the login (an invitation mail goes out) and the user item of a new participant. */
+  inviteNewUser(email: string, name: string, now: Date): Promise<User>;
+}
+
+export interface FileStore {
+  /** A presigned POST bound to the key, the exact size and the content type. */
+  presignUpload(key: string, contentType: string, size: number, expiresInSeconds: number): Promise<{ url: string; fields: Record<string, string> }>;
+  /** What S3 holds at the key, if anything. */
+  describe(key: string): Promise<{ size: number; contentType?: string } | undefined>;
+  presignDownload(key: string, fileName: string, expiresInSeconds: number): Promise<string>;
+}
+
+/** Thrown by a store when a concurrent call with the same Idempotency-Key won the write; the
+ * service then replays the winner's answer. */
+export class IdempotencyRace extends Error {
+  override readonly name = 'IdempotencyRace';
+}

@@ -1,0 +1,155 @@
+import { isAgencyRole } from '../domain/roles.js';
+import { accessLevel, actingRole } from '../domain/access.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.js';
+import { decide, type Action } from '../domain/lifecycle.js';
+import type { Platform } from '../domain/platform.js';
+import { formatRequestNumber, searchText, type Request, type RequestStatus, type RequestType } from '../domain/request.js';
+import type { User } from '../domain/user.js';
+import { resolveCaller } from './caller.js';
+import type { Caller, ServiceDeps } from './deps.js';
+import { idempotent } from './idempotent.js';
+import { openRequest, toRequestView } from './open-request.js';
+import type { ListScope, Page } from './ports.js';
+import { newEntry } from './timeline.js';
+import { RequestView } from './views.js';
+
+export interface NewRequest {
+  type: RequestType;
+  title: string;
+  description: string;
+  projectRef?: string;
+  platform: Platform;
+  /** Agency staff file on behalf of an organisation; clients always file for their own. */
+  orgId?: string;
+}
+
+/** Which organisation a new request belongs to: the client's own, or the one agency staff name. */
+const filingOrganisation = async (deps: ServiceDeps, user: User, requested: string | undefined): Promise<string> => {
+  if (isAgencyRole(user.role)) {
+    if (!requested) throw new ValidationError([{ field: 'body.orgId', reason: 'is required when agency staff file a request' }]);
+    if (!(await deps.requests.organisationExists(requested))) throw new NotFoundError(`Organisation ${requested}`);
+    return requested;
+  }
+  if (!user.orgId || user.role === 'participant') throw new ForbiddenError('Only client organisations and agency staff file requests');
+  if (requested !== undefined && requested !== user.orgId) throw new ForbiddenError('Clients file requests for their own organisation only');
+  return user.orgId;
+};
+
+/** The level of a request the caller already may see (listed or just created by them). */
+const visibleLevel = (user: User, request: Pick<Request, 'orgId'>) => {
+  const level = accessLevel(user, request, true);
+  if (level === 'none') throw new NotFoundError('Request');
+  return level;
+};
+
+/** Request numbers follow the agency's calendar year (Prague), not UTC's. */
+const pragueYear = (date: Date) => Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Prague', year: 'numeric' }).format(date));
+
+export const createRequest = async (deps: ServiceDeps, caller: Caller, input: NewRequest, idempotencyKey?: string): Promise<RequestView> => {
+  const user = await resolveCaller(deps.users, caller.userId);
+  const orgId = await filingOrganisation(deps, user, input.orgId);
+  const now = deps.now();
+  return idempotent({
+    store: deps.requests,
+    key: idempotencyKey,
+    callerId: user.userId,
+    operation: 'create-request',
+    input,
+    now,
+    parse: (stored) => RequestView.parse(stored),
+    run: async (idempotency) => {
+      const requestId = formatRequestNumber(pragueYear(now), await deps.requests.nextSequence(pragueYear(now)));
+      const at = now.toISOString();
+      const request: Request = {
+        requestId,
+        orgId,
+        type: input.type,
+        title: input.title,
+        description: input.description,
+        projectRef: input.projectRef,
+        platform: input.platform,
+        status: 'submitted',
+        version: 1,
+        createdBy: user.userId,
+        createdAt: at,
+        updatedAt: at,
+      };
+      const level = visibleLevel(user, request);
+      const view = toRequestView(request, level, user);
+      const entry = newEntry(deps, user, level, requestId, at, { kind: 'request_created', details: { type: input.type, title: input.title } });
+      await deps.requests.createRequest(request, entry, idempotency && { ...idempotency, answer: view });
+      return view;
+    },
+  });
+};
+
+export const getRequest = async (deps: ServiceDeps, caller: Caller, requestId: string): Promise<RequestView> => {
+  const user = await resolveCaller(deps.users, caller.userId);
+  const { request, level } = await openRequest(deps.requests, user, requestId);
+  return toRequestView(request, level, user);
+};
+
+export interface RequestQuery {
+  status?: RequestStatus;
+  type?: RequestType;
+  q?: string;
+  scope?: 'org' | 'invited' | 'all';
+  orgId?: string;
+  limit: number;
+  cursor?: string;
+}
+
+/** Newest first. Clients see their organisation's requests (or the ones they were invited to),
+ * participants the ones they were invited to, agency staff everything or one organisation's. */
+export const listRequests = async (deps: ServiceDeps, caller: Caller, query: RequestQuery): Promise<Page<RequestView>> => {
+  const user = await resolveCaller(deps.users, caller.userId);
+  const agency = isAgencyRole(user.role);
+  if (query.orgId !== undefined && !agency) throw new ForbiddenError('Only agency staff list other organisations');
+  const scopeName = query.scope ?? (agency ? 'all' : user.orgId ? 'org' : 'invited');
+  let scope: ListScope;
+  if (scopeName === 'invited') scope = { kind: 'invited', userId: user.userId };
+  else if (agency) scope = query.orgId ? { kind: 'org', orgId: query.orgId } : { kind: 'all' };
+  else if (scopeName === 'org' && user.orgId) scope = { kind: 'org', orgId: user.orgId };
+  else throw new ForbiddenError(scopeName === 'all' ? 'Only agency staff list all requests' : 'You belong to no organisation; list scope=invited');
+
+  const page = await deps.requests.listRequests(
+    scope,
+    { status: query.status, type: query.type, titleContains: query.q ? searchText(query.q) : undefined },
+    query.limit,
+    query.cursor,
+  );
+  return { items: page.items.map((request) => toRequestView(request, visibleLevel(user, request), user)), nextCursor: page.nextCursor };
+};
+
+/**
+ * Takes a lifecycle action (cancel now; offers, payment and review later) through the one
+ * transition table, conditional on the status and version that were read.
+ */
+export const applyAction = async (
+  deps: ServiceDeps,
+  caller: Caller,
+  requestId: string,
+  action: Action,
+  note?: string,
+): Promise<RequestView> => {
+  const user = await resolveCaller(deps.users, caller.userId);
+  const { request, level } = await openRequest(deps.requests, user, requestId);
+  const decision = decide(request.status, request.type, action, actingRole(level, user));
+  if (!decision.allowed) {
+    if (decision.reason === 'actor') throw new ForbiddenError(`Your role on this request does not allow ${action.replace(/_/g, ' ')}`);
+    if (decision.reason === 'type') throw new ConflictError(`A ${request.type} request cannot ${action.replace(/_/g, ' ')}`, 'Choose another action');
+    throw new ConflictError(
+      `Request ${request.requestId} is ${request.status.replace(/_/g, ' ')}; ${action.replace(/_/g, ' ')} is possible only when it is ${decision.allowedFrom.join(', ').replace(/_/g, ' ')}`,
+      'Reload the request to see what you can do now',
+    );
+  }
+  const at = deps.now().toISOString();
+  const entry = newEntry(deps, user, level, requestId, at, {
+    kind: 'status_changed',
+    body: note,
+    details: { action, from: request.status, to: decision.to },
+  });
+  const updated = await deps.requests.changeStatus(request, decision.to, at, entry);
+  return toRequestView(updated, level, user);
+};
+
