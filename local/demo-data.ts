@@ -2,6 +2,9 @@ import type { Role } from '../lib/domain/roles.js';
 
 /** The demo organisation and people `npm start` seeds. Passwords are for local use only. */
 export const demoOrg = { orgId: 'org-acme', name: 'Acme s.r.o.' } as const;
+/** A second client, so that tenancy can be seen (and tested): Beta never sees Acme's requests. */
+export const otherDemoOrg = { orgId: 'org-beta', name: 'Beta a.s.' } as const;
+export const demoOrgs = [demoOrg, otherDemoOrg] as const;
 
 export interface DemoUser {
   email: string;
@@ -14,6 +17,7 @@ export interface DemoUser {
 export const demoUsers: readonly DemoUser[] = [
   { email: 'jana.novakova@acme.example', name: 'Jana Nováková', role: 'client_admin', orgId: demoOrg.orgId, password: 'Demo-Client-Admin-1' },
   { email: 'petr.svoboda@acme.example', name: 'Petr Svoboda', role: 'client_member', orgId: demoOrg.orgId, password: 'Demo-Client-Member-1' },
+  { email: 'olga.beta@beta.example', name: 'Olga Betová', role: 'client_admin', orgId: otherDemoOrg.orgId, password: 'Demo-Beta-Admin-1' },
   { email: 'eva.agentova@agency.example', name: 'Eva Agentová', role: 'agent', password: 'Demo-Agent-1' },
   { email: 'tomas.spravce@agency.example', name: 'Tomáš Správce', role: 'admin', password: 'Demo-Admin-1' },
 ];

@@ -4,7 +4,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { orgKey } from '../lib/adapters/dynamodb/keys.js';
 import { dynamoUserStore } from '../lib/adapters/dynamodb/users.js';
 import { ensureCognitoUser } from './cognito.js';
-import { demoOrg, demoUsers } from './demo-data.js';
+import { demoOrgs, demoUsers } from './demo-data.js';
 
 /**
  * Seeds the demo organisation and users. Idempotent: existing Cognito users keep their `sub`,
@@ -18,15 +18,19 @@ export const seedDemoData = async (
   now: Date,
 ) => {
   const documents = DynamoDBDocumentClient.from(dynamo);
-  await documents.send(
-    new PutCommand({
-      TableName: tableName,
-      Item: { ...orgKey(demoOrg.orgId), entity: 'org', ...demoOrg, createdAt: now.toISOString() },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }),
-  ).catch((error: unknown) => {
-    if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
-  });
+  for (const org of demoOrgs) {
+    await documents
+      .send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...orgKey(org.orgId), entity: 'org', ...org, createdAt: now.toISOString() },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
+      });
+  }
   const users = dynamoUserStore(documents, () => tableName);
   for (const demo of demoUsers) {
     const userId = await ensureCognitoUser(cognito, userPoolId, demo);
