@@ -1,6 +1,6 @@
-import { fileServiceDeps } from '../lib/adapters/file-service-deps.js';
+import { serviceDeps } from '../lib/adapters/service-deps.js';
 import { createHandler } from '../lib/http/create-handler.js';
 import { routes } from '../lib/http/routes.js';
 import { listAttachments } from '../lib/services/attachments.js';
 
-export const handler = createHandler(routes.listAttachments)(({ identity, path }) => listAttachments(fileServiceDeps, identity, path.requestId));
+export const handler = createHandler(routes.listAttachments)(({ identity, path }) => listAttachments(serviceDeps, identity, path.requestId));

@@ -9,6 +9,13 @@ export const EnvName = {
   /** JSON object: platform name → Cognito app client id. */
   appClientIds: 'APP_CLIENT_IDS',
   stage: 'STAGE',
+  // Set by the Lambda runtime (and by the local stack):
+  awsRegion: 'AWS_REGION',
+  awsAccessKeyId: 'AWS_ACCESS_KEY_ID',
+  awsSecretAccessKey: 'AWS_SECRET_ACCESS_KEY',
+  awsSessionToken: 'AWS_SESSION_TOKEN',
+  /** The SDK's own variable for a custom S3 endpoint; set locally only. */
+  s3Endpoint: 'AWS_ENDPOINT_URL_S3',
 } as const;
 export type EnvName = (typeof EnvName)[keyof typeof EnvName];
 

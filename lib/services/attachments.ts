@@ -3,7 +3,7 @@ import { attachmentKey, sanitizeFileName } from '../domain/attachment-rules.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors.js';
 import type { User } from '../domain/user.js';
 import { resolveCaller } from './caller.js';
-import type { Caller, FileServiceDeps } from './deps.js';
+import type { Caller, FileServiceDeps, ServiceDeps } from './deps.js';
 import { openRequest } from './open-request.js';
 import type { Attachment } from './ports.js';
 import { newEntry } from './timeline.js';
@@ -84,7 +84,7 @@ export const confirmUpload = async (deps: FileServiceDeps, caller: Caller, reque
   return toView(await deps.requests.confirmAttachment(attachment, now, entry));
 };
 
-export const listAttachments = async (deps: FileServiceDeps, caller: Caller, requestId: string): Promise<AttachmentView[]> => {
+export const listAttachments = async (deps: ServiceDeps, caller: Caller, requestId: string): Promise<AttachmentView[]> => {
   const user = await resolveCaller(deps.users, caller.userId);
   const { level } = await openRequest(deps.requests, user, requestId);
   const all = await deps.requests.listAttachments(requestId);

@@ -1,0 +1,165 @@
+import { SignatureV4 } from '@smithy/signature-v4';
+import { createHash, createHmac } from 'node:crypto';
+
+/**
+ * S3 signing with the SDK's own SigV4 signer, for the three things the attachment routes need:
+ * a POST policy, a presigned GET, and a signed HEAD. The full S3 client would add ~170 KB to
+ * each of those functions. Unit-tested against AWS's published signature examples, since the
+ * local S3 server checks no SigV4 signatures.
+ */
+
+export interface Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+export interface S3Target {
+  bucket: string;
+  region: string;
+  /** e.g. `https://s3.eu-central-1.amazonaws.com`, or the local server's URL. */
+  endpoint: string;
+  /** Path-style (`endpoint/bucket/key`) for local servers; virtual-hosted (`bucket.host/key`) in AWS. */
+  pathStyle: boolean;
+}
+
+type SourceData = string | ArrayBuffer | ArrayBufferView;
+const bytes = (data: SourceData): string | Uint8Array =>
+  typeof data === 'string' ? data : data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+
+/** node:crypto in the shape the signer takes (a hash, or an HMAC when given a secret). */
+class Sha256 {
+  private readonly hash;
+  constructor(secret?: SourceData) {
+    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
+  }
+  update(data: SourceData): void {
+    this.hash.update(bytes(data));
+  }
+  async digest(): Promise<Uint8Array> {
+    return new Uint8Array(this.hash.digest());
+  }
+}
+
+/** RFC 3986 encoding of one key segment, as SigV4 canonicalises S3 paths. */
+const encodeSegment = (segment: string) =>
+  encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+export const objectLocation = (target: S3Target, key: string) => {
+  const base = new URL(target.endpoint);
+  const encodedKey = key.split('/').map(encodeSegment).join('/');
+  const hostname = target.pathStyle ? base.hostname : `${target.bucket}.${base.hostname}`;
+  const path = target.pathStyle ? `/${encodeSegment(target.bucket)}/${encodedKey}` : `/${encodedKey}`;
+  const host = base.port ? `${hostname}:${base.port}` : hostname;
+  return { protocol: base.protocol, hostname, port: base.port ? Number(base.port) : undefined, host, path };
+};
+
+const signer = (target: S3Target, credentials: Credentials) =>
+  new SignatureV4({ credentials, region: target.region, service: 's3', sha256: Sha256, uriEscapePath: false });
+
+const rfc3986 = (text: string) => encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+const urlOf = (location: ReturnType<typeof objectLocation>, query: Record<string, string | string[] | null> = {}) => {
+  const search = Object.entries(query)
+    .flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).map((v) => `${rfc3986(name)}=${rfc3986(v ?? '')}`))
+    .join('&');
+  return `${location.protocol}//${location.host}${location.path}${search ? `?${search}` : ''}`;
+};
+
+/** A GET URL valid for `expiresIn` seconds; `query` may carry `response-content-disposition`. */
+export const presignGet = async (
+  target: S3Target,
+  credentials: Credentials,
+  key: string,
+  expiresIn: number,
+  now: Date,
+  query: Record<string, string> = {},
+): Promise<string> => {
+  const location = objectLocation(target, key);
+  const signed = await signer(target, credentials).presign(
+    {
+      method: 'GET',
+      protocol: location.protocol,
+      hostname: location.hostname,
+      port: location.port,
+      path: location.path,
+      query,
+      // S3 presigned URLs sign no payload: the signer reads UNSIGNED-PAYLOAD from this header,
+      // which itself is neither signed nor moved into the URL.
+      headers: { host: location.host, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' },
+    },
+    {
+      expiresIn,
+      signingDate: now,
+      unsignableHeaders: new Set(['x-amz-content-sha256']),
+      unhoistableHeaders: new Set(['x-amz-content-sha256']),
+    },
+  );
+  return urlOf(location, signed.query);
+};
+
+/** Headers for a request signed in the Authorization header (no payload is signed). */
+export const signedHeaders = async (
+  target: S3Target,
+  credentials: Credentials,
+  method: 'GET' | 'HEAD',
+  key: string,
+  now: Date,
+  extraHeaders: Record<string, string> = {},
+  payloadHash = 'UNSIGNED-PAYLOAD',
+): Promise<{ url: string; headers: Record<string, string> }> => {
+  const location = objectLocation(target, key);
+  const signed = await signer(target, credentials).sign(
+    {
+      method,
+      protocol: location.protocol,
+      hostname: location.hostname,
+      port: location.port,
+      path: location.path,
+      query: {},
+      headers: { host: location.host, 'x-amz-content-sha256': payloadHash, ...extraHeaders },
+    },
+    { signingDate: now },
+  );
+  return { url: urlOf(location), headers: signed.headers };
+};
+
+const amzDate = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+
+/** Signs an already base64-encoded POST policy (the string S3 recomputes the signature over). */
+export const signPolicy = (target: S3Target, credentials: Credentials, encodedPolicy: string, now: Date): Promise<string> =>
+  signer(target, credentials).sign(encodedPolicy, { signingDate: now, signingService: 's3', signingRegion: target.region });
+
+export type PolicyCondition = ['eq', string, string] | ['content-length-range', number, number] | Record<string, string>;
+
+/**
+ * A browser upload by POST: the form fields, with a policy that binds the upload to the given
+ * conditions until `expiresIn` seconds from now.
+ */
+export const presignPost = async (
+  target: S3Target,
+  credentials: Credentials,
+  key: string,
+  fields: Record<string, string>,
+  conditions: PolicyCondition[],
+  expiresIn: number,
+  now: Date,
+): Promise<{ url: string; fields: Record<string, string> }> => {
+  const date = amzDate(now);
+  const credential = `${credentials.accessKeyId}/${date.slice(0, 8)}/${target.region}/s3/aws4_request`;
+  const signing: Record<string, string> = {
+    'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
+    'X-Amz-Credential': credential,
+    'X-Amz-Date': date,
+    ...(credentials.sessionToken ? { 'X-Amz-Security-Token': credentials.sessionToken } : {}),
+  };
+  const allFields = { ...fields, bucket: target.bucket, ...signing, key };
+  const policy = {
+    expiration: new Date(now.getTime() + expiresIn * 1000).toISOString(),
+    conditions: [...conditions, ...Object.entries(allFields).map(([name, value]) => ({ [name]: value }))],
+  };
+  const encoded = Buffer.from(JSON.stringify(policy)).toString('base64');
+  const bucketLocation = objectLocation(target, '');
+  const url = urlOf({ ...bucketLocation, path: bucketLocation.path.replace(/\/$/, '') });
+  return { url, fields: { ...allFields, Policy: encoded, 'X-Amz-Signature': await signPolicy(target, credentials, encoded, now) } };
+};
