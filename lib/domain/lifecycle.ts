@@ -1,27 +1,30 @@
+import * as z from 'zod';
 import type { RequestStatus, RequestType } from './request.js';
 import type { Role } from './roles.js';
 
 /** Who acts: a person with a role, or the system (timers, payment webhook). */
 export type Actor = Role | 'system';
 
-export type Action =
-  | 'clarify'
-  | 'post_offer'
-  | 'reject_offer'
-  | 'expire_offer'
-  | 'accept_offer'
-  | 'accept_free_offer'
-  | 'mark_paid'
-  | 'start_work'
-  | 'fix'
-  | 'explain'
-  | 'reopen'
-  | 'close'
-  | 'hand_over'
-  | 'accept_delivery'
-  | 'request_changes'
-  | 'deem_accepted'
-  | 'cancel';
+export const Action = z.enum([
+  'clarify',
+  'post_offer',
+  'reject_offer',
+  'expire_offer',
+  'accept_offer',
+  'accept_free_offer',
+  'mark_paid',
+  'start_work',
+  'fix',
+  'explain',
+  'reopen',
+  'close',
+  'hand_over',
+  'accept_delivery',
+  'request_changes',
+  'deem_accepted',
+  'cancel',
+]);
+export type Action = z.infer<typeof Action>;
 
 interface Transition {
   from: readonly RequestStatus[];
@@ -61,7 +64,7 @@ export const transitions: Record<Action, Transition> = {
   cancel: { from: ['submitted', 'clarifying', 'quoted', 'offer_expired'], to: 'cancelled', by: [...client, ...agency] },
 };
 
-export const actions = Object.keys(transitions) as Action[];
+export const actions = Action.options;
 
 export const terminalStatuses: ReadonlySet<RequestStatus> = new Set(['accepted', 'closed', 'cancelled']);
 

@@ -1,59 +1,58 @@
+import * as z from 'zod';
 import type { Request, RequestStatus, RequestType } from '../domain/request.js';
 import type { User } from '../domain/user.js';
 
-/** The ports the services need; adapters in lib/adapters implement them. No SDK types here. */
+/** The ports the services need; adapters in lib/adapters implement them. No SDK types here; the
+ * stored entities are zod schemas, so adapters check what they read back with the same definition. */
 
-export type Visibility = 'all' | 'agency';
+export const Visibility = z.enum(['all', 'agency']).describe('`agency`: internal, never shown to clients or participants');
+export type Visibility = z.infer<typeof Visibility>;
 
 /** An entry of a request's timeline: a message, an internal note, or any other activity. Every
  * change writes one in the same transaction as the change; the notifier consumes them. */
-export interface TimelineEntry {
-  entryId: string;
-  requestId: string;
-  kind:
-    | 'request_created'
-    | 'status_changed'
-    | 'message'
-    | 'internal_note'
-    | 'attachment_added'
-    | 'participant_invited'
-    | 'participant_removed';
-  visibility: Visibility;
-  actorId: string;
-  actorName: string;
-  actorRole: string;
-  createdAt: string;
-  body?: string;
-  format?: 'text' | 'markdown';
-  attachmentIds?: string[];
+export const TimelineEntry = z.object({
+  entryId: z.string(),
+  requestId: z.string(),
+  kind: z.enum(['request_created', 'status_changed', 'message', 'internal_note', 'attachment_added', 'participant_invited', 'participant_removed']),
+  visibility: Visibility,
+  actorId: z.string(),
+  actorName: z.string(),
+  actorRole: z.string(),
+  createdAt: z.iso.datetime(),
+  body: z.string().optional().describe('As written (plain text or Markdown); render it safely'),
+  format: z.enum(['text', 'markdown']).optional(),
+  attachmentIds: z.array(z.string()).optional(),
   /** Before/after and other facts of the change, e.g. `{ from: 'submitted', to: 'cancelled' }`. */
-  details?: Record<string, string>;
-}
+  details: z.record(z.string(), z.string()).optional(),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
-export interface Attachment {
-  attachmentId: string;
-  requestId: string;
-  orgId: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-  key: string;
-  status: 'pending' | 'uploaded';
-  visibility: Visibility;
-  uploadedBy: string;
-  createdAt: string;
+export const Attachment = z.object({
+  attachmentId: z.string(),
+  requestId: z.string(),
+  orgId: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  key: z.string(),
+  status: z.enum(['pending', 'uploaded']),
+  visibility: Visibility,
+  uploadedBy: z.string(),
+  createdAt: z.iso.datetime(),
   /** Epoch seconds after which a pending upload is void (and TTL may remove it). */
-  expiresAt?: number;
-}
+  expiresAt: z.number().optional(),
+});
+export type Attachment = z.infer<typeof Attachment>;
 
-export interface Participant {
-  requestId: string;
-  userId: string;
-  email: string;
-  name: string;
-  invitedBy: string;
-  invitedAt: string;
-}
+export const Participant = z.object({
+  requestId: z.string(),
+  userId: z.string(),
+  email: z.string(),
+  name: z.string(),
+  invitedBy: z.string(),
+  invitedAt: z.iso.datetime(),
+});
+export type Participant = z.infer<typeof Participant>;
 
 /** A stored answer to replay when a client repeats a call with the same Idempotency-Key. */
 export interface IdempotentAnswer {

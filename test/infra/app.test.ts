@@ -125,6 +125,13 @@ describe('the API stack', () => {
     const writes = policies.filter((p) => JSON.stringify(p.Properties.PolicyDocument).includes('dynamodb:PutItem'));
     expect(writes).toHaveLength(routeList.filter((r) => r.access.table === 'readWrite').length);
   });
+
+  it('grants the bucket and the user pool only to routes whose access names them', () => {
+    const policies = Object.values(dev.api.findResources('AWS::IAM::Policy')).map((p) => JSON.stringify(p.Properties.PolicyDocument));
+    expect(policies.filter((p) => p.includes('s3:GetObject'))).toHaveLength(routeList.filter((r) => r.access.bucket).length);
+    expect(policies.filter((p) => p.includes('s3:PutObject'))).toHaveLength(routeList.filter((r) => r.access.bucket === 'readWrite').length);
+    expect(policies.filter((p) => p.includes('cognito-idp:AdminCreateUser'))).toHaveLength(routeList.filter((r) => r.access.userPool).length);
+  });
 });
 
 describe('stage settings', () => {

@@ -115,3 +115,21 @@ describe('roles within the organisation', () => {
     expect((await owner.call('POST', `/requests/${fixture.requestId}/attachments`, { fileName: 'a.pdf', size: 1, contentType: 'application/pdf', internal: true })).status).toBe(403);
   });
 });
+
+describe('filing on behalf of an organisation', () => {
+  it('lets agency staff file for an existing organisation and asks them which one', async () => {
+    const eva = await asDemoUser(people.agent);
+    expect(await eva.call('POST', '/requests', { ...newInquiry('Telefonát od Acme'), orgId: 'org-acme' })).toMatchObject({
+      status: 201,
+      body: { orgId: 'org-acme', createdBy: eva.userId },
+    });
+    const missing = await eva.call('POST', '/requests', newInquiry());
+    expect(missing).toMatchObject({ status: 400, body: { error: { details: [{ field: 'body.orgId' }] } } });
+    expect((await eva.call('POST', '/requests', { ...newInquiry(), orgId: 'org-nowhere' })).status).toBe(404);
+  });
+
+  it('does not let a participant file requests', async () => {
+    const karl = await asInvitedPerson('ex.participant@partner.example');
+    expect((await karl.call('POST', '/requests', newInquiry())).status).toBe(403);
+  });
+});

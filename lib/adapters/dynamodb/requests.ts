@@ -9,9 +9,18 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import { Request, searchText, type RequestStatus } from '../../domain/request.js';
-import { IdempotencyRace, type Idempotency, type ListScope, type Page, type RequestStore, type TimelineEntry } from '../../services/ports.js';
+import {
+  Attachment,
+  IdempotencyRace,
+  Participant,
+  TimelineEntry,
+  type Idempotency,
+  type ListScope,
+  type Page,
+  type RequestStore,
+} from '../../services/ports.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { AttachmentItem, IdempotencyItem, ParticipantItem, TimelineEntryItem } from './item-schemas.js';
+import { IdempotencyItem } from './item-schemas.js';
 import {
   allRequestsPartition,
   attachmentItemKey,
@@ -234,7 +243,7 @@ export const dynamoRequestStore = (client: DynamoDBDocumentClient, tableName: ()
           ScanIndexForward: true,
         },
         limit,
-        (item) => TimelineEntryItem.parse(item),
+        (item) => TimelineEntry.parse(item),
         (item) => ({ sk: String(item.sk) }),
         start,
       );
@@ -258,7 +267,7 @@ export const dynamoRequestStore = (client: DynamoDBDocumentClient, tableName: ()
 
     async getAttachment(requestId, attachmentId) {
       const { Item } = await client.send(new GetCommand({ TableName: TableName(), Key: attachmentItemKey(requestId, attachmentId) }));
-      return Item ? AttachmentItem.parse(Item) : undefined;
+      return Item ? Attachment.parse(Item) : undefined;
     },
 
     async confirmAttachment(attachment, now, entry) {
@@ -298,7 +307,7 @@ export const dynamoRequestStore = (client: DynamoDBDocumentClient, tableName: ()
         items.push(...(page.Items ?? []));
         start = page.LastEvaluatedKey;
       } while (start);
-      return items.map((item) => AttachmentItem.parse(item)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      return items.map((item) => Attachment.parse(item)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     },
 
     async addParticipant(participant, entry) {
@@ -335,7 +344,7 @@ export const dynamoRequestStore = (client: DynamoDBDocumentClient, tableName: ()
           ExpressionAttributeValues: { ':pk': requestKey(requestId).pk, ':prefix': participantPrefix },
         }),
       );
-      return (page.Items ?? []).map((item) => ParticipantItem.parse(item)).sort((a, b) => a.invitedAt.localeCompare(b.invitedAt));
+      return (page.Items ?? []).map((item) => Participant.parse(item)).sort((a, b) => a.invitedAt.localeCompare(b.invitedAt));
     },
 
     async removeParticipant(requestId, userId, entry) {
@@ -363,7 +372,7 @@ export const dynamoRequestStore = (client: DynamoDBDocumentClient, tableName: ()
         ScanIndexForward: false,
       },
       limit,
-      (item) => ParticipantItem.parse(item),
+      (item) => Participant.parse(item),
       (item) => ({ pk: String(item.pk), sk: String(item.sk), gsi1sk: String(item.gsi1sk) }),
       start,
     );

@@ -2,18 +2,27 @@
  * The single table, as data. The CDK data stack and the local stack both build the table from
  * this, so what runs locally is what deploys. Every key attribute is a string.
  *
- * Item layout (alexdebrie-style single table; new entities add rows here):
- * | entity            | pk                 | sk          | gsi1pk / gsi1sk                  |
- * |-------------------|--------------------|-------------|----------------------------------|
- * | user              | USER#<sub>         | PROFILE     | ORG#<orgId>#MEMBERS / <email>    |
- * | e-mail → user     | EMAIL#<email>      | EMAIL       |                                  |
- * | organisation      | ORG#<orgId>        | PROFILE     |                                  |
+ * Item layout (alexdebrie-style single table; new entities add rows here, keys are built in keys.ts):
+ * | entity              | pk                     | sk                      | index keys                                   |
+ * |---------------------|------------------------|-------------------------|----------------------------------------------|
+ * | user                | USER#<sub>             | PROFILE                 | gsi1: ORG#<orgId>#MEMBERS / <email>          |
+ * | e-mail → user       | EMAIL#<email>          | EMAIL                   |                                              |
+ * | organisation        | ORG#<orgId>            | PROFILE                 |                                              |
+ * | request             | REQ#<2026-0042>        | REQ                     | gsi1: ORG#<orgId>#REQ / <createdAt>#<id>     |
+ * |                     |                        |                         | gsi3: REQUESTS / <createdAt>#<id>            |
+ * | timeline entry      | REQ#<id>               | TL#<createdAt>#<uuid>   |                                              |
+ * | attachment          | REQ#<id>               | ATT#<uuid>              |                                              |
+ * | participant         | REQ#<id>               | PART#<sub>              | gsi1: USER#<sub>#INVITED / <invitedAt>#<id>  |
+ * | request counter     | COUNTER#REQUEST#<year> | COUNTER                 |                                              |
+ * | idempotency record  | IDEM#<sub>#<op>#<key>  | IDEM                    | (expiresAt: TTL)                             |
+ *
+ * The request id is its human number, so "a request by its number" is a plain GetItem. A request
+ * and everything that belongs to it share one partition: one Query reads its timeline.
  *
  * Indexes are overloaded and sparse: only items that carry an index's attributes appear in it.
- * - gsi1: listings of an owner in time or name order (an org's members, an org's requests
- *   newest first, a participant's requests).
- * - gsi2: client-ranked queues (an org's active requests in rank order).
- * - gsi3: the agency's work queue across organisations.
+ * - gsi1: listings of an owner newest first (an org's requests and members, a person's invitations).
+ * - gsi2: client-ranked queues (an org's active requests in rank order), from the ranking issue.
+ * - gsi3: agency-wide listings (every request newest first).
  */
 export const tableDefinition = {
   /** The local table's name; in AWS the name is generated and passed as TABLE_NAME. */
