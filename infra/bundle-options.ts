@@ -34,5 +34,6 @@ export const bundleOptions = {
   external: unusedInLambda,
 } satisfies BuildOptions;
 
-/** Per-function size budget for the minified bundle, enforced by `npm run size`. See README. */
-export const bundleBudgetBytes = 400 * 1024;
+/** Per-function size budget for the minified bundle, enforced by `npm run size`: the DynamoDB base
+ * (~365 KB) plus one small SDK client (Cognito ~35 KB) plus margin. See README. */
+export const bundleBudgetBytes = 450 * 1024;
