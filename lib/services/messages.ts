@@ -1,6 +1,5 @@
 import { seesInternal } from '../domain/access.js';
 import { ForbiddenError } from '../domain/errors.js';
-import type { User } from '../domain/user.js';
 import { resolveCaller } from './caller.js';
 import type { Caller, ServiceDeps } from './deps.js';
 import { idempotent } from './idempotent.js';

@@ -1,7 +1,6 @@
 import { isAgencyRole } from '../domain/roles.js';
 import { mayManagePeople } from '../domain/access.js';
 import { ConflictError, ForbiddenError } from '../domain/errors.js';
-import type { User } from '../domain/user.js';
 import { resolveCaller } from './caller.js';
 import type { Caller, InviteDeps, ServiceDeps } from './deps.js';
 import { openRequest } from './open-request.js';

@@ -8,7 +8,7 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
-import { Request, searchText, type RequestStatus } from '../../domain/request.js';
+import { Request, searchText } from '../../domain/request.js';
 import {
   Attachment,
   IdempotencyRace,
@@ -154,7 +154,7 @@ export const dynamoRequestStore = (client: DynamoDBDocumentClient, tableName: ()
       ]);
     },
 
-    async changeStatus(request, to: RequestStatus, updatedAt, entry) {
+    async changeStatus(request, to, updatedAt, entry) {
       const next: Request = { ...request, status: to, version: request.version + 1, updatedAt };
       await transact(client, [
         {
@@ -179,9 +179,20 @@ export const dynamoRequestStore = (client: DynamoDBDocumentClient, tableName: ()
       const filters: string[] = [];
       const names: Record<string, string> = {};
       const values: Record<string, unknown> = {};
-      if (filter.status) (filters.push('#status = :status'), (names['#status'] = 'status'), (values[':status'] = filter.status));
-      if (filter.type) (filters.push('#type = :type'), (names['#type'] = 'type'), (values[':type'] = filter.type));
-      if (filter.titleContains) (filters.push('contains(titleSearch, :q)'), (values[':q'] = filter.titleContains));
+      if (filter.status) {
+        filters.push('#status = :status');
+        names['#status'] = 'status';
+        values[':status'] = filter.status;
+      }
+      if (filter.type) {
+        filters.push('#type = :type');
+        names['#type'] = 'type';
+        values[':type'] = filter.type;
+      }
+      if (filter.titleContains) {
+        filters.push('contains(titleSearch, :q)');
+        values[':q'] = filter.titleContains;
+      }
 
       if (scope.kind === 'invited') return listInvited(scope.userId, filter, limit, cursor);
 

@@ -41,23 +41,20 @@ class Sha256 {
   }
 }
 
-/** RFC 3986 encoding of one key segment, as SigV4 canonicalises S3 paths. */
-const encodeSegment = (segment: string) =>
-  encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+/** RFC 3986 encoding, as SigV4 canonicalises S3 key segments and query strings. */
+const rfc3986 = (text: string) => encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 export const objectLocation = (target: S3Target, key: string) => {
   const base = new URL(target.endpoint);
-  const encodedKey = key.split('/').map(encodeSegment).join('/');
+  const encodedKey = key.split('/').map(rfc3986).join('/');
   const hostname = target.pathStyle ? base.hostname : `${target.bucket}.${base.hostname}`;
-  const path = target.pathStyle ? `/${encodeSegment(target.bucket)}/${encodedKey}` : `/${encodedKey}`;
+  const path = target.pathStyle ? `/${rfc3986(target.bucket)}/${encodedKey}` : `/${encodedKey}`;
   const host = base.port ? `${hostname}:${base.port}` : hostname;
   return { protocol: base.protocol, hostname, port: base.port ? Number(base.port) : undefined, host, path };
 };
 
 const signer = (target: S3Target, credentials: Credentials) =>
   new SignatureV4({ credentials, region: target.region, service: 's3', sha256: Sha256, uriEscapePath: false });
-
-const rfc3986 = (text: string) => encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 const urlOf = (location: ReturnType<typeof objectLocation>, query: Record<string, string | string[] | null> = {}) => {
   const search = Object.entries(query)
