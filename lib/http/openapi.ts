@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { RouteDefinition } from './route.js';
+import { idempotencyWindowSeconds } from '../services/idempotent.js';
 import { ErrorBody } from './schemas/error.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -95,7 +96,7 @@ export const buildOpenApiDocument = (routes: readonly RouteDefinition[], options
                 name: 'Idempotency-Key',
                 in: 'header',
                 required: false,
-                description: 'Repeat a call with the same key (for 24 h) and get the first answer back instead of a second copy',
+                description: `Repeat a call with the same key (for ${idempotencyWindowSeconds / 3600} h) and get the first answer back instead of a second copy`,
                 schema: { type: 'string', minLength: 1, maxLength: 255 },
               },
             ]

@@ -1,6 +1,7 @@
 import { seesInternal } from '../domain/access.js';
 import { attachmentKey, sanitizeFileName } from '../domain/attachment-rules.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors.js';
+import { addSeconds, epochSeconds } from '../domain/time.js';
 import type { User } from '../domain/user.js';
 import { resolveCaller } from './caller.js';
 import type { Caller, FileServiceDeps, ServiceDeps } from './deps.js';
@@ -23,8 +24,6 @@ export interface UploadRequest {
 
 const toView = ({ key: _key, orgId: _orgId, expiresAt: _expiresAt, ...view }: Attachment): AttachmentView => view;
 
-const addSeconds = (date: Date, seconds: number) => new Date(date.getTime() + seconds * 1000);
-
 export const requestUpload = async (deps: FileServiceDeps, caller: Caller, requestId: string, input: UploadRequest) => {
   const user = await resolveCaller(deps.users, caller.userId);
   const { request, level } = await openRequest(deps.requests, user, requestId);
@@ -44,7 +43,7 @@ export const requestUpload = async (deps: FileServiceDeps, caller: Caller, reque
     visibility: input.internal ? 'agency' : 'all',
     uploadedBy: user.userId,
     createdAt: now.toISOString(),
-    expiresAt: Math.floor(addSeconds(now, confirmWindowSeconds).getTime() / 1000),
+    expiresAt: epochSeconds(addSeconds(now, confirmWindowSeconds)),
   };
   await deps.requests.putAttachment(attachment);
   const upload = await deps.files.presignUpload(attachment.key, attachment.contentType, attachment.size, uploadWindowSeconds);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ConflictError } from '../domain/errors.js';
+import { epochSeconds } from '../domain/time.js';
 import { IdempotencyRace, type Idempotency, type RequestStore } from './ports.js';
 
 /** How long a repeated call with the same key gets the first answer back. */
@@ -38,7 +39,7 @@ export const idempotent = async <T>(call: IdempotentCall<T>): Promise<T> => {
   const earlier = await replay();
   if (earlier !== undefined) return earlier;
   try {
-    return await call.run({ recordId, fingerprint, expiresAt: Math.floor(call.now.getTime() / 1000) + idempotencyWindowSeconds });
+    return await call.run({ recordId, fingerprint, expiresAt: epochSeconds(call.now) + idempotencyWindowSeconds });
   } catch (error) {
     if (!(error instanceof IdempotencyRace)) throw error;
     const winner = await replay();

@@ -58,7 +58,8 @@ export const createRequest = async (deps: ServiceDeps, caller: Caller, input: Ne
     now,
     parse: (stored) => RequestView.parse(stored),
     run: async (idempotency) => {
-      const requestId = formatRequestNumber(pragueYear(now), await deps.requests.nextSequence(pragueYear(now)));
+      const year = pragueYear(now);
+      const requestId = formatRequestNumber(year, await deps.requests.nextSequence(year));
       const at = now.toISOString();
       const request: Request = {
         requestId,
@@ -121,6 +122,9 @@ export const listRequests = async (deps: ServiceDeps, caller: Caller, query: Req
   return { items: page.items.map((request) => toRequestView(request, visibleLevel(user, request), user)), nextCursor: page.nextCursor };
 };
 
+/** `accept_offer` → `accept offer`, for messages people read. */
+const words = (name: string) => name.replace(/_/g, ' ');
+
 /**
  * Takes a lifecycle action (cancel now; offers, payment and review later) through the one
  * transition table, conditional on the status and version that were read.
@@ -136,10 +140,10 @@ export const applyAction = async (
   const { request, level } = await openRequest(deps.requests, user, requestId);
   const decision = decide(request.status, request.type, action, actingRole(level, user));
   if (!decision.allowed) {
-    if (decision.reason === 'actor') throw new ForbiddenError(`Your role on this request does not allow ${action.replace(/_/g, ' ')}`);
-    if (decision.reason === 'type') throw new ConflictError(`A ${request.type} request cannot ${action.replace(/_/g, ' ')}`, 'Choose another action');
+    if (decision.reason === 'actor') throw new ForbiddenError(`Your role on this request does not allow ${words(action)}`);
+    if (decision.reason === 'type') throw new ConflictError(`A ${request.type} request cannot ${words(action)}`, 'Choose another action');
     throw new ConflictError(
-      `Request ${request.requestId} is ${request.status.replace(/_/g, ' ')}; ${action.replace(/_/g, ' ')} is possible only when it is ${decision.allowedFrom.join(', ').replace(/_/g, ' ')}`,
+      `Request ${request.requestId} is ${words(request.status)}; ${words(action)} is possible only when it is ${decision.allowedFrom.map(words).join(', ')}`,
       'Reload the request to see what you can do now',
     );
   }

@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import { Request, searchText } from '../../domain/request.js';
+import { epochSeconds } from '../../domain/time.js';
 import {
   Attachment,
   IdempotencyRace,
@@ -37,8 +38,6 @@ import {
   timelinePrefix,
 } from './keys.js';
 import { transact, type GuardedItem } from './transact.js';
-
-const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
 /** DynamoDB reads a page before filtering; we read on until the page is full or the list ends. */
 const queryPage = async <T>(

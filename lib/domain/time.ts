@@ -1,0 +1,4 @@
+/** DynamoDB TTL attributes and deadlines are epoch seconds. */
+export const epochSeconds = (date: Date): number => Math.floor(date.getTime() / 1000);
+
+export const addSeconds = (date: Date, seconds: number): Date => new Date(date.getTime() + seconds * 1000);
