@@ -42,6 +42,7 @@ export class OrderdeskFunction extends NodejsFunction {
     const { name, access, resources, stage } = props;
     const environment: Record<string, string> = {
       [EnvName.stage]: stage.stage,
+      [EnvName.workQueuePolicy]: stage.workQueuePolicy,
       [EnvName.appClientIds]: JSON.stringify(resources.appClientIds),
       POWERTOOLS_SERVICE_NAME: 'orderdesk',
       POWERTOOLS_LOG_LEVEL: 'INFO',

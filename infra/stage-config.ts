@@ -1,5 +1,6 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import * as z from 'zod';
+import { defaultWorkQueuePolicy, WorkQueuePolicy } from '../lib/domain/work-queue.js';
 
 /**
  * Settings that differ between stages, read from CDK context (`-c stage=prod`) and validated:
@@ -18,12 +19,15 @@ const StageContext = z.object({
   portalOrigins: Origins.optional(),
   /** A verified SES identity; with it Cognito sends its mails through SES instead of its own sender. */
   mailFrom: z.email().optional(),
+  /** How the agency's work queue interleaves organisations (lib/domain/work-queue.ts). */
+  workQueuePolicy: WorkQueuePolicy.default(defaultWorkQueuePolicy),
 });
 
 export type StageConfig = {
   stage: z.infer<typeof StageName>;
   portalOrigins: string[];
   mailFrom?: string;
+  workQueuePolicy: WorkQueuePolicy;
   logRetention: RetentionDays;
   /** Production refuses accidental deletion of the table and the user pool. */
   deletionProtection: boolean;
@@ -36,16 +40,18 @@ export const stageConfig = (context: (key: string) => unknown): StageConfig => {
     stage: context('stage'),
     portalOrigins: context('portalOrigins'),
     mailFrom: context('mailFrom'),
+    workQueuePolicy: context('workQueuePolicy'),
   });
   if (!parsed.success) {
     const reasons = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'context'}: ${issue.message}`);
-    throw new Error(`Invalid CDK context (-c stage=dev|prod [-c portalOrigins=...] [-c mailFrom=...]): ${reasons.join('; ')}`);
+    throw new Error(`Invalid CDK context (-c stage=dev|prod [-c portalOrigins=...] [-c mailFrom=...] [-c workQueuePolicy=first-ready|round-robin]): ${reasons.join('; ')}`);
   }
-  const { stage, portalOrigins, mailFrom } = parsed.data;
+  const { stage, portalOrigins, mailFrom, workQueuePolicy } = parsed.data;
   return {
     stage,
     portalOrigins: portalOrigins ?? defaultOrigins[stage],
     mailFrom,
+    workQueuePolicy,
     logRetention: stage === 'prod' ? RetentionDays.THREE_MONTHS : RetentionDays.TWO_WEEKS,
     deletionProtection: stage === 'prod',
   };

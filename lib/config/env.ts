@@ -9,6 +9,8 @@ export const EnvName = {
   /** JSON object: platform name → Cognito app client id. */
   appClientIds: 'APP_CLIENT_IDS',
   stage: 'STAGE',
+  /** The agency work queue's default interleave policy (see lib/domain/work-queue.ts). */
+  workQueuePolicy: 'WORK_QUEUE_POLICY',
   // Set by the Lambda runtime (and by the local stack):
   awsRegion: 'AWS_REGION',
   awsAccessKeyId: 'AWS_ACCESS_KEY_ID',

@@ -1,4 +1,5 @@
 import type { Request } from './request.js';
+import type { OrganisationSettings } from './organisation.js';
 import { isAgencyRole } from './roles.js';
 import type { User } from './user.js';
 
@@ -24,3 +25,18 @@ export const seesInternal = (level: AccessLevel): boolean => level === 'agency';
 
 /** Who may invite people to a request and remove them. */
 export const mayManagePeople = (level: AccessLevel): boolean => level === 'agency' || level === 'org_admin';
+
+/**
+ * Who may reorder an organisation's queue: the ranking is the client's own voice, so its admins
+ * may, its members when the organisation allows it, and the agency does not reorder a client.
+ */
+export const mayRank = (user: User, orgId: string, settings: Pick<OrganisationSettings, 'membersMayRank'>): boolean =>
+  user.orgId === orgId && (user.role === 'client_admin' || (user.role === 'client_member' && settings.membersMayRank));
+
+/** Who may see an organisation and its queue: its own people and the agency. */
+export const maySeeOrganisation = (user: User, orgId: string): boolean =>
+  isAgencyRole(user.role) || (user.orgId === orgId && (user.role === 'client_admin' || user.role === 'client_member'));
+
+/** Who may change an organisation's settings: its admins and the agency's admins. */
+export const mayManageOrganisation = (user: User, orgId: string): boolean =>
+  user.role === 'admin' || (user.orgId === orgId && user.role === 'client_admin');

@@ -68,6 +68,9 @@ export const actions = Action.options;
 
 export const terminalStatuses: ReadonlySet<RequestStatus> = new Set(['accepted', 'closed', 'cancelled']);
 
+/** Active requests are the ones a client ranks in its queue: everything not finished. */
+export const isActive = (status: RequestStatus): boolean => !terminalStatuses.has(status);
+
 export type Decision =
   | { allowed: true; to: RequestStatus }
   | { allowed: false; reason: 'actor' | 'type' | 'status'; allowedFrom: readonly RequestStatus[] };

@@ -41,6 +41,12 @@ export const Request = z.object({
   createdBy: z.string(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  /** Its fractional-indexing key in its client's queue (see ranking.ts); absent once it leaves the queue. */
+  rank: z.string().optional(),
+  /** The agency person working on it, if someone was assigned. */
+  assigneeId: z.string().optional().describe('The agency person assigned to it'),
+  /** When it last became ready work (queued, or straight to work for a fix, or changes requested). */
+  readyAt: z.iso.datetime().optional().describe('When it last became ready work for the agency'),
 });
 export type Request = z.infer<typeof Request>;
 

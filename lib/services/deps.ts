@@ -1,8 +1,10 @@
-import type { FileStore, RequestStore, UserInvitations, UserLookup } from './ports.js';
+import type { FileStore, OrganisationStore, QueueStore, RequestStore, UserInvitations, UserLookup } from './ports.js';
 
 /** What the request services are given. Time and ids come in from outside, so tests fix them. */
 export interface ServiceDeps {
   requests: RequestStore;
+  queues: QueueStore;
+  organisations: OrganisationStore;
   users: UserLookup;
   now: () => Date;
   newId: () => string;

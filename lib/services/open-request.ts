@@ -24,12 +24,20 @@ export const openRequest = async (store: RequestStore, user: User, requestId: st
   return { request, level };
 };
 
+/** The level of a request the caller already may see (listed or just created by them). */
+export const visibleLevel = (user: User, request: Pick<Request, 'orgId'>) => {
+  const level = accessLevel(user, request, true);
+  if (level === 'none') throw new NotFoundError('Request');
+  return level;
+};
+
 export const allowedActions = (request: Request, level: Exclude<AccessLevel, 'none'>, user: User): Action[] => {
   const role = actingRole(level, user);
   return actions.filter((action) => decide(request.status, request.type, action, role).allowed);
 };
 
-export const toRequestView = (request: Request, level: Exclude<AccessLevel, 'none'>, user: User): RequestView => ({
-  ...request,
-  allowedActions: allowedActions(request, level, user),
-});
+/** The rank key is storage detail: callers see positions in the queue views instead. */
+export const toRequestView = (request: Request, level: Exclude<AccessLevel, 'none'>, user: User): RequestView => {
+  const { rank: _rank, ...shown } = request;
+  return { ...shown, allowedActions: allowedActions(request, level, user) };
+};

@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import type { Organisation, OrganisationSettings } from '../domain/organisation.js';
+import type { RankChange } from '../domain/ranking.js';
 import type { Request, RequestStatus, RequestType } from '../domain/request.js';
 import type { User } from '../domain/user.js';
 
@@ -13,7 +15,17 @@ export type Visibility = z.infer<typeof Visibility>;
 export const TimelineEntry = z.object({
   entryId: z.string(),
   requestId: z.string(),
-  kind: z.enum(['request_created', 'status_changed', 'message', 'internal_note', 'attachment_added', 'participant_invited', 'participant_removed']),
+  kind: z.enum([
+    'request_created',
+    'status_changed',
+    'message',
+    'internal_note',
+    'attachment_added',
+    'participant_invited',
+    'participant_removed',
+    'rank_changed',
+    'assignee_changed',
+  ]),
   visibility: Visibility,
   actorId: z.string(),
   actorName: z.string(),
@@ -91,6 +103,8 @@ export interface RequestStore {
   /** Conditional on the status and version read: a lost race is a ConflictError. */
   changeStatus(request: Request, to: RequestStatus, updatedAt: string, entry: TimelineEntry): Promise<Request>;
   listRequests(scope: ListScope, filter: RequestFilter, limit: number, cursor?: string): Promise<Page<Request>>;
+  /** Conditional on the assignee read and on the request not being finished. */
+  assign(request: Request, assigneeId: string | undefined, entry: TimelineEntry): Promise<Request>;
   /** Fails with NotFoundError if an attachment is not an uploaded one of this request. */
   addEntry(entry: TimelineEntry, idempotency?: Idempotency & { answer: unknown }): Promise<void>;
   listTimeline(requestId: string, includeAgencyOnly: boolean, limit: number, cursor?: string): Promise<Page<TimelineEntry>>;
@@ -102,6 +116,30 @@ export interface RequestStore {
   addParticipant(participant: Participant, entry: TimelineEntry): Promise<void>;
   listParticipants(requestId: string): Promise<Participant[]>;
   removeParticipant(requestId: string, userId: string, entry: TimelineEntry): Promise<void>;
+}
+
+/** A request in a queue always has its rank. */
+export type QueuedRequest = Request & { rank: string };
+/** Ready work always knows when it became ready. */
+export type ReadyRequest = QueuedRequest & { readyAt: string };
+
+/** The client queues and the agency's work queue; each read is one Query of an index. */
+export interface QueueStore {
+  /** An organisation's active requests in rank order. */
+  clientQueue(orgId: string): Promise<QueuedRequest[]>;
+  /** The rank of the last request in an organisation's queue, for appending a new one. */
+  lastRank(orgId: string): Promise<string | undefined>;
+  /** Ready work of every organisation, in no particular order (the policy orders it). */
+  workQueue(): Promise<ReadyRequest[]>;
+  /** Writes new ranks and their activity entries in one transaction. Each change is conditional
+   * on the request still being in this queue with the rank read: a lost race is a ConflictError. */
+  applyRanks(orgId: string, changes: readonly RankChange[], entries: readonly TimelineEntry[]): Promise<void>;
+}
+
+export interface OrganisationStore {
+  getOrganisation(orgId: string): Promise<Organisation | undefined>;
+  /** Conditional on the organisation as read: a concurrent change is a ConflictError. */
+  updateSettings(organisation: Organisation, settings: Partial<OrganisationSettings>, updatedAt: string): Promise<Organisation>;
 }
 
 export interface UserLookup {

@@ -1,14 +1,15 @@
 import { isAgencyRole } from '../domain/roles.js';
-import { accessLevel, actingRole } from '../domain/access.js';
+import { actingRole } from '../domain/access.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.js';
 import { decide, type Action } from '../domain/lifecycle.js';
 import type { Platform } from '../domain/platform.js';
+import { rankAfter } from '../domain/ranking.js';
 import { formatRequestNumber, searchText, type Request, type RequestStatus, type RequestType } from '../domain/request.js';
 import type { User } from '../domain/user.js';
 import { resolveCaller } from './caller.js';
 import type { Caller, ServiceDeps } from './deps.js';
 import { idempotent } from './idempotent.js';
-import { openRequest, toRequestView } from './open-request.js';
+import { openRequest, toRequestView, visibleLevel } from './open-request.js';
 import type { ListScope, Page } from './ports.js';
 import { newEntry } from './timeline.js';
 import { RequestView } from './views.js';
@@ -35,13 +36,6 @@ const filingOrganisation = async (deps: ServiceDeps, user: User, requested: stri
   return user.orgId;
 };
 
-/** The level of a request the caller already may see (listed or just created by them). */
-const visibleLevel = (user: User, request: Pick<Request, 'orgId'>) => {
-  const level = accessLevel(user, request, true);
-  if (level === 'none') throw new NotFoundError('Request');
-  return level;
-};
-
 /** Request numbers follow the agency's calendar year (Prague), not UTC's. */
 const pragueYear = (date: Date) => Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Prague', year: 'numeric' }).format(date));
 
@@ -59,7 +53,8 @@ export const createRequest = async (deps: ServiceDeps, caller: Caller, input: Ne
     parse: (stored) => RequestView.parse(stored),
     run: async (idempotency) => {
       const year = pragueYear(now);
-      const requestId = formatRequestNumber(year, await deps.requests.nextSequence(year));
+      const [sequence, lastRank] = await Promise.all([deps.requests.nextSequence(year), deps.queues.lastRank(orgId)]);
+      const requestId = formatRequestNumber(year, sequence);
       const at = now.toISOString();
       const request: Request = {
         requestId,
@@ -74,6 +69,8 @@ export const createRequest = async (deps: ServiceDeps, caller: Caller, input: Ne
         createdBy: user.userId,
         createdAt: at,
         updatedAt: at,
+        // New requests go to the end of their client's queue.
+        rank: rankAfter(lastRank),
       };
       const level = visibleLevel(user, request);
       const view = toRequestView(request, level, user);

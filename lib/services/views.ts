@@ -1,11 +1,13 @@
 import * as z from 'zod';
 import { Request, RequestId } from '../domain/request.js';
 import { Action } from '../domain/lifecycle.js';
+import { Organisation } from '../domain/organisation.js';
+import { WorkQueuePolicy } from '../domain/work-queue.js';
 import { Attachment, Participant, TimelineEntry } from './ports.js';
 
 /** What the services answer with; the route table documents these same schemas. */
 
-export const RequestView = Request.extend({
+export const RequestView = Request.omit({ rank: true }).extend({
   requestId: RequestId.describe('The human request number, e.g. 2026-0042'),
   allowedActions: z.array(Action).describe('What the caller may do with the request in its current status'),
 }).meta({ id: 'Request' });
@@ -38,3 +40,30 @@ export const DownloadLink = z.object({ url: z.string(), expiresAt: z.iso.datetim
 
 export const ParticipantView = Participant.meta({ id: 'Participant' });
 export type ParticipantView = z.infer<typeof ParticipantView>;
+
+const Position = z.number().int().positive();
+
+export const ClientQueueView = z
+  .object({
+    orgId: z.string(),
+    mayRank: z.boolean().describe('Whether the caller may reorder this queue'),
+    items: z.array(z.object({ position: Position.describe('1 is handled first'), request: RequestView })),
+  })
+  .meta({ id: 'ClientQueue' });
+export type ClientQueueView = z.infer<typeof ClientQueueView>;
+
+export const WorkQueueView = z
+  .object({
+    policy: WorkQueuePolicy.describe('How organisations were interleaved'),
+    items: z.array(
+      z.object({
+        position: Position.describe('Place in the whole work queue (also when filtered by assignee)'),
+        orgPosition: Position.describe('Place among its organisation’s ready work, in the client’s order'),
+        request: RequestView,
+      }),
+    ),
+  })
+  .meta({ id: 'WorkQueue' });
+export type WorkQueueView = z.infer<typeof WorkQueueView>;
+
+export const OrganisationView = Organisation.meta({ id: 'Organisation' });

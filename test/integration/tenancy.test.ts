@@ -47,6 +47,14 @@ const validCall = (key: string): { path: string; body?: unknown } => {
     'POST /requests/{requestId}/participants': { path: `/requests/${requestId}/participants`, body: { email: 'someone@partner.example' } },
     'GET /requests/{requestId}/participants': { path: `/requests/${requestId}/participants` },
     'DELETE /requests/{requestId}/participants/{userId}': { path: `/requests/${requestId}/participants/${participantId}` },
+    'POST /requests/{requestId}/actions': { path: `/requests/${requestId}/actions`, body: { action: 'clarify' } },
+    'PUT /requests/{requestId}/assignee': { path: `/requests/${requestId}/assignee`, body: { assigneeId: null } },
+    'POST /requests/{requestId}/move': { path: `/requests/${requestId}/move`, body: { to: 'top' } },
+    'GET /queue': { path: '/queue' },
+    'PUT /queue': { path: '/queue', body: { order: [requestId] } },
+    'GET /work-queue': { path: '/work-queue' },
+    'GET /orgs/{orgId}': { path: '/orgs/org-acme' },
+    'PATCH /orgs/{orgId}/settings': { path: '/orgs/org-acme/settings', body: { membersMayRank: true } },
   };
   const call = calls[key];
   if (!call) throw new Error(`the tenancy table has no call for ${key}: add one`);

@@ -35,14 +35,19 @@ const client = (token: string | undefined): Client => ({
 
 export const anonymous = (): Client => client(undefined);
 
-/** A demo user, logged in through the azami app client as the portal would. */
-export const asDemoUser = async (email: string): Promise<Client> => {
-  const user = findDemoUser(email);
-  if (!user) throw new Error(`no demo user ${email}`);
-  const token = await logIn(stack().cognitoUrl, stack().userPool.appClientIds.azami, user.email, user.password);
+/** Someone with a login, logged in through the azami app client as the portal would. */
+export const asPerson = async (email: string, password: string): Promise<Client> => {
+  const token = await logIn(stack().cognitoUrl, stack().userPool.appClientIds.azami, email, password);
   const api = client(token);
   const me = await api.call<{ userId: string }>('GET', '/me');
   return { ...api, userId: me.body.userId };
+};
+
+/** A demo user. */
+export const asDemoUser = async (email: string): Promise<Client> => {
+  const user = findDemoUser(email);
+  if (!user) throw new Error(`no demo user ${email}`);
+  return asPerson(user.email, user.password);
 };
 
 /** Someone invited by e-mail: sets the password the invitation would let them choose, then logs in. */

@@ -10,6 +10,10 @@ export const orgMembersIndexKey = (orgId: string, email: string) => ({
 export const requestKey = (requestId: string) => ({ pk: `REQ#${requestId}`, sk: 'REQ' });
 export const orgRequestsPartition = (orgId: string) => `ORG#${orgId}#REQ`;
 export const allRequestsPartition = 'REQUESTS';
+export const clientQueueKey = (orgId: string, requestId: string, rank: string) => ({ gsi2pk: `ORG#${orgId}#QUEUE`, gsi2sk: `${rank}#${requestId}` });
+export const clientQueuePartition = (orgId: string) => clientQueueKey(orgId, '', '').gsi2pk;
+export const workQueueKey = (requestId: string, readyAt: string) => ({ gsi4pk: 'WORK', gsi4sk: `${readyAt}#${requestId}` });
+export const workQueuePartition = workQueueKey('', '').gsi4pk;
 export const invitedPartition = (userId: string) => `USER#${userId}#INVITED`;
 export const counterKey = (year: number) => ({ pk: `COUNTER#REQUEST#${year}`, sk: 'COUNTER' });
 export const timelinePrefix = 'TL#';

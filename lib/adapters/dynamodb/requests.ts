@@ -8,7 +8,9 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
+import { isActive, terminalStatuses } from '../../domain/lifecycle.js';
 import { Request, searchText } from '../../domain/request.js';
+import { isReadyWork, readyAtAfter } from '../../domain/work-queue.js';
 import { epochSeconds } from '../../domain/time.js';
 import {
   Attachment,
@@ -25,6 +27,7 @@ import { IdempotencyItem } from './item-schemas.js';
 import {
   allRequestsPartition,
   attachmentItemKey,
+  clientQueueKey,
   attachmentPrefix,
   counterKey,
   idempotencyKey,
@@ -34,9 +37,10 @@ import {
   participantKey,
   participantPrefix,
   requestKey,
-  timelineKey,
   timelinePrefix,
+  workQueueKey,
 } from './keys.js';
+import { entryPut as timelineEntryPut } from './timeline-item.js';
 import { transact, type GuardedItem } from './transact.js';
 
 /** DynamoDB reads a page before filtering; we read on until the page is full or the list ends. */
@@ -93,9 +97,7 @@ export const dynamoRequestStore = (client: DynamoDBDocumentClient, tableName: ()
     onConditionFailed: () => new IdempotencyRace(),
   });
 
-  const entryPut = (entry: TimelineEntry): GuardedItem => ({
-    item: { Put: { TableName: TableName(), Item: { ...timelineKey(entry.requestId, entry.createdAt, entry.entryId), entity: 'timeline', ...entry } } },
-  });
+  const entryPut = (entry: TimelineEntry) => timelineEntryPut(TableName(), entry);
 
   const requestItem = (request: Request) => ({
     ...requestKey(request.requestId),
@@ -104,6 +106,8 @@ export const dynamoRequestStore = (client: DynamoDBDocumentClient, tableName: ()
     gsi1sk: `${request.createdAt}#${request.requestId}`,
     gsi3pk: allRequestsPartition,
     gsi3sk: `${request.createdAt}#${request.requestId}`,
+    ...(request.rank && isActive(request.status) ? clientQueueKey(request.orgId, request.requestId, request.rank) : {}),
+    ...(request.readyAt && isReadyWork(request.status) ? workQueueKey(request.requestId, request.readyAt) : {}),
     titleSearch: searchText(request.title),
     ...request,
   });
@@ -154,17 +158,32 @@ export const dynamoRequestStore = (client: DynamoDBDocumentClient, tableName: ()
     },
 
     async changeStatus(request, to, updatedAt, entry) {
-      const next: Request = { ...request, status: to, version: request.version + 1, updatedAt };
+      const readyAt = readyAtAfter(request.status, to, updatedAt, request.readyAt);
+      const leavesQueue = isActive(request.status) && !isActive(to);
+      const next: Request = { ...request, status: to, version: request.version + 1, updatedAt, readyAt, rank: leavesQueue ? undefined : request.rank };
+      // Queue membership follows the status: finishing leaves the client's queue, entering or
+      // leaving ready work adds or removes the work-queue keys. Rank moves don't bump the version,
+      // so a client reordering never makes an agent's status change fail.
+      const set = ['#status = :to', '#version = :next', 'updatedAt = :now'];
+      const remove: string[] = [];
+      const values: Record<string, unknown> = { ':to': to, ':from': request.status, ':version': request.version, ':next': next.version, ':now': updatedAt };
+      if (leavesQueue) remove.push('gsi2pk', 'gsi2sk', '#rank');
+      if (readyAt && isReadyWork(to) && readyAt !== request.readyAt) {
+        const { gsi4pk, gsi4sk } = workQueueKey(request.requestId, readyAt);
+        set.push('readyAt = :readyAt', 'gsi4pk = :gsi4pk', 'gsi4sk = :gsi4sk');
+        Object.assign(values, { ':readyAt': readyAt, ':gsi4pk': gsi4pk, ':gsi4sk': gsi4sk });
+      }
+      if (isReadyWork(request.status) && !isReadyWork(to)) remove.push('gsi4pk', 'gsi4sk');
       await transact(client, [
         {
           item: {
             Update: {
               TableName: TableName(),
               Key: requestKey(request.requestId),
-              UpdateExpression: 'SET #status = :to, #version = :next, updatedAt = :now',
+              UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
               ConditionExpression: '#status = :from AND #version = :version',
-              ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
-              ExpressionAttributeValues: { ':to': to, ':from': request.status, ':version': request.version, ':next': next.version, ':now': updatedAt },
+              ExpressionAttributeNames: { '#status': 'status', '#version': 'version', ...(leavesQueue ? { '#rank': 'rank' } : {}) },
+              ExpressionAttributeValues: values,
             },
           },
           onConditionFailed: () => conflict(request),
@@ -172,6 +191,32 @@ export const dynamoRequestStore = (client: DynamoDBDocumentClient, tableName: ()
         entryPut(entry),
       ]);
       return next;
+    },
+
+    async assign(request, assigneeId, entry) {
+      const finished = [...terminalStatuses].map((status, i) => [`:finished${i}`, status] as const);
+      const values: Record<string, unknown> = Object.fromEntries(finished);
+      if (request.assigneeId) values[':previous'] = request.assigneeId;
+      if (assigneeId) values[':assignee'] = assigneeId;
+      await transact(client, [
+        {
+          item: {
+            Update: {
+              TableName: TableName(),
+              Key: requestKey(request.requestId),
+              UpdateExpression: assigneeId ? 'SET assigneeId = :assignee' : 'REMOVE assigneeId',
+              ConditionExpression: `${request.assigneeId ? 'assigneeId = :previous' : 'attribute_not_exists(assigneeId)'} AND NOT #status IN (${finished.map(([name]) => name).join(', ')})`,
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: values,
+            },
+          },
+          onConditionFailed: () =>
+            new ConflictError(`Request ${request.requestId} was assigned or finished while you were assigning it`, 'Reload the request and assign it again if still needed'),
+        },
+        entryPut(entry),
+      ]);
+      const { assigneeId: _previous, ...rest } = request;
+      return assigneeId ? { ...rest, assigneeId } : rest;
     },
 
     async listRequests(scope: ListScope, filter, limit, cursor) {

@@ -10,6 +10,10 @@
  * | organisation        | ORG#<orgId>            | PROFILE                 |                                              |
  * | request             | REQ#<2026-0042>        | REQ                     | gsi1: ORG#<orgId>#REQ / <createdAt>#<id>     |
  * |                     |                        |                         | gsi3: REQUESTS / <createdAt>#<id>            |
+ * |                     |                        |                         | gsi2: ORG#<orgId>#QUEUE / <rank>#<id>        |
+ * |                     |                        |                         |   (while active: the client's queue)         |
+ * |                     |                        |                         | gsi4: WORK / <readyAt>#<id>                  |
+ * |                     |                        |                         |   (while ready work: the agency's queue)     |
  * | timeline entry      | REQ#<id>               | TL#<createdAt>#<uuid>   |                                              |
  * | attachment          | REQ#<id>               | ATT#<uuid>              |                                              |
  * | participant         | REQ#<id>               | PART#<sub>              | gsi1: USER#<sub>#INVITED / <invitedAt>#<id>  |
@@ -21,8 +25,12 @@
  *
  * Indexes are overloaded and sparse: only items that carry an index's attributes appear in it.
  * - gsi1: listings of an owner newest first (an org's requests and members, a person's invitations).
- * - gsi2: client-ranked queues (an org's active requests in rank order), from the ranking issue.
+ * - gsi2: client-ranked queues: an org's active requests in rank order. Finishing a request
+ *   removes its gsi2 keys, so the queue holds active requests only.
  * - gsi3: agency-wide listings (every request newest first).
+ * - gsi4: the agency's work queue: ready work (queued, in progress, changes requested) of every
+ *   organisation, read in one Query and ordered by the interleave policy in memory. One
+ *   partition is fine here: ready work is tens or hundreds of items, never a hot write path.
  */
 export const tableDefinition = {
   /** The local table's name; in AWS the name is generated and passed as TABLE_NAME. */
@@ -35,6 +43,7 @@ export const tableDefinition = {
     { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
     { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
     { indexName: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
+    { indexName: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
   ],
 } as const;
 

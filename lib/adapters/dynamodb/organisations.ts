@@ -1,0 +1,35 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConflictError } from '../../domain/errors.js';
+import { Organisation } from '../../domain/organisation.js';
+import type { OrganisationStore } from '../../services/ports.js';
+import { orgKey } from './keys.js';
+
+export const dynamoOrganisationStore = (client: DynamoDBDocumentClient, tableName: () => string): OrganisationStore => ({
+  async getOrganisation(orgId) {
+    const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: orgKey(orgId) }));
+    return Item ? Organisation.parse(Item) : undefined;
+  },
+
+  async updateSettings(organisation, settings, updatedAt) {
+    const next: Organisation = { ...organisation, settings: { ...organisation.settings, ...settings }, updatedAt };
+    try {
+      await client.send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: orgKey(organisation.orgId),
+          UpdateExpression: 'SET settings = :settings, updatedAt = :now',
+          // Conditional on the version read, so two admins' changes can't silently undo each other.
+          ConditionExpression: organisation.updatedAt ? 'updatedAt = :read' : 'attribute_exists(pk) AND attribute_not_exists(updatedAt)',
+          ExpressionAttributeValues: { ':settings': next.settings, ':now': updatedAt, ...(organisation.updatedAt ? { ':read': organisation.updatedAt } : {}) },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      throw new ConflictError('The organisation’s settings changed while you were editing them', 'Reload the organisation and change the setting again', {
+        cause: error,
+      });
+    }
+    return next;
+  },
+});

@@ -1,0 +1,51 @@
+import * as z from 'zod';
+import { OrganisationSettings } from '../../domain/organisation.js';
+import { RequestId } from '../../domain/request.js';
+import { WorkQueuePolicy } from '../../domain/work-queue.js';
+
+/** Input schemas of the queue, work-queue, assignment and organisation routes. */
+
+const OrgId = z.string().min(1).max(64);
+
+export const ClientQueueQuery = z.strictObject({ orgId: OrgId.optional().describe('Agency staff: whose queue') });
+
+export const MoveBody = z
+  .strictObject({
+    before: RequestId.optional().describe('Put it right before this request of the queue'),
+    after: RequestId.optional().describe('Put it right after this request of the queue'),
+    to: z.enum(['top', 'bottom']).optional().describe('Put it first or last'),
+  })
+  .refine((body) => [body.before, body.after, body.to].filter((v) => v !== undefined).length === 1, {
+    message: 'give exactly one of before, after or to',
+  })
+  .meta({ id: 'Move' });
+
+export const QueueOrderBody = z
+  .strictObject({
+    order: z.array(RequestId).min(1).max(200).describe('Every request of the queue, first to be handled first'),
+  })
+  .meta({ id: 'QueueOrder' });
+
+export const WorkQueueQuery = z.strictObject({
+  assignee: z.string().min(1).max(64).optional().describe('`me`, `none` (unassigned) or an agency person’s id'),
+  policy: WorkQueuePolicy.optional().describe('Interleave organisations by this policy instead of the configured one'),
+});
+
+export const AssigneeBody = z
+  .strictObject({ assigneeId: z.string().min(1).max(64).nullable().describe('An agency person’s id, or null to unassign') })
+  .meta({ id: 'Assignment' });
+
+/** The lifecycle actions that need nothing but a note; offers, payment and review bring their own routes. */
+export const SimpleAction = z.enum(['clarify', 'fix', 'start_work', 'explain', 'reopen', 'close']);
+
+export const ActionBody = z
+  .strictObject({ action: SimpleAction, note: z.string().trim().min(1).max(2000).optional().describe('Shown on the timeline with the change') })
+  .meta({ id: 'Action' });
+
+export const OrganisationPath = z.strictObject({ orgId: OrgId });
+
+// Not OrganisationSettings.partial(): its defaults would turn an omitted setting into a change.
+export const SettingsBody = z
+  .strictObject({ membersMayRank: OrganisationSettings.shape.membersMayRank.unwrap().optional() })
+  .refine((body) => Object.keys(body).length > 0, { message: 'name at least one setting' })
+  .meta({ id: 'SettingsChange' });

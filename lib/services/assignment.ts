@@ -1,0 +1,26 @@
+import { ConflictError, ForbiddenError, ValidationError } from '../domain/errors.js';
+import { isActive } from '../domain/lifecycle.js';
+import { isAgencyRole } from '../domain/roles.js';
+import { resolveCaller } from './caller.js';
+import type { Caller, ServiceDeps } from './deps.js';
+import { openRequest, toRequestView } from './open-request.js';
+import { newEntry } from './timeline.js';
+import type { RequestView } from './views.js';
+
+/** Assigns an active request to an agency person (or nobody, with `null`); agency staff only. */
+export const assignRequest = async (deps: ServiceDeps, caller: Caller, requestId: string, assigneeId: string | null): Promise<RequestView> => {
+  const user = await resolveCaller(deps.users, caller.userId);
+  const { request, level } = await openRequest(deps.requests, user, requestId);
+  if (!isAgencyRole(user.role)) throw new ForbiddenError('Only agency staff assign requests');
+  if (!isActive(request.status)) throw new ConflictError(`Request ${requestId} is ${request.status}; finished requests are not assigned`, 'Nothing to do');
+  const assignee = assigneeId === null ? undefined : await deps.users.getUser(assigneeId);
+  if (assigneeId !== null && (!assignee || !isAgencyRole(assignee.role))) {
+    throw new ValidationError([{ field: 'body.assigneeId', reason: 'is not an agency person' }]);
+  }
+  if (assignee?.userId === request.assigneeId) return toRequestView(request, level, user);
+  const entry = newEntry(deps, user, level, requestId, deps.now().toISOString(), {
+    kind: 'assignee_changed',
+    details: { ...(request.assigneeId ? { from: request.assigneeId } : {}), ...(assignee ? { to: assignee.userId, toName: assignee.name } : {}) },
+  });
+  return toRequestView(await deps.requests.assign(request, assignee?.userId, entry), level, user);
+};
