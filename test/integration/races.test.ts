@@ -1,6 +1,10 @@
+import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { maxRankLength, sortQueue } from '../../lib/domain/ranking.js';
 import { asDemoUser, newInquiry, people } from '../support/api-client.js';
+import { countedServices } from '../support/counted-services.js';
+import { freshOrganisation } from '../support/fresh-organisation.js';
 
 describe('concurrent status changes', () => {
   it('gives one winner and one 409 with what to do next', async () => {
@@ -83,5 +87,52 @@ describe('attachments that do not arrive as announced', () => {
     expect((await jana.call('GET', `/requests/${id}/attachments`)).body).toEqual([]);
     const unconfirmed = await jana.call('POST', `/requests/${id}/messages`, { body: 'see file', attachmentIds: [ticket.body.attachment.attachmentId] });
     expect(unconfirmed.status).toBe(404);
+  });
+});
+
+describe('concurrent moves in one queue', () => {
+  it('leaves a total order with every request exactly once after 20 concurrent random moves', async () => {
+    const { orgId, admin } = await freshOrganisation('Race');
+    const services = countedServices();
+    let conflicts = 0;
+    const ids: string[] = [];
+    for (let i = 0; i < 8; i++) ids.push((await admin.call('POST', '/requests', newInquiry(`Závod ${i}`))).body.requestId);
+    const move = fc
+      .record({ id: fc.constantFrom(...ids), anchor: fc.constantFrom(...ids), kind: fc.constantFrom('before', 'after', 'top', 'bottom') })
+      .filter((m) => m.kind === 'top' || m.kind === 'bottom' || m.anchor !== m.id)
+      .map((m) => ({ id: m.id, body: m.kind === 'top' || m.kind === 'bottom' ? { to: m.kind } : { [m.kind]: m.anchor } }));
+    const entriesOf = async () => {
+      let count = 0;
+      for (const id of ids) count += (await admin.call('GET', `/requests/${id}/timeline?limit=100`)).body.items.filter((e: { kind: string }) => e.kind === 'rank_changed').length;
+      return count;
+    };
+
+    await fc.assert(
+      fc.asyncProperty(fc.array(move, { minLength: 20, maxLength: 20 }), async (moves) => {
+        const entriesBefore = await entriesOf();
+        const answers = await Promise.all(moves.map((m) => admin.call('POST', `/requests/${m.id}/move`, m.body)));
+        for (const answer of answers) {
+          expect([200, 409]).toContain(answer.status);
+          if (answer.status === 409) expect(answer.body.error.next).toMatch(/reload the queue/i);
+        }
+        const queue = (await admin.call('GET', '/queue')).body.items.map((item: { request: { requestId: string } }) => item.request.requestId);
+        expect([...queue].sort()).toEqual([...ids].sort());
+
+        // What the table holds agrees: its ranks sort into the queue's order, and stay short.
+        const stored = await services.deps.queues.clientQueue(orgId);
+        expect(sortQueue(stored).map((r) => r.requestId)).toEqual(queue);
+        expect(Math.max(...stored.map((r) => r.rank.length))).toBeLessThanOrEqual(maxRankLength);
+        conflicts += answers.filter((a) => a.status === 409).length;
+
+        // Every move that was answered 200 and changed something wrote one activity item; no 409 wrote any.
+        const written = (await entriesOf()) - entriesBefore;
+        expect(written).toBeLessThanOrEqual(answers.filter((a) => a.status === 200).length);
+        expect(written).toBeGreaterThan(0);
+      }),
+      { numRuns: 5 },
+    );
+    services.destroy();
+    // The moves really raced: some lost (runs here see 7 to 10 of every 20 answered 409).
+    expect(conflicts).toBeGreaterThan(0);
   });
 });

@@ -1,0 +1,98 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientQueuePartition } from '../../lib/adapters/dynamodb/keys.js';
+import { maxRankLength } from '../../lib/domain/ranking.js';
+import { getClientQueue, moveRequest, setQueueOrder } from '../../lib/services/queues.js';
+import { getWorkQueue } from '../../lib/services/work-queue.js';
+import { asDemoUser, people, type Client } from '../support/api-client.js';
+import { countedServices } from '../support/counted-services.js';
+import { documents, freshOrganisation, localDynamo } from '../support/fresh-organisation.js';
+import { inject } from 'vitest';
+
+const defect = (title: string) => ({ type: 'defect', title: `Oprava ${title}`, description: '', platform: 'azami' });
+
+let services: ReturnType<typeof countedServices>;
+let eva: Client;
+beforeAll(async () => {
+  services = countedServices();
+  eva = await asDemoUser(people.agent);
+});
+afterAll(() => services.destroy());
+
+const file = async (client: Client, title: string): Promise<string> => (await client.call('POST', '/requests', defect(title))).body.requestId;
+
+describe('what reading and ranking a queue costs (SDK commands counted)', () => {
+  it('reads the client’s queue with one Query after the caller’s user item, and never scans', async () => {
+    const { admin } = await freshOrganisation();
+    for (const title of ['A', 'B', 'C']) await file(admin, title);
+    const { result, sent } = await services.count(() => getClientQueue(services.deps, { userId: admin.userId! }));
+    expect(result.items).toHaveLength(3);
+    expect(sent.map((c) => c.name)).toEqual(['GetItemCommand', 'QueryCommand']);
+  });
+
+  it('moves a request with one transaction of one rank write and one activity item', async () => {
+    const { admin } = await freshOrganisation();
+    const [a, , c] = [await file(admin, 'A'), await file(admin, 'B'), await file(admin, 'C')];
+    const { result, sent } = await services.count(() => moveRequest(services.deps, { userId: admin.userId! }, c!, { before: a }));
+    expect(result.items.map((item) => item.request.requestId)[0]).toBe(c);
+    expect(sent).toEqual([{ name: 'GetItemCommand' }, { name: 'QueryCommand' }, { name: 'TransactWriteItemsCommand', actions: 2 }]);
+  });
+
+  it('reads the agency’s work queue with one Query, whatever the number of organisations', async () => {
+    const [p, q] = [await freshOrganisation(), await freshOrganisation()];
+    for (const client of [p.admin, q.admin]) {
+      const id = await file(client, 'Ready');
+      expect((await eva.call('POST', `/requests/${id}/actions`, { action: 'fix' })).status).toBe(200);
+    }
+    const { result, sent } = await services.count(() => getWorkQueue(services.deps, { userId: eva.userId! }, {}, 'first-ready'));
+    expect(result.items.length).toBeGreaterThanOrEqual(2);
+    expect(sent.map((c) => c.name)).toEqual(['GetItemCommand', 'QueryCommand']);
+  });
+
+  it('sets a whole order with one transaction that rewrites only the requests that moved', async () => {
+    const { admin } = await freshOrganisation();
+    const ids = [await file(admin, 'A'), await file(admin, 'B'), await file(admin, 'C'), await file(admin, 'D')];
+    const order = [ids[3]!, ids[0]!, ids[1]!, ids[2]!];
+    const { sent } = await services.count(() => setQueueOrder(services.deps, { userId: admin.userId! }, order));
+    // One request moved (D to the top): one rank write and one activity item.
+    expect(sent).toEqual([{ name: 'GetItemCommand' }, { name: 'QueryCommand' }, { name: 'TransactWriteItemsCommand', actions: 2 }]);
+  });
+});
+
+describe('rank keys in the table', () => {
+  it('stay short after 1 000 moves of the same two requests into the same slot, through rebalancing', async () => {
+    const { orgId, admin } = await freshOrganisation();
+    const ids = [await file(admin, 'A'), await file(admin, 'B'), await file(admin, 'C'), await file(admin, 'D')];
+    const [head, x, y] = [ids[0]!, ids[1]!, ids[2]!];
+    const caller = { userId: admin.userId! };
+    let rebalances = 0;
+    for (let i = 0; i < 1000; i++) {
+      // Each move lands right after the head, halving the same gap: the worst case for keys.
+      const { sent } = await services.count(() => moveRequest(services.deps, caller, i % 2 ? x : y, { after: head }));
+      if ((sent.at(-1)?.actions ?? 0) > 2) rebalances++;
+    }
+    const dynamo = localDynamo();
+    const { Items = [] } = await documents(dynamo).send(
+      new QueryCommand({ TableName: inject('stack').tableName, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :q', ExpressionAttributeValues: { ':q': clientQueuePartition(orgId) } }),
+    );
+    dynamo.destroy();
+    // The last move (i = 999) put x right after the head.
+    expect(Items.map((item) => item.requestId)).toEqual([head, x, y, ids[3]]);
+    expect(Math.max(...Items.map((item) => String(item.rank).length))).toBeLessThanOrEqual(maxRankLength);
+    expect(rebalances).toBeGreaterThan(0);
+  });
+
+  it('stay short after 1 000 moves of the same request to the top', async () => {
+    const { orgId, admin } = await freshOrganisation();
+    const ids = [await file(admin, 'A'), await file(admin, 'B'), await file(admin, 'C')];
+    const caller = { userId: admin.userId! };
+    // The same request goes to the top again each time another one took the top from it.
+    for (let i = 0; i < 500; i++) {
+      await moveRequest(services.deps, caller, ids[2]!, { to: 'top' });
+      await moveRequest(services.deps, caller, ids[1]!, { to: 'top' });
+    }
+    const queue = await services.deps.queues.clientQueue(orgId);
+    expect(queue.map((request) => request.requestId)).toEqual([ids[1], ids[2], ids[0]]);
+    expect(Math.max(...queue.map((request) => request.rank.length))).toBeLessThanOrEqual(maxRankLength);
+  });
+});

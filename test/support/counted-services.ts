@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+import { dynamoOrganisationStore } from '../../lib/adapters/dynamodb/organisations.js';
+import { dynamoQueueStore } from '../../lib/adapters/dynamodb/queues.js';
+import { dynamoRequestStore } from '../../lib/adapters/dynamodb/requests.js';
+import { dynamoUserStore } from '../../lib/adapters/dynamodb/users.js';
+import type { ServiceDeps } from '../../lib/services/deps.js';
+import { documents, localDynamo } from './fresh-organisation.js';
+
+export interface SentCommand {
+  name: string;
+  /** How many actions a TransactWriteItems carried. */
+  actions?: number;
+}
+
+/**
+ * The services wired to the local DynamoDB exactly as the Lambda functions wire them, with every
+ * SDK command they send recorded: what a route costs is counted, not assumed.
+ */
+export const countedServices = () => {
+  const client = localDynamo();
+  const sent: SentCommand[] = [];
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const input = args.input as { TransactItems?: unknown[] };
+      sent.push({ name: context.commandName ?? 'unknown', ...(input.TransactItems ? { actions: input.TransactItems.length } : {}) });
+      return next(args);
+    },
+    { step: 'initialize', name: 'countCommands' },
+  );
+  const docs = documents(client);
+  const tableName = () => inject('stack').tableName;
+  const deps: ServiceDeps = {
+    requests: dynamoRequestStore(docs, tableName),
+    queues: dynamoQueueStore(docs, tableName),
+    organisations: dynamoOrganisationStore(docs, tableName),
+    users: dynamoUserStore(docs, tableName),
+    now: () => new Date(),
+    newId: () => randomUUID(),
+  };
+  return {
+    deps,
+    /** The commands sent while `work` ran. */
+    async count<T>(work: () => Promise<T>): Promise<{ result: T; sent: SentCommand[] }> {
+      sent.length = 0;
+      const result = await work();
+      return { result, sent: sent.splice(0) };
+    },
+    destroy: () => client.destroy(),
+  };
+};
