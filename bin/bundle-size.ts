@@ -36,10 +36,11 @@ for (const route of routeList) {
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 console.log(`function bundles (minified ESM, node24, budget ${kb(bundleBudgetBytes)} each; import time = median of ${runs} cold imports)\n`);
-console.log(`${'function'.padEnd(24)}${'size'.padStart(12)}${'cold import'.padStart(14)}`);
+const width = Math.max(...rows.map((row) => row.name.length)) + 2;
+console.log(`${'function'.padEnd(width)}${'size'.padStart(12)}${'cold import'.padStart(14)}`);
 for (const row of rows) {
   const over = row.bytes > bundleBudgetBytes ? '  OVER BUDGET' : '';
-  console.log(`${row.name.padEnd(24)}${kb(row.bytes).padStart(12)}${`${row.ms.toFixed(1)} ms`.padStart(14)}${over}`);
+  console.log(`${row.name.padEnd(width)}${kb(row.bytes).padStart(12)}${`${row.ms.toFixed(1)} ms`.padStart(14)}${over}`);
 }
 const over = rows.filter((row) => row.bytes > bundleBudgetBytes);
 if (over.length > 0) {

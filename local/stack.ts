@@ -1,9 +1,11 @@
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import fs from 'node:fs';
 import path from 'node:path';
 import { tableDefinition } from '../lib/adapters/dynamodb/table-definition.js';
 import { EnvName } from '../lib/config/env.js';
 import { routeList } from '../lib/http/routes.js';
 import { startApiServer } from './api-server.js';
+import { backfillRanks } from './backfill-ranks.js';
 import { stopLeftoverChildren } from './child-process.js';
 import { ensureUserPool, startCognito, type LocalUserPool } from './cognito.js';
 import { portVariables, type LocalConfig } from './config.js';
@@ -89,6 +91,8 @@ export const startLocalStack = async (config: LocalConfig, log: (line: string) =
     delete process.env.AWS_PROFILE;
 
     await seedDemoData(dynamodb.client, tableName, cognito.client, userPool.userPoolId, new Date());
+    const backfilled = await backfillRanks(DynamoDBDocumentClient.from(dynamodb.client), tableName);
+    if (backfilled > 0) log(`put ${backfilled} active requests from before client ranking at the end of their queues`);
 
     const api = await started(
       startApiServer({

@@ -1,15 +1,20 @@
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import net from 'node:net';
 import fs from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
+import { allRequestsPartition, requestKey } from '../../lib/adapters/dynamodb/keys.js';
+import { dynamoRequestStore } from '../../lib/adapters/dynamodb/requests.js';
 import { tableDefinition } from '../../lib/adapters/dynamodb/table-definition.js';
 import { dynamoUserStore } from '../../lib/adapters/dynamodb/users.js';
 import { localCredentials, localRegion } from '../../local/local-aws.js';
 import { ensureCognitoUser } from '../../local/cognito.js';
 import { demoUsers } from '../../local/demo-data.js';
+import { backfillRanks } from '../../local/backfill-ranks.js';
 import { seedDemoData } from '../../local/seed.js';
+import { newInquiry } from '../support/api-client.js';
+import { freshOrganisation } from '../support/fresh-organisation.js';
 import { isolatedEnv, outcome, spawnLocal } from '../support/local-process.js';
 
 const stack = inject('stack');
@@ -35,6 +40,19 @@ describe('the local stack', () => {
     const after = await Promise.all(subs.map((sub) => users.getUser(sub)));
     expect(after).toEqual(before);
     expect(after.every((user) => user !== undefined)).toBe(true);
+  });
+
+  it('appends active requests from before client ranking to their queue, once', async () => {
+    const { admin } = await freshOrganisation('Legacy');
+    const ranked = (await admin.call('POST', '/requests', newInquiry('Ranked already'))).body.requestId;
+    const documents = DynamoDBDocumentClient.from(dynamo);
+    const legacy = { ...(await dynamoRequestStore(documents, () => stack.tableName).getRequest(ranked))!, requestId: '1999-0001', createdAt: '1999-01-01T00:00:00.000Z' };
+    const { rank: _rank, ...unranked } = legacy;
+    await documents.send(new PutCommand({ TableName: stack.tableName, Item: { ...requestKey(legacy.requestId), entity: 'request', gsi3pk: allRequestsPartition, gsi3sk: `${legacy.createdAt}#${legacy.requestId}`, ...unranked } }));
+    expect(await backfillRanks(documents, stack.tableName)).toBeGreaterThanOrEqual(1);
+    expect(await backfillRanks(documents, stack.tableName)).toBe(0);
+    const queue = (await admin.call('GET', '/queue')).body.items.map((item: { request: { requestId: string } }) => item.request.requestId);
+    expect(queue).toEqual([ranked, '1999-0001']);
   });
 
   it('stops with one clear line and a non-zero exit when a port is taken', async () => {
