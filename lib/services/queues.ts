@@ -41,10 +41,9 @@ export const getClientQueue = async (deps: ServiceDeps, caller: Caller, requeste
     if (requestedOrgId !== undefined && requestedOrgId !== user.orgId) throw new NotFoundError(`Organisation ${requestedOrgId}`);
     orgId = user.orgId;
   }
-  // An admin may always rank; only members' rights and the agency's lookups need the organisation.
-  const settings = user.role === 'client_admin' ? undefined : (await loadOrganisation(deps, orgId)).settings;
-  const queue = await deps.queues.clientQueue(orgId);
-  return queueView(user, orgId, mayRank(user, orgId, settings ?? { membersMayRank: true }), queue);
+  // Admins always rank their own queue; only a member's right and the agency's lookup need the organisation.
+  const mayReorder = user.role === 'client_admin' || mayRank(user, orgId, (await loadOrganisation(deps, orgId)).settings);
+  return queueView(user, orgId, mayReorder, await deps.queues.clientQueue(orgId));
 };
 
 /** The caller's organisation, if the caller may reorder its queue; otherwise the right error. */

@@ -122,6 +122,7 @@ describe('who may rank', () => {
     expect(await queueOf(member)).toEqual([a, b]);
 
     expect((await member.call('PATCH', `/orgs/${orgId}/settings`, { membersMayRank: true })).status).toBe(403);
+    expect(await admin.call('PATCH', `/orgs/${orgId}/settings`, {})).toMatchObject({ status: 400, body: { error: { details: [{ reason: 'name at least one setting' }] } } });
     expect(await admin.call('PATCH', `/orgs/${orgId}/settings`, { membersMayRank: true })).toMatchObject({
       status: 200,
       body: { orgId, settings: { membersMayRank: true } },
