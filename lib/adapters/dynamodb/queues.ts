@@ -1,4 +1,4 @@
-import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../domain/errors.js';
 import { Request } from '../../domain/request.js';
 import type { QueueStore, TimelineEntry } from '../../services/ports.js';
@@ -10,11 +10,26 @@ const QueuedRequest = Request.required({ rank: true });
 const ReadyRequest = Request.required({ rank: true, readyAt: true });
 
 /** Reads a whole index partition: one Query, continued only past DynamoDB's 1 MB page. */
-const queryAll = async <T>(client: DynamoDBDocumentClient, input: QueryCommandInput, parse: (item: unknown) => T): Promise<T[]> => {
+const readPartition = async <T>(
+  client: DynamoDBDocumentClient,
+  TableName: string,
+  index: 'gsi2' | 'gsi4',
+  partition: string,
+  parse: (item: unknown) => T,
+): Promise<T[]> => {
   const items: T[] = [];
   let start: Record<string, unknown> | undefined;
   do {
-    const page = await client.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+    const page = await client.send(
+      new QueryCommand({
+        TableName,
+        IndexName: index,
+        KeyConditionExpression: '#pk = :partition',
+        ExpressionAttributeNames: { '#pk': `${index}pk` },
+        ExpressionAttributeValues: { ':partition': partition },
+        ExclusiveStartKey: start,
+      }),
+    );
     items.push(...(page.Items ?? []).map(parse));
     start = page.LastEvaluatedKey;
   } while (start);
@@ -22,13 +37,7 @@ const queryAll = async <T>(client: DynamoDBDocumentClient, input: QueryCommandIn
 };
 
 export const dynamoQueueStore = (client: DynamoDBDocumentClient, tableName: () => string): QueueStore => ({
-  clientQueue: (orgId) =>
-    queryAll(client, {
-      TableName: tableName(),
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :queue',
-      ExpressionAttributeValues: { ':queue': clientQueuePartition(orgId) },
-    }, (item) => QueuedRequest.parse(item)),
+  clientQueue: (orgId) => readPartition(client, tableName(), 'gsi2', clientQueuePartition(orgId), (item) => QueuedRequest.parse(item)),
 
   async lastRank(orgId) {
     const { Items } = await client.send(
@@ -47,13 +56,7 @@ export const dynamoQueueStore = (client: DynamoDBDocumentClient, tableName: () =
     return typeof rank === 'string' ? rank : undefined;
   },
 
-  workQueue: () =>
-    queryAll(client, {
-      TableName: tableName(),
-      IndexName: 'gsi4',
-      KeyConditionExpression: 'gsi4pk = :work',
-      ExpressionAttributeValues: { ':work': workQueuePartition },
-    }, (item) => ReadyRequest.parse(item)),
+  workQueue: () => readPartition(client, tableName(), 'gsi4', workQueuePartition, (item) => ReadyRequest.parse(item)),
 
   async applyRanks(orgId, changes, entries: readonly TimelineEntry[]) {
     const TableName = tableName();

@@ -27,8 +27,8 @@ import { IdempotencyItem } from './item-schemas.js';
 import {
   allRequestsPartition,
   attachmentItemKey,
-  clientQueueKey,
   attachmentPrefix,
+  clientQueueKey,
   counterKey,
   idempotencyKey,
   invitedPartition,
@@ -160,6 +160,8 @@ export const dynamoRequestStore = (client: DynamoDBDocumentClient, tableName: ()
     async changeStatus(request, to, updatedAt, entry) {
       const readyAt = readyAtAfter(request.status, to, updatedAt, request.readyAt);
       const leavesQueue = isActive(request.status) && !isActive(to);
+      const entersWork = isReadyWork(to) && !isReadyWork(request.status);
+      const leavesWork = isReadyWork(request.status) && !isReadyWork(to);
       const next: Request = { ...request, status: to, version: request.version + 1, updatedAt, readyAt, rank: leavesQueue ? undefined : request.rank };
       // Queue membership follows the status: finishing leaves the client's queue, entering or
       // leaving ready work adds or removes the work-queue keys. Rank moves don't bump the version,
@@ -168,12 +170,12 @@ export const dynamoRequestStore = (client: DynamoDBDocumentClient, tableName: ()
       const remove: string[] = [];
       const values: Record<string, unknown> = { ':to': to, ':from': request.status, ':version': request.version, ':next': next.version, ':now': updatedAt };
       if (leavesQueue) remove.push('gsi2pk', 'gsi2sk', '#rank');
-      if (readyAt && isReadyWork(to) && readyAt !== request.readyAt) {
+      if (entersWork && readyAt) {
         const { gsi4pk, gsi4sk } = workQueueKey(request.requestId, readyAt);
         set.push('readyAt = :readyAt', 'gsi4pk = :gsi4pk', 'gsi4sk = :gsi4sk');
         Object.assign(values, { ':readyAt': readyAt, ':gsi4pk': gsi4pk, ':gsi4sk': gsi4sk });
       }
-      if (isReadyWork(request.status) && !isReadyWork(to)) remove.push('gsi4pk', 'gsi4sk');
+      if (leavesWork) remove.push('gsi4pk', 'gsi4sk');
       await transact(client, [
         {
           item: {
