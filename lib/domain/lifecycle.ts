@@ -83,3 +83,6 @@ export const decide = (status: RequestStatus, type: RequestType, action: Action,
   if (!transition.from.includes(status)) return { allowed: false, reason: 'status', allowedFrom: transition.from };
   return { allowed: true, to: transition.to };
 };
+
+/** `accept_offer` → `accept offer`: lifecycle names in messages people read. */
+export const words = (name: string): string => name.replace(/_/g, ' ');

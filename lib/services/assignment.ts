@@ -1,5 +1,5 @@
 import { ConflictError, ForbiddenError, ValidationError } from '../domain/errors.js';
-import { isActive } from '../domain/lifecycle.js';
+import { isActive, words } from '../domain/lifecycle.js';
 import { isAgencyRole } from '../domain/roles.js';
 import { resolveCaller } from './caller.js';
 import type { Caller, ServiceDeps } from './deps.js';
@@ -12,7 +12,7 @@ export const assignRequest = async (deps: ServiceDeps, caller: Caller, requestId
   const user = await resolveCaller(deps.users, caller.userId);
   const { request, level } = await openRequest(deps.requests, user, requestId);
   if (!isAgencyRole(user.role)) throw new ForbiddenError('Only agency staff assign requests');
-  if (!isActive(request.status)) throw new ConflictError(`Request ${requestId} is ${request.status}; finished requests are not assigned`, 'Nothing to do');
+  if (!isActive(request.status)) throw new ConflictError(`Request ${requestId} is ${words(request.status)}; finished requests are not assigned`, 'Nothing to do');
   const assignee = assigneeId === null ? undefined : await deps.users.getUser(assigneeId);
   if (assigneeId !== null && (!assignee || !isAgencyRole(assignee.role))) {
     throw new ValidationError([{ field: 'body.assigneeId', reason: 'is not an agency person' }]);

@@ -1,6 +1,7 @@
 import { mayRank, maySeeOrganisation } from '../domain/access.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.js';
 import type { Organisation } from '../domain/organisation.js';
+import { words } from '../domain/lifecycle.js';
 import { maxChangesPerPlan, planMove, planOrder, type Placement, type RankPlan } from '../domain/ranking.js';
 import { isAgencyRole } from '../domain/roles.js';
 import type { User } from '../domain/user.js';
@@ -65,7 +66,7 @@ const notInQueue = async (deps: ServiceDeps, user: User, requestId: string, fiel
   const { request } = await openRequest(deps.requests, user, requestId).catch((error: unknown) => {
     throw error instanceof NotFoundError ? new NotFoundError(`Request ${requestId} (${field})`, { cause: error }) : error;
   });
-  return new ConflictError(`Request ${requestId} is ${request.status.replace(/_/g, ' ')}; only active requests are ranked`, 'Reload the queue');
+  return new ConflictError(`Request ${requestId} is ${words(request.status)}; only active requests are ranked`, 'Reload the queue');
 };
 
 /** Writes a plan (nothing for a no-op) and answers with the queue as it now stands. */
@@ -111,26 +112,25 @@ export const moveRequest = async (deps: ServiceDeps, caller: Caller, requestId: 
   const queue = await deps.queues.clientQueue(orgId);
   const inQueue = new Set(queue.map((request) => request.requestId));
   if (!inQueue.has(requestId)) throw await notInQueue(deps, user, requestId, 'path.requestId');
-  const placement = placementOf(input);
-  const anchor = 'before' in placement ? placement.before : 'after' in placement ? placement.after : undefined;
-  const anchorField = 'before' in placement ? 'body.before' : 'body.after';
+  const anchor = input.before ?? input.after;
+  const anchorField = input.before ? 'body.before' : 'body.after';
   if (anchor === requestId) throw new ValidationError([{ field: anchorField, reason: 'is the request being moved; name another request' }]);
   if (anchor !== undefined && !inQueue.has(anchor)) throw await notInQueue(deps, user, anchor, anchorField);
-  return applyPlan(deps, user, orgId, queue, planMove(queue, requestId, placement));
+  return applyPlan(deps, user, orgId, queue, planMove(queue, requestId, placementOf(input)));
 };
 
 /** Sets the whole order at once: the list must name every request of the queue exactly once. */
 export const setQueueOrder = async (deps: ServiceDeps, caller: Caller, order: readonly string[]): Promise<ClientQueueView> => {
   const user = await resolveCaller(deps.users, caller.userId);
   const orgId = await rankingOrganisation(deps, user);
-  const seen = new Set<string>();
-  const repeated = order.find((id) => seen.size === seen.add(id).size);
+  const repeated = order.find((id, index) => order.indexOf(id) !== index);
   if (repeated) throw new ValidationError([{ field: 'body.order', reason: `names ${repeated} more than once` }]);
   const queue = await deps.queues.clientQueue(orgId);
   const inQueue = new Set(queue.map((request) => request.requestId));
   const stranger = order.find((id) => !inQueue.has(id));
   if (stranger) throw await notInQueue(deps, user, stranger, 'body.order');
-  const missing = queue.filter((request) => !seen.has(request.requestId)).map((request) => request.requestId);
+  const named = new Set(order);
+  const missing = queue.filter((request) => !named.has(request.requestId)).map((request) => request.requestId);
   if (missing.length > 0) {
     throw new ConflictError(`The queue also holds ${missing.join(', ')}, which the order leaves out`, 'Reload the queue and send the order of all its requests');
   }

@@ -1,7 +1,7 @@
 import { isAgencyRole } from '../domain/roles.js';
 import { actingRole } from '../domain/access.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.js';
-import { decide, type Action } from '../domain/lifecycle.js';
+import { decide, words, type Action } from '../domain/lifecycle.js';
 import type { Platform } from '../domain/platform.js';
 import { rankAfter } from '../domain/ranking.js';
 import { formatRequestNumber, searchText, type Request, type RequestStatus, type RequestType } from '../domain/request.js';
@@ -118,9 +118,6 @@ export const listRequests = async (deps: ServiceDeps, caller: Caller, query: Req
   );
   return { items: page.items.map((request) => toRequestView(request, visibleLevel(user, request), user)), nextCursor: page.nextCursor };
 };
-
-/** `accept_offer` → `accept offer`, for messages people read. */
-const words = (name: string) => name.replace(/_/g, ' ');
 
 /**
  * Takes a lifecycle action (cancel now; offers, payment and review later) through the one
