@@ -1,6 +1,7 @@
-import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { allRequestsPartition, clientQueueKey, requestKey } from '../lib/adapters/dynamodb/keys.js';
 import { dynamoQueueStore } from '../lib/adapters/dynamodb/queues.js';
+import { queryAll } from '../lib/adapters/dynamodb/query-all.js';
 import { isActive } from '../lib/domain/lifecycle.js';
 import { rankAfter } from '../lib/domain/ranking.js';
 import { Request } from '../lib/domain/request.js';
@@ -11,23 +12,20 @@ import { Request } from '../lib/domain/request.js';
  * conditional on the request still having no rank, so running it again changes nothing.
  */
 export const backfillRanks = async (documents: DynamoDBDocumentClient, tableName: string): Promise<number> => {
-  const unranked: Request[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await documents.send(
-      new QueryCommand({
+  const unranked = (
+    await queryAll(
+      documents,
+      {
         TableName: tableName,
         IndexName: 'gsi3',
         KeyConditionExpression: 'gsi3pk = :all',
         FilterExpression: 'attribute_not_exists(#rank)',
         ExpressionAttributeNames: { '#rank': 'rank' },
         ExpressionAttributeValues: { ':all': allRequestsPartition },
-        ExclusiveStartKey: start,
-      }),
-    );
-    unranked.push(...(page.Items ?? []).map((item) => Request.parse(item)).filter((request) => isActive(request.status)));
-    start = page.LastEvaluatedKey;
-  } while (start);
+      },
+      (item) => Request.parse(item),
+    )
+  ).filter((request) => isActive(request.status));
 
   const queues = dynamoQueueStore(documents, () => tableName);
   const lastRanks = new Map<string, string | undefined>();

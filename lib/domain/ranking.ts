@@ -44,11 +44,11 @@ export const maxRankLength = 10;
 export const maxChangesPerPlan = 99;
 
 // Plain `<` on these ASCII keys is DynamoDB's byte order, so the queue sorts here as it does there.
-const compare = (a: Ranked, b: Ranked): number =>
+export const compareRanked = (a: Ranked, b: Ranked): number =>
   a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : a.requestId < b.requestId ? -1 : a.requestId > b.requestId ? 1 : 0;
 
 /** Sorts by (rank, requestId), a copy. */
-export const sortQueue = (queue: readonly Ranked[]): Ranked[] => [...queue].sort(compare);
+export const sortQueue = (queue: readonly Ranked[]): Ranked[] => [...queue].sort(compareRanked);
 
 /** The rank for a request appended at the end of a queue whose last rank is `last` (undefined = empty queue). */
 export const rankAfter = (last: string | undefined): string => generateKeyBetween(last ?? null, null);

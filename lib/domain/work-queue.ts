@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { compareRanked } from './ranking.js';
 import type { RequestStatus } from './request.js';
 
 /** The statuses of ready work: what the agency works through, in its clients' order. */
@@ -27,7 +28,6 @@ export interface WorkItem {
   readyAt: string;
 }
 
-const byRank = (a: WorkItem, b: WorkItem) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : a.requestId < b.requestId ? -1 : 1);
 // Equal times are decided by organisation id, so the queue is the same on every read.
 const earlierHead = (a: WorkItem, b: WorkItem) => (a.readyAt !== b.readyAt ? a.readyAt < b.readyAt : a.orgId < b.orgId);
 
@@ -35,7 +35,7 @@ const earlierHead = (a: WorkItem, b: WorkItem) => (a.readyAt !== b.readyAt ? a.r
 export const interleave = <T extends WorkItem>(items: readonly T[], policy: WorkQueuePolicy): T[] => {
   const lines = new Map<string, T[]>();
   for (const item of items) lines.set(item.orgId, [...(lines.get(item.orgId) ?? []), item]);
-  for (const line of lines.values()) line.sort(byRank);
+  for (const line of lines.values()) line.sort(compareRanked);
   const heads = [...lines.values()];
   const result: T[] = [];
   if (policy === 'first-ready') {
@@ -59,5 +59,8 @@ export const interleave = <T extends WorkItem>(items: readonly T[], policy: Work
 
 /** A request becomes ready work when it enters a work status from outside them; moving between
  * work statuses (queued → in progress) keeps its place in line. */
+export const entersWork = (from: RequestStatus, to: RequestStatus): boolean => isReadyWork(to) && !isReadyWork(from);
+export const leavesWork = (from: RequestStatus, to: RequestStatus): boolean => isReadyWork(from) && !isReadyWork(to);
+
 export const readyAtAfter = (from: RequestStatus, to: RequestStatus, at: string, previous: string | undefined): string | undefined =>
-  isReadyWork(to) && !isReadyWork(from) ? at : previous;
+  entersWork(from, to) ? at : previous;

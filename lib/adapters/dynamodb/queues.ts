@@ -3,38 +3,32 @@ import { ConflictError } from '../../domain/errors.js';
 import { Request } from '../../domain/request.js';
 import type { QueueStore, TimelineEntry } from '../../services/ports.js';
 import { clientQueueKey, clientQueuePartition, requestKey, workQueuePartition } from './keys.js';
+import { queryAll } from './query-all.js';
 import { entryPut } from './timeline-item.js';
 import { transact, type GuardedItem } from './transact.js';
 
 const QueuedRequest = Request.required({ rank: true });
 const ReadyRequest = Request.required({ rank: true, readyAt: true });
 
-/** Reads a whole index partition: one Query, continued only past DynamoDB's 1 MB page. */
-const readPartition = async <T>(
+/** Reads a whole index partition with one Query. */
+const readPartition = <T>(
   client: DynamoDBDocumentClient,
   TableName: string,
   index: 'gsi2' | 'gsi4',
   partition: string,
-  parse: (item: unknown) => T,
-): Promise<T[]> => {
-  const items: T[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await client.send(
-      new QueryCommand({
-        TableName,
-        IndexName: index,
-        KeyConditionExpression: '#pk = :partition',
-        ExpressionAttributeNames: { '#pk': `${index}pk` },
-        ExpressionAttributeValues: { ':partition': partition },
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(page.Items ?? []).map(parse));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
-};
+  parse: (item: Record<string, unknown>) => T,
+): Promise<T[]> =>
+  queryAll(
+    client,
+    {
+      TableName,
+      IndexName: index,
+      KeyConditionExpression: '#pk = :partition',
+      ExpressionAttributeNames: { '#pk': `${index}pk` },
+      ExpressionAttributeValues: { ':partition': partition },
+    },
+    parse,
+  );
 
 export const dynamoQueueStore = (client: DynamoDBDocumentClient, tableName: () => string): QueueStore => ({
   clientQueue: (orgId) => readPartition(client, tableName(), 'gsi2', clientQueuePartition(orgId), (item) => QueuedRequest.parse(item)),

@@ -10,7 +10,7 @@ import {
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import { isActive, terminalStatuses } from '../../domain/lifecycle.js';
 import { Request, searchText } from '../../domain/request.js';
-import { isReadyWork, readyAtAfter } from '../../domain/work-queue.js';
+import { entersWork, isReadyWork, leavesWork, readyAtAfter } from '../../domain/work-queue.js';
 import { epochSeconds } from '../../domain/time.js';
 import {
   Attachment,
@@ -40,6 +40,7 @@ import {
   timelinePrefix,
   workQueueKey,
 } from './keys.js';
+import { queryAll } from './query-all.js';
 import { entryPut as timelineEntryPut } from './timeline-item.js';
 import { transact, type GuardedItem } from './transact.js';
 
@@ -160,8 +161,6 @@ export const dynamoRequestStore = (client: DynamoDBDocumentClient, tableName: ()
     async changeStatus(request, to, updatedAt, entry) {
       const readyAt = readyAtAfter(request.status, to, updatedAt, request.readyAt);
       const leavesQueue = isActive(request.status) && !isActive(to);
-      const entersWork = isReadyWork(to) && !isReadyWork(request.status);
-      const leavesWork = isReadyWork(request.status) && !isReadyWork(to);
       const next: Request = { ...request, status: to, version: request.version + 1, updatedAt, readyAt, rank: leavesQueue ? undefined : request.rank };
       // Queue membership follows the status: finishing leaves the client's queue, entering or
       // leaving ready work adds or removes the work-queue keys. Rank moves don't bump the version,
@@ -170,12 +169,12 @@ export const dynamoRequestStore = (client: DynamoDBDocumentClient, tableName: ()
       const remove: string[] = [];
       const values: Record<string, unknown> = { ':to': to, ':from': request.status, ':version': request.version, ':next': next.version, ':now': updatedAt };
       if (leavesQueue) remove.push('gsi2pk', 'gsi2sk', '#rank');
-      if (entersWork && readyAt) {
+      if (entersWork(request.status, to) && readyAt) {
         const { gsi4pk, gsi4sk } = workQueueKey(request.requestId, readyAt);
         set.push('readyAt = :readyAt', 'gsi4pk = :gsi4pk', 'gsi4sk = :gsi4sk');
         Object.assign(values, { ':readyAt': readyAt, ':gsi4pk': gsi4pk, ':gsi4sk': gsi4sk });
       }
-      if (leavesWork) remove.push('gsi4pk', 'gsi4sk');
+      if (leavesWork(request.status, to)) remove.push('gsi4pk', 'gsi4sk');
       await transact(client, [
         {
           item: {
@@ -350,21 +349,16 @@ export const dynamoRequestStore = (client: DynamoDBDocumentClient, tableName: ()
     },
 
     async listAttachments(requestId) {
-      const items: Record<string, unknown>[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await client.send(
-          new QueryCommand({
-            TableName: TableName(),
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: { ':pk': requestKey(requestId).pk, ':prefix': attachmentPrefix },
-            ExclusiveStartKey: start,
-          }),
-        );
-        items.push(...(page.Items ?? []));
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return items.map((item) => Attachment.parse(item)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      const attachments = await queryAll(
+        client,
+        {
+          TableName: TableName(),
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': requestKey(requestId).pk, ':prefix': attachmentPrefix },
+        },
+        (item) => Attachment.parse(item),
+      );
+      return attachments.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     },
 
     async addParticipant(participant, entry) {
