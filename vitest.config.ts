@@ -5,7 +5,17 @@ export default defineConfig({
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], env: { POWERTOOLS_LOG_LEVEL: 'SILENT' } } },
       // Synthesizes the CDK app with real bundling (esbuild), like `cdk synth`.
-      { test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 120_000 } },
+      {
+        test: {
+          name: 'infra',
+          include: ['test/infra/**/*.test.ts'],
+          testTimeout: 120_000,
+          // The beforeAll bundles every function once (~24 `npx esbuild` runs, ~0.4 s each): about
+          // 11 s on an idle 2-core machine and about 25 s beside another `npm test`, over vitest's
+          // default 10 s. 120 s keeps a wide margin on a loaded machine and still fails a real hang.
+          hookTimeout: 120_000,
+        },
+      },
       {
         test: {
           name: 'integration',

@@ -1,7 +1,10 @@
+import childProcess from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { tableDefinition } from '../../lib/adapters/dynamodb/table-definition.js';
 import { routeKey } from '../../lib/http/route.js';
 import { routeList } from '../../lib/http/routes.js';
@@ -11,14 +14,21 @@ import { buildApp } from '../../infra/orderdesk-app.js';
 // The same context (feature flags) `cdk synth` reads from cdk.json.
 const cdkJson = JSON.parse(fs.readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> };
 
+// One cloud-assembly dir for every app this file synthesizes. CDK caches staged assets per process,
+// keyed by the bundling options *and* the output dir; each `new App()` would otherwise get a temp
+// dir of its own, and prod would bundle all ~24 functions again (each an `npx esbuild`, ~0.4 s).
+const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'orderdesk-infra-'));
+afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
+
 const synth = (context: Record<string, string>) => {
-  const built = buildApp(new App({ context: { ...cdkJson.context, ...context } }));
+  const built = buildApp(new App({ outdir, context: { ...cdkJson.context, ...context } }));
   return { data: Template.fromStack(built.data), api: Template.fromStack(built.api) };
 };
 
 let dev: ReturnType<typeof synth>;
 beforeAll(() => {
-  // Real bundling with the local esbuild, as `cdk synth` does.
+  // Real bundling with the local esbuild, as `cdk synth` does: the only slow step of this file
+  // (see the infra project's hookTimeout in vitest.config.ts).
   dev = synth({ stage: 'dev' });
 });
 
@@ -135,6 +145,18 @@ describe('the API stack', () => {
 });
 
 describe('stage settings', () => {
+  it('bundles each function once per process: prod reuses the dev bundles (stage-independent bundling options)', () => {
+    const spawnSync = vi.spyOn(childProcess, 'spawnSync');
+    let commands: string[];
+    try {
+      synth({ stage: 'prod', portalOrigins: 'https://helpdesk.azami.example' });
+      commands = spawnSync.mock.calls.map(([command, args]) => [command, ...(args ?? [])].join(' '));
+    } finally {
+      spawnSync.mockRestore();
+    }
+    expect(commands.filter((command) => command.includes('esbuild'))).toEqual([]);
+  });
+
   it('protects the table and user pool from deletion in prod', () => {
     const prod = synth({ stage: 'prod', portalOrigins: 'https://helpdesk.azami.example' });
     prod.data.hasResourceProperties('AWS::DynamoDB::Table', { DeletionProtectionEnabled: true });
