@@ -16,8 +16,8 @@ export const claimsAsApiGatewayPassesThem = (payload: JWTPayload): Record<string
   );
 
 /**
- * The HTTP API JWT authorizer, locally: signature against the pool's JWKS, issuer, expiry and
- * not-before, then `aud` (ID tokens) or else `client_id` (access tokens) among the audiences.
+ * The HTTP API JWT authorizer, locally: signature against the pool's JWKS, issuer, expiry (which
+ * must be present, as API Gateway requires `exp`) and not-before, then `aud` (ID tokens) or else `client_id` (access tokens) among the audiences.
  * Returns the claims to pass on, or undefined for the 401 API Gateway would answer.
  */
 export const createJwtAuthorizer = ({ issuer, audiences, jwksUrl }: JwtAuthorizerOptions) => {
@@ -26,7 +26,7 @@ export const createJwtAuthorizer = ({ issuer, audiences, jwksUrl }: JwtAuthorize
     const token = authorization?.replace(/^Bearer\s+/i, '').trim();
     if (!token) return undefined;
     try {
-      const { payload } = await jwtVerify(token, keys, { issuer, algorithms: ['RS256'] });
+      const { payload } = await jwtVerify(token, keys, { issuer, algorithms: ['RS256'], requiredClaims: ['exp'] });
       const audience = payload.aud ?? payload['client_id'];
       const presented = Array.isArray(audience) ? audience : [audience];
       if (!presented.some((value) => typeof value === 'string' && audiences.includes(value))) return undefined;

@@ -6,7 +6,8 @@ import { claimsAsApiGatewayPassesThem, createJwtAuthorizer } from '../../../loca
 
 const issuer = 'http://127.0.0.1:9229/local_pool';
 let server: http.Server;
-let sign: (payload: JWTPayload, options?: { expiresIn?: string; issuer?: string; otherKey?: boolean }) => Promise<string>;
+/** `expiresIn: null` signs a token without `exp`. */
+let sign: (payload: JWTPayload, options?: { expiresIn?: string | null; issuer?: string; otherKey?: boolean }) => Promise<string>;
 let authorize: ReturnType<typeof createJwtAuthorizer>;
 
 beforeAll(async () => {
@@ -17,13 +18,11 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   authorize = createJwtAuthorizer({ issuer, audiences: ['azami-client', 'digimadi-client'], jwksUrl: `http://127.0.0.1:${port}/jwks.json` });
-  sign = (payload, options = {}) =>
-    new SignJWT(payload)
-      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
-      .setIssuer(options.issuer ?? issuer)
-      .setIssuedAt()
-      .setExpirationTime(options.expiresIn ?? '1h')
-      .sign(options.otherKey ? stranger.privateKey : key.privateKey);
+  sign = (payload, options = {}) => {
+    const jwt = new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer(options.issuer ?? issuer).setIssuedAt();
+    if (options.expiresIn !== null) jwt.setExpirationTime(options.expiresIn ?? '1h');
+    return jwt.sign(options.otherKey ? stranger.privateKey : key.privateKey);
+  };
 });
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
@@ -47,6 +46,8 @@ describe('the local JWT authorizer', () => {
     ['no audience at all', async () => `Bearer ${await sign({ sub: 'u1' })}`],
     ['another issuer', async () => `Bearer ${await sign({ sub: 'u1', aud: 'azami-client' }, { issuer: 'http://evil/pool' })}`],
     ['an expired token', async () => `Bearer ${await sign({ sub: 'u1', aud: 'azami-client' }, { expiresIn: '-1m' })}`],
+    // API Gateway's JWT authorizer requires exp; jose alone would accept a token that never expires.
+    ['a token without exp', async () => `Bearer ${await sign({ sub: 'u1', aud: 'azami-client' }, { expiresIn: null })}`],
     ['a forged signature', async () => `Bearer ${await sign({ sub: 'u1', aud: 'azami-client' }, { otherKey: true })}`],
   ])('refuses %s', async (_what, header) => {
     expect(await authorize(await header())).toBeUndefined();
