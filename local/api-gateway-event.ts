@@ -1,12 +1,21 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { ValidationError } from '../lib/domain/errors.js';
+import { errorAnswer } from '../lib/http/error-response.js';
 import { routeKey, type RouteDefinition } from '../lib/http/route.js';
+
+/** A path matched to a route: its decoded `{parameters}`, and those that could not be decoded. */
+export interface RouteMatch {
+  params: Record<string, string>;
+  /** Parameters whose percent-encoding is malformed or not UTF-8 (`%ff%fe`); their raw text is in `params`. */
+  malformed: string[];
+}
 
 /** One compiled route: matches a path and pulls out its `{parameters}`. */
 export interface RouteMatcher {
   route: RouteDefinition;
-  match(method: string, path: string): Record<string, string> | undefined;
+  match(method: string, path: string): RouteMatch | undefined;
 }
 
 export const compileRoute = (route: RouteDefinition): RouteMatcher => {
@@ -23,16 +32,42 @@ export const compileRoute = (route: RouteDefinition): RouteMatcher => {
       if (method !== route.method) return undefined;
       const found = regex.exec(path);
       if (!found) return undefined;
-      return Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(found[i + 1] ?? '')]));
+      const params: Record<string, string> = {};
+      const malformed: string[] = [];
+      names.forEach((name, i) => {
+        const raw = found[i + 1] ?? '';
+        try {
+          params[name] = decodeURIComponent(raw);
+        } catch {
+          params[name] = raw;
+          malformed.push(name);
+        }
+      });
+      return { params, malformed };
     },
   };
+};
+
+/**
+ * The answer to a path parameter that cannot be decoded. API Gateway decodes path parameters
+ * before the function sees them and documents nothing for bytes that are not UTF-8; whatever it
+ * then hands over fails the route's own path schema, which answers this 400 naming the parameter.
+ * Locally it is answered here, for every route alike, in the handlers' error shape.
+ */
+export const malformedPathAnswer = (names: readonly string[], requestId: string = randomUUID()): HttpAnswer => {
+  const { statusCode, body } = errorAnswer(
+    new ValidationError(names.map((name) => ({ field: `path.${name}`, reason: 'is not valid percent-encoded UTF-8' }))),
+    requestId,
+  );
+  return { statusCode, headers: { 'content-type': 'application/json; charset=utf-8' }, body: Buffer.from(JSON.stringify(body)) };
 };
 
 /** Like API Gateway: a literal segment beats a parameter, so `/requests/mine` wins over `/requests/{id}`. */
 export const findRoute = (matchers: readonly RouteMatcher[], method: string, path: string) => {
   const candidates = matchers
-    .map((matcher) => ({ matcher, params: matcher.match(method, path) }))
-    .filter((c): c is { matcher: RouteMatcher; params: Record<string, string> } => c.params !== undefined)
+    .map((matcher) => ({ matcher, found: matcher.match(method, path) }))
+    .filter((c): c is { matcher: RouteMatcher; found: RouteMatch } => c.found !== undefined)
+    .map(({ matcher, found }) => ({ matcher, ...found }))
     .sort((a, b) => Object.keys(a.params).length - Object.keys(b.params).length);
   return candidates[0];
 };

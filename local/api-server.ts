@@ -5,7 +5,15 @@ import { pathToFileURL } from 'node:url';
 import { apiPayloadLimitBytes, functionTimeoutSeconds } from '../lib/config/limits.js';
 import { apiCors } from '../lib/http/cors.js';
 import type { RouteDefinition } from '../lib/http/route.js';
-import { compileRoute, findRoute, fromLambdaResult, lambdaContext, toApiGatewayEvent, type HttpAnswer } from './api-gateway-event.js';
+import {
+  compileRoute,
+  findRoute,
+  fromLambdaResult,
+  lambdaContext,
+  malformedPathAnswer,
+  toApiGatewayEvent,
+  type HttpAnswer,
+} from './api-gateway-event.js';
 import { docsAsset, docsPage } from './docs-page.js';
 
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<unknown>;
@@ -99,6 +107,8 @@ export const startApiServer = async (options: ApiServerOptions) => {
     }
     const claims = route.auth === 'jwt' ? await options.authorize(request.headers.authorization) : undefined;
     if (route.auth === 'jwt' && !claims) return gatewayAnswer(401, 'Unauthorized');
+    // After the authorizer, as in AWS, where the function's path schema refuses it.
+    if (found.malformed.length > 0) return malformedPathAnswer(found.malformed);
     const event = toApiGatewayEvent(
       { method, url, headers: request.headers, body, sourceIp: request.socket.remoteAddress ?? '127.0.0.1' },
       route,

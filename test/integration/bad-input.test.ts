@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { maxJsonBodyBytes } from '../../lib/http/parse-request.js';
 import { routeList } from '../../lib/http/routes.js';
-import { asDemoUser, newInquiry, people, type Client } from '../support/api-client.js';
+import { anonymous, asDemoUser, newInquiry, people, type Client } from '../support/api-client.js';
 
 let agent: Client;
 let requestId: string;
@@ -63,6 +63,14 @@ describe('bad input never breaks a write route', () => {
     const answer = await agent.call('POST', '/requests', { ...newInquiry(), orgId: 'org-acme', status: 'accepted' });
     expect(answer.status).toBe(400);
     expect(JSON.stringify(answer.body.error.details)).toContain('status');
+  });
+
+  it('refuses a path parameter whose percent-encoding is not UTF-8 with a 400 naming it, after the authorizer', async () => {
+    const answer = await agent.call('GET', '/requests/%ff%fe');
+    expect(answer).toMatchObject({ status: 400, body: { error: { code: 'validation_failed', details: [{ field: 'path.requestId' }] } } });
+    expect(await anonymous().call('GET', '/requests/%ff%fe')).toMatchObject({ status: 401 });
+    const participant = await agent.call('DELETE', `/requests/${requestId}/participants/%e9`);
+    expect(participant).toMatchObject({ status: 400, body: { error: { details: [{ field: 'path.userId' }] } } });
   });
 
   it('refuses a malformed Idempotency-Key', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { defineRoute } from '../../../lib/http/route.js';
-import { compileRoute, findRoute, fromLambdaResult, toApiGatewayEvent } from '../../../local/api-gateway-event.js';
+import { compileRoute, findRoute, fromLambdaResult, malformedPathAnswer, toApiGatewayEvent } from '../../../local/api-gateway-event.js';
 
 const route = (name: string, path: string, method: 'GET' | 'POST' = 'GET') =>
   defineRoute({ name, method, path, auth: 'jwt', summary: name, tag: 't', status: 200, schemas: { response: z.object({}) }, access: {} });
@@ -15,6 +15,28 @@ describe('local route matching', () => {
     const found = findRoute(matchers, 'GET', '/requests/2026%2D0042');
     expect(found?.matcher.route.name).toBe('get-request');
     expect(found?.params).toEqual({ requestId: '2026-0042' });
+  });
+
+  it('names a parameter whose percent-encoding is not UTF-8 instead of throwing, keeping its raw text', () => {
+    const found = findRoute(matchers, 'GET', '/requests/%ff%fe');
+    expect(found?.matcher.route.name).toBe('get-request');
+    expect(found).toMatchObject({ params: { requestId: '%ff%fe' }, malformed: ['requestId'] });
+    expect(findRoute(matchers, 'GET', '/requests/2026-0042')?.malformed).toEqual([]);
+    expect(findRoute(matchers, 'GET', '/requests/50%')?.malformed).toEqual(['requestId']);
+  });
+
+  it('answers an undecodable path parameter with a 400 naming it, in the error shape of the handlers', () => {
+    const answer = malformedPathAnswer(['requestId'], 'req-1');
+    expect(answer.statusCode).toBe(400);
+    expect(answer.headers['content-type']).toMatch(/^application\/json/);
+    expect(JSON.parse(answer.body.toString())).toEqual({
+      error: {
+        code: 'validation_failed',
+        message: expect.stringContaining('path.requestId'),
+        details: [{ field: 'path.requestId', reason: expect.any(String) }],
+        requestId: 'req-1',
+      },
+    });
   });
 
   it('prefers a literal segment over a parameter, as API Gateway does', () => {
