@@ -1,0 +1,140 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
+import { launchBenchStack } from '../bench/local-stack.js';
+import { measurePair } from '../bench/measure.js';
+import { chooseQueuePath, itemsInAnswer, routePairs } from '../bench/pairs.js';
+import { formatTable, goals, missedGoals, queuePairName, type Row } from '../bench/report.js';
+import { dynamoDbRssBytes } from '../bench/rss.js';
+import { fileRequests, freshOrganisation, postMessages } from '../bench/seed.js';
+import { summarize } from '../bench/stats.js';
+import { localCredentials, localRegion } from '../local/local-aws.js';
+import type { LocalStackInfo } from '../local/stack.js';
+
+/**
+ * `npm run bench` (after the bundle report): route latency against raw DynamoDB Local reads.
+ * Starts its own local stack, seeds an organisation through the API, then measures each route
+ * interleaved with the one raw DynamoDB call it is about and prints p50/p99 and their ratios.
+ * It reports and exits 0; BENCH_STRICT=1 makes a missed goal exit 1.
+ */
+
+const positiveInt = (name: string, fallback: number): number => {
+  const value = process.env[name];
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`${name} must be a positive whole number, not "${value}"`);
+  return parsed;
+};
+
+const readConfig = () => ({
+  requests: positiveInt('BENCH_REQUESTS', goals.queueRequests),
+  samples: positiveInt('BENCH_SAMPLES', 400),
+  warmup: positiveInt('BENCH_WARMUP', 50),
+  strict: process.env.BENCH_STRICT === '1',
+  concurrencies: [1, 8],
+  seedConcurrency: 8,
+  timelineEntries: 60, // the request's own `created` entry and 59 messages
+});
+type Config = ReturnType<typeof readConfig>;
+
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+const megabytes = (bytes: number | undefined) => (bytes === undefined ? 'not found' : `${(bytes / 1024 / 1024).toFixed(0)} MB`);
+
+const machine = () => {
+  const cpus = os.cpus();
+  const java = spawnSync('java', ['-version'], { encoding: 'utf8' }).stderr.split('\n')[0]?.trim() ?? 'java ?';
+  return `${cpus.length} × ${cpus[0]?.model.trim() ?? 'cpu'}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB, ${os.platform()} ${os.arch()}; node ${process.version}; ${java}`;
+};
+
+const run = async (config: Config, info: LocalStackInfo, dataDir: string): Promise<Row[]> => {
+  const dynamo = new DynamoDBClient({ endpoint: info.dynamodbUrl, region: localRegion, credentials: localCredentials });
+  const documents = DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } });
+  try {
+    const seeding = performance.now();
+    const { orgId, admin } = await freshOrganisation(info, documents);
+    const filing = performance.now();
+    const requestIds = await fileRequests(admin, config.requests, config.seedConcurrency);
+    console.log(`seeded ${config.requests} active requests into ${orgId} through POST /requests (${config.seedConcurrency} at a time) in ${seconds(filing)}`);
+    const requestId = requestIds[0]!;
+    const posting = performance.now();
+    await postMessages(admin, requestId, config.timelineEntries - 1);
+    console.log(`posted ${config.timelineEntries - 1} messages to ${requestId} (${config.timelineEntries} timeline entries) in ${seconds(posting)}`);
+    console.log(`seeding took ${seconds(seeding)} in all`);
+    console.log(`DynamoDB Local RSS after seeding: ${megabytes(dynamoDbRssBytes(dataDir))}\n`);
+
+    const queue = await chooseQueuePath(admin);
+    if (queue.note) console.log(`note: ${queue.note}\n`);
+    const pairs = routePairs({ caller: admin, documents, tableName: info.tableName, orgId, requestId, queuePath: queue.path });
+
+    console.log('pairs (each route call interleaved with its raw DynamoDB Local call):');
+    for (const pair of pairs) {
+      const items = await itemsInAnswer(admin, pair);
+      console.log(`  ${pair.name.padEnd(18)}GET ${pair.path}${items === undefined ? '' : ` (${items} items)`}  vs  ${pair.rawCall}`);
+    }
+    console.log(`\nmeasuring ${config.samples} pairs per route and concurrency after ${config.warmup} warm-up pairs:`);
+
+    const rows: Row[] = [];
+    for (const pair of pairs) {
+      for (const concurrency of config.concurrencies) {
+        await admin.refreshToken(); // a fresh ID token for every series: a long run never meets an expired one
+        const started = performance.now();
+        const samples = await measurePair(pair, concurrency, config.samples, config.warmup);
+        rows.push({ name: pair.name, concurrency, route: summarize(samples.route), raw: summarize(samples.raw) });
+        console.log(`  ${pair.name} at concurrency ${concurrency}: ${seconds(started)}`);
+      }
+    }
+    console.log(`DynamoDB Local RSS after measuring: ${megabytes(dynamoDbRssBytes(dataDir))}`);
+    return rows;
+  } finally {
+    dynamo.destroy();
+  }
+};
+
+const main = async () => {
+  const config = readConfig();
+  console.log('\nroute latency against raw DynamoDB Local reads');
+  console.log(`machine: ${machine()}`);
+  console.log(
+    `settings: BENCH_REQUESTS=${config.requests}, BENCH_SAMPLES=${config.samples} pairs per route and concurrency, ` +
+      `BENCH_WARMUP=${config.warmup}, concurrency ${config.concurrencies.join(' and ')}${config.strict ? ', BENCH_STRICT=1' : ''}\n`,
+  );
+
+  const starting = performance.now();
+  const stack = await launchBenchStack();
+  const interrupted = (signal: NodeJS.Signals, code: number) => async () => {
+    console.error(`\nbench: ${signal}, stopping the local stack…`);
+    await stack.stop();
+    process.exit(code);
+  };
+  process.once('SIGINT', interrupted('SIGINT', 130));
+  process.once('SIGTERM', interrupted('SIGTERM', 143));
+
+  let rows: Row[];
+  try {
+    const info = await stack.ready;
+    console.log(`local stack ready in ${seconds(starting)} (API ${info.apiUrl}, DynamoDB ${info.dynamodbUrl}, data in ${stack.dataDir})`);
+    rows = await run(config, info, stack.dataDir).catch((error: unknown) => {
+      console.error(`\nthe local stack's last output:\n${stack.outputTail() || '(none)'}\n`);
+      throw error;
+    });
+  } finally {
+    await stack.stop();
+  }
+
+  console.log(`\n${formatTable(rows)}`);
+  console.log(
+    `\nratio = route ÷ raw, the same percentile of the same run. ${rows[0]?.route.count ?? 0} samples each. ` +
+      `! marks a ratio above ${goals.maxRatio} and a ${queuePairName} p99 not under ${goals.queueP99Ms} ms.`,
+  );
+  if (config.requests !== goals.queueRequests) console.log(`(the ${goals.queueP99Ms} ms goal is stated for ${goals.queueRequests} active requests; this run had ${config.requests})`);
+
+  const missed = missedGoals(rows);
+  console.log(missed.length === 0 ? '\ngoals met: every p99 ratio ≤ 1.5, queue first page p99 under 20 ms' : `\ngoals missed (${missed.length}):\n${missed.map((m) => `  ${m}`).join('\n')}`);
+  if (missed.length > 0 && config.strict) process.exitCode = 1;
+};
+
+main().catch((error: unknown) => {
+  console.error('bench failed:', error);
+  process.exit(1);
+});
