@@ -3,4 +3,4 @@ import { createHandler } from '../lib/http/create-handler.js';
 import { routes } from '../lib/http/routes.js';
 import { getClientQueue } from '../lib/services/queues.js';
 
-export const handler = createHandler(routes.getQueue)(({ identity, query }) => getClientQueue(serviceDeps, identity, query.orgId));
+export const handler = createHandler(routes.getQueue)(({ identity, query }) => getClientQueue(serviceDeps, identity, query));

@@ -57,3 +57,15 @@ export class PayloadTooLargeError extends Error {
     super(`The request body exceeds ${limitBytes} bytes`, options);
   }
 }
+
+/** A dependency is throttling us or is briefly unavailable: nothing was changed, try again later. */
+export class ServiceBusyError extends Error {
+  override readonly name = 'ServiceBusyError';
+  constructor(
+    message = 'The service is busy right now; nothing was changed',
+    readonly retryAfterSeconds = 1,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}

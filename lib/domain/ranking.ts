@@ -16,12 +16,23 @@ export interface RankChange {
   to: string;
 }
 
-/** A request the caller moved (not merely re-keyed by a rebalance), with 1-based positions. */
+/** A request the caller moved (not merely re-keyed by a rebalance), with 1-based positions when the whole queue was planned. */
 export interface Move {
   requestId: string;
-  fromPosition: number;
-  toPosition: number;
+  fromPosition?: number;
+  toPosition?: number;
 }
+
+/**
+ * The ranks just outside a segment of the queue (null at an end of the queue). A plan for a
+ * segment stays strictly between them, so a move needs to read only the requests around its gap.
+ */
+export interface Bounds {
+  lo: string | null;
+  hi: string | null;
+}
+
+const wholeQueue: Bounds = { lo: null, hi: null };
 
 export interface RankPlan {
   /** Every item whose rank must be written; empty when nothing changes. */
@@ -54,9 +65,9 @@ export const sortQueue = (queue: readonly Ranked[]): Ranked[] => [...queue].sort
 export const rankAfter = (last: string | undefined): string => generateKeyBetween(last ?? null, null);
 
 /** Keys for `ranks[a..b)` strictly between its outside neighbours, or undefined when they tie or the keys get too long. */
-const keysFor = (ranks: readonly string[], a: number, b: number): string[] | undefined => {
-  const lo = ranks[a - 1] ?? null;
-  const hi = ranks[b] ?? null;
+const keysFor = (ranks: readonly string[], a: number, b: number, bounds: Bounds): string[] | undefined => {
+  const lo = a === 0 ? bounds.lo : ranks[a - 1]!;
+  const hi = b === ranks.length ? bounds.hi : ranks[b]!;
   if (lo !== null && hi !== null && lo >= hi) return undefined;
   const keys = generateNKeysBetween(lo, hi, b - a);
   return keys.every((key) => key.length <= maxRankLength) ? keys : undefined;
@@ -72,8 +83,10 @@ const nextSize = (size: number, run: number, n: number): number =>
  * not kept gets keys between its kept neighbours; when they tie or are too close, a window around
  * the run is re-keyed instead, growing until the keys fit. Everything left of the run is final,
  * so windows may reach back into it; the item just past a window is kept, so its rank is final.
+ * For a segment of the queue (bounds not both null) it gives up with undefined when even the
+ * whole segment can't be keyed between its bounds: the caller then plans a wider segment.
  */
-const rekey = (order: readonly Ranked[], keep: readonly boolean[]): string[] => {
+const rekey = (order: readonly Ranked[], keep: readonly boolean[], bounds: Bounds = wholeQueue): string[] | undefined => {
   const ranks = order.map((item) => item.rank);
   const n = ranks.length;
   for (let start = 0; start < n; start++) {
@@ -85,8 +98,10 @@ const rekey = (order: readonly Ranked[], keep: readonly boolean[]): string[] => 
       const a = Math.max(0, Math.min(start - Math.floor((size - run) / 2), n - size));
       let b = a + size;
       while (b < n && !keep[b]) b++;
+      const whole = a === 0 && b === n;
       // The whole queue has no outside neighbours, so it always gets keys; too long ones are still best.
-      const keys = keysFor(ranks, a, b) ?? (a === 0 && b === n ? generateNKeysBetween(null, null, n) : undefined);
+      const keys = keysFor(ranks, a, b, bounds) ?? (whole && bounds.lo === null && bounds.hi === null ? generateNKeysBetween(null, null, n) : undefined);
+      if (!keys && whole) return undefined;
       if (keys) {
         ranks.splice(a, keys.length, ...keys);
         start = b - 1;
@@ -129,7 +144,24 @@ export const planMove = (queue: readonly Ranked[], requestId: string, placement:
   if (to === from) return { changes: [], moves: [], order: sorted };
   const order = others.toSpliced(to, 0, sorted[from]!);
   const keep = order.map((_, i) => i !== to);
-  return plan(order, rekey(order, keep), [{ requestId, fromPosition: from + 1, toPosition: to + 1 }]);
+  // The whole queue always gets keys (no bounds), so rekey gives an answer.
+  return plan(order, rekey(order, keep)!, [{ requestId, fromPosition: from + 1, toPosition: to + 1 }]);
+};
+
+/**
+ * Plans putting `moved` into the gap at index `gap` of `segment`: requests of the queue next to
+ * each other, in order, without `moved`, whose outside neighbours have the ranks `bounds`. Only
+ * the segment and `moved` are re-keyed. Undefined when the segment is too tight: plan a wider one.
+ * The caller checks that `moved` is not already in that gap.
+ */
+export const planInsert = (segment: readonly Ranked[], gap: number, moved: Ranked, bounds: Bounds): RankPlan | undefined => {
+  const order = segment.toSpliced(gap, 0, moved);
+  const ranks = rekey(
+    order,
+    order.map((_, i) => i !== gap),
+    bounds,
+  );
+  return ranks && plan(order, ranks, [{ requestId: moved.requestId }]);
 };
 
 /** Marks one longest strictly increasing subsequence of `values` (patience sorting, O(n log n)). */
@@ -169,5 +201,5 @@ export const planOrder = (queue: readonly Ranked[], desired: readonly string[]):
   const moves = order.flatMap(({ requestId }, i) =>
     keep[i] ? [] : [{ requestId, fromPosition: indices[i]! + 1, toPosition: i + 1 }],
   );
-  return plan(order, rekey(order, keep), moves);
+  return plan(order, rekey(order, keep)!, moves);
 };

@@ -31,9 +31,9 @@ export type RouteImplementation<S extends RouteSchemas, A extends RouteAuth> = (
 
 const jsonHeaders = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
 
-const json = (statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 => ({
+const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 => ({
   statusCode,
-  headers: jsonHeaders,
+  headers: { ...jsonHeaders, ...headers },
   body: statusCode === 204 ? '' : JSON.stringify(body),
 });
 
@@ -56,7 +56,7 @@ export const createHandler =
         const answer = errorAnswer(request.error, request.context.awsRequestId);
         if (answer.expected) logger.info('request refused', { status: answer.statusCode, error: answer.body.error });
         else logger.error('request failed', { error: request.error });
-        request.response = json(answer.statusCode, answer.body);
+        request.response = json(answer.statusCode, answer.body, answer.headers);
       },
     })
     .handler(async (event, context) => {

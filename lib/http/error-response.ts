@@ -3,6 +3,7 @@ import {
   ForbiddenError,
   NotFoundError,
   PayloadTooLargeError,
+  ServiceBusyError,
   UnauthenticatedError,
   ValidationError,
 } from '../domain/errors.js';
@@ -13,6 +14,7 @@ export interface ErrorAnswer {
   body: ErrorBody;
   /** Unexpected errors are logged with their stack; expected ones are the caller's to fix. */
   expected: boolean;
+  headers?: Record<string, string>;
 }
 
 /** The one place where errors become HTTP statuses. Anything unknown is a 500 that reveals nothing. */
@@ -30,6 +32,10 @@ export const errorAnswer = (error: unknown, requestId?: string): ErrorAnswer => 
   if (error instanceof NotFoundError) return answer(404, 'not_found', error.message);
   if (error instanceof ConflictError) return answer(409, 'conflict', error.message, { next: error.next });
   if (error instanceof PayloadTooLargeError) return answer(413, 'payload_too_large', error.message);
+  if (error instanceof ServiceBusyError) {
+    const retryAfter = String(Math.max(1, Math.ceil(error.retryAfterSeconds)));
+    return { ...answer(503, 'busy', error.message, { next: `Try again in ${retryAfter} s` }), headers: { 'retry-after': retryAfter } };
+  }
   return {
     statusCode: 500,
     expected: false,

@@ -5,6 +5,7 @@ import {
   DownloadLink,
   OrganisationView,
   ParticipantView,
+  QueuePlacementView,
   RequestPage,
   RequestView,
   TimelineEntryView,
@@ -156,7 +157,8 @@ export const routes = {
     tag: 'attachments',
     status: 201,
     schemas: { path: RequestPath, body: RequestUploadBody, response: UploadTicket },
-    access: { table: 'readWrite', bucket: 'readWrite' },
+    // The presigned POST acts with this function's rights: the ticket can write under uploads/ only.
+    access: { table: 'readWrite', bucket: { 'uploads/': ['put'] } },
   }),
   confirmUpload: defineRoute({
     name: 'confirm-upload',
@@ -167,7 +169,8 @@ export const routes = {
     tag: 'attachments',
     status: 200,
     schemas: { path: AttachmentPath, response: AttachmentView },
-    access: { table: 'readWrite', bucket: 'read' },
+    // HEADs the upload, copies it once to orgs/ (HEADing that key if the copy is refused), removes the upload.
+    access: { table: 'readWrite', bucket: { 'uploads/': ['get', 'delete'], 'orgs/': ['get', 'put'] } },
   }),
   listAttachments: defineRoute({
     name: 'list-attachments',
@@ -189,7 +192,8 @@ export const routes = {
     tag: 'attachments',
     status: 200,
     schemas: { path: AttachmentPath, response: DownloadLink },
-    access: { table: 'read', bucket: 'read' },
+    // The presigned GET acts with this function's rights: confirmed files only.
+    access: { table: 'read', bucket: { 'orgs/': ['get'] } },
   }),
   inviteParticipant: defineRoute({
     name: 'invite-participant',
@@ -251,7 +255,7 @@ export const routes = {
     method: 'GET',
     path: '/queue',
     auth: 'jwt',
-    summary: 'The organisation’s active requests in the order the client wants them handled',
+    summary: 'The organisation’s active requests in the order the client wants them handled, a page at a time',
     tag: 'queues',
     status: 200,
     schemas: { query: ClientQueueQuery, response: ClientQueueView },
@@ -265,7 +269,7 @@ export const routes = {
     summary: 'Move a request before or after another one of the queue, or to its top or bottom',
     tag: 'queues',
     status: 200,
-    schemas: { path: RequestPath, body: MoveBody, response: ClientQueueView },
+    schemas: { path: RequestPath, body: MoveBody, response: QueuePlacementView },
     access: { table: 'readWrite' },
   }),
   setQueueOrder: defineRoute({

@@ -1,16 +1,14 @@
 import { ConflictError, ForbiddenError, ValidationError } from '../domain/errors.js';
 import { isActive, words } from '../domain/lifecycle.js';
 import { isAgencyRole } from '../domain/roles.js';
-import { resolveCaller } from './caller.js';
 import type { Caller, ServiceDeps } from './deps.js';
-import { openRequest, toRequestView } from './open-request.js';
+import { openCallerRequest, toRequestView } from './open-request.js';
 import { newEntry } from './timeline.js';
 import type { RequestView } from './views.js';
 
 /** Assigns an active request to an agency person (or nobody, with `null`); agency staff only. */
 export const assignRequest = async (deps: ServiceDeps, caller: Caller, requestId: string, assigneeId: string | null): Promise<RequestView> => {
-  const user = await resolveCaller(deps.users, caller.userId);
-  const { request, level } = await openRequest(deps.requests, user, requestId);
+  const { user, request, level } = await openCallerRequest(deps, caller, requestId);
   if (!isAgencyRole(user.role)) throw new ForbiddenError('Only agency staff assign requests');
   if (!isActive(request.status)) throw new ConflictError(`Request ${requestId} is ${words(request.status)}; finished requests are not assigned`, 'Nothing to do');
   const assignee = assigneeId === null ? undefined : await deps.users.getUser(assigneeId);

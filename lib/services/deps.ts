@@ -1,4 +1,4 @@
-import type { FileStore, OrganisationStore, QueueStore, RequestStore, UserInvitations, UserLookup } from './ports.js';
+import type { CallerContextReader, FileStore, OrganisationStore, QueueStore, RequestStore, UserInvitations, UserLookup } from './ports.js';
 
 /** What the request services are given. Time and ids come in from outside, so tests fix them. */
 export interface ServiceDeps {
@@ -6,6 +6,7 @@ export interface ServiceDeps {
   queues: QueueStore;
   organisations: OrganisationStore;
   users: UserLookup;
+  callers: CallerContextReader;
   now: () => Date;
   newId: () => string;
 }

@@ -1,9 +1,10 @@
 import { seesInternal } from '../domain/access.js';
 import { ForbiddenError } from '../domain/errors.js';
-import { resolveCaller } from './caller.js';
+import { isAgencyRole } from '../domain/roles.js';
+import { alongside } from './alongside.js';
 import type { Caller, ServiceDeps } from './deps.js';
 import { idempotent } from './idempotent.js';
-import { openRequest } from './open-request.js';
+import { openCallerRequest } from './open-request.js';
 import type { Page } from './ports.js';
 import { newEntry } from './timeline.js';
 import { TimelineEntryView } from './views.js';
@@ -26,8 +27,7 @@ export const postMessage = async (
   input: NewMessage,
   idempotencyKey?: string,
 ): Promise<TimelineEntryView> => {
-  const user = await resolveCaller(deps.users, caller.userId);
-  const { level } = await openRequest(deps.requests, user, requestId);
+  const { user, level } = await openCallerRequest(deps, caller, requestId);
   if (input.internal && !seesInternal(level)) throw new ForbiddenError('Only agency staff write internal notes');
   const now = deps.now();
   return idempotent({
@@ -68,7 +68,10 @@ export const listTimeline = async (
   limit: number,
   cursor?: string,
 ): Promise<Page<TimelineEntryView>> => {
-  const user = await resolveCaller(deps.users, caller.userId);
-  const { level } = await openRequest(deps.requests, user, requestId);
-  return deps.requests.listTimeline(requestId, seesInternal(level), limit, cursor);
+  // Whether internal notes are shown depends on the caller, read alongside: the caller's last
+  // known role says which page to ask for, and the page is asked again if the role changed.
+  const recent = deps.callers.recent(caller.userId);
+  const guess = recent !== undefined && isAgencyRole(recent.role);
+  const [{ level }, page] = await alongside(openCallerRequest(deps, caller, requestId), deps.requests.listTimeline(requestId, guess, limit, cursor));
+  return seesInternal(level) === guess ? page : deps.requests.listTimeline(requestId, seesInternal(level), limit, cursor);
 };

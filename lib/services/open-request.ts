@@ -3,6 +3,8 @@ import { NotFoundError } from '../domain/errors.js';
 import { actions, decide, type Action } from '../domain/lifecycle.js';
 import type { Request } from '../domain/request.js';
 import type { User } from '../domain/user.js';
+import { knownCaller } from './caller.js';
+import type { Caller, ServiceDeps } from './deps.js';
 import type { RequestStore } from './ports.js';
 import type { RequestView } from './views.js';
 
@@ -11,17 +13,27 @@ export interface OpenedRequest {
   level: Exclude<AccessLevel, 'none'>;
 }
 
-/**
- * Loads a request the caller may see. Someone else's request answers exactly like a missing one,
- * so nobody learns what exists. Participation is only looked up for people outside the org.
- */
-export const openRequest = async (store: RequestStore, user: User, requestId: string): Promise<OpenedRequest> => {
-  const request = await store.getRequest(requestId);
-  if (!request) throw new NotFoundError(`Request ${requestId}`);
-  let level = accessLevel(user, request, false);
-  if (level === 'none') level = accessLevel(user, request, await store.isParticipant(requestId, user.userId));
-  if (level === 'none') throw new NotFoundError(`Request ${requestId}`);
+/** Someone else's request answers exactly like a missing one, so nobody learns what exists. */
+const opened = (user: User, request: Request | undefined, isParticipant: boolean, requestId: string): OpenedRequest => {
+  const level = request ? accessLevel(user, request, isParticipant) : 'none';
+  if (!request || level === 'none') throw new NotFoundError(`Request ${requestId}`);
   return { request, level };
+};
+
+/**
+ * The caller and a request they may see, read in one round trip (the caller's user item, the
+ * request and the caller's invitation to it), so no call on a request waits for two reads in turn.
+ */
+export const openCallerRequest = async (deps: Pick<ServiceDeps, 'callers'>, caller: Caller, requestId: string): Promise<OpenedRequest & { user: User }> => {
+  const context = await deps.callers.read(caller.userId, { requestId });
+  const user = knownCaller(context.user);
+  return { user, ...opened(user, context.request, context.isParticipant, requestId) };
+};
+
+/** A request a caller already known may see; the request and the invitation are read together. */
+export const openRequest = async (store: RequestStore, user: User, requestId: string): Promise<OpenedRequest> => {
+  const [request, isParticipant] = await Promise.all([store.getRequest(requestId), store.isParticipant(requestId, user.userId)]);
+  return opened(user, request, isParticipant, requestId);
 };
 
 /** The level of a request the caller already may see (listed or just created by them). */

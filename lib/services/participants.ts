@@ -1,9 +1,9 @@
 import { isAgencyRole } from '../domain/roles.js';
 import { mayManagePeople } from '../domain/access.js';
 import { ConflictError, ForbiddenError } from '../domain/errors.js';
-import { resolveCaller } from './caller.js';
 import type { Caller, InviteDeps, ServiceDeps } from './deps.js';
-import { openRequest } from './open-request.js';
+import { alongside } from './alongside.js';
+import { openCallerRequest } from './open-request.js';
 import type { Participant } from './ports.js';
 import { newEntry } from './timeline.js';
 
@@ -17,8 +17,7 @@ export interface Invitation {
  * and becomes a participant; people who see the request anyway are not invited twice.
  */
 export const inviteParticipant = async (deps: InviteDeps, caller: Caller, requestId: string, input: Invitation): Promise<Participant> => {
-  const user = await resolveCaller(deps.users, caller.userId);
-  const { request, level } = await openRequest(deps.requests, user, requestId);
+  const { user, request, level } = await openCallerRequest(deps, caller, requestId);
   if (!mayManagePeople(level)) throw new ForbiddenError('Only the client admin and agency staff invite people');
   const email = input.email.toLowerCase();
   const now = deps.now();
@@ -43,15 +42,13 @@ export const inviteParticipant = async (deps: InviteDeps, caller: Caller, reques
 };
 
 export const listParticipants = async (deps: ServiceDeps, caller: Caller, requestId: string): Promise<Participant[]> => {
-  const user = await resolveCaller(deps.users, caller.userId);
-  await openRequest(deps.requests, user, requestId);
-  return deps.requests.listParticipants(requestId);
+  const [, participants] = await alongside(openCallerRequest(deps, caller, requestId), deps.requests.listParticipants(requestId));
+  return participants;
 };
 
 /** Ends a participant's access at once (every call checks participation). People may also leave. */
 export const removeParticipant = async (deps: ServiceDeps, caller: Caller, requestId: string, userId: string): Promise<void> => {
-  const user = await resolveCaller(deps.users, caller.userId);
-  const { level } = await openRequest(deps.requests, user, requestId);
+  const { user, level } = await openCallerRequest(deps, caller, requestId);
   if (!mayManagePeople(level) && userId !== user.userId) throw new ForbiddenError('Only the client admin and agency staff remove people');
   const entry = newEntry(deps, user, level, requestId, deps.now().toISOString(), { kind: 'participant_removed', details: { userId } });
   await deps.requests.removeParticipant(requestId, userId, entry);

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { Organisation, OrganisationSettings } from '../domain/organisation.js';
-import type { RankChange } from '../domain/ranking.js';
+import type { RankChange, Ranked } from '../domain/ranking.js';
 import type { Request, RequestStatus, RequestType } from '../domain/request.js';
 import type { User } from '../domain/user.js';
 
@@ -123,10 +123,27 @@ export type QueuedRequest = Request & { rank: string };
 /** Ready work always knows when it became ready. */
 export type ReadyRequest = QueuedRequest & { readyAt: string };
 
+/** Where a request goes: right before or after a request of the queue (as read), or at an end. */
+export type QueueGap = { before: Ranked } | { after: Ranked } | { to: 'top' | 'bottom' };
+
+/** The requests on both sides of a gap, nearest first, and past them the next ones (the bounds of a plan), if any. */
+export interface QueueSurroundings {
+  before: Ranked[];
+  after: Ranked[];
+  beyondBefore?: Ranked;
+  beyondAfter?: Ranked;
+}
+
 /** The client queues and the agency's work queue; each read is one Query of an index. */
 export interface QueueStore {
-  /** An organisation's active requests in rank order. */
-  clientQueue(orgId: string): Promise<QueuedRequest[]>;
+  /** A page of an organisation's active requests in rank order; `offset` is how many come before it. */
+  clientQueuePage(orgId: string, limit: number, cursor?: string): Promise<Page<QueuedRequest> & { offset: number }>;
+  /** The first `max` requests of an organisation's queue, in rank order. */
+  clientQueue(orgId: string, max: number): Promise<QueuedRequest[]>;
+  /** Every request id and rank of a queue (keys only, small even for thousands). */
+  queueRanks(orgId: string): Promise<Ranked[]>;
+  /** Up to `count` requests on each side of a gap, leaving out `excluding`: a move reads only these. */
+  surroundings(orgId: string, gap: QueueGap, count: number, excluding: string): Promise<QueueSurroundings>;
   /** The rank of the last request in an organisation's queue, for appending a new one. */
   lastRank(orgId: string): Promise<string | undefined>;
   /** Ready work of every organisation, in no particular order (the policy orders it). */
@@ -147,16 +164,51 @@ export interface UserLookup {
   findByEmail(email: string): Promise<User | undefined>;
 }
 
+/** The caller's user item and what their call is about, as read together. */
+export interface CallerContext {
+  user?: User;
+  request?: Request;
+  /** Whether the caller is invited to `request` (false when no request was asked for). */
+  isParticipant: boolean;
+  organisation?: Organisation;
+}
+
+/**
+ * Reads what a call needs to decide access in one round trip: the caller's user item with the
+ * request (and the caller's invitation to it) or the organisation the call names.
+ */
+export interface CallerContextReader {
+  read(userId: string, about: { requestId?: string; orgId?: string }): Promise<CallerContext>;
+  /**
+   * The caller's user item as last read by this process, possibly stale. A hint of what the call
+   * will need, so that a read can start alongside the caller's; never a grant of anything.
+   */
+  recent(userId: string): User | undefined;
+}
+
 export interface UserInvitations {
   /** Creates the login (an invitation mail goes out) and the user item of a new participant. */
   inviteNewUser(email: string, name: string, now: Date): Promise<User>;
+}
+
+/** What S3 holds at a key. */
+export interface StoredFile {
+  size: number;
+  contentType?: string;
+  /** Changes whenever the object is replaced. */
+  etag: string;
 }
 
 export interface FileStore {
   /** A presigned POST bound to the key, the exact size and the content type. */
   presignUpload(key: string, contentType: string, size: number, expiresInSeconds: number): Promise<{ url: string; fields: Record<string, string> }>;
   /** What S3 holds at the key, if anything. */
-  describe(key: string): Promise<{ size: number; contentType?: string } | undefined>;
+  describe(key: string): Promise<StoredFile | undefined>;
+  /** Copies `from` to `to` only while `from` still has `etag` and nothing is at `to` yet (one
+   * conditional S3 copy); false when either condition failed and nothing was copied. */
+  copyOnce(from: string, to: string, etag: string): Promise<boolean>;
+  /** Removes the object if it can; a failure is logged, not thrown (a lifecycle rule sweeps up). */
+  discard(key: string): Promise<void>;
   presignDownload(key: string, fileName: string, expiresInSeconds: number): Promise<string>;
 }
 

@@ -6,10 +6,11 @@ import type { Platform } from '../domain/platform.js';
 import { rankAfter } from '../domain/ranking.js';
 import { formatRequestNumber, searchText, type Request, type RequestStatus, type RequestType } from '../domain/request.js';
 import type { User } from '../domain/user.js';
+import { alongside } from './alongside.js';
 import { resolveCaller } from './caller.js';
 import type { Caller, ServiceDeps } from './deps.js';
 import { idempotent } from './idempotent.js';
-import { openRequest, toRequestView, visibleLevel } from './open-request.js';
+import { openCallerRequest, toRequestView, visibleLevel } from './open-request.js';
 import type { ListScope, Page } from './ports.js';
 import { newEntry } from './timeline.js';
 import { RequestView } from './views.js';
@@ -82,8 +83,7 @@ export const createRequest = async (deps: ServiceDeps, caller: Caller, input: Ne
 };
 
 export const getRequest = async (deps: ServiceDeps, caller: Caller, requestId: string): Promise<RequestView> => {
-  const user = await resolveCaller(deps.users, caller.userId);
-  const { request, level } = await openRequest(deps.requests, user, requestId);
+  const { user, request, level } = await openCallerRequest(deps, caller, requestId);
   return toRequestView(request, level, user);
 };
 
@@ -100,24 +100,32 @@ export interface RequestQuery {
 /** Newest first. Clients see their organisation's requests (or the ones they were invited to),
  * participants the ones they were invited to, agency staff everything or one organisation's. */
 export const listRequests = async (deps: ServiceDeps, caller: Caller, query: RequestQuery): Promise<Page<RequestView>> => {
-  const user = await resolveCaller(deps.users, caller.userId);
-  const agency = isAgencyRole(user.role);
-  if (query.orgId !== undefined && !agency) throw new ForbiddenError('Only agency staff list other organisations');
-  const scopeName = query.scope ?? (agency ? 'all' : user.orgId ? 'org' : 'invited');
-  let scope: ListScope;
-  if (scopeName === 'invited') scope = { kind: 'invited', userId: user.userId };
-  else if (agency) scope = query.orgId ? { kind: 'org', orgId: query.orgId } : { kind: 'all' };
-  else if (scopeName === 'org' && user.orgId) scope = { kind: 'org', orgId: user.orgId };
-  else throw new ForbiddenError(scopeName === 'all' ? 'Only agency staff list all requests' : 'You belong to no organisation; list scope=invited');
-
-  const page = await deps.requests.listRequests(
-    scope,
-    { status: query.status, type: query.type, titleContains: query.q ? searchText(query.q) : undefined },
-    query.limit,
-    query.cursor,
-  );
+  const filter = { status: query.status, type: query.type, titleContains: query.q ? searchText(query.q) : undefined };
+  const list = (scope: ListScope) => deps.requests.listRequests(scope, filter, query.limit, query.cursor);
+  // Which list to read depends on the caller's user item. The caller's last known one (a hint)
+  // starts the read alongside it; the fresh item decides, and the list is read again if the two differ.
+  const recent = deps.callers.recent(caller.userId);
+  const guessed = recent && listScopeOf(recent, query, () => undefined);
+  const [user, early] = await alongside(resolveCaller(deps.users, caller.userId), guessed ? list(guessed) : Promise.resolve(undefined));
+  const scope = listScopeOf(user, query, (reason) => {
+    throw new ForbiddenError(reason);
+  });
+  const page = early && sameScope(scope, guessed) ? early : await list(scope);
   return { items: page.items.map((request) => toRequestView(request, visibleLevel(user, request), user)), nextCursor: page.nextCursor };
 };
+
+/** Whose requests a list shows; `refuse` says why the caller may not list what they asked for. */
+const listScopeOf = <R>(user: User, query: Pick<RequestQuery, 'scope' | 'orgId'>, refuse: (reason: string) => R): ListScope | R => {
+  const agency = isAgencyRole(user.role);
+  if (query.orgId !== undefined && !agency) return refuse('Only agency staff list other organisations');
+  const scopeName = query.scope ?? (agency ? 'all' : user.orgId ? 'org' : 'invited');
+  if (scopeName === 'invited') return { kind: 'invited', userId: user.userId };
+  if (agency) return query.orgId ? { kind: 'org', orgId: query.orgId } : { kind: 'all' };
+  if (scopeName === 'org' && user.orgId) return { kind: 'org', orgId: user.orgId };
+  return refuse(scopeName === 'all' ? 'Only agency staff list all requests' : 'You belong to no organisation; list scope=invited');
+};
+
+const sameScope = (a: ListScope, b: ListScope | undefined) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * Takes a lifecycle action (cancel now; offers, payment and review later) through the one
@@ -130,8 +138,7 @@ export const applyAction = async (
   action: Action,
   note?: string,
 ): Promise<RequestView> => {
-  const user = await resolveCaller(deps.users, caller.userId);
-  const { request, level } = await openRequest(deps.requests, user, requestId);
+  const { user, request, level } = await openCallerRequest(deps, caller, requestId);
   const decision = decide(request.status, request.type, action, actingRole(level, user));
   if (!decision.allowed) {
     if (decision.reason === 'actor') throw new ForbiddenError(`Your role on this request does not allow ${words(action)}`);

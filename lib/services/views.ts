@@ -48,9 +48,21 @@ export const ClientQueueView = z
     orgId: z.string(),
     mayRank: z.boolean().describe('Whether the caller may reorder this queue'),
     items: z.array(z.object({ position: Position.describe('1 is handled first'), request: RequestView })),
+    nextCursor: z.string().optional().describe('More of the queue follows: pass it as `cursor`'),
   })
   .meta({ id: 'ClientQueue' });
 export type ClientQueueView = z.infer<typeof ClientQueueView>;
+
+export const QueuePlacementView = z
+  .object({
+    orgId: z.string(),
+    requestId: RequestId,
+    after: RequestId.nullable().describe('The request now right before it; null: it is first'),
+    before: RequestId.nullable().describe('The request now right after it; null: it is last'),
+    moved: z.boolean().describe('False when it already was in that place: nothing was written'),
+  })
+  .meta({ id: 'QueuePlacement' });
+export type QueuePlacementView = z.infer<typeof QueuePlacementView>;
 
 export const WorkQueueView = z
   .object({

@@ -7,6 +7,13 @@ interface QueueAnswer {
   mayRank: boolean;
   items: { position: number; request: { requestId: string; status: string; assigneeId?: string } }[];
 }
+interface PlacementAnswer {
+  orgId: string;
+  requestId: string;
+  after: string | null;
+  before: string | null;
+  moved: boolean;
+}
 interface WorkAnswer {
   policy: string;
   items: { position: number; orgPosition: number; request: { requestId: string; orgId: string; assigneeId?: string } }[];
@@ -52,17 +59,18 @@ describe('the client’s queue and the agency’s work queue', () => {
     for (const id of [a, b, c]) await fix(eva, id!);
     expect(await workOf(eva, [orgId])).toEqual([a, b, c]);
 
-    const moved = await admin.call<QueueAnswer>('POST', `/requests/${c}/move`, { to: 'top' });
-    expect(moved.status).toBe(200);
-    expect(moved.body.items.map((item) => item.request.requestId)).toEqual([c, a, b]);
+    const moved = await admin.call<PlacementAnswer>('POST', `/requests/${c}/move`, { to: 'top' });
+    expect(moved).toMatchObject({ status: 200, body: { orgId, requestId: c, after: null, before: a, moved: true } });
     expect(await queueOf(admin)).toEqual([c, a, b]);
     expect(await queueOf(eva, `?orgId=${orgId}`)).toEqual([c, a, b]);
     expect(await workOf(eva, [orgId])).toEqual([c, a, b]);
     const work = (await eva.call<WorkAnswer>('GET', '/work-queue')).body.items.filter((item) => item.request.orgId === orgId);
     expect(work.map((item) => item.orgPosition)).toEqual([1, 2, 3]);
 
-    expect((await admin.call<QueueAnswer>('POST', `/requests/${b}/move`, { before: c })).body.items.map((i) => i.request.requestId)).toEqual([b, c, a]);
-    expect((await admin.call<QueueAnswer>('POST', `/requests/${b}/move`, { after: a })).body.items.map((i) => i.request.requestId)).toEqual([c, a, b]);
+    expect((await admin.call<PlacementAnswer>('POST', `/requests/${b}/move`, { before: c })).body).toMatchObject({ after: null, before: c });
+    expect(await queueOf(admin)).toEqual([b, c, a]);
+    expect((await admin.call<PlacementAnswer>('POST', `/requests/${b}/move`, { after: a })).body).toMatchObject({ after: a, before: null });
+    expect(await queueOf(admin)).toEqual([c, a, b]);
     expect(await workOf(eva, [orgId])).toEqual([c, a, b]);
   });
 
@@ -72,7 +80,7 @@ describe('the client’s queue and the agency’s work queue', () => {
     await admin.call('POST', `/requests/${b}/move`, { before: a });
     const timeline = (await eva.call('GET', `/requests/${b}/timeline`)).body.items;
     expect(timeline.filter((entry: { kind: string }) => entry.kind === 'rank_changed')).toEqual([
-      expect.objectContaining({ actorId: admin.userId, actorRole: 'client_admin', details: { from: '2', to: '1' }, visibility: 'all' }),
+      expect.objectContaining({ actorId: admin.userId, actorRole: 'client_admin', details: { placement: 'before', anchor: a }, visibility: 'all' }),
     ]);
     expect((await admin.call('GET', `/requests/${a}/timeline`)).body.items.some((entry: { kind: string }) => entry.kind === 'rank_changed')).toBe(false);
   });
@@ -90,7 +98,8 @@ describe('the client’s queue and the agency’s work queue', () => {
   it('answers a move onto the place it already has without writing anything', async () => {
     const { admin } = await freshOrganisation();
     const [a, b] = [await file(admin, 'A'), await file(admin, 'B')];
-    expect((await admin.call<QueueAnswer>('POST', `/requests/${b}/move`, { after: a })).body.items.map((i) => i.request.requestId)).toEqual([a, b]);
+    expect((await admin.call<PlacementAnswer>('POST', `/requests/${b}/move`, { after: a })).body).toEqual({ orgId: expect.any(String), requestId: b, after: a, before: null, moved: false });
+    expect((await admin.call<PlacementAnswer>('POST', `/requests/${a}/move`, { to: 'top' })).body).toMatchObject({ after: null, before: b, moved: false });
     expect((await admin.call('GET', `/requests/${b}/timeline`)).body.items.some((entry: { kind: string }) => entry.kind === 'rank_changed')).toBe(false);
   });
 
@@ -163,6 +172,23 @@ describe('who may rank', () => {
     expect(await queueOf(admin)).toEqual([mine]);
   });
 
+  it('refuses a request the caller sees only as an invited participant with a 403, not a 409', async () => {
+    const { admin } = await freshOrganisation();
+    const other = await freshOrganisation('Inviting');
+    const mine = await file(admin, 'Moje');
+    const theirs = await file(other.admin, 'Jejich, kam jsem pozvána');
+    const me = (await admin.call('GET', '/me')).body as { email: string };
+    expect((await other.admin.call('POST', `/requests/${theirs}/participants`, { email: me.email })).status).toBe(201);
+    const answers = [
+      await admin.call('POST', `/requests/${theirs}/move`, { to: 'top' }),
+      await admin.call('POST', `/requests/${mine}/move`, { before: theirs }),
+      await admin.call('PUT', '/queue', { order: [mine, theirs] }),
+    ];
+    for (const answer of answers) expect(answer).toMatchObject({ status: 403, body: { error: { code: 'forbidden', message: expect.stringMatching(/your own organisation/) } } });
+    expect(await queueOf(admin)).toEqual([mine]);
+    expect(await queueOf(other.admin)).toEqual([theirs]);
+  });
+
   it('refuses to rank a finished request (409) or a request before itself (400)', async () => {
     const { admin } = await freshOrganisation();
     const [a, b] = [await file(admin, 'A'), await file(admin, 'B')];
@@ -172,6 +198,50 @@ describe('who may rank', () => {
     expect(await admin.call('POST', `/requests/${b}/move`, { before: b })).toMatchObject({ status: 400, body: { error: { details: [{ field: 'body.before' }] } } });
     expect(await admin.call('POST', `/requests/${b}/move`, { before: a, to: 'top' })).toMatchObject({ status: 400 });
     expect(await admin.call('POST', `/requests/${b}/move`, {})).toMatchObject({ status: 400 });
+  });
+});
+
+describe('a long queue', () => {
+  it('is read a page at a time, positions numbered across pages, every request once', async () => {
+    const { admin } = await freshOrganisation('Pages');
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++) ids.push(await file(admin, `Stránka ${i}`));
+    const seen: { position: number; requestId: string }[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const answer = await admin.call<QueueAnswer & { nextCursor?: string }>('GET', `/queue?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(answer.status).toBe(200);
+      // Full pages, except the last.
+      expect(answer.body.items.length).toBe(answer.body.nextCursor ? 3 : 1);
+      seen.push(...answer.body.items.map((item) => ({ position: item.position, requestId: item.request.requestId })));
+      cursor = answer.body.nextCursor;
+      pages++;
+    } while (cursor);
+    expect(pages).toBe(3);
+    expect(seen).toEqual(ids.map((requestId, i) => ({ position: i + 1, requestId })));
+  });
+
+  it('moves a request far across the queue and reads only around the gap', async () => {
+    const { admin } = await freshOrganisation('Far');
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i++) ids.push(await file(admin, `Daleko ${i}`));
+    expect((await admin.call<PlacementAnswer>('POST', `/requests/${ids[11]}/move`, { after: ids[2] })).body).toMatchObject({ after: ids[2], before: ids[3], moved: true });
+    expect((await admin.call<PlacementAnswer>('POST', `/requests/${ids[0]}/move`, { before: ids[10] })).body).toMatchObject({ after: ids[9], before: ids[10], moved: true });
+    expect(await queueOf(admin, '?limit=100')).toEqual([ids[1], ids[2], ids[11], ...ids.slice(3, 10), ids[0], ids[10]]);
+  });
+
+  it('refuses a cursor of another list or a forged one with a 400 naming cursor', async () => {
+    const { admin } = await freshOrganisation('Cursor');
+    for (let i = 0; i < 3; i++) await file(admin, `Kurzor ${i}`);
+    const listCursor = (await admin.call('GET', '/requests?limit=1')).body.nextCursor as string;
+    const forged = Buffer.from(JSON.stringify({ list: 'queue', at: { rank: 'a0', requestId: '2026-0001', position: -5 } })).toString('base64url');
+    for (const cursor of [listCursor, forged, 'x']) {
+      expect(await admin.call('GET', `/queue?cursor=${cursor}`)).toMatchObject({ status: 400, body: { error: { details: [{ field: 'query.cursor' }] } } });
+    }
+    for (const limit of ['0x10', '1e1', '+5', '0', '201']) {
+      expect(await admin.call('GET', `/queue?limit=${encodeURIComponent(limit)}`)).toMatchObject({ status: 400, body: { error: { details: [{ field: 'query.limit' }] } } });
+    }
   });
 });
 

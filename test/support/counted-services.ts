@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
+import { dynamoCallerContext } from '../../lib/adapters/dynamodb/caller-context.js';
 import { dynamoOrganisationStore } from '../../lib/adapters/dynamodb/organisations.js';
 import { dynamoQueueStore } from '../../lib/adapters/dynamodb/queues.js';
 import { dynamoRequestStore } from '../../lib/adapters/dynamodb/requests.js';
+import { recentUsers } from '../../lib/adapters/dynamodb/recent-users.js';
 import { dynamoUserStore } from '../../lib/adapters/dynamodb/users.js';
 import type { ServiceDeps } from '../../lib/services/deps.js';
 import { documents, localDynamo } from './fresh-organisation.js';
@@ -11,6 +13,8 @@ export interface SentCommand {
   name: string;
   /** How many actions a TransactWriteItems carried. */
   actions?: number;
+  /** The Limit a Query asked for. */
+  limit?: number;
 }
 
 /**
@@ -22,19 +26,25 @@ export const countedServices = () => {
   const sent: SentCommand[] = [];
   client.middlewareStack.add(
     (next, context) => async (args) => {
-      const input = args.input as { TransactItems?: unknown[] };
-      sent.push({ name: context.commandName ?? 'unknown', ...(input.TransactItems ? { actions: input.TransactItems.length } : {}) });
+      const input = args.input as { TransactItems?: unknown[]; Limit?: number };
+      sent.push({
+        name: context.commandName ?? 'unknown',
+        ...(input.TransactItems ? { actions: input.TransactItems.length } : {}),
+        ...(input.Limit !== undefined ? { limit: input.Limit } : {}),
+      });
       return next(args);
     },
     { step: 'initialize', name: 'countCommands' },
   );
   const docs = documents(client);
   const tableName = () => inject('stack').tableName;
+  const recent = recentUsers();
   const deps: ServiceDeps = {
     requests: dynamoRequestStore(docs, tableName),
     queues: dynamoQueueStore(docs, tableName),
     organisations: dynamoOrganisationStore(docs, tableName),
-    users: dynamoUserStore(docs, tableName),
+    users: dynamoUserStore(docs, tableName, recent),
+    callers: dynamoCallerContext(docs, tableName, recent),
     now: () => new Date(),
     newId: () => randomUUID(),
   };

@@ -1,8 +1,9 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
+import { toDocumentClient } from '../../lib/adapters/dynamodb/document-client.js';
 import { orgKey } from '../../lib/adapters/dynamodb/keys.js';
 import { dynamoUserStore } from '../../lib/adapters/dynamodb/users.js';
 import type { Role } from '../../lib/domain/roles.js';
@@ -14,7 +15,8 @@ import { asPerson, type Client } from './api-client.js';
 export const localDynamo = () =>
   new DynamoDBClient({ endpoint: inject('stack').dynamodbUrl, region: localRegion, credentials: localCredentials });
 
-export const documents = (client: DynamoDBClient) => DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+/** The document client exactly as the functions build theirs. */
+export const documents = (client: DynamoDBClient) => toDocumentClient(client);
 
 /**
  * A client organisation of its own with an admin and a member, made the way the demo seed makes

@@ -15,6 +15,11 @@ export const clientQueuePartition = (orgId: string) => clientQueueKey(orgId, '',
 export const workQueueKey = (requestId: string, readyAt: string) => ({ gsi4pk: 'WORK', gsi4sk: `${readyAt}#${requestId}` });
 export const workQueuePartition = workQueueKey('', '').gsi4pk;
 export const invitedPartition = (userId: string) => `USER#${userId}#INVITED`;
+/** Lists of requests sort by creation, newest first; the id breaks ties. */
+export const orgRequestsKey = (orgId: string, createdAt: string, requestId: string) => ({ gsi1pk: orgRequestsPartition(orgId), gsi1sk: `${createdAt}#${requestId}` });
+export const allRequestsKey = (createdAt: string, requestId: string) => ({ gsi3pk: allRequestsPartition, gsi3sk: `${createdAt}#${requestId}` });
+/** A participant's invitations, newest first. */
+export const invitationKey = (userId: string, invitedAt: string, requestId: string) => ({ gsi1pk: invitedPartition(userId), gsi1sk: `${invitedAt}#${requestId}` });
 export const counterKey = (year: number) => ({ pk: `COUNTER#REQUEST#${year}`, sk: 'COUNTER' });
 export const timelinePrefix = 'TL#';
 export const timelineKey = (requestId: string, createdAt: string, entryId: string) => ({

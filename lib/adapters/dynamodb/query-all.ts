@@ -1,12 +1,17 @@
 import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { readListed, type RawItem } from './stored-items.js';
 
-/** Every item a Query matches: one call, continued only past DynamoDB's 1 MB page. */
-export const queryAll = async <T>(client: DynamoDBDocumentClient, input: QueryCommandInput, parse: (item: Record<string, unknown>) => T): Promise<T[]> => {
+/** Every item a Query matches: one call, continued only past DynamoDB's 1 MB page. Unreadable items are logged and left out. */
+export const queryAll = async <T>(client: DynamoDBDocumentClient, input: QueryCommandInput, parse: (item: RawItem) => T): Promise<T[]> => {
   const items: T[] = [];
+  const read = readListed(parse);
   let start: Record<string, unknown> | undefined;
   do {
     const page = await client.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
-    items.push(...(page.Items ?? []).map(parse));
+    for (const raw of page.Items ?? []) {
+      const item = read(raw);
+      if (item !== undefined) items.push(item);
+    }
     start = page.LastEvaluatedKey;
   } while (start);
   return items;

@@ -1,15 +1,14 @@
 import {
-  BatchGetCommand,
   GetCommand,
   PutCommand,
   QueryCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
-  type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import { isActive, terminalStatuses } from '../../domain/lifecycle.js';
-import { Request, searchText } from '../../domain/request.js';
+import { Request, RequestId, searchText } from '../../domain/request.js';
 import { entersWork, isReadyWork, leavesWork, readyAtAfter } from '../../domain/work-queue.js';
 import { epochSeconds } from '../../domain/time.js';
 import {
@@ -20,55 +19,48 @@ import {
   type Idempotency,
   type ListScope,
   type Page,
+  type RequestFilter,
   type RequestStore,
 } from '../../services/ports.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { batchGet, itemAt } from './batch-get.js';
+import { CursorId, CursorTime, cursorCodec } from './cursor.js';
 import { IdempotencyItem } from './item-schemas.js';
 import {
+  allRequestsKey,
   allRequestsPartition,
   attachmentItemKey,
   attachmentPrefix,
   clientQueueKey,
   counterKey,
   idempotencyKey,
+  invitationKey,
   invitedPartition,
   orgKey,
+  orgRequestsKey,
   orgRequestsPartition,
   participantKey,
   participantPrefix,
   requestKey,
+  timelineKey,
   timelinePrefix,
   workQueueKey,
 } from './keys.js';
 import { queryAll } from './query-all.js';
+import { queryPage } from './query-page.js';
+import { readListed } from './stored-items.js';
 import { entryPut as timelineEntryPut } from './timeline-item.js';
 import { transact, type GuardedItem } from './transact.js';
 
-/** DynamoDB reads a page before filtering; we read on until the page is full or the list ends. */
-const queryPage = async <T>(
-  client: DynamoDBDocumentClient,
-  input: QueryCommandInput,
-  limit: number,
-  parse: (item: Record<string, unknown>) => T | undefined,
-  positionOf: (item: Record<string, unknown>) => Record<string, string>,
-  start?: Record<string, unknown>,
-): Promise<Page<T>> => {
-  const items: T[] = [];
-  let exclusiveStartKey = start;
-  let lastRaw: Record<string, unknown> | undefined;
-  do {
-    const page = await client.send(new QueryCommand({ ...input, ExclusiveStartKey: exclusiveStartKey, Limit: Math.max(limit, 25) }));
-    for (const raw of page.Items ?? []) {
-      const parsed = parse(raw);
-      if (parsed === undefined) continue;
-      if (items.length === limit) return { items, nextCursor: lastRaw ? encodeCursor(positionOf(lastRaw)) : undefined };
-      items.push(parsed);
-      lastRaw = raw;
-    }
-    exclusiveStartKey = page.LastEvaluatedKey;
-  } while (exclusiveStartKey);
-  return { items };
-};
+const RequestPosition = z.strictObject({ createdAt: CursorTime, requestId: RequestId });
+const requestsCursor = cursorCodec('requests', RequestPosition);
+const invitedCursor = cursorCodec('invited', z.strictObject({ invitedAt: CursorTime, requestId: RequestId }));
+const timelineCursor = cursorCodec('timeline', z.strictObject({ createdAt: CursorTime, entryId: CursorId }));
+
+/** What the list filter asks, for lists that can't filter in DynamoDB (a participant's, read by key). */
+const matches = (request: Request, filter: RequestFilter) =>
+  (!filter.status || request.status === filter.status) &&
+  (!filter.type || request.type === filter.type) &&
+  (!filter.titleContains || searchText(request.title).includes(filter.titleContains));
 
 const conflict = (request: Request) =>
   new ConflictError(
@@ -103,10 +95,8 @@ export const dynamoRequestStore = (client: DynamoDBDocumentClient, tableName: ()
   const requestItem = (request: Request) => ({
     ...requestKey(request.requestId),
     entity: 'request',
-    gsi1pk: orgRequestsPartition(request.orgId),
-    gsi1sk: `${request.createdAt}#${request.requestId}`,
-    gsi3pk: allRequestsPartition,
-    gsi3sk: `${request.createdAt}#${request.requestId}`,
+    ...orgRequestsKey(request.orgId, request.createdAt, request.requestId),
+    ...allRequestsKey(request.createdAt, request.requestId),
     ...(request.rank && isActive(request.status) ? clientQueueKey(request.orgId, request.requestId, request.rank) : {}),
     ...(request.readyAt && isReadyWork(request.status) ? workQueueKey(request.requestId, request.readyAt) : {}),
     titleSearch: searchText(request.title),
@@ -221,6 +211,7 @@ export const dynamoRequestStore = (client: DynamoDBDocumentClient, tableName: ()
     },
 
     async listRequests(scope: ListScope, filter, limit, cursor) {
+      if (scope.kind === 'invited') return listInvited(scope.userId, filter, limit, cursor);
       const filters: string[] = [];
       const names: Record<string, string> = {};
       const values: Record<string, unknown> = {};
@@ -238,15 +229,13 @@ export const dynamoRequestStore = (client: DynamoDBDocumentClient, tableName: ()
         filters.push('contains(titleSearch, :q)');
         values[':q'] = filter.titleContains;
       }
-
-      if (scope.kind === 'invited') return listInvited(scope.userId, filter, limit, cursor);
-
-      const [index, pkName, skName, partition] =
-        scope.kind === 'org' ? (['gsi1', 'gsi1pk', 'gsi1sk', orgRequestsPartition(scope.orgId)] as const) : (['gsi3', 'gsi3pk', 'gsi3sk', allRequestsPartition] as const);
-      const start = cursor ? { ...decodeCursor(cursor, ['pk', 'sk', skName]), [pkName]: partition } : undefined;
-      return queryPage(
-        client,
-        {
+      const indexKey = (createdAt: string, requestId: string) =>
+        scope.kind === 'org' ? orgRequestsKey(scope.orgId, createdAt, requestId) : allRequestsKey(createdAt, requestId);
+      const [index, pkName, partition] =
+        scope.kind === 'org' ? (['gsi1', 'gsi1pk', orgRequestsPartition(scope.orgId)] as const) : (['gsi3', 'gsi3pk', allRequestsPartition] as const);
+      const at = cursor === undefined ? undefined : requestsCursor.decode(cursor);
+      return queryPage(client, {
+        input: {
           TableName: TableName(),
           IndexName: index,
           KeyConditionExpression: '#pk = :partition',
@@ -256,10 +245,10 @@ export const dynamoRequestStore = (client: DynamoDBDocumentClient, tableName: ()
           ScanIndexForward: false,
         },
         limit,
-        parseRequest,
-        (item) => ({ pk: String(item.pk), sk: String(item.sk), [skName]: String(item[skName]) }),
-        start,
-      );
+        parse: parseRequest,
+        cursorAfter: (request) => requestsCursor.encode({ createdAt: request.createdAt, requestId: request.requestId }),
+        start: at && { ...requestKey(at.requestId), ...indexKey(at.createdAt, at.requestId) },
+      });
     },
 
     async addEntry(entry, idempotency) {
@@ -288,10 +277,9 @@ export const dynamoRequestStore = (client: DynamoDBDocumentClient, tableName: ()
     },
 
     async listTimeline(requestId, includeAgencyOnly, limit, cursor) {
-      const start = cursor ? { ...decodeCursor(cursor, ['sk']), pk: requestKey(requestId).pk } : undefined;
-      return queryPage(
-        client,
-        {
+      const at = cursor === undefined ? undefined : timelineCursor.decode(cursor);
+      return queryPage(client, {
+        input: {
           TableName: TableName(),
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
           ExpressionAttributeValues: { ':pk': requestKey(requestId).pk, ':prefix': timelinePrefix, ...(includeAgencyOnly ? {} : { ':all': 'all' }) },
@@ -299,10 +287,10 @@ export const dynamoRequestStore = (client: DynamoDBDocumentClient, tableName: ()
           ScanIndexForward: true,
         },
         limit,
-        (item) => TimelineEntry.parse(item),
-        (item) => ({ sk: String(item.sk) }),
-        start,
-      );
+        parse: (item) => TimelineEntry.parse(item),
+        cursorAfter: (entry) => timelineCursor.encode({ createdAt: entry.createdAt, entryId: entry.entryId }),
+        start: at && timelineKey(requestId, at.createdAt, at.entryId),
+      });
     },
 
     async findIdempotentAnswer(recordId, now) {
@@ -374,8 +362,7 @@ export const dynamoRequestStore = (client: DynamoDBDocumentClient, tableName: ()
               Item: {
                 ...participantKey(participant.requestId, participant.userId),
                 entity: 'participant',
-                gsi1pk: invitedPartition(participant.userId),
-                gsi1sk: `${participant.invitedAt}#${participant.requestId}`,
+                ...invitationKey(participant.userId, participant.invitedAt, participant.requestId),
                 ...participant,
               },
               ConditionExpression: 'attribute_not_exists(pk)',
@@ -388,14 +375,16 @@ export const dynamoRequestStore = (client: DynamoDBDocumentClient, tableName: ()
     },
 
     async listParticipants(requestId) {
-      const page = await client.send(
-        new QueryCommand({
+      const participants = await queryAll(
+        client,
+        {
           TableName: TableName(),
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
           ExpressionAttributeValues: { ':pk': requestKey(requestId).pk, ':prefix': participantPrefix },
-        }),
+        },
+        (item) => Participant.parse(item),
       );
-      return (page.Items ?? []).map((item) => Participant.parse(item)).sort((a, b) => a.invitedAt.localeCompare(b.invitedAt));
+      return participants.sort((a, b) => a.invitedAt.localeCompare(b.invitedAt));
     },
 
     async removeParticipant(requestId, userId, entry) {
@@ -409,34 +398,48 @@ export const dynamoRequestStore = (client: DynamoDBDocumentClient, tableName: ()
     },
   };
 
-  /** A participant's list: their invitations newest first, each request fetched in one batch. */
-  async function listInvited(userId: string, filter: Parameters<RequestStore['listRequests']>[1], limit: number, cursor?: string) {
-    const partition = invitedPartition(userId);
-    const start = cursor ? { ...decodeCursor(cursor, ['pk', 'sk', 'gsi1sk']), gsi1pk: partition } : undefined;
-    const invitations = await queryPage(
-      client,
-      {
-        TableName: TableName(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :partition',
-        ExpressionAttributeValues: { ':partition': partition },
-        ScanIndexForward: false,
-      },
-      limit,
-      (item) => Participant.parse(item),
-      (item) => ({ pk: String(item.pk), sk: String(item.sk), gsi1sk: String(item.gsi1sk) }),
-      start,
-    );
-    if (invitations.items.length === 0) return { items: [], nextCursor: invitations.nextCursor };
-    const { Responses } = await client.send(
-      new BatchGetCommand({ RequestItems: { [TableName()]: { Keys: invitations.items.map((p) => requestKey(p.requestId)) } } }),
-    );
-    const byId = new Map((Responses?.[TableName()] ?? []).map((item) => [String(item.requestId), parseRequest(item)]));
-    const items = invitations.items
-      .map((p) => byId.get(p.requestId))
-      .filter((r): r is Request => r !== undefined)
-      .filter((r) => (!filter.status || r.status === filter.status) && (!filter.type || r.type === filter.type))
-      .filter((r) => !filter.titleContains || searchText(r.title).includes(filter.titleContains));
-    return { items, nextCursor: invitations.nextCursor };
+  /**
+   * A participant's list: their invitations newest first, each page's requests fetched in one
+   * batch and filtered here (the filter is on the request items), reading on until the page is
+   * full or the invitations end, so a page is never short while more follow.
+   */
+  async function listInvited(userId: string, filter: RequestFilter, limit: number, cursor?: string): Promise<Page<Request>> {
+    const at = cursor === undefined ? undefined : invitedCursor.decode(cursor);
+    const filtered = Boolean(filter.status || filter.type || filter.titleContains);
+    const wanted = limit + 1;
+    const found: { request: Request; invitedAt: string }[] = [];
+    const readRequest = readListed(parseRequest);
+    let start: Record<string, unknown> | undefined = at && { ...participantKey(at.requestId, userId), ...invitationKey(userId, at.invitedAt, at.requestId) };
+    do {
+      const missing = wanted - found.length;
+      const page = await client.send(
+        new QueryCommand({
+          TableName: TableName(),
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :partition',
+          ExpressionAttributeValues: { ':partition': invitedPartition(userId) },
+          ScanIndexForward: false,
+          ExclusiveStartKey: start,
+          Limit: filtered ? Math.max(missing, 25) : missing,
+        }),
+      );
+      const invitations = (page.Items ?? []).map(readListed((item) => Participant.parse(item))).filter((p) => p !== undefined);
+      const requests = await batchGet(client, TableName(), invitations.map((p) => requestKey(p.requestId)));
+      for (const invitation of invitations) {
+        const item = itemAt(requests, requestKey(invitation.requestId));
+        const request = item && readRequest(item);
+        if (!request || !matches(request, filter)) continue;
+        found.push({ request, invitedAt: invitation.invitedAt });
+        if (found.length === wanted) {
+          const last = found[limit - 1]!;
+          return {
+            items: found.slice(0, limit).map((f) => f.request),
+            nextCursor: invitedCursor.encode({ invitedAt: last.invitedAt, requestId: last.request.requestId }),
+          };
+        }
+      }
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return { items: found.map((f) => f.request) };
   }
 };

@@ -1,6 +1,7 @@
 import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { User } from '../../domain/user.js';
 import { emailKey, orgMembersIndexKey, userKey } from './keys.js';
+import type { RecentUsers } from './recent-users.js';
 
 export interface UserStore {
   getUser(userId: string): Promise<User | undefined>;
@@ -9,10 +10,12 @@ export interface UserStore {
   put(user: User): Promise<void>;
 }
 
-export const dynamoUserStore = (client: DynamoDBDocumentClient, tableName: () => string): UserStore => ({
+export const dynamoUserStore = (client: DynamoDBDocumentClient, tableName: () => string, recent?: RecentUsers): UserStore => ({
   async getUser(userId) {
     const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: userKey(userId) }));
-    return Item ? User.parse(Item) : undefined;
+    const user = Item ? User.parse(Item) : undefined;
+    if (user) recent?.remember(user);
+    return user;
   },
   async findByEmail(email) {
     const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: emailKey(email) }));

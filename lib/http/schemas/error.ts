@@ -6,7 +6,7 @@ export const ErrorBody = z
       code: z.string().describe('Stable machine-readable code, e.g. `validation_failed`'),
       message: z.string(),
       details: z.array(z.object({ field: z.string(), reason: z.string() })).optional(),
-      next: z.string().optional().describe('What to do next, for conflicts'),
+      next: z.string().optional().describe('What to do next: for conflicts and when busy'),
       requestId: z.string().optional(),
     }),
   })

@@ -2,12 +2,17 @@ import * as z from 'zod';
 import { OrganisationSettings } from '../../domain/organisation.js';
 import { RequestId } from '../../domain/request.js';
 import { WorkQueuePolicy } from '../../domain/work-queue.js';
+import { Cursor, pageLimit } from './requests.js';
 
 /** Input schemas of the queue, work-queue, assignment and organisation routes. */
 
 const OrgId = z.string().min(1).max(64);
 
-export const ClientQueueQuery = z.strictObject({ orgId: OrgId.optional().describe('Agency staff: whose queue') });
+export const ClientQueueQuery = z.strictObject({
+  orgId: OrgId.optional().describe('Agency staff: whose queue'),
+  limit: pageLimit(200, 50),
+  cursor: Cursor,
+});
 
 export const MoveBody = z
   .strictObject({

@@ -23,8 +23,17 @@ export const CreateRequestBody = z
   })
   .meta({ id: 'NewRequest' });
 
-const Limit = z.coerce.number().int().min(1).max(100).default(25);
-const Cursor = z.string().min(1).max(2000).optional();
+/** A page size: plain decimal digits only (no `0x10`, `1e2`, ` 5` or `+5`). */
+export const pageLimit = (max: number, fallback: number) =>
+  z
+    .string()
+    .regex(/^[0-9]{1,4}$/, 'must be a whole number in decimal digits')
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(max))
+    .default(fallback)
+    .describe(`How many items a page holds (1 to ${max}, default ${fallback})`);
+const Limit = pageLimit(100, 25);
+export const Cursor = z.string().min(1).max(2000).optional().describe('From the previous page’s `nextCursor`');
 
 export const ListRequestsQuery = z.strictObject({
   status: RequestStatus.optional(),
@@ -42,7 +51,11 @@ export const CancelBody = z.strictObject({ reason: trimmed(1, 2000).optional() }
 
 export const PostMessageBody = z
   .strictObject({
-    body: z.string().trim().min(1).max(maxMessageLength),
+    // Stored exactly as written: whitespace is content (Markdown's indented code blocks, signatures).
+    body: z
+      .string()
+      .max(maxMessageLength)
+      .refine((body) => body.trim().length > 0, 'must not be empty or only whitespace'),
     format: z.enum(['text', 'markdown']).default('text'),
     internal: z.boolean().default(false).describe('An internal note: agency staff only, never shown to clients'),
     attachmentIds: z.array(z.uuid()).max(20).default([]).describe('Confirmed attachments of this request'),
