@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   maxChangesPerPlan,
   maxRankLength,
+  planInsert,
   planMove,
   planOrder,
   rankAfter,
@@ -300,6 +301,55 @@ describe('properties', () => {
       ),
       { numRuns: 500 },
     );
+  });
+
+  it('a move planned from only a segment around its gap gives the same order as one planned from the whole queue', () => {
+    fc.assert(
+      fc.property(queueArbitrary(1), fc.nat(), fc.nat(), fc.nat(), fc.nat(), (queue, itemPick, gapPick, leftPick, rightPick) => {
+        const sorted = sortQueue(queue);
+        const moved = sorted[itemPick % sorted.length]!;
+        const others = sorted.filter((item) => item.requestId !== moved.requestId);
+        const gap = gapPick % (others.length + 1);
+        // A segment [start, end) of the others around the gap; what lies outside it only bounds it.
+        const start = gap - (leftPick % (gap + 1));
+        const end = gap + (rightPick % (others.length - gap + 1));
+        const segment = others.slice(start, end);
+        const bounds = { lo: others[start - 1]?.rank ?? null, hi: others[end]?.rank ?? null };
+        const expected = ids(others.toSpliced(gap, 0, moved));
+
+        const plan = planInsert(segment, gap - start, moved, bounds);
+        if (plan === undefined) {
+          // Too tight to plan inside: only possible when something bounds it, and the whole queue always plans.
+          expect(bounds.lo !== null || bounds.hi !== null).toBe(true);
+          expect(planInsert(others, gap, moved, { lo: null, hi: null })).toBeDefined();
+          return;
+        }
+        const after = apply(queue, plan);
+        expect(ids(after)).toEqual(expected);
+        expect(strictlyIncreasing(after)).toBe(true);
+        const inside = new Set([...ids(segment), moved.requestId]);
+        expect(plan.order).toEqual(after.filter((item) => inside.has(item.requestId)));
+        for (const change of plan.changes) {
+          expect(inside, 'only the segment and the moved request are re-keyed').toContain(change.requestId);
+          expect(change.to.length).toBeLessThanOrEqual(maxRankLength);
+          if (bounds.lo !== null) expect(change.to > bounds.lo).toBe(true);
+          if (bounds.hi !== null) expect(change.to < bounds.hi).toBe(true);
+        }
+        expect(plan.moves).toEqual([{ requestId: moved.requestId }]);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('re-keys a segment whose neighbours tie, between its bounds', () => {
+    const segment = [
+      { requestId: 'B', rank: 'a1' },
+      { requestId: 'C', rank: 'a1' },
+    ];
+    const plan = planInsert(segment, 1, { requestId: 'X', rank: 'a9' }, { lo: 'a0', hi: 'a2' });
+    expect(plan?.order.map((item) => item.requestId)).toEqual(['B', 'X', 'C']);
+    for (const item of plan!.order) expect(item.rank > 'a0' && item.rank < 'a2').toBe(true);
+    expect(planInsert(segment, 1, { requestId: 'X', rank: 'a9' }, { lo: 'a1', hi: 'a1' })).toBeUndefined();
   });
 
   /** Length of a longest strictly increasing subsequence, the plain quadratic way. */
