@@ -102,22 +102,29 @@ const main = async () => {
 
   const starting = performance.now();
   const stack = await launchBenchStack();
-  const interrupted = (signal: NodeJS.Signals, code: number) => async () => {
+  let interrupted = false;
+  const onSignal = (signal: NodeJS.Signals, code: number) => async () => {
+    interrupted = true;
     console.error(`\nbench: ${signal}, stopping the local stack…`);
     await stack.stop();
     process.exit(code);
   };
-  process.once('SIGINT', interrupted('SIGINT', 130));
-  process.once('SIGTERM', interrupted('SIGTERM', 143));
+  process.once('SIGINT', onSignal('SIGINT', 130));
+  process.once('SIGTERM', onSignal('SIGTERM', 143));
 
+  // After a signal, what was in flight fails as the stack goes away: the handler reports and exits.
+  const unlessInterrupted = (report?: () => void) => (error: unknown) => {
+    if (interrupted) return new Promise<never>(() => undefined);
+    report?.();
+    throw error;
+  };
   let rows: Row[];
   try {
-    const info = await stack.ready;
+    const info = await stack.ready.catch(unlessInterrupted());
     console.log(`local stack ready in ${seconds(starting)} (API ${info.apiUrl}, DynamoDB ${info.dynamodbUrl}, data in ${stack.dataDir})`);
-    rows = await run(config, info, stack.dataDir).catch((error: unknown) => {
-      console.error(`\nthe local stack's last output:\n${stack.outputTail() || '(none)'}\n`);
-      throw error;
-    });
+    rows = await run(config, info, stack.dataDir).catch(
+      unlessInterrupted(() => console.error(`\nthe local stack's last output:\n${stack.outputTail() || '(none)'}\n`)),
+    );
   } finally {
     await stack.stop();
   }
