@@ -9,3 +9,11 @@ export const alongside = async <C, R>(check: Promise<C>, read: Promise<R>): Prom
   if (result.status === 'rejected') throw result.reason;
   return [checked.value, result.value];
 };
+
+/**
+ * A read started on a guess (the caller's last known user item) before the guess is checked.
+ * Its failure only means the guess wasn't worth it: the checked read then runs and reports its
+ * own errors, so a stale guess can never decide an answer.
+ */
+export const onGuess = <R>(read: (() => Promise<R>) | undefined): Promise<R | undefined> =>
+  read ? read().catch(() => undefined) : Promise.resolve(undefined);

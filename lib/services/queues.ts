@@ -6,7 +6,7 @@ import { compareRanked, maxChangesPerPlan, planInsert, planMove, planOrder, type
 import type { Request } from '../domain/request.js';
 import { isAgencyRole } from '../domain/roles.js';
 import type { User } from '../domain/user.js';
-import { alongside } from './alongside.js';
+import { onGuess } from './alongside.js';
 import { knownCaller } from './caller.js';
 import type { Caller, ServiceDeps } from './deps.js';
 import { toRequestView, visibleLevel } from './open-request.js';
@@ -65,10 +65,10 @@ export interface QueuePageQuery {
 export const getClientQueue = async (deps: ServiceDeps, caller: Caller, query: QueuePageQuery): Promise<ClientQueueView> => {
   const recent = deps.callers.recent(caller.userId);
   const guess = recent && guessed(() => queueOrganisation(recent, query.orgId));
-  const [context, early] = await alongside(
+  const [context, early] = await Promise.all([
     deps.callers.read(caller.userId, { orgId: guess ?? query.orgId }),
-    guess ? deps.queues.clientQueuePage(guess, query.limit, query.cursor) : Promise.resolve(undefined),
-  );
+    onGuess(guess ? () => deps.queues.clientQueuePage(guess, query.limit, query.cursor) : undefined),
+  ]);
   const user = knownCaller(context.user);
   const orgId = queueOrganisation(user, query.orgId);
   const [organisation, page] = await Promise.all([

@@ -6,7 +6,7 @@ import type { Platform } from '../domain/platform.js';
 import { rankAfter } from '../domain/ranking.js';
 import { formatRequestNumber, searchText, type Request, type RequestStatus, type RequestType } from '../domain/request.js';
 import type { User } from '../domain/user.js';
-import { alongside } from './alongside.js';
+import { onGuess } from './alongside.js';
 import { resolveCaller } from './caller.js';
 import type { Caller, ServiceDeps } from './deps.js';
 import { idempotent } from './idempotent.js';
@@ -106,7 +106,7 @@ export const listRequests = async (deps: ServiceDeps, caller: Caller, query: Req
   // starts the read alongside it; the fresh item decides, and the list is read again if the two differ.
   const recent = deps.callers.recent(caller.userId);
   const guessed = recent && listScopeOf(recent, query, () => undefined);
-  const [user, early] = await alongside(resolveCaller(deps.users, caller.userId), guessed ? list(guessed) : Promise.resolve(undefined));
+  const [user, early] = await Promise.all([resolveCaller(deps.users, caller.userId), onGuess(guessed ? () => list(guessed) : undefined)]);
   const scope = listScopeOf(user, query, (reason) => {
     throw new ForbiddenError(reason);
   });
