@@ -65,7 +65,17 @@ export class DataStack extends Stack {
           maxAge: bucketDefinition.cors.maxAgeSeconds,
         },
       ],
-      lifecycleRules: [{ abortIncompleteMultipartUploadAfter: Duration.days(1), noncurrentVersionExpiration: Duration.days(90) }],
+      lifecycleRules: [
+        { abortIncompleteMultipartUploadAfter: Duration.days(1), noncurrentVersionExpiration: Duration.days(90) },
+        // Uploads are copied to orgs/ on confirmation; whatever stays under uploads/ is swept up,
+        // every version of it (S3 then also removes the delete markers left behind).
+        {
+          id: 'ExpireUploads',
+          prefix: bucketDefinition.uploads.prefix,
+          expiration: Duration.days(bucketDefinition.uploads.expireAfterDays),
+          noncurrentVersionExpiration: Duration.days(bucketDefinition.uploads.expireAfterDays),
+        },
+      ],
     });
 
     const userPool = new UserPool(this, 'Users', {

@@ -1,6 +1,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
@@ -11,9 +12,12 @@ import { fileURLToPath } from 'node:url';
 import { EnvName } from '../lib/config/env.js';
 import { functionTimeoutSeconds } from '../lib/config/limits.js';
 import type { Platform } from '../lib/domain/platform.js';
-import type { RouteAccess } from '../lib/http/route.js';
+import type { ObjectAction, RouteAccess } from '../lib/http/route.js';
 import { bundleOptions } from './bundle-options.js';
 import type { StageConfig } from './stage-config.js';
+
+/** The S3 action each object action of a route's `access` grants. */
+const s3Actions: Record<ObjectAction, string> = { get: 's3:GetObject', put: 's3:PutObject', delete: 's3:DeleteObject' };
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -84,8 +88,11 @@ export class OrderdeskFunction extends NodejsFunction {
 
     if (access.table === 'read') resources.table.grantReadData(this);
     if (access.table === 'readWrite') resources.table.grantReadWriteData(this);
-    if (access.bucket === 'read') resources.bucket.grantRead(this);
-    if (access.bucket === 'readWrite') resources.bucket.grantReadWrite(this);
+    // One statement per key prefix, on that prefix's objects only: not CDK's bucket grants, which
+    // add s3:List* and s3:GetBucket* on the bucket and every object version action.
+    for (const [prefix, actions] of Object.entries(access.bucket ?? {}) as [string, readonly ObjectAction[]][]) {
+      this.addToRolePolicy(new PolicyStatement({ actions: actions.map((action) => s3Actions[action]), resources: [resources.bucket.arnForObjects(`${prefix}*`)] }));
+    }
     if (access.userPool === 'admin') {
       resources.userPool.grant(this, 'cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser', 'cognito-idp:AdminDisableUser');
     }

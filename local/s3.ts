@@ -20,7 +20,9 @@ export const corsXml = (origins: readonly string[]): string => {
   );
 };
 
-/** s3rver with the attachments bucket. It checks signatures but no POST policies: what we sign is unit-tested. */
+/** s3rver with the attachments bucket. It checks no SigV4 signature, no POST policy and no copy
+ * condition (`x-amz-copy-source-if-match`, `If-None-Match`), and has no lifecycle rules: what we
+ * sign is unit-tested, and S3's conditions are modelled in the attachment service's unit tests. */
 export const startS3 = async (host: string, port: number, dataDir: string, portalOrigin: string) => {
   const directory = path.join(dataDir, 's3');
   fs.mkdirSync(directory, { recursive: true });

@@ -41,6 +41,21 @@ export const sanitizeFileName = (name: string): string => {
   return cleaned.slice(0, 150 - extension.length) + extension;
 };
 
-/** S3 key of an attachment, laid out by organisation and request. */
+/**
+ * The bucket's two key prefixes. Browsers only ever write under `uploads/` (the presigned POST's
+ * key); confirming copies the checked upload, once, under `orgs/`, and only that copy is ever
+ * downloaded. The routes' IAM grants are per prefix (`RouteAccess.bucket`).
+ */
+export const uploadPrefix = 'uploads/';
+export const attachmentPrefix = 'orgs/';
+export type KeyPrefix = typeof uploadPrefix | typeof attachmentPrefix;
+
+/** S3 key of a confirmed attachment, laid out by organisation and request. Written once. */
 export const attachmentKey = (orgId: string, requestId: string, attachmentId: string, fileName: string): string =>
-  `orgs/${orgId}/requests/${requestId}/attachments/${attachmentId}/${fileName}`;
+  `${attachmentPrefix}${orgId}/requests/${requestId}/attachments/${attachmentId}/${fileName}`;
+
+/** S3 key the presigned POST writes to, until the upload is confirmed. No file name in it: the
+ * key travels URL-encoded in the copy's `x-amz-copy-source` header, which the local S3 server
+ * decodes only in part (`&`, `+` stay encoded); ids are plain. */
+export const uploadKey = (attachment: { orgId: string; requestId: string; attachmentId: string }): string =>
+  `${uploadPrefix}${attachment.orgId}/${attachment.requestId}/${attachment.attachmentId}`;

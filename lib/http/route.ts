@@ -1,15 +1,21 @@
 import type * as z from 'zod';
+import type { KeyPrefix } from '../domain/attachment-rules.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** `public`: anyone; `jwt`: the API's JWT authorizer (Cognito) must have accepted a bearer token. */
 export type RouteAuth = 'public' | 'jwt';
 
+/** What a function may do with the objects under one prefix of the attachments bucket. HEAD and
+ * presigned GETs are `get`, presigned POSTs and copies' destinations `put`. */
+export type ObjectAction = 'get' | 'put' | 'delete';
+
 /** What a route's function may touch; the function construct turns this into grants and
  * environment variables, so least privilege is decided here, next to the route. */
 export interface RouteAccess {
   table?: 'read' | 'readWrite';
-  bucket?: 'read' | 'readWrite';
+  /** Object actions per key prefix (`uploads/`, `orgs/`); no function may list the bucket. */
+  bucket?: Partial<Record<KeyPrefix, readonly ObjectAction[]>>;
   userPool?: 'admin';
 }
 

@@ -75,6 +75,20 @@ describe('the data stack', () => {
     });
   });
 
+  it('expires whatever stays under uploads/ after a day, every version of it', () => {
+    dev.data.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({ Prefix: 'uploads/', Status: 'Enabled', ExpirationInDays: 1, NoncurrentVersionExpiration: { NoncurrentDays: 1 } }),
+        ]),
+      },
+    });
+    // Nothing under orgs/ ever expires.
+    const [bucket] = Object.values(dev.data.findResources('AWS::S3::Bucket'));
+    const rules = bucket?.Properties.LifecycleConfiguration.Rules as { Prefix?: string; ExpirationInDays?: number }[];
+    expect(rules.filter((rule) => rule.ExpirationInDays !== undefined).map((rule) => rule.Prefix)).toEqual(['uploads/']);
+  });
+
   it('has a user pool with e-mail sign-in, a password policy, recovery by e-mail and no self sign-up', () => {
     dev.data.hasResource('AWS::Cognito::UserPool', {
       DeletionPolicy: 'Retain',
@@ -138,11 +152,56 @@ describe('the API stack', () => {
 
   it('grants the bucket and the user pool only to routes whose access names them', () => {
     const policies = Object.values(dev.api.findResources('AWS::IAM::Policy')).map((p) => JSON.stringify(p.Properties.PolicyDocument));
-    expect(policies.filter((p) => p.includes('s3:GetObject'))).toHaveLength(routeList.filter((r) => r.access.bucket).length);
-    expect(policies.filter((p) => p.includes('s3:PutObject'))).toHaveLength(routeList.filter((r) => r.access.bucket === 'readWrite').length);
     expect(policies.filter((p) => p.includes('cognito-idp:AdminCreateUser'))).toHaveLength(routeList.filter((r) => r.access.userPool).length);
+    // S3, per function: object actions on one key prefix each. The presigned POST acts with
+    // request-upload's rights, so its ticket can write nothing outside uploads/; downloads can
+    // read nothing but confirmed files; only confirm-upload writes (once) under orgs/.
+    const expected: Record<string, Record<string, string[]>> = {
+      'request-upload': { 'uploads/*': ['s3:PutObject'] },
+      'confirm-upload': { 'uploads/*': ['s3:DeleteObject', 's3:GetObject'], 'orgs/*': ['s3:GetObject', 's3:PutObject'] },
+      'download-attachment': { 'orgs/*': ['s3:GetObject'] },
+    };
+    for (const route of routeList) expect(s3Grants(dev.api, route.name), route.name).toEqual(expected[route.name] ?? {});
+  });
+
+  it('lets no function list the bucket or act on it as a whole', () => {
+    const statements = Object.values(dev.api.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
+    const s3 = statements.filter((s) => [s.Action].flat().some((action) => action.startsWith('s3:')));
+    expect(s3.length).toBeGreaterThan(0);
+    for (const statement of s3) {
+      expect([statement.Action].flat().every((action) => ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'].includes(action)), JSON.stringify(statement)).toBe(true);
+      expect([statement.Resource].flat().map(objectPattern)).toEqual([expect.stringMatching(/^(uploads|orgs)\/\*$/)]);
+    }
   });
 });
+
+interface Statement {
+  Action: string | string[];
+  Resource: unknown;
+}
+
+/** The key pattern of an object ARN built from the bucket's ARN: `orgs/*` of `<bucket arn>/orgs/*`. */
+const objectPattern = (resource: unknown): string => {
+  const parts = (resource as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join']?.[1];
+  const last = parts?.at(-1);
+  return typeof last === 'string' && last.startsWith('/') ? last.slice(1) : `not an object pattern: ${JSON.stringify(resource)}`;
+};
+
+/** A route function's S3 grants: the actions (sorted) per object key pattern, from its role's policies. */
+const s3Grants = (template: Template, routeName: string): Record<string, string[]> => {
+  const functionIds = Object.keys(template.findResources('AWS::Lambda::Function')).filter((id) => new RegExp(`^${logicalIdOf(routeName)}[0-9A-F]{8}$`).test(id));
+  expect(functionIds, routeName).toHaveLength(1);
+  const role = (template.findResources('AWS::Lambda::Function')[functionIds[0]!]!.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+  const grants: Record<string, string[]> = {};
+  for (const policy of Object.values(template.findResources('AWS::IAM::Policy'))) {
+    if (!JSON.stringify(policy.Properties.Roles).includes(`"${role}"`)) continue;
+    for (const statement of policy.Properties.PolicyDocument.Statement as Statement[]) {
+      const actions = [statement.Action].flat().filter((action) => action.startsWith('s3:'));
+      for (const pattern of [statement.Resource].flat().map(objectPattern)) if (actions.length > 0) grants[pattern] = [...(grants[pattern] ?? []), ...actions].sort();
+    }
+  }
+  return grants;
+};
 
 describe('stage settings', () => {
   it('bundles each function once per process: prod reuses the dev bundles (stage-independent bundling options)', () => {

@@ -1,7 +1,12 @@
+import { uploadPrefix } from '../../domain/attachment-rules.js';
+
 /** The attachments bucket's CORS rules as data, so browsers can PUT to presigned URLs. The CDK
  * data stack and the local S3 server apply the same rules. */
 export const bucketDefinition = {
   localName: 'orderdesk-attachments',
+  /** What a confirmation leaves under uploads/ (it removes the upload, best effort), or an upload
+   * never confirmed, expires after this many days (a lifecycle rule of the deployed bucket). */
+  uploads: { prefix: uploadPrefix, expireAfterDays: 1 },
   cors: {
     allowedMethods: ['GET', 'PUT', 'POST', 'HEAD'],
     allowedHeaders: ['*'],

@@ -1,13 +1,17 @@
 import * as z from 'zod';
 import { EnvName, readEnv } from '../../config/env.js';
+import { ConflictError } from '../../domain/errors.js';
+import { logger } from '../../observability/logger.js';
 import type { FileStore } from '../../services/ports.js';
-import { presignGet, presignPost, signedHeaders, type Credentials, type S3Target } from './s3-signing.js';
+import { presignGet, presignPost, signedCopy, signedDelete, signedHeaders, type Credentials, type S3Target } from './s3-signing.js';
 
 /** Where the bucket is and who signs, from the function's environment (Lambda sets the credentials). */
 export interface S3Environment {
   target: () => S3Target;
   credentials: () => Credentials;
   now: () => Date;
+  /** The global fetch unless given (tests stand in for S3 with it). */
+  fetch?: typeof fetch;
 }
 
 export const s3FromEnvironment: S3Environment = {
@@ -39,6 +43,19 @@ export class StorageError extends Error {
   override readonly name = 'StorageError';
 }
 
+/** Sends a header-signed request; fetch sets Host from the URL, to the value that was signed. */
+const send = (env: S3Environment, method: string, signed: { url: string; headers: Record<string, string> }) => {
+  const { host: _host, ...headers } = signed.headers;
+  return (env.fetch ?? fetch)(signed.url, { method, headers });
+};
+
+/**
+ * No function may list the bucket (s3:ListBucket would let it read every key), and S3 then answers
+ * a read of a missing key with 403 instead of 404: it does not tell whether a key exists to those
+ * who may not list. Each function may read the prefix it reads, so here 403 means "not there".
+ */
+const absent = (status: number) => status === 404 || status === 403;
+
 export const s3FileStore = (env: S3Environment = s3FromEnvironment): FileStore => ({
   presignUpload: (key, contentType, size, expiresInSeconds) =>
     presignPost(
@@ -56,12 +73,34 @@ export const s3FileStore = (env: S3Environment = s3FromEnvironment): FileStore =
     ),
 
   async describe(key) {
-    const { url, headers } = await signedHeaders(env.target(), env.credentials(), 'HEAD', key, env.now());
-    const { host: _host, ...sent } = headers; // fetch sets Host from the URL, to the same value
-    const response = await fetch(url, { method: 'HEAD', headers: sent });
-    if (response.status === 404) return undefined;
+    const response = await send(env, 'HEAD', await signedHeaders(env.target(), env.credentials(), 'HEAD', key, env.now()));
+    if (absent(response.status)) return undefined;
     if (!response.ok) throw new StorageError(`S3 answered ${response.status} to HEAD ${key}`);
-    return { size: Number(response.headers.get('content-length') ?? 0), contentType: response.headers.get('content-type') ?? undefined };
+    const etag = response.headers.get('etag');
+    if (!etag) throw new StorageError(`S3 sent no ETag for ${key}`);
+    return { size: Number(response.headers.get('content-length') ?? 0), contentType: response.headers.get('content-type') ?? undefined, etag };
+  },
+
+  async copyOnce(from, to, etag) {
+    const response = await send(env, 'PUT', await signedCopy(env.target(), env.credentials(), from, to, etag, env.now()));
+    const body = await response.text();
+    // A precondition failed (412), or the source is gone (a concurrent confirmation removed it).
+    if (response.status === 403) logger.warn('S3 denied a copy: the source is gone, or a grant is missing', { from, to });
+    if (response.status === 412 || absent(response.status)) return false;
+    // Another conditional write to `to` was under way (S3's 409 ConditionalRequestConflict); nothing was copied.
+    if (response.status === 409) throw new ConflictError('The file is being confirmed by another call', 'Confirm again');
+    // S3 may report a copy that failed midway inside a 200.
+    if (!response.ok || !body.includes('<CopyObjectResult')) throw new StorageError(`S3 answered ${response.status} to copying ${from} to ${to}: ${body.slice(0, 300)}`);
+    return true;
+  },
+
+  async discard(key) {
+    try {
+      const response = await send(env, 'DELETE', await signedDelete(env.target(), env.credentials(), key, env.now()));
+      if (!response.ok) throw new StorageError(`S3 answered ${response.status} to DELETE ${key}`);
+    } catch (error) {
+      logger.warn('Could not remove an object; the bucket lifecycle removes it later', { key, error });
+    }
   },
 
   presignDownload: (key, fileName, expiresInSeconds) =>

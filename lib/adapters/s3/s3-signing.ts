@@ -2,9 +2,9 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { createHash, createHmac } from 'node:crypto';
 
 /**
- * S3 signing with the SDK's own SigV4 signer, for the three things the attachment routes need:
- * a POST policy, a presigned GET, and a signed HEAD. The full S3 client would add ~170 KB to
- * each of those functions. Unit-tested against AWS's published signature examples, since the
+ * S3 signing with the SDK's own SigV4 signer, for what the attachment routes need: a POST
+ * policy, a presigned GET, and signed HEAD, conditional copy and DELETE requests. The full S3
+ * client would add ~170 KB to each of those functions. Unit-tested against AWS's published signature examples, since the
  * local S3 server checks no SigV4 signatures.
  */
 
@@ -95,11 +95,11 @@ export const presignGet = async (
   return urlOf(location, signed.query);
 };
 
-/** Headers for a request signed in the Authorization header (no payload is signed). */
+/** Headers for a request signed in the Authorization header (no payload is signed unless its hash is given). */
 export const signedHeaders = async (
   target: S3Target,
   credentials: Credentials,
-  method: 'GET' | 'HEAD',
+  method: 'GET' | 'HEAD' | 'PUT' | 'DELETE',
   key: string,
   now: Date,
   extraHeaders: Record<string, string> = {},
@@ -120,6 +120,38 @@ export const signedHeaders = async (
   );
   return { url: urlOf(location), headers: signed.headers };
 };
+
+/** SHA-256 of the empty body: copies and deletes send none, so they sign exactly that. */
+export const emptyPayloadHash = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
+/** `x-amz-copy-source`: the bucket and the URL-encoded key of the object to copy. */
+export const copySource = (target: S3Target, key: string) => `${target.bucket}/${key.split('/').map(rfc3986).join('/')}`;
+
+/**
+ * A signed CopyObject within the bucket, conditional on both ends: S3 copies `from` only while it
+ * still has the ETag `sourceETag` (so what is copied is what was checked), and only if nothing is
+ * at `to` yet (`If-None-Match: *`, so `to` is written once). Either condition failing is a 412.
+ * Tags are not copied (no tagging permission needed); metadata such as Content-Type is.
+ */
+export const signedCopy = (target: S3Target, credentials: Credentials, from: string, to: string, sourceETag: string, now: Date) =>
+  signedHeaders(
+    target,
+    credentials,
+    'PUT',
+    to,
+    now,
+    {
+      'x-amz-copy-source': copySource(target, from),
+      'x-amz-copy-source-if-match': sourceETag,
+      'if-none-match': '*',
+      'x-amz-tagging-directive': 'REPLACE',
+    },
+    emptyPayloadHash,
+  );
+
+/** A signed DeleteObject (in a versioned bucket: a delete marker on the current version). */
+export const signedDelete = (target: S3Target, credentials: Credentials, key: string, now: Date) =>
+  signedHeaders(target, credentials, 'DELETE', key, now, {}, emptyPayloadHash);
 
 const amzDate = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 

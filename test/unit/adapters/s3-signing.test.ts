@@ -1,5 +1,17 @@
+import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { objectLocation, presignGet, presignPost, signPolicy, signedHeaders, type S3Target } from '../../../lib/adapters/s3/s3-signing.js';
+import {
+  copySource,
+  emptyPayloadHash,
+  objectLocation,
+  presignGet,
+  presignPost,
+  signPolicy,
+  signedCopy,
+  signedDelete,
+  signedHeaders,
+  type S3Target,
+} from '../../../lib/adapters/s3/s3-signing.js';
 
 // AWS's published examples ("Authenticating Requests: AWS Signature Version 4", S3 API reference):
 // the example credentials, bucket and times, with the signatures AWS documents for them.
@@ -72,5 +84,59 @@ describe('our uploads and addresses', () => {
     expect(objectLocation({ ...local, endpoint: 'https://s3.eu-central-1.amazonaws.com', pathStyle: false }, 'a b').host).toBe(
       'orderdesk-attachments.s3.eu-central-1.amazonaws.com',
     );
+  });
+});
+
+describe('the confirmation’s copy and delete', () => {
+  const target: S3Target = { bucket: 'orderdesk-attachments', region: 'eu-central-1', endpoint: 'https://s3.eu-central-1.amazonaws.com', pathStyle: false };
+  const now = new Date('2026-11-24T10:00:00Z');
+  const from = 'uploads/org-acme/2026-0042/att-1';
+  const to = 'orgs/org-acme/requests/2026-0042/attachments/att-1/Přehled (final).pdf';
+
+  /** SigV4 by hand ("Signature Calculations for the Authorization Header"), independent of the SDK's signer. */
+  const expectedAuthorization = (method: string, url: string, headers: Record<string, string>) => {
+    const names = Object.keys(headers).filter((name) => name !== 'authorization').sort();
+    const canonical = [method, new URL(url).pathname, '', ...names.map((n) => `${n}:${headers[n]!.trim()}`), '', names.join(';'), headers['x-amz-content-sha256']].join('\n');
+    const scope = `${headers['x-amz-date']!.slice(0, 8)}/${target.region}/s3/aws4_request`;
+    const stringToSign = ['AWS4-HMAC-SHA256', headers['x-amz-date'], scope, createHash('sha256').update(canonical).digest('hex')].join('\n');
+    const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data).digest();
+    const signingKey = hmac(hmac(hmac(hmac(`AWS4${credentials.secretAccessKey}`, scope.slice(0, 8)), target.region), 's3'), 'aws4_request');
+    const signature = hmac(signingKey, stringToSign).toString('hex');
+    return `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${names.join(';')}, Signature=${signature}`;
+  };
+
+  it('copies the checked upload to the attachment’s key under orgs/, conditional on its ETag and on the key being empty', async () => {
+    const { url, headers } = await signedCopy(target, credentials, from, to, '"5d41402abc4b2a76b9719d911017c592"', now);
+    expect(url).toBe('https://orderdesk-attachments.s3.eu-central-1.amazonaws.com/orgs/org-acme/requests/2026-0042/attachments/att-1/P%C5%99ehled%20%28final%29.pdf');
+    expect(new URL(url).pathname.startsWith('/orgs/')).toBe(true);
+    expect(headers).toMatchObject({
+      'x-amz-copy-source': 'orderdesk-attachments/uploads/org-acme/2026-0042/att-1',
+      'x-amz-copy-source-if-match': '"5d41402abc4b2a76b9719d911017c592"',
+      'if-none-match': '*',
+      'x-amz-tagging-directive': 'REPLACE',
+      'x-amz-content-sha256': emptyPayloadHash,
+      'x-amz-date': '20261124T100000Z',
+    });
+    // Every one of those headers is signed: S3 refuses the copy if any is altered or dropped.
+    expect(headers.authorization).toContain(
+      'SignedHeaders=host;if-none-match;x-amz-content-sha256;x-amz-copy-source;x-amz-copy-source-if-match;x-amz-date;x-amz-tagging-directive,',
+    );
+    expect(headers.authorization).toBe(expectedAuthorization('PUT', url, headers));
+  });
+
+  it('URL-encodes the copy source per key segment', () => {
+    expect(copySource(target, 'uploads/o/Přehled (1).pdf')).toBe('orderdesk-attachments/uploads/o/P%C5%99ehled%20%281%29.pdf');
+  });
+
+  it('deletes the upload with a signed empty body', async () => {
+    const { url, headers } = await signedDelete(target, credentials, from, now);
+    expect(url).toBe('https://orderdesk-attachments.s3.eu-central-1.amazonaws.com/uploads/org-acme/2026-0042/att-1');
+    expect(headers['x-amz-content-sha256']).toBe(emptyPayloadHash);
+    expect(headers.authorization).toBe(expectedAuthorization('DELETE', url, headers));
+  });
+
+  it('signs HEAD the same way as the hand-made signature', async () => {
+    const { url, headers } = await signedHeaders(target, credentials, 'HEAD', from, now);
+    expect(headers.authorization).toBe(expectedAuthorization('HEAD', url, headers));
   });
 });

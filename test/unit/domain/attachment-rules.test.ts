@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AttachmentContentType, attachmentKey, sanitizeFileName } from '../../../lib/domain/attachment-rules.js';
+import { AttachmentContentType, attachmentKey, attachmentPrefix, sanitizeFileName, uploadKey, uploadPrefix } from '../../../lib/domain/attachment-rules.js';
 
 describe('attachment file names', () => {
   it.each([
@@ -37,5 +37,13 @@ describe('attachment types and keys', () => {
 
   it('lays keys out by organisation and request', () => {
     expect(attachmentKey('org-1', '2026-0042', 'att-1', 'a.pdf')).toBe('orgs/org-1/requests/2026-0042/attachments/att-1/a.pdf');
+  });
+
+  it('keeps uploads and confirmed files under separate prefixes, the upload key without the file name', () => {
+    const attachment = { orgId: 'org-1', requestId: '2026-0042', attachmentId: 'att-1' };
+    expect(uploadKey(attachment)).toBe('uploads/org-1/2026-0042/att-1');
+    expect(uploadKey(attachment).startsWith(uploadPrefix)).toBe(true);
+    expect(attachmentKey('org-1', '2026-0042', 'att-1', 'uploads.pdf').startsWith(attachmentPrefix)).toBe(true);
+    expect(uploadPrefix.startsWith(attachmentPrefix) || attachmentPrefix.startsWith(uploadPrefix)).toBe(false);
   });
 });
