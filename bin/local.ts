@@ -1,6 +1,6 @@
 import { readLocalConfig } from '../local/config.js';
 import { demoUsers } from '../local/demo-data.js';
-import { LocalStackError } from '../local/local-stack-error.js';
+import { startFailureText } from '../local/local-stack-error.js';
 import { startLocalStack, type LocalStackInfo } from '../local/stack.js';
 
 const banner = (info: LocalStackInfo, seconds: string) =>
@@ -46,10 +46,6 @@ const main = async () => {
 };
 
 main().catch((error: unknown) => {
-  if (error instanceof LocalStackError) {
-    console.error(`orderdesk: ${error.message}`);
-  } else {
-    console.error('orderdesk: the local stack failed to start:', error);
-  }
+  console.error(startFailureText(error));
   process.exit(1);
 });

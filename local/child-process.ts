@@ -5,6 +5,30 @@ import { LocalStackError } from './local-stack-error.js';
 
 const pidsDir = (dataDir: string) => path.join(dataDir, 'pids');
 
+/** The last lines of a log file (read from its last 64 KB), or '' if there is none. */
+export const logTail = (file: string, lines = 20): string => {
+  let text: string;
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const size = fs.fstatSync(fd).size;
+      const length = Math.min(size, 64 * 1024);
+      const buffer = Buffer.alloc(length);
+      fs.readSync(fd, buffer, 0, length, size - length);
+      text = buffer.toString('utf8');
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return '';
+  }
+  return text.trimEnd().split('\n').slice(-lines).join('\n');
+};
+
+/** `exited with code 1` or `was killed by SIGKILL`. */
+export const exitText = (code: number | null, signal: NodeJS.Signals | null): string =>
+  signal ? `was killed by ${signal}` : `exited with code ${code}`;
+
 /**
  * Sends a child's output to `<dataDir>/logs/<name>.log`, records its pid so that a later start
  * can clean up after a crash, and fails loudly if the child dies early.
@@ -22,9 +46,15 @@ export const superviseChild = (child: ChildProcess, name: string, dataDir: strin
   let stopping = false;
   const exited = new Promise<never>((_, reject) => {
     child.once('error', (error) => reject(new LocalStackError(`${name} could not start: ${error.message}`, { cause: error })));
-    child.once('exit', (code) => {
+    // On 'close' all its output is in; the log is flushed before its last lines are read.
+    child.once('close', (code, signal) => {
       fs.rmSync(pidFile, { force: true });
-      if (!stopping) reject(new LocalStackError(`${name} exited with code ${code}; see ${logFile}`));
+      if (stopping) return;
+      log.end(() => {
+        const tail = logTail(logFile);
+        const details = tail ? `${logFile}, last lines:\n${tail}` : `${logFile} is empty`;
+        reject(new LocalStackError(`${name} ${exitText(code, signal)} before it was ready`, { details }));
+      });
     });
   });
   exited.catch(() => undefined); // observed by `whileRunning`; no unhandled rejection if never raced.

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import type { LocalStackInfo } from '../../local/stack.js';
-import { isolatedEnv, outcome, spawnLocal } from '../support/local-process.js';
+import { stopLeftoverChildren } from '../../local/child-process.js';
+import { isolatedEnv, leftoverMarkers, stackDiedReport, startLocal } from '../support/local-process.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -9,22 +10,29 @@ declare module 'vitest' {
   }
 }
 
-/** Starts the whole local stack once for the integration tests and stops it afterwards. */
+/**
+ * Starts the whole local stack once for the integration tests and stops it afterwards. If it dies,
+ * before it is ready or during the tests, the run says why (exit code or signal, its output, the
+ * services' last log lines) and the data dir is kept.
+ */
 export default async function setup(project: TestProject) {
   const env = await isolatedEnv();
-  const child = spawnLocal(env);
-  const ended = outcome(child);
-  const info = await new Promise<LocalStackInfo>((resolve, reject) => {
-    child.on('message', (message: { type?: string; info?: LocalStackInfo }) => {
-      if (message.type === 'ready' && message.info) resolve(message.info);
-    });
-    void ended.then(({ code, output }) => reject(new Error(`the local stack exited (${code}) before it was ready:\n${output}`)));
-  });
+  const { info, child, ended, dataDir } = await startLocal(env);
   project.provide('stack', info);
 
+  let stopping = false;
+  let died = false;
+  void ended.then(async (result) => {
+    if (stopping) return;
+    died = true;
+    console.error(stackDiedReport('the local stack died during the tests', result, dataDir));
+    await stopLeftoverChildren(dataDir, leftoverMarkers);
+  });
+
   return async () => {
+    stopping = true;
     child.kill('SIGTERM');
     await ended;
-    fs.rmSync(env.ORDERDESK_DATA_DIR!, { recursive: true, force: true });
+    if (!died) fs.rmSync(dataDir, { recursive: true, force: true });
   };
 }

@@ -15,7 +15,7 @@ import { backfillRanks } from '../../local/backfill-ranks.js';
 import { seedDemoData } from '../../local/seed.js';
 import { newInquiry } from '../support/api-client.js';
 import { freshOrganisation } from '../support/fresh-organisation.js';
-import { isolatedEnv, outcome, spawnLocal } from '../support/local-process.js';
+import { isolatedEnv, outcome, spawnLocal, startLocal } from '../support/local-process.js';
 
 const stack = inject('stack');
 const dynamo = new DynamoDBClient({ endpoint: stack.dynamodbUrl, region: localRegion, credentials: localCredentials });
@@ -65,6 +65,34 @@ describe('the local stack', () => {
       expect(output.trim()).toBe(`orderdesk: port ${env.ORDERDESK_API_PORT} (api) is in use: stop what uses it, or set ORDERDESK_API_PORT to a free port`);
     } finally {
       blocker.close();
+      fs.rmSync(env.ORDERDESK_DATA_DIR!, { recursive: true, force: true });
+    }
+  });
+
+  it('reports a stack that dies before it is ready with its exit code and output, keeping the data dir', async () => {
+    const env = await isolatedEnv();
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(Number(env.ORDERDESK_COGNITO_PORT), '127.0.0.1', resolve));
+    try {
+      const started = startLocal(env);
+      await expect(started).rejects.toThrow(/the local stack exited before it was ready: it exited with code 1 [\d.]+ s after/);
+      await expect(started).rejects.toThrow(`port ${env.ORDERDESK_COGNITO_PORT} (cognito) is in use`);
+      await expect(started).rejects.toThrow(`the data dir is kept: ${env.ORDERDESK_DATA_DIR}`);
+      expect(fs.existsSync(env.ORDERDESK_DATA_DIR!)).toBe(true);
+    } finally {
+      blocker.close();
+      fs.rmSync(env.ORDERDESK_DATA_DIR!, { recursive: true, force: true });
+    }
+  });
+
+  it('reports a service that dies while starting with its exit code and the last lines of its log', async () => {
+    const env = await isolatedEnv();
+    // A heap the JVM refuses: DynamoDB Local exits at once, saying so in dynamodb.log.
+    const started = startLocal({ ...env, ORDERDESK_DYNAMODB_HEAP: '1k' });
+    try {
+      await expect(started).rejects.toThrow(/orderdesk: dynamodb exited with code 1 before it was ready\n[^]*Too small maximum heap/);
+      await expect(started).rejects.toThrow(/dynamodb\.log, last lines\n[^]*Too small maximum heap/);
+    } finally {
       fs.rmSync(env.ORDERDESK_DATA_DIR!, { recursive: true, force: true });
     }
   });

@@ -2,7 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { exitText, logTail, stopLeftoverChildren } from '../../local/child-process.js';
 import { freePort } from '../../local/ports.js';
+import type { LocalStackInfo } from '../../local/stack.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -24,11 +26,61 @@ export const isolatedEnv = async (): Promise<Record<string, string>> => ({
   ORDERDESK_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'orderdesk-test-')),
 });
 
-/** Collects a child's output and exit code. */
+export interface Outcome {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  output: string;
+  /** Seconds from the spawn to the exit. */
+  seconds: number;
+}
+
+/** Collects a child's output, exit code or signal, once all its output is in. */
 export const outcome = (child: ChildProcess) =>
-  new Promise<{ code: number | null; output: string }>((resolve) => {
+  new Promise<Outcome>((resolve) => {
+    const started = performance.now();
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => resolve({ code, output }));
+    child.on('close', (code, signal) => resolve({ code, signal, output, seconds: (performance.now() - started) / 1000 }));
   });
+
+/**
+ * Why a local stack died, for whoever reads the test run: how it exited and when, its own output,
+ * and the last lines of each service's log in `<dataDir>/logs/`, which is kept to look into.
+ */
+export const stackDiedReport = (what: string, ended: Outcome, dataDir: string): string => {
+  const logsDir = path.join(dataDir, 'logs');
+  const logs = fs.existsSync(logsDir) ? fs.readdirSync(logsDir).filter((name) => name.endsWith('.log')).sort() : [];
+  return [
+    `${what}: it ${exitText(ended.code, ended.signal)} ${ended.seconds.toFixed(1)} s after it was started.`,
+    '--- its output',
+    ended.output.trimEnd() || '(none)',
+    ...logs.flatMap((name) => [`--- ${path.join(logsDir, name)}, last lines`, logTail(path.join(logsDir, name)) || '(empty)']),
+    ...(logs.length === 0 ? ['--- no service logs: it died before starting any service'] : []),
+    `--- the data dir is kept: ${dataDir}`,
+  ].join('\n');
+};
+
+/** The services bin/local.ts runs as children, by what their command lines show (as local/stack.ts). */
+export const leftoverMarkers = { dynamodb: 'DynamoDBLocal', cognito: 'cognito-local' };
+
+/**
+ * Starts `bin/local.ts` and waits for it to be ready. If it dies first, what its services left
+ * running is stopped and the promise rejects with `stackDiedReport`; the data dir is kept.
+ */
+export const startLocal = async (env: Record<string, string>) => {
+  const dataDir = env.ORDERDESK_DATA_DIR!;
+  const child = spawnLocal(env);
+  const ended = outcome(child);
+  const info = await new Promise<LocalStackInfo>((resolve, reject) => {
+    child.on('message', (message: { type?: string; info?: LocalStackInfo }) => {
+      if (message.type === 'ready' && message.info) resolve(message.info);
+    });
+    void ended.then(async (result) => {
+      // Killed hard, it could not stop its children: they would keep the ports and the data dir.
+      await stopLeftoverChildren(dataDir, leftoverMarkers);
+      reject(new Error(stackDiedReport('the local stack exited before it was ready', result, dataDir)));
+    });
+  });
+  return { info, child, ended, dataDir };
+};
