@@ -1,21 +1,27 @@
 import fs from 'node:fs';
 import * as z from 'zod';
 import { Platform } from '../lib/domain/platform.js';
-import { logIn } from '../local/cognito.js';
 import { readLocalConfig } from '../local/config.js';
-import { demoUsers, findDemoUser } from '../local/demo-data.js';
+import { demoUsers } from '../local/demo-data.js';
+import { localLogin, localUserPassword } from '../local/local-login.js';
 import { stateFile } from '../local/stack.js';
 
-const usage = `usage: npm run token -- <demo e-mail> [azami|digimadi]\n  demo users: ${demoUsers.map((u) => u.email).join(', ')}`;
+const usage = [
+  'usage: npm run token -- <e-mail of a local user> [azami|digimadi]',
+  `  demo users: ${demoUsers.map((u) => u.email).join(', ')}`,
+  `  anyone else in the local pool (someone invited, say) gets the local password ${localUserPassword}`,
+].join('\n');
 
-const State = z.object({ cognitoUrl: z.string(), userPool: z.object({ appClientIds: z.record(Platform, z.string()) }) });
+const State = z.object({
+  cognitoUrl: z.string(),
+  userPool: z.object({ userPoolId: z.string(), appClientIds: z.record(Platform, z.string()) }),
+});
 
-/** Prints an ID token of a demo user, as the portal would hold it after logging in. */
+/** Prints an ID token of any local user, as the portal would hold it after logging in. */
 const main = async () => {
   const [email, platformArg = 'azami'] = process.argv.slice(2);
-  const user = email ? findDemoUser(email) : undefined;
   const platform = Platform.safeParse(platformArg);
-  if (!user || !platform.success) {
+  if (!email?.includes('@') || !platform.success) {
     console.error(usage);
     process.exit(2);
   }
@@ -25,7 +31,9 @@ const main = async () => {
     process.exit(1);
   }
   const state = State.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
-  console.log(await logIn(state.cognitoUrl, state.userPool.appClientIds[platform.data], user.email, user.password));
+  const { token, passwordSet } = await localLogin(state, email, platform.data);
+  if (passwordSet) console.error(`orderdesk: ${email} now logs in locally with the password ${localUserPassword}`);
+  console.log(token);
 };
 
 main().catch((error: unknown) => {

@@ -21,7 +21,7 @@ import { waitFor } from './ports.js';
 
 const poolName = 'orderdesk-local';
 
-const cognitoClient = (endpoint: string) =>
+export const cognitoClient = (endpoint: string) =>
   new CognitoIdentityProviderClient({ endpoint, region: localRegion, credentials: localCredentials });
 
 /**
