@@ -19,7 +19,7 @@ const banner = (info: LocalStackInfo, seconds: string) =>
     '  Demo users (e-mail / password / role):',
     ...demoUsers.map((u) => `    ${u.email.padEnd(32)} ${u.password.padEnd(22)} ${u.role}`),
     '',
-    '  A token:  npm run token -- jana.novakova@acme.example',
+    '  A token:  npm run token -- jana.novakova@acme.example   (any local user\'s e-mail, someone invited too)',
     `  Then:     curl -H "Authorization: Bearer $(npm run -s token -- jana.novakova@acme.example)" ${info.apiUrl}/me`,
     '',
   ].join('\n');
