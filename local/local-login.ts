@@ -6,7 +6,7 @@ import { LocalStackError } from './local-stack-error.js';
 
 /**
  * The password `npm run token` gives a local user who is not a demo user, such as someone invited
- * by e-mail, whose temporary password is only in the mail inbox. Local only: the local pool is
+ * by e-mail, whose temporary password cognito-local only writes to its log. Local only: the pool is
  * cognito-local under the data dir, and every demo password is printed at start just the same.
  */
 export const localUserPassword = 'Local-User-Password-1';
