@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { logIn } from '../local/cognito.js';
 import type { LocalStackInfo } from '../local/stack.js';
 
@@ -13,22 +14,33 @@ export interface ApiCaller {
   refreshToken(): Promise<void>;
 }
 
+/**
+ * Keep-alive node:http, as the AWS SDK's own handler uses for the raw calls: both sides of a pair
+ * pay the same client cost (fetch adds 0.1–1 ms of its own per call here).
+ */
+const agent = new http.Agent({ keepAlive: true });
+
 export const logInCaller = async (info: LocalStackInfo, email: string, password: string): Promise<ApiCaller> => {
   const token = () => logIn(info.cognitoUrl, info.userPool.appClientIds.azami, email, password);
   let current = await token();
   return {
-    async call(method, path, body, headers = {}) {
-      const response = await fetch(`${info.apiUrl}${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${current}`,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...headers,
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, text: await response.text() };
-    },
+    call: (method, path, body, headers = {}) =>
+      new Promise<Answer>((resolve, reject) => {
+        const payload = body === undefined ? undefined : JSON.stringify(body);
+        const request = http.request(`${info.apiUrl}${path}`, {
+          method,
+          agent,
+          headers: { authorization: `Bearer ${current}`, ...(payload === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        });
+        request.on('response', (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+          response.on('error', reject);
+        });
+        request.on('error', reject);
+        request.end(payload);
+      }),
     async refreshToken() {
       current = await token();
     },

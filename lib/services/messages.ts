@@ -1,10 +1,11 @@
-import { seesInternal } from '../domain/access.js';
+import { accessLevel, seesInternal, type AccessLevel } from '../domain/access.js';
 import { ForbiddenError } from '../domain/errors.js';
 import { isAgencyRole } from '../domain/roles.js';
 import { alongside } from './alongside.js';
 import type { Caller, ServiceDeps } from './deps.js';
 import { idempotent } from './idempotent.js';
-import { openCallerRequest } from './open-request.js';
+import { openCallerRequest, opened } from './open-request.js';
+import { knownCaller } from './caller.js';
 import type { Page } from './ports.js';
 import { newEntry } from './timeline.js';
 import { TimelineEntryView } from './views.js';
@@ -72,6 +73,17 @@ export const listTimeline = async (
   // known role says which page to ask for, and the page is asked again if the role changed.
   const recent = deps.callers.recent(caller.userId);
   const guess = recent !== undefined && isAgencyRole(recent.role);
-  const [{ level }, page] = await alongside(openCallerRequest(deps, caller, requestId), deps.requests.listTimeline(requestId, guess, limit, cursor));
+  let level: AccessLevel;
+  let page: Page<TimelineEntryView>;
+  if (cursor === undefined) {
+    // The first page comes with the request itself, so a caller known to this process costs one Query.
+    const [context, first] = await alongside(deps.callers.read(caller.userId, {}), deps.requests.openTimeline(requestId, guess, limit));
+    const user = knownCaller(context.user);
+    const isParticipant = first.request !== undefined && accessLevel(user, first.request, false) === 'none' && (await deps.requests.isParticipant(requestId, user.userId));
+    ({ level } = opened(user, first.request, isParticipant, requestId));
+    page = { items: first.items, nextCursor: first.nextCursor };
+  } else {
+    [{ level }, page] = await alongside(openCallerRequest(deps, caller, requestId), deps.requests.listTimeline(requestId, guess, limit, cursor));
+  }
   return seesInternal(level) === guess ? page : deps.requests.listTimeline(requestId, seesInternal(level), limit, cursor);
 };

@@ -14,7 +14,7 @@ export interface OpenedRequest {
 }
 
 /** Someone else's request answers exactly like a missing one, so nobody learns what exists. */
-const opened = (user: User, request: Request | undefined, isParticipant: boolean, requestId: string): OpenedRequest => {
+export const opened = (user: User, request: Request | undefined, isParticipant: boolean, requestId: string): OpenedRequest => {
   const level = request ? accessLevel(user, request, isParticipant) : 'none';
   if (!request || level === 'none') throw new NotFoundError(`Request ${requestId}`);
   return { request, level };

@@ -108,6 +108,8 @@ export interface RequestStore {
   /** Fails with NotFoundError if an attachment is not an uploaded one of this request. */
   addEntry(entry: TimelineEntry, idempotency?: Idempotency & { answer: unknown }): Promise<void>;
   listTimeline(requestId: string, includeAgencyOnly: boolean, limit: number, cursor?: string): Promise<Page<TimelineEntry>>;
+  /** The first page of a timeline and the request itself, read together (one Query of the request's item collection). */
+  openTimeline(requestId: string, includeAgencyOnly: boolean, limit: number): Promise<Page<TimelineEntry> & { request?: Request }>;
   findIdempotentAnswer(recordId: string, now: Date): Promise<IdempotentAnswer | undefined>;
   putAttachment(attachment: Attachment): Promise<void>;
   getAttachment(requestId: string, attachmentId: string): Promise<Attachment | undefined>;
@@ -175,7 +177,9 @@ export interface CallerContext {
 
 /**
  * Reads what a call needs to decide access in one round trip: the caller's user item with the
- * request (and the caller's invitation to it) or the organisation the call names.
+ * request (and the caller's invitation to it) or the organisation the call names. The user item
+ * may be one this process read a few seconds ago (role and organisation changes take effect
+ * within seconds); the request, the invitation and the organisation are always read.
  */
 export interface CallerContextReader {
   read(userId: string, about: { requestId?: string; orgId?: string }): Promise<CallerContext>;

@@ -65,19 +65,22 @@ export interface QueuePageQuery {
 export const getClientQueue = async (deps: ServiceDeps, caller: Caller, query: QueuePageQuery): Promise<ClientQueueView> => {
   const recent = deps.callers.recent(caller.userId);
   const guess = recent && guessed(() => queueOrganisation(recent, query.orgId));
+  // The organisation is read for its settings (may members rank?) and, for agency staff, to know
+  // it exists; a client admin's answer needs neither.
   const [context, early] = await Promise.all([
-    deps.callers.read(caller.userId, { orgId: guess ?? query.orgId }),
+    deps.callers.read(caller.userId, { orgId: recent?.role === 'client_admin' ? undefined : (guess ?? query.orgId) }),
     onGuess(guess ? () => deps.queues.clientQueuePage(guess, query.limit, query.cursor) : undefined),
   ]);
   const user = knownCaller(context.user);
   const orgId = queueOrganisation(user, query.orgId);
   const [organisation, page] = await Promise.all([
-    organisationOf(deps, orgId, context.organisation),
+    user.role === 'client_admin' ? undefined : organisationOf(deps, orgId, context.organisation),
     early && guess === orgId ? early : deps.queues.clientQueuePage(orgId, query.limit, query.cursor),
   ]);
   return {
     orgId,
-    mayRank: mayRank(user, orgId, organisation.settings),
+    // A client admin always ranks their own organisation's queue.
+    mayRank: organisation ? mayRank(user, orgId, organisation.settings) : user.role === 'client_admin',
     items: page.items.map((request, i) => ({ position: page.offset + i + 1, request: toRequestView(request, visibleLevel(user, request), user) })),
     nextCursor: page.nextCursor,
   };

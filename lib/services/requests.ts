@@ -7,7 +7,7 @@ import { rankAfter } from '../domain/ranking.js';
 import { formatRequestNumber, searchText, type Request, type RequestStatus, type RequestType } from '../domain/request.js';
 import type { User } from '../domain/user.js';
 import { onGuess } from './alongside.js';
-import { resolveCaller } from './caller.js';
+import { knownCaller, resolveCaller } from './caller.js';
 import type { Caller, ServiceDeps } from './deps.js';
 import { idempotent } from './idempotent.js';
 import { openCallerRequest, toRequestView, visibleLevel } from './open-request.js';
@@ -106,7 +106,8 @@ export const listRequests = async (deps: ServiceDeps, caller: Caller, query: Req
   // starts the read alongside it; the fresh item decides, and the list is read again if the two differ.
   const recent = deps.callers.recent(caller.userId);
   const guessed = recent && listScopeOf(recent, query, () => undefined);
-  const [user, early] = await Promise.all([resolveCaller(deps.users, caller.userId), onGuess(guessed ? () => list(guessed) : undefined)]);
+  const [context, early] = await Promise.all([deps.callers.read(caller.userId, {}), onGuess(guessed ? () => list(guessed) : undefined)]);
+  const user = knownCaller(context.user);
   const scope = listScopeOf(user, query, (reason) => {
     throw new ForbiddenError(reason);
   });

@@ -2,6 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientQueuePartition } from '../../lib/adapters/dynamodb/keys.js';
 import { maxRankLength } from '../../lib/domain/ranking.js';
+import { listTimeline } from '../../lib/services/messages.js';
 import { getClientQueue, moveRequest, setQueueOrder } from '../../lib/services/queues.js';
 import { getWorkQueue } from '../../lib/services/work-queue.js';
 import { asDemoUser, people, type Client } from '../support/api-client.js';
@@ -22,18 +23,40 @@ afterAll(() => services.destroy());
 const file = async (client: Client, title: string): Promise<string> => (await client.call('POST', '/requests', defect(title))).body.requestId;
 
 describe('what reading and ranking a queue costs (SDK commands counted)', () => {
-  it('reads a page of the client’s queue in one round trip once the caller is known: one batch read alongside one Query', async () => {
-    const { admin } = await freshOrganisation();
+  it('reads a page of the client’s queue in one round trip: one Query, alongside the caller’s user item when it is not fresh', async () => {
+    const { admin, member } = await freshOrganisation();
     for (const title of ['A', 'B', 'C']) await file(admin, title);
     const caller = { userId: admin.userId! };
-    // The first call of a person in this process learns their organisation.
+    // The first call of a person in this process learns who they are.
     await getClientQueue(services.deps, caller, { limit: 2 });
     const { result, sent } = await services.count(() => getClientQueue(services.deps, caller, { limit: 2 }));
     expect(result.items).toHaveLength(2);
     expect(result.nextCursor).toBeDefined();
-    // The caller with their organisation in one BatchGetItem, the page (limit + 1 items) in one Query, both at once.
-    expect(sent.map((c) => c.name).sort()).toEqual(['BatchGetItemCommand', 'QueryCommand']);
-    expect(sent.find((c) => c.name === 'QueryCommand')?.limit).toBe(3);
+    // Their user item read seconds ago is used again; a client admin needs no organisation: one Query of limit + 1.
+    expect(sent).toEqual([{ name: 'QueryCommand', limit: 3 }]);
+
+    // Later, the user item is read again, at the same time as the page.
+    services.forgetUsers();
+    expect((await services.count(() => getClientQueue(services.deps, caller, { limit: 2 }))).sent.map((c) => c.name).sort()).toEqual([
+      'BatchGetItemCommand',
+      'QueryCommand',
+    ]);
+    // A member's answer needs the organisation's settings (may members rank?): in the same batch as their user item.
+    await getClientQueue(services.deps, { userId: member.userId! }, { limit: 2 });
+    services.forgetUsers();
+    const asMember = await services.count(() => getClientQueue(services.deps, { userId: member.userId! }, { limit: 2 }));
+    expect(asMember.result.mayRank).toBe(false);
+    expect(asMember.sent.map((c) => c.name).sort()).toEqual(['BatchGetItemCommand', 'QueryCommand']);
+  });
+
+  it('reads the first page of a timeline with the request itself in one Query', async () => {
+    const { admin } = await freshOrganisation();
+    const id = await file(admin, 'Timeline');
+    const caller = { userId: admin.userId! };
+    await listTimeline(services.deps, caller, id, 25);
+    const { result, sent } = await services.count(() => listTimeline(services.deps, caller, id, 25));
+    expect(result.items.map((entry) => entry.kind)).toEqual(['request_created']);
+    expect(sent).toEqual([{ name: 'QueryCommand', limit: 27 }]);
   });
 
   it('moves a request reading only its neighbours, and writes one transaction of one rank write and one activity item', async () => {

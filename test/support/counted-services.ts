@@ -38,7 +38,9 @@ export const countedServices = () => {
   );
   const docs = documents(client);
   const tableName = () => inject('stack').tableName;
-  const recent = recentUsers();
+  // The clock of the remembered user items, moved by the tests (see `forgetUsers`).
+  let clock = 0;
+  const recent = recentUsers({ now: () => clock });
   const deps: ServiceDeps = {
     requests: dynamoRequestStore(docs, tableName),
     queues: dynamoQueueStore(docs, tableName),
@@ -55,6 +57,10 @@ export const countedServices = () => {
       sent.length = 0;
       const result = await work();
       return { result, sent: sent.splice(0) };
+    },
+    /** Lets every remembered user item go stale, as if the caller came back later. */
+    forgetUsers: () => {
+      clock += 60_000;
     },
     destroy: () => client.destroy(),
   };

@@ -7,18 +7,23 @@ import { batchGet, itemAt, type ItemKey } from './batch-get.js';
 import { orgKey, participantKey, requestKey, userKey } from './keys.js';
 import type { RecentUsers } from './recent-users.js';
 
-/** The caller's user item, the request and the caller's invitation to it, or the organisation: one BatchGetItem. */
+/**
+ * The caller's user item, the request and the caller's invitation to it, or the organisation: one
+ * BatchGetItem. A user item this process read within the last seconds is used again (see
+ * recent-users.ts), so a call that needs nothing else costs no read at all.
+ */
 export const dynamoCallerContext = (client: DynamoDBDocumentClient, tableName: () => string, recent: RecentUsers): CallerContextReader => ({
   async read(userId, { requestId, orgId }) {
-    const keys: ItemKey[] = [userKey(userId)];
+    const cached = recent.fresh(userId);
+    const keys: ItemKey[] = cached ? [] : [userKey(userId)];
     if (requestId) keys.push(requestKey(requestId), participantKey(requestId, userId));
     if (orgId) keys.push(orgKey(orgId));
-    const found = await batchGet(client, tableName(), keys);
-    const userItem = itemAt(found, userKey(userId));
+    const found = keys.length > 0 ? await batchGet(client, tableName(), keys) : new Map<string, Record<string, unknown>>();
+    const userItem = cached ? undefined : itemAt(found, userKey(userId));
     const requestItem = requestId ? itemAt(found, requestKey(requestId)) : undefined;
     const organisationItem = orgId ? itemAt(found, orgKey(orgId)) : undefined;
-    const user = userItem ? User.parse(userItem) : undefined;
-    if (user) recent.remember(user);
+    const user = cached ?? (userItem ? User.parse(userItem) : undefined);
+    if (user && !cached) recent.remember(user);
     return {
       user,
       request: requestItem ? Request.parse(requestItem) : undefined,
@@ -26,5 +31,5 @@ export const dynamoCallerContext = (client: DynamoDBDocumentClient, tableName: (
       organisation: organisationItem ? Organisation.parse(organisationItem) : undefined,
     };
   },
-  recent: (userId) => recent.get(userId),
+  recent: (userId) => recent.hint(userId),
 });

@@ -10,6 +10,8 @@ export interface PageRead<T> {
   /** The cursor that continues after this item. */
   cursorAfter: (item: T) => string;
   start?: Record<string, unknown>;
+  /** Items the Query also returns that `parse` leaves out on purpose (the parent of a collection), to ask for them too. */
+  besides?: number;
 }
 
 /**
@@ -25,7 +27,7 @@ export const queryPage = async <T>(client: DynamoDBDocumentClient, read: PageRea
   do {
     const missing = wanted - items.length;
     // Past the first Query only a filter can have dropped items: ask for more than the gap, since it may drop again.
-    const askFor = start === read.start ? missing : Math.max(missing, 25);
+    const askFor = start === read.start ? missing + (read.besides ?? 0) : Math.max(missing, 25);
     const page = await client.send(new QueryCommand({ ...read.input, ExclusiveStartKey: start, Limit: askFor }));
     for (const raw of page.Items ?? []) {
       const item = parse(raw);

@@ -293,6 +293,33 @@ export const dynamoRequestStore = (client: DynamoDBDocumentClient, tableName: ()
       });
     },
 
+    async openTimeline(requestId, includeAgencyOnly, limit) {
+      // The request item sorts right before its timeline ('REQ' < 'TL#'): one Query from it reads both.
+      const key = requestKey(requestId);
+      let request: Request | undefined;
+      const page = await queryPage(client, {
+        input: {
+          TableName: TableName(),
+          KeyConditionExpression: 'pk = :pk AND sk >= :request',
+          ExpressionAttributeValues: { ':pk': key.pk, ':request': key.sk, ...(includeAgencyOnly ? {} : { ':all': 'all', ':requestEntity': 'request' }) },
+          // A filter can't name the sort key: the request item is told by its entity.
+          FilterExpression: includeAgencyOnly ? undefined : 'visibility = :all OR entity = :requestEntity',
+          ScanIndexForward: true,
+        },
+        limit,
+        besides: 1,
+        parse: (item) => {
+          if (item.sk === key.sk) {
+            request = parseRequest(item);
+            return undefined;
+          }
+          return typeof item.sk === 'string' && item.sk.startsWith(timelinePrefix) ? TimelineEntry.parse(item) : undefined;
+        },
+        cursorAfter: (entry) => timelineCursor.encode({ createdAt: entry.createdAt, entryId: entry.entryId }),
+      });
+      return { ...page, request };
+    },
+
     async findIdempotentAnswer(recordId, now) {
       const { Item } = await client.send(new GetCommand({ TableName: TableName(), Key: idempotencyKey(recordId), ConsistentRead: true }));
       const record = Item ? IdempotencyItem.parse(Item) : undefined;

@@ -9,6 +9,7 @@ let server: http.Server;
 /** `expiresIn: null` signs a token without `exp`. */
 let sign: (payload: JWTPayload, options?: { expiresIn?: string | null; issuer?: string; otherKey?: boolean }) => Promise<string>;
 let authorize: ReturnType<typeof createJwtAuthorizer>;
+let jwksUrlOf: () => string;
 
 beforeAll(async () => {
   const key = await generateKeyPair('RS256');
@@ -17,7 +18,8 @@ beforeAll(async () => {
   server = http.createServer((_req, res) => res.end(JSON.stringify({ keys: [jwk] })));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  authorize = createJwtAuthorizer({ issuer, audiences: ['azami-client', 'digimadi-client'], jwksUrl: `http://127.0.0.1:${port}/jwks.json` });
+  jwksUrlOf = () => `http://127.0.0.1:${port}/jwks.json`;
+  authorize = createJwtAuthorizer({ issuer, audiences: ['azami-client', 'digimadi-client'], jwksUrl: jwksUrlOf() });
   sign = (payload, options = {}) => {
     const jwt = new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer(options.issuer ?? issuer).setIssuedAt();
     if (options.expiresIn !== null) jwt.setExpirationTime(options.expiresIn ?? '1h');
@@ -55,5 +57,15 @@ describe('the local JWT authorizer', () => {
 
   it('writes arrays the way API Gateway does', () => {
     expect(claimsAsApiGatewayPassesThem({ 'cognito:groups': ['agents', 'admins'], iat: 5 })).toEqual({ 'cognito:groups': '[agents admins]', iat: '5' });
+  });
+
+  it('remembers a verified token only until it expires', async () => {
+    let clock = new Date();
+    const remembering = createJwtAuthorizer({ issuer, audiences: ['azami-client'], jwksUrl: jwksUrlOf(), now: () => clock });
+    const token = `Bearer ${await sign({ sub: 'u1', aud: 'azami-client' }, { expiresIn: '10m' })}`;
+    expect(await remembering(token)).toMatchObject({ sub: 'u1' });
+    expect(await remembering(token)).toMatchObject({ sub: 'u1' });
+    clock = new Date(clock.getTime() + 11 * 60 * 1000);
+    expect(await remembering(token)).toBeUndefined();
   });
 });
