@@ -2,6 +2,7 @@ import { GetCommand, QueryCommand, type DynamoDBDocumentClient, type QueryComman
 import { clientQueuePartition, orgRequestsPartition, requestKey, timelinePrefix } from '../lib/adapters/dynamodb/keys.js';
 import { expectStatus, type ApiCaller } from './api.js';
 import type { Pair } from './measure.js';
+import { hopPairName } from './report.js';
 
 export const pageSize = 25;
 
@@ -31,6 +32,13 @@ export const routePairs = ({ caller, documents, tableName, orgId, requestId, que
     raw: async () => found(rawCall, (await documents.send(new QueryCommand({ TableName: tableName, ...input }))).Items),
   });
   return [
+    {
+      // Not a goal: what the HTTP hop to the local API alone costs (no DynamoDB call), next to one GetItem.
+      name: hopPairName,
+      ...route('/health'),
+      rawCall: `GetItem ${requestKey(requestId).pk}`,
+      raw: async () => found('GetItem', (await documents.send(new GetCommand({ TableName: tableName, Key: requestKey(requestId) }))).Item),
+    },
     {
       name: 'get request',
       ...route(`/requests/${requestId}`),

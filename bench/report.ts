@@ -3,6 +3,8 @@ import { ratio, type Summary } from './stats.js';
 /** The issue's goals: each route's p99 at most 1.5 × its raw call's, and the queue's first page under 20 ms. */
 export const goals = { maxRatio: 1.5, queueP99Ms: 20, queueRequests: 5000 } as const;
 export const queuePairName = 'queue first page';
+/** The API's HTTP hop alone (GET /health), shown for scale; not one of the goals. */
+export const hopPairName = 'api hop (/health)';
 
 export interface Row {
   name: string;
@@ -11,7 +13,7 @@ export interface Row {
   raw: Summary;
 }
 
-const ratioP99Missed = (row: Row) => ratio(row.route.p99, row.raw.p99) > goals.maxRatio;
+const ratioP99Missed = (row: Row) => row.name !== hopPairName && ratio(row.route.p99, row.raw.p99) > goals.maxRatio;
 const queueP99Missed = (row: Row) => row.name === queuePairName && row.route.p99 >= goals.queueP99Ms;
 
 /** One line per missed goal; none when every goal is met. */
@@ -40,7 +42,7 @@ export const formatTable = (rows: readonly Row[]): string => {
       marked(ms(row.route.p99), queueP99Missed(row)),
       `${ms(row.raw.p50)}  `,
       `${ms(row.raw.p99)}  `,
-      marked(times(p50), p50 > goals.maxRatio),
+      marked(times(p50), row.name !== hopPairName && p50 > goals.maxRatio),
       marked(times(p99), ratioP99Missed(row)),
     ];
   });
