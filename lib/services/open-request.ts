@@ -5,7 +5,6 @@ import type { Request } from '../domain/request.js';
 import type { User } from '../domain/user.js';
 import { knownCaller } from './caller.js';
 import type { Caller, ServiceDeps } from './deps.js';
-import type { RequestStore } from './ports.js';
 import type { RequestView } from './views.js';
 
 export interface OpenedRequest {
@@ -28,12 +27,6 @@ export const openCallerRequest = async (deps: Pick<ServiceDeps, 'callers'>, call
   const context = await deps.callers.read(caller.userId, { requestId });
   const user = knownCaller(context.user);
   return { user, ...opened(user, context.request, context.isParticipant, requestId) };
-};
-
-/** A request a caller already known may see; the request and the invitation are read together. */
-export const openRequest = async (store: RequestStore, user: User, requestId: string): Promise<OpenedRequest> => {
-  const [request, isParticipant] = await Promise.all([store.getRequest(requestId), store.isParticipant(requestId, user.userId)]);
-  return opened(user, request, isParticipant, requestId);
 };
 
 /** The level of a request the caller already may see (listed or just created by them). */

@@ -9,7 +9,7 @@ import type { User } from '../domain/user.js';
 import { onGuess } from './alongside.js';
 import { knownCaller } from './caller.js';
 import type { Caller, ServiceDeps } from './deps.js';
-import { toRequestView, visibleLevel } from './open-request.js';
+import { opened, toRequestView, visibleLevel } from './open-request.js';
 import type { QueuedRequest, QueueGap } from './ports.js';
 import { newEntry } from './timeline.js';
 import type { ClientQueueView, QueuePlacementView } from './views.js';
@@ -110,9 +110,12 @@ const rankable = (user: User, orgId: string, request: Request | undefined, isPar
   return { ...request, rank: request.rank };
 };
 
-/** Checks that a ranking call may name `requestId`, reading it (and the caller's invitation to it) when it is not in hand. */
-const checkNamed = async (deps: ServiceDeps, user: User, orgId: string, requestId: string, field: string): Promise<QueuedRequest> => {
-  const [request, isParticipant] = await Promise.all([deps.requests.getRequest(requestId), deps.requests.isParticipant(requestId, user.userId)]);
+/**
+ * Checks that a ranking call may name a request as read. Only a request of another organisation
+ * needs the caller's invitation to it read: it tells a 403 (invited) from a 404.
+ */
+const checkNamed = async (deps: ServiceDeps, user: User, orgId: string, request: Request | undefined, requestId: string, field: string): Promise<QueuedRequest> => {
+  const isParticipant = request !== undefined && request.orgId !== orgId && (await deps.requests.isParticipant(requestId, user.userId));
   return rankable(user, orgId, request, isParticipant, requestId, field);
 };
 
@@ -158,26 +161,28 @@ export const moveRequest = async (deps: ServiceDeps, caller: Caller, requestId: 
   ]);
   const user = knownCaller(context.user);
   // What the caller can't see is a 404 before any word about their role.
-  if (!context.request || accessLevel(user, context.request, context.isParticipant) === 'none') throw new NotFoundError(`Request ${requestId}`);
+  opened(user, context.request, context.isParticipant, requestId);
   const orgId = await rankingOrganisation(deps, user, context.organisation);
   const moved = rankable(user, orgId, context.request, context.isParticipant, requestId, 'path.requestId');
-  const anchor =
-    anchorId === undefined
-      ? undefined
-      : anchorRead?.orgId === orgId
-        ? rankable(user, orgId, anchorRead, false, anchorId, anchorField)
-        : await checkNamed(deps, user, orgId, anchorId, anchorField);
+  const anchor = anchorId === undefined ? undefined : await checkNamed(deps, user, orgId, anchorRead, anchorId, anchorField);
   const gap: QueueGap = anchor ? (input.before ? { before: anchor } : { after: anchor }) : { to: input.to ?? 'top' };
+  const placed = (after: Ranked | undefined, before: Ranked | undefined, changed: boolean): QueuePlacementView => ({
+    orgId,
+    requestId,
+    after: after?.requestId ?? null,
+    before: before?.requestId ?? null,
+    moved: changed,
+  });
 
   for (const count of moveWindows) {
     const around = await deps.queues.surroundings(orgId, gap, count, requestId);
     const [previous, next] = [around.before[0], around.after[0]];
-    if (sitsBetween(moved, previous, next)) return { orgId, requestId, after: previous?.requestId ?? null, before: next?.requestId ?? null, moved: false };
+    if (sitsBetween(moved, previous, next)) return placed(previous, next, false);
     const segment = [...around.before].reverse().concat(around.after);
     const plan = planInsert(segment, around.before.length, moved, { lo: around.beyondBefore?.rank ?? null, hi: around.beyondAfter?.rank ?? null });
     if (plan) {
       await applyPlan(deps, user, orgId, plan, input);
-      return { orgId, requestId, after: previous?.requestId ?? null, before: next?.requestId ?? null, moved: true };
+      return placed(previous, next, true);
     }
   }
   // Keys so close that even a wide window can't take new ones: re-key across the whole queue.
@@ -189,7 +194,7 @@ export const moveRequest = async (deps: ServiceDeps, caller: Caller, requestId: 
   const plan = planMove(queue, requestId, placementOf(input));
   await applyPlan(deps, user, orgId, plan, input);
   const at = plan.order.findIndex((item) => item.requestId === requestId);
-  return { orgId, requestId, after: plan.order[at - 1]?.requestId ?? null, before: plan.order[at + 1]?.requestId ?? null, moved: plan.changes.length > 0 };
+  return placed(plan.order[at - 1], plan.order[at + 1], plan.changes.length > 0);
 };
 
 /** Writes a plan's rank changes with one activity item per moved request (nothing for a no-op). */
@@ -233,7 +238,7 @@ export const setQueueOrder = async (deps: ServiceDeps, caller: Caller, order: re
   const stranger = order.find((id) => !inQueue.has(id));
   if (stranger) {
     // Someone else's (404), invited only (403) or finished (409): say which.
-    await checkNamed(deps, user, orgId, stranger, 'body.order');
+    await checkNamed(deps, user, orgId, await deps.requests.getRequest(stranger), stranger, 'body.order');
     throw new ConflictError(`Request ${stranger} joined the queue after it was read`, 'Reload the queue and send the order of all its requests');
   }
   const named = new Set(order);

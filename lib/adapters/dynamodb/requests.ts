@@ -51,10 +51,10 @@ import { readListed } from './stored-items.js';
 import { entryPut as timelineEntryPut } from './timeline-item.js';
 import { transact, type GuardedItem } from './transact.js';
 
-const RequestPosition = z.strictObject({ createdAt: CursorTime, requestId: RequestId });
-const requestsCursor = cursorCodec('requests', RequestPosition);
+const requestsCursor = cursorCodec('requests', z.strictObject({ createdAt: CursorTime, requestId: RequestId }));
 const invitedCursor = cursorCodec('invited', z.strictObject({ invitedAt: CursorTime, requestId: RequestId }));
 const timelineCursor = cursorCodec('timeline', z.strictObject({ createdAt: CursorTime, entryId: CursorId }));
+const timelineCursorAfter = (entry: TimelineEntry) => timelineCursor.encode({ createdAt: entry.createdAt, entryId: entry.entryId });
 
 /** What the list filter asks, for lists that can't filter in DynamoDB (a participant's, read by key). */
 const matches = (request: Request, filter: RequestFilter) =>
@@ -288,7 +288,7 @@ export const dynamoRequestStore = (client: DynamoDBDocumentClient, tableName: ()
         },
         limit,
         parse: (item) => TimelineEntry.parse(item),
-        cursorAfter: (entry) => timelineCursor.encode({ createdAt: entry.createdAt, entryId: entry.entryId }),
+        cursorAfter: timelineCursorAfter,
         start: at && timelineKey(requestId, at.createdAt, at.entryId),
       });
     },
@@ -315,7 +315,7 @@ export const dynamoRequestStore = (client: DynamoDBDocumentClient, tableName: ()
           }
           return typeof item.sk === 'string' && item.sk.startsWith(timelinePrefix) ? TimelineEntry.parse(item) : undefined;
         },
-        cursorAfter: (entry) => timelineCursor.encode({ createdAt: entry.createdAt, entryId: entry.entryId }),
+        cursorAfter: timelineCursorAfter,
       });
       return { ...page, request };
     },
