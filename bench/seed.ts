@@ -1,34 +1,16 @@
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
-import { orgKey } from '../lib/adapters/dynamodb/keys.js';
-import { dynamoUserStore } from '../lib/adapters/dynamodb/users.js';
-import { ensureCognitoUser } from '../local/cognito.js';
-import { localCredentials, localRegion } from '../local/local-aws.js';
+import { provisionOrganisation } from '../local/provision.js';
 import type { LocalStackInfo } from '../local/stack.js';
 import { expectStatus, logInCaller, type ApiCaller } from './api.js';
 import { runPool } from './pool.js';
 
-/**
- * A client organisation of its own with one client admin. The API has no route that creates an
- * organisation, so this is done as test/support/fresh-organisation.ts and the demo seed do it: the
- * organisation item, a Cognito login and the user items. Everything after that goes through the API.
- */
-export const freshOrganisation = async (info: LocalStackInfo, documents: DynamoDBDocumentClient): Promise<{ orgId: string; admin: ApiCaller }> => {
+/** A client organisation of its own with one client admin (see local/provision.ts); everything after that goes through the API. */
+export const freshOrganisation = async (info: LocalStackInfo): Promise<{ orgId: string; admin: ApiCaller }> => {
   const suffix = randomUUID().slice(0, 8);
   const orgId = `org-bench-${suffix}`;
-  const now = new Date().toISOString();
-  await documents.send(new PutCommand({ TableName: info.tableName, Item: { ...orgKey(orgId), entity: 'org', orgId, name: `Bench ${suffix}`, createdAt: now } }));
-  const email = `client_admin.${suffix}@bench.example`;
-  const password = 'Bench-Admin-1';
-  const cognito = new CognitoIdentityProviderClient({ endpoint: info.cognitoUrl, region: localRegion, credentials: localCredentials });
-  try {
-    const userId = await ensureCognitoUser(cognito, info.userPool.userPoolId, { email, name: 'Berta Bench', password });
-    await dynamoUserStore(documents, () => info.tableName).put({ userId, email, name: 'Berta Bench', role: 'client_admin', orgId, createdAt: now });
-  } finally {
-    cognito.destroy();
-  }
-  return { orgId, admin: await logInCaller(info, email, password) };
+  const admin = { email: `client_admin.${suffix}@bench.example`, name: 'Berta Bench', password: 'Bench-Admin-1', role: 'client_admin' } as const;
+  await provisionOrganisation(info, { orgId, name: `Bench ${suffix}` }, [admin]);
+  return { orgId, admin: await logInCaller(info, admin.email, admin.password) };
 };
 
 /** A call that retries a 5xx or 409 (e.g. a transaction conflict); the idempotency key makes a retry safe. */

@@ -52,7 +52,7 @@ const run = async (config: Config, info: LocalStackInfo, dataDir: string): Promi
   const documents = DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } });
   try {
     const seeding = performance.now();
-    const { orgId, admin } = await freshOrganisation(info, documents);
+    const { orgId, admin } = await freshOrganisation(info);
     const filing = performance.now();
     const requestIds = await fileRequests(admin, config.requests, config.seedConcurrency);
     console.log(`seeded ${config.requests} active requests into ${orgId} through POST /requests (${config.seedConcurrency} at a time) in ${seconds(filing)}`);

@@ -1,8 +1,6 @@
-import { AdminSetUserPasswordCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { inject } from 'vitest';
 import { logIn } from '../../local/cognito.js';
-import { findDemoUser } from '../../local/demo-data.js';
-import { localCredentials, localRegion } from '../../local/local-aws.js';
+import { localLogin } from '../../local/local-login.js';
 
 export interface Answer<T = any> {
   status: number;
@@ -35,32 +33,24 @@ const client = (token: string | undefined): Client => ({
 
 export const anonymous = (): Client => client(undefined);
 
-/** Someone with a login, logged in through the azami app client as the portal would. */
-export const asPerson = async (email: string, password: string): Promise<Client> => {
-  const token = await logIn(stack().cognitoUrl, stack().userPool.appClientIds.azami, email, password);
+const withIdentity = async (token: string): Promise<Client> => {
   const api = client(token);
   const me = await api.call<{ userId: string }>('GET', '/me');
   return { ...api, userId: me.body.userId };
 };
+
+/** Someone with a login, logged in through the azami app client as the portal would. */
+export const asPerson = async (email: string, password: string): Promise<Client> =>
+  withIdentity(await logIn(stack().cognitoUrl, stack().userPool.appClientIds.azami, email, password));
+
+/** Any user of the local pool, logged in as `npm run token` does it (local/local-login.ts). */
+const asLocalUser = async (email: string): Promise<Client> => withIdentity((await localLogin(stack(), email, 'azami')).token);
 
 /** A demo user. */
-export const asDemoUser = async (email: string): Promise<Client> => {
-  const user = findDemoUser(email);
-  if (!user) throw new Error(`no demo user ${email}`);
-  return asPerson(user.email, user.password);
-};
+export const asDemoUser = asLocalUser;
 
-/** Someone invited by e-mail: sets the password the invitation would let them choose, then logs in. */
-export const asInvitedPerson = async (email: string): Promise<Client> => {
-  const cognito = new CognitoIdentityProviderClient({ endpoint: stack().cognitoUrl, region: localRegion, credentials: localCredentials });
-  const password = 'Invited-Person-1';
-  await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: stack().userPool.userPoolId, Username: email, Password: password, Permanent: true }));
-  cognito.destroy();
-  const token = await logIn(stack().cognitoUrl, stack().userPool.appClientIds.azami, email, password);
-  const api = client(token);
-  const me = await api.call<{ userId: string }>('GET', '/me');
-  return { ...api, userId: me.body.userId };
-};
+/** Someone invited by e-mail: given the local password (as choosing one in the portal would), then logged in. */
+export const asInvitedPerson = asLocalUser;
 
 export const people = {
   clientAdmin: 'jana.novakova@acme.example',

@@ -1,14 +1,10 @@
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { toDocumentClient } from '../../lib/adapters/dynamodb/document-client.js';
-import { orgKey } from '../../lib/adapters/dynamodb/keys.js';
-import { dynamoUserStore } from '../../lib/adapters/dynamodb/users.js';
 import type { Role } from '../../lib/domain/roles.js';
-import { ensureCognitoUser } from '../../local/cognito.js';
 import { localCredentials, localRegion } from '../../local/local-aws.js';
+import { provisionOrganisation, type NewPerson } from '../../local/provision.js';
 import { asPerson, type Client } from './api-client.js';
 
 /** A DynamoDB client of the local stack, for fixtures and for counting what the services send. */
@@ -19,30 +15,16 @@ export const localDynamo = () =>
 export const documents = (client: DynamoDBClient) => toDocumentClient(client);
 
 /**
- * A client organisation of its own with an admin and a member, made the way the demo seed makes
- * Acme (a Cognito login and the user items). Queue tests use one each, so that requests other
- * tests file into Acme never change the order they check.
+ * A client organisation of its own with an admin and a member (see local/provision.ts). Queue
+ * tests use one each, so that requests other tests file into Acme never change the order they check.
  */
 export const freshOrganisation = async (label = 'Queue'): Promise<{ orgId: string; admin: Client; member: Client }> => {
-  const stack = inject('stack');
   const suffix = randomUUID().slice(0, 8);
   const orgId = `org-${label.toLowerCase()}-${suffix}`;
-  const dynamo = localDynamo();
-  const cognito = new CognitoIdentityProviderClient({ endpoint: stack.cognitoUrl, region: localRegion, credentials: localCredentials });
-  try {
-    const now = new Date().toISOString();
-    await documents(dynamo).send(new PutCommand({ TableName: stack.tableName, Item: { ...orgKey(orgId), entity: 'org', orgId, name: `${label} ${suffix}`, createdAt: now } }));
-    const users = dynamoUserStore(documents(dynamo), () => stack.tableName);
-    const person = async (role: Role, name: string) => {
-      const email = `${role}.${suffix}@${label.toLowerCase()}.example`;
-      const password = `Fresh-${role}-1`;
-      const userId = await ensureCognitoUser(cognito, stack.userPool.userPoolId, { email, name, password });
-      await users.put({ userId, email, name, role, orgId, createdAt: now });
-      return asPerson(email, password);
-    };
-    return { orgId, admin: await person('client_admin', 'Alena Admin'), member: await person('client_member', 'Milan Member') };
-  } finally {
-    dynamo.destroy();
-    cognito.destroy();
-  }
+  const person = (role: Role, name: string): NewPerson => ({ email: `${role}.${suffix}@${label.toLowerCase()}.example`, name, password: `Fresh-${role}-1`, role });
+  const people = [person('client_admin', 'Alena Admin'), person('client_member', 'Milan Member')] as const;
+  await provisionOrganisation(inject('stack'), { orgId, name: `${label} ${suffix}` }, people);
+  const logIn = (p: NewPerson) => asPerson(p.email, p.password);
+  const [admin, member] = await Promise.all([logIn(people[0]), logIn(people[1])]);
+  return { orgId, admin, member };
 };
