@@ -1,23 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { ServiceDeps } from '../services/deps.js';
 import { documentClient, tableName } from './dynamodb/document-client.js';
-import { dynamoCallerContext } from './dynamodb/caller-context.js';
-import { dynamoOrganisationStore } from './dynamodb/organisations.js';
-import { dynamoQueueStore } from './dynamodb/queues.js';
-import { dynamoRequestStore } from './dynamodb/requests.js';
 import { recentUsers } from './dynamodb/recent-users.js';
-import { dynamoUserStore } from './dynamodb/users.js';
+import { dynamoStores } from './dynamodb/stores.js';
 
-/** The DynamoDB-backed dependencies every request route needs, built once per cold start. */
-const recent = recentUsers();
-export const users = dynamoUserStore(documentClient, tableName, recent);
+/** The DynamoDB-backed dependencies every function needs, built once per cold start. */
+const stores = dynamoStores(documentClient, tableName, recentUsers());
+export const users = stores.users;
 
-export const serviceDeps: ServiceDeps = {
-  requests: dynamoRequestStore(documentClient, tableName),
-  queues: dynamoQueueStore(documentClient, tableName),
-  organisations: dynamoOrganisationStore(documentClient, tableName),
-  users,
-  callers: dynamoCallerContext(documentClient, tableName, recent),
-  now: () => new Date(),
-  newId: () => randomUUID(),
-};
+export const serviceDeps: ServiceDeps = { ...stores, now: () => new Date(), newId: () => randomUUID() };

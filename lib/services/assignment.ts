@@ -1,5 +1,6 @@
 import { ConflictError, ForbiddenError, ValidationError } from '../domain/errors.js';
 import { isActive, words } from '../domain/lifecycle.js';
+import { afterAssignment } from '../domain/request-changes.js';
 import { isAgencyRole } from '../domain/roles.js';
 import type { Caller, ServiceDeps } from './deps.js';
 import { openCallerRequest, toRequestView } from './open-request.js';
@@ -8,7 +9,7 @@ import type { RequestView } from './views.js';
 
 /** Assigns an active request to an agency person (or nobody, with `null`); agency staff only. */
 export const assignRequest = async (deps: ServiceDeps, caller: Caller, requestId: string, assigneeId: string | null): Promise<RequestView> => {
-  const { user, request, level } = await openCallerRequest(deps, caller, requestId);
+  const { user, request, level, actor } = await openCallerRequest(deps, caller, requestId);
   if (!isAgencyRole(user.role)) throw new ForbiddenError('Only agency staff assign requests');
   if (!isActive(request.status)) throw new ConflictError(`Request ${requestId} is ${words(request.status)}; finished requests are not assigned`, 'Nothing to do');
   const assignee = assigneeId === null ? undefined : await deps.users.getUser(assigneeId);
@@ -16,9 +17,12 @@ export const assignRequest = async (deps: ServiceDeps, caller: Caller, requestId
     throw new ValidationError([{ field: 'body.assigneeId', reason: 'is not an agency person' }]);
   }
   if (assignee?.userId === request.assigneeId) return toRequestView(request, level, user);
-  const entry = newEntry(deps, user, level, requestId, deps.now().toISOString(), {
+  const at = deps.now().toISOString();
+  const entry = newEntry(deps, actor, requestId, at, {
     kind: 'assignee_changed',
     details: { ...(request.assigneeId ? { from: request.assigneeId } : {}), ...(assignee ? { to: assignee.userId, toName: assignee.name } : {}) },
   });
-  return toRequestView(await deps.requests.assign(request, assignee?.userId, entry), level, user);
+  const after = afterAssignment(request, assignee?.userId, at);
+  await deps.unitOfWork.commit([deps.requests.update(request, after), deps.timeline.append(entry)]);
+  return toRequestView(after, level, user);
 };

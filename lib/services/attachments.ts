@@ -5,7 +5,8 @@ import { addSeconds, epochSeconds } from '../domain/time.js';
 import type { Caller, FileServiceDeps, ServiceDeps } from './deps.js';
 import { alongside } from './alongside.js';
 import { openCallerRequest } from './open-request.js';
-import type { Attachment, StoredFile } from './ports.js';
+import { confirmed, type Attachment } from '../domain/attachment.js';
+import type { StoredFile } from './ports.js';
 import { newEntry } from './timeline.js';
 import type { AttachmentView } from './views.js';
 
@@ -43,7 +44,7 @@ export const requestUpload = async (deps: FileServiceDeps, caller: Caller, reque
     createdAt: now.toISOString(),
     expiresAt: epochSeconds(addSeconds(now, confirmWindowSeconds)),
   };
-  await deps.requests.putAttachment(attachment);
+  await deps.unitOfWork.commit([deps.attachments.announce(attachment)]);
   // The browser uploads under uploads/ only; `key` is where the file goes once confirmed.
   const upload = await deps.files.presignUpload(uploadKey(attachment), attachment.contentType, attachment.size, uploadWindowSeconds);
   return {
@@ -55,7 +56,7 @@ export const requestUpload = async (deps: FileServiceDeps, caller: Caller, reque
 
 /** An attachment the caller may see; an internal one is invisible (404) to clients. */
 const visibleAttachment = async (deps: FileServiceDeps, caller: Caller, requestId: string, attachmentId: string) => {
-  const [opened, attachment] = await alongside(openCallerRequest(deps, caller, requestId), deps.requests.getAttachment(requestId, attachmentId));
+  const [opened, attachment] = await alongside(openCallerRequest(deps, caller, requestId), deps.attachments.get(requestId, attachmentId));
   if (!attachment || (attachment.visibility === 'agency' && !seesInternal(opened.level))) throw new NotFoundError(`Attachment ${attachmentId}`);
   return { ...opened, attachment };
 };
@@ -73,7 +74,7 @@ const checkAnnounced = (attachment: Attachment, stored: StoredFile) => {
  * yet, so that key is written once and never replaced. Downloads sign only that key.
  */
 export const confirmUpload = async (deps: FileServiceDeps, caller: Caller, requestId: string, attachmentId: string): Promise<AttachmentView> => {
-  const { user, level, attachment } = await visibleAttachment(deps, caller, requestId, attachmentId);
+  const { user, actor, attachment } = await visibleAttachment(deps, caller, requestId, attachmentId);
   if (attachment.uploadedBy !== user.userId) throw new ForbiddenError('Only the person who uploads a file confirms it');
   if (attachment.status === 'uploaded') return toView(attachment);
   const now = deps.now();
@@ -92,19 +93,20 @@ export const confirmUpload = async (deps: FileServiceDeps, caller: Caller, reque
     if (!kept) throw new ConflictError('The file changed while it was being confirmed', 'Confirm again');
     checkAnnounced(attachment, kept);
   }
-  const entry = newEntry(deps, user, level, requestId, now.toISOString(), {
+  const entry = newEntry(deps, actor, requestId, now.toISOString(), {
     kind: 'attachment_added',
     visibility: attachment.visibility,
     attachmentIds: [attachmentId],
     details: { fileName: attachment.fileName, size: String(attachment.size), contentType: attachment.contentType },
   });
-  const confirmed = await deps.requests.confirmAttachment(attachment, now, entry);
+  const uploaded = confirmed(attachment);
+  await deps.unitOfWork.commit([deps.attachments.confirm(attachment, uploaded, now), deps.timeline.append(entry)]);
   await deps.files.discard(upload);
-  return toView(confirmed);
+  return toView(uploaded);
 };
 
 export const listAttachments = async (deps: ServiceDeps, caller: Caller, requestId: string): Promise<AttachmentView[]> => {
-  const [{ level }, all] = await alongside(openCallerRequest(deps, caller, requestId), deps.requests.listAttachments(requestId));
+  const [{ level }, all] = await alongside(openCallerRequest(deps, caller, requestId), deps.attachments.list(requestId));
   return all.filter((a) => a.status === 'uploaded' && (a.visibility === 'all' || seesInternal(level))).map(toView);
 };
 

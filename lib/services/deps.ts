@@ -1,12 +1,32 @@
-import type { CallerContextReader, FileStore, OrganisationStore, QueueStore, RequestStore, UserInvitations, UserLookup } from './ports.js';
+import type { SystemActorName } from '../domain/actor.js';
+import type {
+  AttachmentStore,
+  CallerContextReader,
+  FileStore,
+  IdempotencyStore,
+  OrganisationStore,
+  ParticipantStore,
+  QueueStore,
+  RequestStore,
+  TimelineStore,
+  UnitOfWork,
+  UserInvitations,
+  UserLookup,
+} from './ports.js';
 
-/** What the request services are given. Time and ids come in from outside, so tests fix them. */
+/** What the request services are given: one store per aggregate and the unit of work that
+ * commits their writes together. Time and ids come in from outside, so tests fix them. */
 export interface ServiceDeps {
   requests: RequestStore;
+  timeline: TimelineStore;
+  attachments: AttachmentStore;
+  participants: ParticipantStore;
+  idempotency: IdempotencyStore;
   queues: QueueStore;
   organisations: OrganisationStore;
   users: UserLookup;
   callers: CallerContextReader;
+  unitOfWork: UnitOfWork;
   now: () => Date;
   newId: () => string;
 }
@@ -22,4 +42,9 @@ export interface InviteDeps extends ServiceDeps {
 /** Who calls: the verified token's subject. */
 export interface Caller {
   userId: string;
+}
+
+/** A part of orderdesk calling by itself (a workflow task, a timer, a webhook, inbound mail). */
+export interface SystemCaller {
+  system: SystemActorName;
 }

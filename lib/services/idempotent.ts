@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { ConflictError } from '../domain/errors.js';
 import { epochSeconds } from '../domain/time.js';
-import { IdempotencyRace, type Idempotency, type RequestStore } from './ports.js';
+import { IdempotencyRace, type Idempotency, type IdempotencyStore } from './ports.js';
 
 /** How long a repeated call with the same key gets the first answer back. */
 export const idempotencyWindowSeconds = 24 * 60 * 60;
 
 export interface IdempotentCall<T> {
-  store: Pick<RequestStore, 'findIdempotentAnswer'>;
+  store: Pick<IdempotencyStore, 'find'>;
   /** Absent: the caller sent no Idempotency-Key; the call simply runs. */
   key: string | undefined;
   callerId: string;
@@ -29,7 +29,7 @@ export const idempotent = async <T>(call: IdempotentCall<T>): Promise<T> => {
   const recordId = `${call.callerId}#${call.operation}#${call.key}`;
   const fingerprint = createHash('sha256').update(JSON.stringify(call.input)).digest('hex');
   const replay = async (): Promise<T | undefined> => {
-    const stored = await call.store.findIdempotentAnswer(recordId, call.now);
+    const stored = await call.store.find(recordId, call.now);
     if (!stored) return undefined;
     if (stored.fingerprint !== fingerprint) {
       throw new ConflictError('This Idempotency-Key was already used for a different request', 'Use a new key for a new request');

@@ -28,11 +28,11 @@ export const postMessage = async (
   input: NewMessage,
   idempotencyKey?: string,
 ): Promise<TimelineEntryView> => {
-  const { user, level } = await openCallerRequest(deps, caller, requestId);
+  const { user, level, actor } = await openCallerRequest(deps, caller, requestId);
   if (input.internal && !seesInternal(level)) throw new ForbiddenError('Only agency staff write internal notes');
   const now = deps.now();
   return idempotent({
-    store: deps.requests,
+    store: deps.idempotency,
     key: idempotencyKey,
     callerId: user.userId,
     operation: `post-message:${requestId}`,
@@ -40,7 +40,7 @@ export const postMessage = async (
     now,
     parse: (stored) => TimelineEntryView.parse(stored),
     run: async (idempotency) => {
-      const entry = newEntry(deps, user, level, requestId, now.toISOString(), {
+      const entry = newEntry(deps, actor, requestId, now.toISOString(), {
         kind: input.internal ? 'internal_note' : 'message',
         visibility: input.internal ? 'agency' : 'all',
         body: input.body,
@@ -49,7 +49,12 @@ export const postMessage = async (
       });
       // Attachments must be uploaded ones of this request, and clients can't cite internal ones:
       if (!seesInternal(level)) await assertVisibleAttachments(deps, requestId, input.attachmentIds);
-      await deps.requests.addEntry(entry, idempotency && { ...idempotency, answer: entry });
+      await deps.unitOfWork.commit([
+        deps.requests.mustExist(requestId),
+        deps.timeline.append(entry),
+        ...input.attachmentIds.map((attachmentId) => deps.attachments.mustBeUploaded(requestId, attachmentId)),
+        ...(idempotency ? [deps.idempotency.record(idempotency, entry, now)] : []),
+      ]);
       return entry;
     },
   });
@@ -57,7 +62,7 @@ export const postMessage = async (
 
 const assertVisibleAttachments = async (deps: ServiceDeps, requestId: string, attachmentIds: string[]) => {
   for (const attachmentId of attachmentIds) {
-    const attachment = await deps.requests.getAttachment(requestId, attachmentId);
+    const attachment = await deps.attachments.get(requestId, attachmentId);
     if (attachment?.visibility === 'agency') throw new ForbiddenError(`Attachment ${attachmentId} is internal`);
   }
 };
@@ -77,13 +82,13 @@ export const listTimeline = async (
   let page: Page<TimelineEntryView>;
   if (cursor === undefined) {
     // The first page comes with the request itself, so a caller known to this process costs one Query.
-    const [context, first] = await alongside(deps.callers.read(caller.userId, {}), deps.requests.openTimeline(requestId, guess, limit));
+    const [context, first] = await alongside(deps.callers.read(caller.userId, {}), deps.timeline.open(requestId, guess, limit));
     const user = knownCaller(context.user);
-    const isParticipant = first.request !== undefined && accessLevel(user, first.request, false) === 'none' && (await deps.requests.isParticipant(requestId, user.userId));
+    const isParticipant = first.request !== undefined && accessLevel(user, first.request, false) === 'none' && (await deps.participants.isParticipant(requestId, user.userId));
     ({ level } = opened(user, first.request, isParticipant, requestId));
     page = { items: first.items, nextCursor: first.nextCursor };
   } else {
-    [{ level }, page] = await alongside(openCallerRequest(deps, caller, requestId), deps.requests.listTimeline(requestId, guess, limit, cursor));
+    [{ level }, page] = await alongside(openCallerRequest(deps, caller, requestId), deps.timeline.page(requestId, guess, limit, cursor));
   }
-  return seesInternal(level) === guess ? page : deps.requests.listTimeline(requestId, seesInternal(level), limit, cursor);
+  return seesInternal(level) === guess ? page : deps.timeline.page(requestId, seesInternal(level), limit, cursor);
 };

@@ -1,4 +1,5 @@
 import { accessLevel, actingRole, type AccessLevel } from '../domain/access.js';
+import { person, type Actor } from '../domain/actor.js';
 import { NotFoundError } from '../domain/errors.js';
 import { actions, decide, type Action } from '../domain/lifecycle.js';
 import type { Request } from '../domain/request.js';
@@ -23,10 +24,15 @@ export const opened = (user: User, request: Request | undefined, isParticipant: 
  * The caller and a request they may see, read in one round trip (the caller's user item, the
  * request and the caller's invitation to it), so no call on a request waits for two reads in turn.
  */
-export const openCallerRequest = async (deps: Pick<ServiceDeps, 'callers'>, caller: Caller, requestId: string): Promise<OpenedRequest & { user: User }> => {
+export const openCallerRequest = async (
+  deps: Pick<ServiceDeps, 'callers'>,
+  caller: Caller,
+  requestId: string,
+): Promise<OpenedRequest & { user: User; actor: Actor }> => {
   const context = await deps.callers.read(caller.userId, { requestId });
   const user = knownCaller(context.user);
-  return { user, ...opened(user, context.request, context.isParticipant, requestId) };
+  const found = opened(user, context.request, context.isParticipant, requestId);
+  return { user, actor: person(user, found.level), ...found };
 };
 
 /** The level of a request the caller already may see (listed or just created by them). */

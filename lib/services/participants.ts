@@ -4,7 +4,7 @@ import { ConflictError, ForbiddenError } from '../domain/errors.js';
 import type { Caller, InviteDeps, ServiceDeps } from './deps.js';
 import { alongside } from './alongside.js';
 import { openCallerRequest } from './open-request.js';
-import type { Participant } from './ports.js';
+import type { Participant } from '../domain/participant.js';
 import { newEntry } from './timeline.js';
 
 export interface Invitation {
@@ -17,7 +17,7 @@ export interface Invitation {
  * and becomes a participant; people who see the request anyway are not invited twice.
  */
 export const inviteParticipant = async (deps: InviteDeps, caller: Caller, requestId: string, input: Invitation): Promise<Participant> => {
-  const { user, request, level } = await openCallerRequest(deps, caller, requestId);
+  const { user, request, level, actor } = await openCallerRequest(deps, caller, requestId);
   if (!mayManagePeople(level)) throw new ForbiddenError('Only the client admin and agency staff invite people');
   const email = input.email.toLowerCase();
   const now = deps.now();
@@ -33,23 +33,23 @@ export const inviteParticipant = async (deps: InviteDeps, caller: Caller, reques
     invitedBy: user.userId,
     invitedAt: now.toISOString(),
   };
-  const entry = newEntry(deps, user, level, requestId, participant.invitedAt, {
+  const entry = newEntry(deps, actor, requestId, participant.invitedAt, {
     kind: 'participant_invited',
     details: { userId: invitee.userId, email: invitee.email, name: invitee.name },
   });
-  await deps.requests.addParticipant(participant, entry);
+  await deps.unitOfWork.commit([deps.requests.mustExist(requestId), deps.participants.add(participant), deps.timeline.append(entry)]);
   return participant;
 };
 
 export const listParticipants = async (deps: ServiceDeps, caller: Caller, requestId: string): Promise<Participant[]> => {
-  const [, participants] = await alongside(openCallerRequest(deps, caller, requestId), deps.requests.listParticipants(requestId));
+  const [, participants] = await alongside(openCallerRequest(deps, caller, requestId), deps.participants.list(requestId));
   return participants;
 };
 
 /** Ends a participant's access at once (every call checks participation). People may also leave. */
 export const removeParticipant = async (deps: ServiceDeps, caller: Caller, requestId: string, userId: string): Promise<void> => {
-  const { user, level } = await openCallerRequest(deps, caller, requestId);
+  const { user, level, actor } = await openCallerRequest(deps, caller, requestId);
   if (!mayManagePeople(level) && userId !== user.userId) throw new ForbiddenError('Only the client admin and agency staff remove people');
-  const entry = newEntry(deps, user, level, requestId, deps.now().toISOString(), { kind: 'participant_removed', details: { userId } });
-  await deps.requests.removeParticipant(requestId, userId, entry);
+  const entry = newEntry(deps, actor, requestId, deps.now().toISOString(), { kind: 'participant_removed', details: { userId } });
+  await deps.unitOfWork.commit([deps.participants.remove(requestId, userId), deps.timeline.append(entry)]);
 };

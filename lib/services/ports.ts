@@ -1,70 +1,13 @@
-import * as z from 'zod';
+import type { Attachment } from '../domain/attachment.js';
 import type { Organisation, OrganisationSettings } from '../domain/organisation.js';
 import type { RankChange, Ranked } from '../domain/ranking.js';
 import type { Request, RequestStatus, RequestType } from '../domain/request.js';
+import type { Participant } from '../domain/participant.js';
+import type { TimelineEntry } from '../domain/timeline-entry.js';
 import type { User } from '../domain/user.js';
 
 /** The ports the services need; adapters in lib/adapters implement them. No SDK types here; the
- * stored entities are zod schemas, so adapters check what they read back with the same definition. */
-
-export const Visibility = z.enum(['all', 'agency']).describe('`agency`: internal, never shown to clients or participants');
-export type Visibility = z.infer<typeof Visibility>;
-
-/** An entry of a request's timeline: a message, an internal note, or any other activity. Every
- * change writes one in the same transaction as the change; the notifier consumes them. */
-export const TimelineEntry = z.object({
-  entryId: z.string(),
-  requestId: z.string(),
-  kind: z.enum([
-    'request_created',
-    'status_changed',
-    'message',
-    'internal_note',
-    'attachment_added',
-    'participant_invited',
-    'participant_removed',
-    'rank_changed',
-    'assignee_changed',
-  ]),
-  visibility: Visibility,
-  actorId: z.string(),
-  actorName: z.string(),
-  actorRole: z.string(),
-  createdAt: z.iso.datetime(),
-  body: z.string().optional().describe('As written (plain text or Markdown); render it safely'),
-  format: z.enum(['text', 'markdown']).optional(),
-  attachmentIds: z.array(z.string()).optional(),
-  /** Before/after and other facts of the change, e.g. `{ from: 'submitted', to: 'cancelled' }`. */
-  details: z.record(z.string(), z.string()).optional(),
-});
-export type TimelineEntry = z.infer<typeof TimelineEntry>;
-
-export const Attachment = z.object({
-  attachmentId: z.string(),
-  requestId: z.string(),
-  orgId: z.string(),
-  fileName: z.string(),
-  contentType: z.string(),
-  size: z.number().int(),
-  key: z.string(),
-  status: z.enum(['pending', 'uploaded']),
-  visibility: Visibility,
-  uploadedBy: z.string(),
-  createdAt: z.iso.datetime(),
-  /** Epoch seconds after which a pending upload is void (and TTL may remove it). */
-  expiresAt: z.number().optional(),
-});
-export type Attachment = z.infer<typeof Attachment>;
-
-export const Participant = z.object({
-  requestId: z.string(),
-  userId: z.string(),
-  email: z.string(),
-  name: z.string(),
-  invitedBy: z.string(),
-  invitedAt: z.iso.datetime(),
-});
-export type Participant = z.infer<typeof Participant>;
+ * stored entities are the domain's zod schemas, so adapters check what they read back with them. */
 
 /** A stored answer to replay when a client repeats a call with the same Idempotency-Key. */
 export interface IdempotentAnswer {
@@ -94,30 +37,66 @@ export interface RequestFilter {
 
 export type ListScope = { kind: 'org'; orgId: string } | { kind: 'all' } | { kind: 'invited'; userId: string };
 
+/**
+ * One conditional write a store prepared (a put, an update, a delete or a condition check), with
+ * the domain error its condition stands for. Nothing is written until a unit of work commits it.
+ */
+export interface Write {
+  /** What it writes, for logs: e.g. `request 2026-0042`. */
+  readonly label: string;
+}
+
+/**
+ * Commits the writes of one change together: all or none. A failed condition is the domain
+ * error of the first write whose condition failed (a lost race is a ConflictError).
+ */
+export interface UnitOfWork {
+  commit(writes: readonly Write[]): Promise<void>;
+}
+
 export interface RequestStore {
+  /** The next number of the year's request sequence (an atomic counter, not part of a unit of work). */
   nextSequence(year: number): Promise<number>;
-  organisationExists(orgId: string): Promise<boolean>;
-  getRequest(requestId: string): Promise<Request | undefined>;
-  isParticipant(requestId: string, userId: string): Promise<boolean>;
-  createRequest(request: Request, entry: TimelineEntry, idempotency?: Idempotency & { answer: unknown }): Promise<void>;
-  /** Conditional on the status and version read: a lost race is a ConflictError. */
-  changeStatus(request: Request, to: RequestStatus, updatedAt: string, entry: TimelineEntry): Promise<Request>;
-  listRequests(scope: ListScope, filter: RequestFilter, limit: number, cursor?: string): Promise<Page<Request>>;
-  /** Conditional on the assignee read and on the request not being finished. */
-  assign(request: Request, assigneeId: string | undefined, entry: TimelineEntry): Promise<Request>;
-  /** Fails with NotFoundError if an attachment is not an uploaded one of this request. */
-  addEntry(entry: TimelineEntry, idempotency?: Idempotency & { answer: unknown }): Promise<void>;
-  listTimeline(requestId: string, includeAgencyOnly: boolean, limit: number, cursor?: string): Promise<Page<TimelineEntry>>;
+  get(requestId: string): Promise<Request | undefined>;
+  list(scope: ListScope, filter: RequestFilter, limit: number, cursor?: string): Promise<Page<Request>>;
+  /** A new request; its number must be free. */
+  create(request: Request): Write;
+  /** The change from `before` (as read) to `after` (as the domain decided), conditional on the version read. */
+  update(before: Request, after: Request): Write;
+  /** Nothing written: the change only happens if the request exists (404 otherwise). */
+  mustExist(requestId: string): Write;
+}
+
+export interface TimelineStore {
+  append(entry: TimelineEntry): Write;
+  page(requestId: string, includeAgencyOnly: boolean, limit: number, cursor?: string): Promise<Page<TimelineEntry>>;
   /** The first page of a timeline and the request itself, read together (one Query of the request's item collection). */
-  openTimeline(requestId: string, includeAgencyOnly: boolean, limit: number): Promise<Page<TimelineEntry> & { request?: Request }>;
-  findIdempotentAnswer(recordId: string, now: Date): Promise<IdempotentAnswer | undefined>;
-  putAttachment(attachment: Attachment): Promise<void>;
-  getAttachment(requestId: string, attachmentId: string): Promise<Attachment | undefined>;
-  confirmAttachment(attachment: Attachment, now: Date, entry: TimelineEntry): Promise<Attachment>;
-  listAttachments(requestId: string): Promise<Attachment[]>;
-  addParticipant(participant: Participant, entry: TimelineEntry): Promise<void>;
-  listParticipants(requestId: string): Promise<Participant[]>;
-  removeParticipant(requestId: string, userId: string, entry: TimelineEntry): Promise<void>;
+  open(requestId: string, includeAgencyOnly: boolean, limit: number): Promise<Page<TimelineEntry> & { request?: Request }>;
+}
+
+export interface AttachmentStore {
+  get(requestId: string, attachmentId: string): Promise<Attachment | undefined>;
+  list(requestId: string): Promise<Attachment[]>;
+  announce(attachment: Attachment): Write;
+  /** `before` pending and not expired at `now` becomes `after` (409 otherwise). */
+  confirm(before: Attachment, after: Attachment, now: Date): Write;
+  /** Nothing written: the change only happens if the attachment is an uploaded one of the request (404 otherwise). */
+  mustBeUploaded(requestId: string, attachmentId: string): Write;
+}
+
+export interface ParticipantStore {
+  isParticipant(requestId: string, userId: string): Promise<boolean>;
+  list(requestId: string): Promise<Participant[]>;
+  /** 409 if they were invited already. */
+  add(participant: Participant): Write;
+  /** 404 if they were not invited. */
+  remove(requestId: string, userId: string): Write;
+}
+
+export interface IdempotencyStore {
+  find(recordId: string, now: Date): Promise<IdempotentAnswer | undefined>;
+  /** The answer to replay; a concurrent call that recorded first makes the commit throw IdempotencyRace. */
+  record(idempotency: Idempotency, answer: unknown, now: Date): Write;
 }
 
 /** A request in a queue always has its rank. */
@@ -150,9 +129,8 @@ export interface QueueStore {
   lastRank(orgId: string): Promise<string | undefined>;
   /** Ready work of every organisation, in no particular order (the policy orders it). */
   workQueue(): Promise<ReadyRequest[]>;
-  /** Writes new ranks and their activity entries in one transaction. Each change is conditional
-   * on the request still being in this queue with the rank read: a lost race is a ConflictError. */
-  applyRanks(orgId: string, changes: readonly RankChange[], entries: readonly TimelineEntry[]): Promise<void>;
+  /** A new rank, conditional on the request still being in this queue with the rank read: a lost race is a ConflictError. */
+  rerank(orgId: string, change: RankChange): Write;
 }
 
 export interface OrganisationStore {

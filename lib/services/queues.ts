@@ -1,4 +1,5 @@
 import { accessLevel, mayRank, maySeeOrganisation } from '../domain/access.js';
+import { person } from '../domain/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.js';
 import { isActive, words } from '../domain/lifecycle.js';
 import type { Organisation } from '../domain/organisation.js';
@@ -115,7 +116,7 @@ const rankable = (user: User, orgId: string, request: Request | undefined, isPar
  * needs the caller's invitation to it read: it tells a 403 (invited) from a 404.
  */
 const checkNamed = async (deps: ServiceDeps, user: User, orgId: string, request: Request | undefined, requestId: string, field: string): Promise<QueuedRequest> => {
-  const isParticipant = request !== undefined && request.orgId !== orgId && (await deps.requests.isParticipant(requestId, user.userId));
+  const isParticipant = request !== undefined && request.orgId !== orgId && (await deps.participants.isParticipant(requestId, user.userId));
   return rankable(user, orgId, request, isParticipant, requestId, field);
 };
 
@@ -157,7 +158,7 @@ export const moveRequest = async (deps: ServiceDeps, caller: Caller, requestId: 
   const recent = deps.callers.recent(caller.userId);
   const [context, anchorRead] = await Promise.all([
     deps.callers.read(caller.userId, { requestId, orgId: recent?.orgId }),
-    anchorId ? deps.requests.getRequest(anchorId) : Promise.resolve(undefined),
+    anchorId ? deps.requests.get(anchorId) : Promise.resolve(undefined),
   ]);
   const user = knownCaller(context.user);
   // What the caller can't see is a 404 before any word about their role.
@@ -203,8 +204,9 @@ const applyPlan = async (deps: ServiceDeps, user: User, orgId: string, plan: Ran
   if (plan.changes.length === 0) return;
   const at = deps.now().toISOString();
   const level = visibleLevel(user, { orgId });
+  const actor = person(user, level);
   const entries = plan.moves.map((item) =>
-    newEntry(deps, user, level, item.requestId, at, {
+    newEntry(deps, actor, item.requestId, at, {
       kind: 'rank_changed',
       details:
         item.fromPosition !== undefined && item.toPosition !== undefined
@@ -212,7 +214,7 @@ const applyPlan = async (deps: ServiceDeps, user: User, orgId: string, plan: Ran
           : moveDetails(move ?? {}),
     }),
   );
-  await deps.queues.applyRanks(orgId, plan.changes, entries);
+  await deps.unitOfWork.commit([...plan.changes.map((change) => deps.queues.rerank(orgId, change)), ...entries.map((entry) => deps.timeline.append(entry))]);
 };
 
 /** What a single move records: where the caller put the request (positions would need the whole queue read). */
@@ -238,7 +240,7 @@ export const setQueueOrder = async (deps: ServiceDeps, caller: Caller, order: re
   const stranger = order.find((id) => !inQueue.has(id));
   if (stranger) {
     // Someone else's (404), invited only (403) or finished (409): say which.
-    await checkNamed(deps, user, orgId, await deps.requests.getRequest(stranger), stranger, 'body.order');
+    await checkNamed(deps, user, orgId, await deps.requests.get(stranger), stranger, 'body.order');
     throw new ConflictError(`Request ${stranger} joined the queue after it was read`, 'Reload the queue and send the order of all its requests');
   }
   const named = new Set(order);

@@ -1,7 +1,7 @@
 import { isAgencyRole } from '../domain/roles.js';
-import { actingRole } from '../domain/access.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.js';
-import { decide, words, type Action } from '../domain/lifecycle.js';
+import { person } from '../domain/actor.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.js';
+import type { Action } from '../domain/lifecycle.js';
 import type { Platform } from '../domain/platform.js';
 import { rankAfter } from '../domain/ranking.js';
 import { formatRequestNumber, searchText, type Request, type RequestStatus, type RequestType } from '../domain/request.js';
@@ -10,6 +10,7 @@ import { onGuess } from './alongside.js';
 import { knownCaller, resolveCaller } from './caller.js';
 import type { Caller, ServiceDeps } from './deps.js';
 import { idempotent } from './idempotent.js';
+import { takeStep } from './lifecycle-step.js';
 import { openCallerRequest, toRequestView, visibleLevel } from './open-request.js';
 import type { ListScope, Page } from './ports.js';
 import { newEntry } from './timeline.js';
@@ -29,7 +30,7 @@ export interface NewRequest {
 const filingOrganisation = async (deps: ServiceDeps, user: User, requested: string | undefined): Promise<string> => {
   if (isAgencyRole(user.role)) {
     if (!requested) throw new ValidationError([{ field: 'body.orgId', reason: 'is required when agency staff file a request' }]);
-    if (!(await deps.requests.organisationExists(requested))) throw new NotFoundError(`Organisation ${requested}`);
+    if (!(await deps.organisations.getOrganisation(requested))) throw new NotFoundError(`Organisation ${requested}`);
     return requested;
   }
   if (!user.orgId || user.role === 'participant') throw new ForbiddenError('Only client organisations and agency staff file requests');
@@ -45,7 +46,7 @@ export const createRequest = async (deps: ServiceDeps, caller: Caller, input: Ne
   const orgId = await filingOrganisation(deps, user, input.orgId);
   const now = deps.now();
   return idempotent({
-    store: deps.requests,
+    store: deps.idempotency,
     key: idempotencyKey,
     callerId: user.userId,
     operation: 'create-request',
@@ -75,8 +76,12 @@ export const createRequest = async (deps: ServiceDeps, caller: Caller, input: Ne
       };
       const level = visibleLevel(user, request);
       const view = toRequestView(request, level, user);
-      const entry = newEntry(deps, user, level, requestId, at, { kind: 'request_created', details: { type: input.type, title: input.title } });
-      await deps.requests.createRequest(request, entry, idempotency && { ...idempotency, answer: view });
+      const entry = newEntry(deps, person(user, level), requestId, at, { kind: 'request_created', details: { type: input.type, title: input.title } });
+      await deps.unitOfWork.commit([
+        deps.requests.create(request),
+        deps.timeline.append(entry),
+        ...(idempotency ? [deps.idempotency.record(idempotency, view, now)] : []),
+      ]);
       return view;
     },
   });
@@ -101,7 +106,7 @@ export interface RequestQuery {
  * participants the ones they were invited to, agency staff everything or one organisation's. */
 export const listRequests = async (deps: ServiceDeps, caller: Caller, query: RequestQuery): Promise<Page<RequestView>> => {
   const filter = { status: query.status, type: query.type, titleContains: query.q ? searchText(query.q) : undefined };
-  const list = (scope: ListScope) => deps.requests.listRequests(scope, filter, query.limit, query.cursor);
+  const list = (scope: ListScope) => deps.requests.list(scope, filter, query.limit, query.cursor);
   // Which list to read depends on the caller's user item. The caller's last known one (a hint)
   // starts the read alongside it; the fresh item decides, and the list is read again if the two differ.
   const recent = deps.callers.recent(caller.userId);
@@ -128,10 +133,7 @@ const listScopeOf = <R>(user: User, query: Pick<RequestQuery, 'scope' | 'orgId'>
 
 const sameScope = (a: ListScope, b: ListScope | undefined) => JSON.stringify(a) === JSON.stringify(b);
 
-/**
- * Takes a lifecycle action (cancel now; offers, payment and review later) through the one
- * transition table, conditional on the status and version that were read.
- */
+/** Takes a lifecycle action for the caller (cancel, clarify, start work, ...), see `takeStep`. */
 export const applyAction = async (
   deps: ServiceDeps,
   caller: Caller,
@@ -139,23 +141,7 @@ export const applyAction = async (
   action: Action,
   note?: string,
 ): Promise<RequestView> => {
-  const { user, request, level } = await openCallerRequest(deps, caller, requestId);
-  const decision = decide(request.status, request.type, action, actingRole(level, user));
-  if (!decision.allowed) {
-    if (decision.reason === 'actor') throw new ForbiddenError(`Your role on this request does not allow ${words(action)}`);
-    if (decision.reason === 'type') throw new ConflictError(`A ${request.type} request cannot ${words(action)}`, 'Choose another action');
-    throw new ConflictError(
-      `Request ${request.requestId} is ${words(request.status)}; ${words(action)} is possible only when it is ${decision.allowedFrom.map(words).join(', ')}`,
-      'Reload the request to see what you can do now',
-    );
-  }
-  const at = deps.now().toISOString();
-  const entry = newEntry(deps, user, level, requestId, at, {
-    kind: 'status_changed',
-    body: note,
-    details: { action, from: request.status, to: decision.to },
-  });
-  const updated = await deps.requests.changeStatus(request, decision.to, at, entry);
+  const { user, request, level, actor } = await openCallerRequest(deps, caller, requestId);
+  const updated = await takeStep(deps, actor, request, { action, note });
   return toRequestView(updated, level, user);
 };
-

@@ -1,24 +1,19 @@
-import type { AccessLevel } from '../domain/access.js';
-import { actingRole } from '../domain/access.js';
-import type { User } from '../domain/user.js';
+import { actorStamp, type Actor } from '../domain/actor.js';
+import type { TimelineEntry } from '../domain/timeline-entry.js';
 import type { ServiceDeps } from './deps.js';
-import type { TimelineEntry } from './ports.js';
 
-/** A timeline entry by `user`, stamped with the time and a fresh id. */
+/** A timeline entry by `actor` (a person or a part of the system), stamped with the time and a fresh id. */
 export const newEntry = (
   deps: Pick<ServiceDeps, 'newId'>,
-  user: User,
-  level: Exclude<AccessLevel, 'none'>,
+  actor: Actor,
   requestId: string,
   createdAt: string,
-  fields: Pick<TimelineEntry, 'kind'> & Partial<Omit<TimelineEntry, 'kind'>>,
+  fields: Pick<TimelineEntry, 'kind'> & Partial<Omit<TimelineEntry, 'kind' | 'actorType' | 'actorId' | 'actorName' | 'actorRole'>>,
 ): TimelineEntry => ({
   entryId: deps.newId(),
   requestId,
   visibility: 'all',
-  actorId: user.userId,
-  actorName: user.name,
-  actorRole: actingRole(level, user),
+  ...actorStamp(actor),
   createdAt,
   ...fields,
 });

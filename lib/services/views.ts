@@ -3,7 +3,9 @@ import { Request, RequestId } from '../domain/request.js';
 import { Action } from '../domain/lifecycle.js';
 import { Organisation } from '../domain/organisation.js';
 import { WorkQueuePolicy } from '../domain/work-queue.js';
-import { Attachment, Participant, TimelineEntry } from './ports.js';
+import { Attachment } from '../domain/attachment.js';
+import { Participant } from '../domain/participant.js';
+import { TimelineEntry } from '../domain/timeline-entry.js';
 
 /** What the services answer with; the route table documents these same schemas. */
 

@@ -5,7 +5,7 @@ import net from 'node:net';
 import fs from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { allRequestsPartition, requestKey } from '../../lib/adapters/dynamodb/keys.js';
-import { dynamoRequestStore } from '../../lib/adapters/dynamodb/requests.js';
+import { dynamoRequestStore } from '../../lib/adapters/dynamodb/request-store.js';
 import { tableDefinition } from '../../lib/adapters/dynamodb/table-definition.js';
 import { dynamoUserStore } from '../../lib/adapters/dynamodb/users.js';
 import { localCredentials, localRegion } from '../../local/local-aws.js';
@@ -46,7 +46,7 @@ describe('the local stack', () => {
     const { admin } = await freshOrganisation('Legacy');
     const ranked = (await admin.call('POST', '/requests', newInquiry('Ranked already'))).body.requestId;
     const documents = DynamoDBDocumentClient.from(dynamo);
-    const legacy = { ...(await dynamoRequestStore(documents, () => stack.tableName).getRequest(ranked))!, requestId: '1999-0001', createdAt: '1999-01-01T00:00:00.000Z' };
+    const legacy = { ...(await dynamoRequestStore(documents, () => stack.tableName).get(ranked))!, requestId: '1999-0001', createdAt: '1999-01-01T00:00:00.000Z' };
     const { rank: _rank, ...unranked } = legacy;
     await documents.send(new PutCommand({ TableName: stack.tableName, Item: { ...requestKey(legacy.requestId), entity: 'request', gsi3pk: allRequestsPartition, gsi3sk: `${legacy.createdAt}#${legacy.requestId}`, ...unranked } }));
     expect(await backfillRanks(documents, stack.tableName)).toBeGreaterThanOrEqual(1);

@@ -1,11 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import { dynamoCallerContext } from '../../lib/adapters/dynamodb/caller-context.js';
-import { dynamoOrganisationStore } from '../../lib/adapters/dynamodb/organisations.js';
-import { dynamoQueueStore } from '../../lib/adapters/dynamodb/queues.js';
-import { dynamoRequestStore } from '../../lib/adapters/dynamodb/requests.js';
 import { recentUsers } from '../../lib/adapters/dynamodb/recent-users.js';
-import { dynamoUserStore } from '../../lib/adapters/dynamodb/users.js';
+import { dynamoStores } from '../../lib/adapters/dynamodb/stores.js';
 import type { ServiceDeps } from '../../lib/services/deps.js';
 import { documents, localDynamo } from './fresh-organisation.js';
 
@@ -41,15 +37,7 @@ export const countedServices = () => {
   // The clock of the remembered user items, moved by the tests (see `forgetUsers`).
   let clock = 0;
   const recent = recentUsers({ now: () => clock });
-  const deps: ServiceDeps = {
-    requests: dynamoRequestStore(docs, tableName),
-    queues: dynamoQueueStore(docs, tableName),
-    organisations: dynamoOrganisationStore(docs, tableName),
-    users: dynamoUserStore(docs, tableName, recent),
-    callers: dynamoCallerContext(docs, tableName, recent),
-    now: () => new Date(),
-    newId: () => randomUUID(),
-  };
+  const deps: ServiceDeps = { ...dynamoStores(docs, tableName, recent), now: () => new Date(), newId: () => randomUUID() };
   return {
     deps,
     /** The commands sent while `work` ran. */

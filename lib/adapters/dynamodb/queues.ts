@@ -3,14 +3,13 @@ import * as z from 'zod';
 import { ConflictError } from '../../domain/errors.js';
 import type { Ranked } from '../../domain/ranking.js';
 import { Request, RequestId } from '../../domain/request.js';
-import type { QueueGap, QueueStore, TimelineEntry } from '../../services/ports.js';
+import type { QueueGap, QueueStore } from '../../services/ports.js';
 import { CursorRank, cursorCodec } from './cursor.js';
 import { clientQueueKey, clientQueuePartition, requestKey, workQueuePartition } from './keys.js';
 import { queryAll } from './query-all.js';
 import { queryPage } from './query-page.js';
 import { readListed } from './stored-items.js';
-import { entryPut } from './timeline-item.js';
-import { transact, type GuardedItem } from './transact.js';
+import { TableWrite } from './table-write.js';
 
 const QueuedRequest = Request.required({ rank: true });
 const ReadyRequest = Request.required({ rank: true, readyAt: true });
@@ -107,12 +106,12 @@ export const dynamoQueueStore = (client: DynamoDBDocumentClient, tableName: () =
         (item) => ReadyRequest.parse(item),
       ),
 
-    async applyRanks(orgId, changes, entries: readonly TimelineEntry[]) {
-      const TableName = tableName();
-      const rankWrites: GuardedItem[] = changes.map((change) => ({
-        item: {
+    rerank: (orgId, change) =>
+      new TableWrite(
+        `rank of ${change.requestId}`,
+        {
           Update: {
-            TableName,
+            TableName: tableName(),
             Key: requestKey(change.requestId),
             UpdateExpression: 'SET #rank = :to, gsi2sk = :sk',
             ConditionExpression: 'gsi2pk = :queue AND #rank = :from',
@@ -125,13 +124,7 @@ export const dynamoQueueStore = (client: DynamoDBDocumentClient, tableName: () =
             },
           },
         },
-        onConditionFailed: () =>
-          new ConflictError(
-            `Request ${change.requestId} was moved or finished by someone else meanwhile`,
-            'Reload the queue to see the current order, then move again',
-          ),
-      }));
-      await transact(client, [...rankWrites, ...entries.map((entry) => entryPut(TableName, entry))]);
-    },
+        () => new ConflictError(`Request ${change.requestId} was moved or finished by someone else meanwhile`, 'Reload the queue to see the current order, then move again'),
+      ),
   };
 };

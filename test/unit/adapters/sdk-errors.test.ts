@@ -9,7 +9,8 @@ import {
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { toDocumentClient } from '../../../lib/adapters/dynamodb/document-client.js';
-import { transact } from '../../../lib/adapters/dynamodb/transact.js';
+import { TableWrite } from '../../../lib/adapters/dynamodb/table-write.js';
+import { dynamoUnitOfWork } from '../../../lib/adapters/dynamodb/unit-of-work.js';
 import { ConflictError, ServiceBusyError } from '../../../lib/domain/errors.js';
 import { errorAnswer } from '../../../lib/http/error-response.js';
 
@@ -34,7 +35,8 @@ const cancelled = (...codes: string[]) =>
     CancellationReasons: codes.map((Code) => ({ Code, Message: Code })),
   });
 
-const put = { item: { Put: { TableName: 't', Item: { pk: 'a', sk: 'b' } } } };
+const put = new TableWrite('item a', { Put: { TableName: 't', Item: { pk: 'a', sk: 'b' } } });
+const commit = (client: DynamoDBDocumentClient, writes: TableWrite[]) => dynamoUnitOfWork(client).commit(writes);
 
 describe('DynamoDB errors of load and contention, as callers see them', () => {
   it.each([
@@ -52,7 +54,7 @@ describe('DynamoDB errors of load and contention, as callers see them', () => {
   });
 
   it('answers a transaction cancelled by a concurrent transaction with a 409 that says what to do', async () => {
-    const error = await transact(failingWith(cancelled('None', 'TransactionConflict')), [put, put]).catch((e: unknown) => e);
+    const error = await commit(failingWith(cancelled('None', 'TransactionConflict')), [put, put]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
     expect(errorAnswer(error)).toMatchObject({ statusCode: 409, body: { error: { code: 'conflict', next: 'Reload, then try again' } } });
   });
@@ -66,13 +68,13 @@ describe('DynamoDB errors of load and contention, as callers see them', () => {
   });
 
   it('answers a transaction cancelled by throttling with a 503', async () => {
-    const error = await transact(failingWith(cancelled('ThrottlingError', 'None')), [put, put]).catch((e: unknown) => e);
+    const error = await commit(failingWith(cancelled('ThrottlingError', 'None')), [put, put]).catch((e: unknown) => e);
     expect(errorAnswer(error)).toMatchObject({ statusCode: 503, headers: { 'retry-after': '1' } });
   });
 
   it('still says what a failed condition means first, when a condition failed too', async () => {
     const meaning = new ConflictError('Request 2026-0001 changed while you were working on it', 'Reload the request');
-    const error = await transact(failingWith(cancelled('TransactionConflict', 'ConditionalCheckFailed')), [put, { ...put, onConditionFailed: () => meaning }]).catch(
+    const error = await commit(failingWith(cancelled('TransactionConflict', 'ConditionalCheckFailed')), [put, new TableWrite('item a', put.item, () => meaning)]).catch(
       (e: unknown) => e,
     );
     expect(error).toBe(meaning);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { actions, decide, terminalStatuses, transitions, type Action, type Actor } from '../../../lib/domain/lifecycle.js';
+import { SystemActorName, type Party } from '../../../lib/domain/actor.js';
+import { actions, decide, terminalStatuses, transitions, type Action } from '../../../lib/domain/lifecycle.js';
 import { RequestStatus, RequestType } from '../../../lib/domain/request.js';
 import { Role } from '../../../lib/domain/roles.js';
 
@@ -14,10 +15,10 @@ clarifying --post_offer--> quoted: agent admin
 quoted --post_offer--> quoted: agent admin
 offer_expired --post_offer--> quoted: agent admin
 quoted --reject_offer--> clarifying: client_admin client_member
-quoted --expire_offer--> offer_expired: system
+quoted --expire_offer--> offer_expired: workflow timer
 quoted --accept_offer--> awaiting_payment: client_admin client_member
 quoted --accept_free_offer--> queued: client_admin client_member
-awaiting_payment --mark_paid--> queued: agent admin system
+awaiting_payment --mark_paid--> queued: agent admin payment-webhook
 queued --start_work--> in_progress: agent admin
 changes_requested --start_work--> in_progress: agent admin
 submitted --fix--> in_progress: agent admin [defect authorized]
@@ -25,11 +26,11 @@ clarifying --fix--> in_progress: agent admin [defect authorized]
 submitted --explain--> answered: agent admin
 clarifying --explain--> answered: agent admin
 answered --reopen--> clarifying: client_admin client_member
-answered --close--> closed: client_admin client_member agent admin system
+answered --close--> closed: client_admin client_member agent admin workflow timer
 in_progress --hand_over--> in_review: agent admin
 in_review --accept_delivery--> accepted: client_admin client_member
 in_review --request_changes--> changes_requested: client_admin client_member
-in_review --deem_accepted--> accepted: system
+in_review --deem_accepted--> accepted: workflow timer
 submitted --cancel--> cancelled: client_admin client_member agent admin
 clarifying --cancel--> cancelled: client_admin client_member agent admin
 quoted --cancel--> cancelled: client_admin client_member agent admin
@@ -38,13 +39,13 @@ offer_expired --cancel--> cancelled: client_admin client_member agent admin
 
 const allowed = new Map<string, string>();
 for (const line of spec.trim().split('\n')) {
-  const [, from, action, to, actors, types] = /^(\w+) --(\w+)--> (\w+): ([\w ]+?)(?: \[([\w ]+)\])?$/.exec(line)!;
+  const [, from, action, to, actors, types] = /^(\w+) --(\w+)--> (\w+): ([\w -]+?)(?: \[([\w ]+)\])?$/.exec(line)!;
   for (const actor of actors!.split(' ')) {
     for (const type of types ? types.split(' ') : RequestType.options) allowed.set(`${from}|${action}|${actor}|${type}`, to!);
   }
 }
 
-const actors: Actor[] = [...Role.options, 'system'];
+const actors: Party[] = [...Role.options, ...SystemActorName.options];
 
 describe('the request lifecycle', () => {
   it('allows exactly the moves of the design, for every status × action × actor × type', () => {
@@ -73,6 +74,10 @@ describe('the request lifecycle', () => {
 
   it('lets a participant trigger nothing', () => {
     for (const action of actions) expect(transitions[action].by).not.toContain('participant');
+  });
+
+  it('lets the notifier and inbound mail change no status: they only tell and relay', () => {
+    for (const action of actions) for (const relay of ['notifier', 'inbound-mail'] as const) expect(transitions[action].by).not.toContain(relay);
   });
 
   it('leaves terminal statuses for good', () => {

@@ -7,7 +7,7 @@ import { epochSeconds } from '../../../lib/domain/time.js';
 import type { User } from '../../../lib/domain/user.js';
 import { confirmUpload, downloadLink, requestUpload } from '../../../lib/services/attachments.js';
 import type { FileServiceDeps } from '../../../lib/services/deps.js';
-import type { Attachment } from '../../../lib/services/ports.js';
+import type { Attachment } from '../../../lib/domain/attachment.js';
 import { s3Model } from '../../support/s3-model.js';
 
 // The attachment service with the real S3 adapter, against a model of S3 as AWS behaves (POST
@@ -25,28 +25,37 @@ const setup = () => {
   const attachments = new Map<string, Attachment>();
   let ids = 0;
   let failNextConfirm = false;
-  const requests = {
-    getRequest: async () => request,
-    isParticipant: async () => false,
-    putAttachment: async (attachment: Attachment) => void attachments.set(attachment.attachmentId, attachment),
-    getAttachment: async (_requestId: string, attachmentId: string) => attachments.get(attachmentId),
+  // Writes as closures the fake unit of work runs in order (each one checks its condition first).
+  type FakeWrite = { label: string; apply: () => void };
+  const attachmentStore = {
+    get: async (_requestId: string, attachmentId: string) => attachments.get(attachmentId),
+    announce: (attachment: Attachment): FakeWrite => ({ label: 'announce', apply: () => void attachments.set(attachment.attachmentId, attachment) }),
     // As the DynamoDB store: conditional on the attachment still pending and not expired.
-    confirmAttachment: async (attachment: Attachment, at: Date) => {
-      const current = attachments.get(attachment.attachmentId);
-      if (failNextConfirm) {
+    confirm: (before: Attachment, after: Attachment, at: Date): FakeWrite => ({
+      label: 'confirm',
+      apply: () => {
+        const current = attachments.get(before.attachmentId);
+        if (current?.status !== 'pending' || (current.expiresAt ?? 0) <= epochSeconds(at)) {
+          throw new ConflictError('This upload was already confirmed or has expired', 'List the attachments');
+        }
+        attachments.set(before.attachmentId, after);
+      },
+    }),
+  };
+  const unitOfWork = {
+    commit: async (writes: FakeWrite[]) => {
+      if (failNextConfirm && writes.some((w) => w.label === 'confirm')) {
         failNextConfirm = false;
         throw new Error('the function timed out');
       }
-      if (current?.status !== 'pending' || (current.expiresAt ?? 0) <= epochSeconds(at)) {
-        throw new ConflictError('This upload was already confirmed or has expired', 'List the attachments');
-      }
-      const { expiresAt: _expiresAt, ...uploaded } = current;
-      attachments.set(attachment.attachmentId, { ...uploaded, status: 'uploaded' });
-      return { ...uploaded, status: 'uploaded' as const };
+      for (const write of writes) write.apply();
     },
   };
+  const timeline = { append: (): FakeWrite => ({ label: 'entry', apply: () => undefined }) };
   const deps = {
-    requests,
+    attachments: attachmentStore,
+    unitOfWork,
+    timeline,
     users: { getUser: async (userId: string) => (userId === jana.userId ? jana : undefined) },
     callers: { read: async (userId: string) => ({ user: userId === jana.userId ? jana : undefined, request, isParticipant: false }), recent: () => undefined },
     now: () => now,

@@ -1,0 +1,53 @@
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConflictError, NotFoundError } from '../../domain/errors.js';
+import { Participant } from '../../domain/participant.js';
+import type { ParticipantStore } from '../../services/ports.js';
+import { invitationKey, participantKey, participantPrefix, requestKey } from './keys.js';
+import { queryAll } from './query-all.js';
+import { TableWrite } from './table-write.js';
+
+/** People invited to single requests: an item in the request's collection, indexed by the invited person. */
+export const dynamoParticipantStore = (client: DynamoDBDocumentClient, tableName: () => string): ParticipantStore => ({
+  async isParticipant(requestId, userId) {
+    const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: participantKey(requestId, userId), ProjectionExpression: 'pk' }));
+    return Item !== undefined;
+  },
+
+  async list(requestId) {
+    const participants = await queryAll(
+      client,
+      {
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': requestKey(requestId).pk, ':prefix': participantPrefix },
+      },
+      (item) => Participant.parse(item),
+    );
+    return participants.sort((a, b) => a.invitedAt.localeCompare(b.invitedAt));
+  },
+
+  add: (participant) =>
+    new TableWrite(
+      `participant ${participant.userId} of ${participant.requestId}`,
+      {
+        Put: {
+          TableName: tableName(),
+          Item: {
+            ...participantKey(participant.requestId, participant.userId),
+            entity: 'participant',
+            ...invitationKey(participant.userId, participant.invitedAt, participant.requestId),
+            ...participant,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      () => new ConflictError(`${participant.email} is already invited to this request`, 'Nothing to do: they can see it'),
+    ),
+
+  remove: (requestId, userId) =>
+    new TableWrite(
+      `participant ${userId} of ${requestId}`,
+      { Delete: { TableName: tableName(), Key: participantKey(requestId, userId), ConditionExpression: 'attribute_exists(pk)' } },
+      () => new NotFoundError(`Participant ${userId}`),
+    ),
+});

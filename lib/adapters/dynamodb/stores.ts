@@ -1,0 +1,28 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ServiceDeps } from '../../services/deps.js';
+import { dynamoAttachmentStore } from './attachment-store.js';
+import { dynamoCallerContext } from './caller-context.js';
+import { dynamoIdempotencyStore } from './idempotency-store.js';
+import { dynamoOrganisationStore } from './organisations.js';
+import { dynamoParticipantStore } from './participant-store.js';
+import { dynamoQueueStore } from './queues.js';
+import type { RecentUsers } from './recent-users.js';
+import { dynamoRequestStore } from './request-store.js';
+import { dynamoTimelineStore } from './timeline-store.js';
+import { dynamoUnitOfWork } from './unit-of-work.js';
+import { dynamoUserStore } from './users.js';
+
+/** Every store of the single table and the unit of work that commits their writes, on one client. */
+export const dynamoStores = (client: DynamoDBDocumentClient, tableName: () => string, recent: RecentUsers) =>
+  ({
+    requests: dynamoRequestStore(client, tableName),
+    timeline: dynamoTimelineStore(client, tableName),
+    attachments: dynamoAttachmentStore(client, tableName),
+    participants: dynamoParticipantStore(client, tableName),
+    idempotency: dynamoIdempotencyStore(client, tableName),
+    queues: dynamoQueueStore(client, tableName),
+    organisations: dynamoOrganisationStore(client, tableName),
+    users: dynamoUserStore(client, tableName, recent),
+    callers: dynamoCallerContext(client, tableName, recent),
+    unitOfWork: dynamoUnitOfWork(client),
+  }) satisfies Omit<ServiceDeps, 'now' | 'newId'>;

@@ -1,0 +1,22 @@
+import type { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Write } from '../../services/ports.js';
+
+export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
+/**
+ * A store's write as DynamoDB takes it: one transaction item, and the domain error its condition
+ * stands for. Only the DynamoDB unit of work reads these.
+ */
+export class TableWrite implements Write {
+  constructor(
+    readonly label: string,
+    readonly item: TransactItem,
+    readonly onConditionFailed?: () => Error,
+  ) {}
+}
+
+/** A write of another adapter handed to this one is a wiring bug, said plainly. */
+export const tableWrite = (write: Write): TableWrite => {
+  if (!(write instanceof TableWrite)) throw new TypeError(`${write.label} is not a DynamoDB write; a unit of work commits its own adapter's writes only`);
+  return write;
+};

@@ -1,0 +1,39 @@
+import { isActive } from './lifecycle.js';
+import type { Request, RequestStatus } from './request.js';
+import { isReadyWork, readyAtAfter } from './work-queue.js';
+
+/**
+ * The next state of a request after each kind of change, decided here and nowhere else. Every
+ * change bumps the version and stamps `updatedAt`; stores write the difference between the
+ * request as read and the one returned, conditional on the version read. Only rank moves (the
+ * client's order, see ranking.ts) leave the version alone, so reordering never makes someone's
+ * change fail.
+ */
+const changed = (request: Request, at: string): Request => ({ ...request, version: request.version + 1, updatedAt: at });
+
+/** After a lifecycle step to `to`: a finished request leaves its client's queue; one that
+ * becomes ready work lines up with the time it did. */
+export const afterTransition = (request: Request, to: RequestStatus, at: string): Request => {
+  const { rank, readyAt: _readyAt, ...rest } = changed(request, at);
+  const readyAt = readyAtAfter(request.status, to, at, request.readyAt);
+  return { ...rest, status: to, ...(isActive(to) && rank !== undefined ? { rank } : {}), ...(readyAt !== undefined ? { readyAt } : {}) };
+};
+
+/** After (un)assigning an agency person. */
+export const afterAssignment = (request: Request, assigneeId: string | undefined, at: string): Request => {
+  const { assigneeId: _previous, ...rest } = changed(request, at);
+  return assigneeId === undefined ? rest : { ...rest, assigneeId };
+};
+
+/** The lists a request is in beyond its organisation's and the agency's list of all requests. */
+export interface RequestPlaces {
+  /** Its rank in its client's queue: active requests only. */
+  clientQueue?: string;
+  /** Since when it is ready work for the agency. */
+  readyWork?: string;
+}
+
+export const placesOf = (request: Request): RequestPlaces => ({
+  ...(request.rank !== undefined && isActive(request.status) ? { clientQueue: request.rank } : {}),
+  ...(request.readyAt !== undefined && isReadyWork(request.status) ? { readyWork: request.readyAt } : {}),
+});

@@ -1,0 +1,40 @@
+import * as z from 'zod';
+
+export const Visibility = z.enum(['all', 'agency']).describe('`agency`: internal, never shown to clients or participants');
+export type Visibility = z.infer<typeof Visibility>;
+
+export const TimelineEntryKind = z.enum([
+  'request_created',
+  'status_changed',
+  'message',
+  'internal_note',
+  'attachment_added',
+  'participant_invited',
+  'participant_removed',
+  'rank_changed',
+  'assignee_changed',
+]);
+export type TimelineEntryKind = z.infer<typeof TimelineEntryKind>;
+
+/**
+ * An entry of a request's timeline: a message, an internal note, or any other activity. Every
+ * change writes one in the same transaction as the change; the notifier consumes them.
+ */
+export const TimelineEntry = z.object({
+  entryId: z.string(),
+  requestId: z.string(),
+  kind: TimelineEntryKind,
+  visibility: Visibility,
+  /** Entries written before system actors existed have no type: they were all people's. */
+  actorType: z.enum(['person', 'system']).default('person').describe('`system`: orderdesk itself acted (workflow, timer, payment, mail)'),
+  actorId: z.string().describe('The user id of a person, the part of orderdesk for the system (e.g. `workflow`)'),
+  actorName: z.string(),
+  actorRole: z.string().describe('The role a person acted in on this request, `system` for orderdesk itself'),
+  createdAt: z.iso.datetime(),
+  body: z.string().optional().describe('As written (plain text or Markdown); render it safely'),
+  format: z.enum(['text', 'markdown']).optional(),
+  attachmentIds: z.array(z.string()).optional(),
+  /** Before/after and other facts of the change, e.g. `{ from: 'submitted', to: 'cancelled' }`. */
+  details: z.record(z.string(), z.string()).optional(),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;

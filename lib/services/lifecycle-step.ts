@@ -1,0 +1,61 @@
+import { partyOf, type Actor } from '../domain/actor.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors.js';
+import { decide, words, type Action } from '../domain/lifecycle.js';
+import { afterTransition } from '../domain/request-changes.js';
+import type { Request } from '../domain/request.js';
+import type { ServiceDeps, SystemCaller } from './deps.js';
+import { system } from '../domain/actor.js';
+import type { Write } from './ports.js';
+import { newEntry } from './timeline.js';
+
+export interface Step {
+  action: Action;
+  /** Said with the step, shown on the timeline (a reason to cancel, a note to a handover). */
+  note?: string;
+  /** Writes that stand or fall with the step (an offer, an order), committed in the same unit of work. */
+  also?: readonly Write[];
+}
+
+/**
+ * Takes a lifecycle step for a person or a part of the system through the one transition table:
+ * the domain decides whether it is allowed and what the request becomes, and the change, its
+ * timeline entry and whatever else belongs to the step are committed together, conditional on
+ * the version read.
+ */
+export const takeStep = async (deps: ServiceDeps, actor: Actor, request: Request, step: Step): Promise<Request> => {
+  const { action } = step;
+  const decision = decide(request.status, request.type, action, partyOf(actor));
+  if (!decision.allowed) {
+    if (decision.reason === 'actor') throw new ForbiddenError(`Your role on this request does not allow ${words(action)}`);
+    if (decision.reason === 'type') throw new ConflictError(`A ${request.type} request cannot ${words(action)}`, 'Choose another action');
+    throw new ConflictError(
+      `Request ${request.requestId} is ${words(request.status)}; ${words(action)} is possible only when it is ${decision.allowedFrom.map(words).join(', ')}`,
+      'Reload the request to see what you can do now',
+    );
+  }
+  const at = deps.now().toISOString();
+  const after = afterTransition(request, decision.to, at);
+  const entry = newEntry(deps, actor, request.requestId, at, { kind: 'status_changed', body: step.note, details: { action, from: request.status, to: decision.to } });
+  await deps.unitOfWork.commit([deps.requests.update(request, after), deps.timeline.append(entry), ...(step.also ?? [])]);
+  return after;
+};
+
+/** What a part of the system expects of the request it acts on: the version it saw when it decided to act. */
+export interface SystemExpectation {
+  version?: number;
+}
+
+/**
+ * A lifecycle step taken by orderdesk itself (the workflow after a wait, a timer, the payment
+ * webhook). No access check: the system sees every request. When the caller says which version
+ * it acted on and the request has moved on since, the step is a conflict rather than applied to
+ * a request that is no longer what was decided about.
+ */
+export const takeSystemStep = async (deps: ServiceDeps, caller: SystemCaller, requestId: string, step: Step, expected: SystemExpectation = {}): Promise<Request> => {
+  const request = await deps.requests.get(requestId);
+  if (!request) throw new NotFoundError(`Request ${requestId}`);
+  if (expected.version !== undefined && request.version !== expected.version) {
+    throw new ConflictError(`Request ${requestId} is at version ${request.version}, not ${expected.version}`, 'Decide again on the current request');
+  }
+  return takeStep(deps, system(caller.system), request, step);
+};
