@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { bundleBudgetBytes, bundleOptions } from '../infra/bundle-options.js';
+import { functionList } from '../lib/functions/table.js';
 import { routeList } from '../lib/http/routes.js';
 
 /**
@@ -28,10 +29,10 @@ const coldImportMs = (file: string): number => {
 };
 
 const rows: { name: string; bytes: number; ms: number }[] = [];
-for (const route of routeList) {
-  const outfile = path.join(outDir, route.name, 'index.mjs');
-  await build({ ...bundleOptions, entryPoints: [path.join(root, 'functions', `${route.name}.ts`)], bundle: true, outfile, logLevel: 'error' });
-  rows.push({ name: route.name, bytes: fs.statSync(outfile).size, ms: coldImportMs(outfile) });
+for (const { name } of [...routeList, ...functionList]) {
+  const outfile = path.join(outDir, name, 'index.mjs');
+  await build({ ...bundleOptions, entryPoints: [path.join(root, 'functions', `${name}.ts`)], bundle: true, outfile, logLevel: 'error' });
+  rows.push({ name, bytes: fs.statSync(outfile).size, ms: coldImportMs(outfile) });
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

@@ -5,6 +5,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { Construct } from 'constructs';
 import { apiCors } from '../lib/http/cors.js';
 import type { RouteDefinition } from '../lib/http/route.js';
+import { logicalIdOf } from './logical-id.js';
 import { OrderdeskFunction, type OrderdeskResources } from './orderdesk-function.js';
 import type { StageConfig } from './stage-config.js';
 
@@ -13,13 +14,6 @@ export interface ApiStackProps extends StackProps {
   resources: OrderdeskResources;
   routes: readonly RouteDefinition[];
 }
-
-/** `get-me` → `GetMe`: a stable logical id per route. */
-export const logicalIdOf = (routeName: string): string =>
-  routeName
-    .split('-')
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join('');
 
 /** The HTTP API: one Lambda per entry of the route table, JWT-protected where the table says. */
 export class ApiStack extends Stack {

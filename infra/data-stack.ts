@@ -55,6 +55,8 @@ export class DataStack extends Stack {
       enforceSSL: true,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       versioned: true,
+      // Tells EventBridge of new objects, e.g. mail SES received under mail/ for the inbound-mail function.
+      eventBridgeEnabled: true,
       removalPolicy: RemovalPolicy.RETAIN,
       cors: [
         {

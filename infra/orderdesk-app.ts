@@ -1,7 +1,9 @@
 import { App, Tags } from 'aws-cdk-lib';
+import { functionList } from '../lib/functions/table.js';
 import { routeList } from '../lib/http/routes.js';
 import { ApiStack } from './api-stack.js';
 import { DataStack } from './data-stack.js';
+import { FunctionsStack } from './functions-stack.js';
 import { stageConfig } from './stage-config.js';
 
 /** Builds the whole app; `bin/app.ts` synthesizes it and the infra tests assert on it. */
@@ -9,13 +11,10 @@ export const buildApp = (app: App = new App()) => {
   const config = stageConfig((key) => app.node.tryGetContext(key));
   const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
   const data = new DataStack(app, `orderdesk-${config.stage}-data`, { env, config });
-  const api = new ApiStack(app, `orderdesk-${config.stage}-api`, {
-    env,
-    config,
-    routes: routeList,
-    resources: { table: data.table, bucket: data.bucket, userPool: data.userPool, appClientIds: data.appClientIds },
-  });
+  const resources = { table: data.table, bucket: data.bucket, userPool: data.userPool, appClientIds: data.appClientIds };
+  const api = new ApiStack(app, `orderdesk-${config.stage}-api`, { env, config, routes: routeList, resources });
+  const functions = new FunctionsStack(app, `orderdesk-${config.stage}-functions`, { env, config, functions: functionList, resources });
   Tags.of(app).add('project', 'orderdesk');
   Tags.of(app).add('stage', config.stage);
-  return { app, config, data, api };
+  return { app, config, data, api, functions };
 };

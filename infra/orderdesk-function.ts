@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -9,14 +9,14 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { FunctionAccess, ObjectAction } from '../lib/config/access.js';
 import { EnvName } from '../lib/config/env.js';
 import { functionTimeoutSeconds } from '../lib/config/limits.js';
 import type { Platform } from '../lib/domain/platform.js';
-import type { ObjectAction, RouteAccess } from '../lib/http/route.js';
 import { bundleOptions } from './bundle-options.js';
 import type { StageConfig } from './stage-config.js';
 
-/** The S3 action each object action of a route's `access` grants. */
+/** The S3 action each object action of an `access` grants. */
 const s3Actions: Record<ObjectAction, string> = { get: 's3:GetObject', put: 's3:PutObject', delete: 's3:DeleteObject' };
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,18 +32,20 @@ export interface OrderdeskResources {
 export interface OrderdeskFunctionProps {
   /** kebab-case; the entry is `functions/<name>.ts`. */
   name: string;
-  access: RouteAccess;
+  access: FunctionAccess;
   resources: OrderdeskResources;
   stage: StageConfig;
 }
 
 /**
- * Every orderdesk Lambda: Node 24 on arm64, bundled like `npm run size` measures, JSON logs
- * with a retained-for-a-while log group, tracing, and exactly the grants its `access` names.
+ * Every orderdesk Lambda, route or not: Node 24 on arm64, bundled like `npm run size` measures,
+ * JSON logs with a retained-for-a-while log group, tracing, and exactly the grants its `access`
+ * names, with the environment variables that tell it where those resources are.
  */
 export class OrderdeskFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: OrderdeskFunctionProps) {
     const { name, access, resources, stage } = props;
+    const stack = Stack.of(scope);
     const environment: Record<string, string> = {
       [EnvName.stage]: stage.stage,
       [EnvName.workQueuePolicy]: stage.workQueuePolicy,
@@ -55,6 +57,13 @@ export class OrderdeskFunction extends NodejsFunction {
     if (access.table) environment[EnvName.tableName] = resources.table.tableName;
     if (access.bucket) environment[EnvName.bucketName] = resources.bucket.bucketName;
     if (access.userPool) environment[EnvName.userPoolId] = resources.userPool.userPoolId;
+    const mailFrom = access.mail ? senderOf(name, stage) : undefined;
+    if (mailFrom) environment[EnvName.mailFrom] = mailFrom;
+    // By its fixed name: the workflow's Task states refer to these functions, so a grant on the
+    // state machine resource would make the two depend on each other.
+    const workflowArn = stack.formatArn({ service: 'states', resource: 'stateMachine', resourceName: stage.workflowName, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+    if (access.workflow?.length) environment[EnvName.workflowArn] = workflowArn;
+    if (access.secrets?.length) environment[EnvName.secretsPrefix] = stage.secretsPrefix;
 
     super(scope, id, {
       entry: path.join(projectRoot, 'functions', `${name}.ts`),
@@ -90,11 +99,34 @@ export class OrderdeskFunction extends NodejsFunction {
     if (access.table === 'readWrite') resources.table.grantReadWriteData(this);
     // One statement per key prefix, on that prefix's objects only: not CDK's bucket grants, which
     // add s3:List* and s3:GetBucket* on the bucket and every object version action.
-    for (const [prefix, actions] of Object.entries(access.bucket ?? {}) as [string, readonly ObjectAction[]][]) {
-      this.addToRolePolicy(new PolicyStatement({ actions: actions.map((action) => s3Actions[action]), resources: [resources.bucket.arnForObjects(`${prefix}*`)] }));
+    for (const [prefix, actions] of Object.entries(access.bucket ?? {})) {
+      this.addToRolePolicy(new PolicyStatement({ actions: (actions ?? []).map((action) => s3Actions[action]), resources: [resources.bucket.arnForObjects(`${prefix}*`)] }));
     }
     if (access.userPool === 'admin') {
       resources.userPool.grant(this, 'cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser', 'cognito-idp:AdminDisableUser');
     }
+    if (mailFrom) {
+      // SES checks the identity that verifies the sender: the address, or its domain.
+      const identities = [mailFrom, mailFrom.split('@')[1]!].map((identity) => stack.formatArn({ service: 'ses', resource: 'identity', resourceName: identity }));
+      this.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendEmail', 'ses:SendRawEmail'], resources: identities }));
+    }
+    if (access.workflow?.includes('start')) this.addToRolePolicy(new PolicyStatement({ actions: ['states:StartExecution'], resources: [workflowArn] }));
+    if (access.workflow?.includes('report')) {
+      // Task-token calls take no resource in IAM: a token names its task, and only `*` is accepted.
+      this.addToRolePolicy(new PolicyStatement({ actions: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'], resources: ['*'] }));
+    }
+    if (access.secrets?.length) {
+      // Secrets Manager appends six random characters to a secret's ARN.
+      const secrets = access.secrets.map((secret) =>
+        stack.formatArn({ service: 'secretsmanager', resource: 'secret', resourceName: `${stage.secretsPrefix}${secret}-??????`, arnFormat: ArnFormat.COLON_RESOURCE_NAME }),
+      );
+      this.addToRolePolicy(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: secrets }));
+    }
   }
 }
+
+/** A function that sends mail needs the stage's verified sender. */
+const senderOf = (name: string, stage: StageConfig): string => {
+  if (!stage.mailFrom) throw new Error(`${name} sends mail: set the stage's sender with -c mailFrom=helpdesk@your-domain (a verified SES identity)`);
+  return stage.mailFrom;
+};

@@ -31,6 +31,10 @@ export type StageConfig = {
   logRetention: RetentionDays;
   /** Production refuses accidental deletion of the table and the user pool. */
   deletionProtection: boolean;
+  /** The request workflow's state machine name, fixed so functions can be granted it before it exists. */
+  workflowName: string;
+  /** Where the operator stores the stage's secrets in Secrets Manager. */
+  secretsPrefix: string;
 };
 
 const defaultOrigins = { dev: ['http://localhost:5173'], prod: ['https://portal.azami.example', 'https://portal.digimadi.example'] };
@@ -54,5 +58,7 @@ export const stageConfig = (context: (key: string) => unknown): StageConfig => {
     workQueuePolicy,
     logRetention: stage === 'prod' ? RetentionDays.THREE_MONTHS : RetentionDays.TWO_WEEKS,
     deletionProtection: stage === 'prod',
+    workflowName: `orderdesk-${stage}-workflow`,
+    secretsPrefix: `orderdesk/${stage}/`,
   };
 };

@@ -11,6 +11,12 @@ export const EnvName = {
   stage: 'STAGE',
   /** The agency work queue's default interleave policy (see lib/domain/work-queue.ts). */
   workQueuePolicy: 'WORK_QUEUE_POLICY',
+  /** The sender address of orderdesk's mail (functions with `mail` access). */
+  mailFrom: 'MAIL_FROM',
+  /** The request workflow's state machine (functions with `workflow` access). */
+  workflowArn: 'WORKFLOW_ARN',
+  /** Secrets Manager names start with this, then the secret's name (functions with `secrets` access). */
+  secretsPrefix: 'SECRETS_PREFIX',
   // Set by the Lambda runtime (and by the local stack):
   awsRegion: 'AWS_REGION',
   awsAccessKeyId: 'AWS_ACCESS_KEY_ID',

@@ -42,13 +42,12 @@ export const sanitizeFileName = (name: string): string => {
 };
 
 /**
- * The bucket's two key prefixes. Browsers only ever write under `uploads/` (the presigned POST's
+ * The attachments' key prefixes. Browsers only ever write under `uploads/` (the presigned POST's
  * key); confirming copies the checked upload, once, under `orgs/`, and only that copy is ever
- * downloaded. The routes' IAM grants are per prefix (`RouteAccess.bucket`).
+ * downloaded. The routes' IAM grants are per prefix (`FunctionAccess.bucket`).
  */
 export const uploadPrefix = 'uploads/';
 export const attachmentPrefix = 'orgs/';
-export type KeyPrefix = typeof uploadPrefix | typeof attachmentPrefix;
 
 /** S3 key of a confirmed attachment, laid out by organisation and request. Written once. */
 export const attachmentKey = (orgId: string, requestId: string, attachmentId: string, fileName: string): string =>

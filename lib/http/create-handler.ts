@@ -3,17 +3,21 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from 'zod';
 import { logger } from '../observability/logger.js';
-import { ValidationError } from '../domain/errors.js';
+import { PayloadTooLargeError, ValidationError } from '../domain/errors.js';
 import { errorAnswer } from './error-response.js';
 import { identityFromClaims, type Identity } from './identity.js';
-import { parseRequest, type ParsedRequest } from './parse-request.js';
+import { bodyBytes, maxJsonBodyBytes, parseRequest, type ParsedRequest } from './parse-request.js';
 import type { RouteAuth, RouteDefinition, RouteSchemas } from './route.js';
 
-export type RouteInput<S extends RouteSchemas, A extends RouteAuth> = ParsedRequest<S> & {
+export type RouteInput<S extends RouteSchemas, A extends RouteAuth, R extends boolean = false> = ParsedRequest<S> & {
   identity: A extends 'jwt' ? Identity : undefined;
   requestId: string;
   /** The validated `Idempotency-Key` header, on routes that take one. */
   idempotencyKey?: string;
+  /** The body's bytes as received, on routes that ask for them (`rawBody: true`). */
+  rawBody: R extends true ? Buffer : undefined;
+  /** The request's headers (lower-case names), e.g. a webhook's signature header. */
+  headers: Readonly<Record<string, string | undefined>>;
 };
 
 /** Printable ASCII, as the IETF Idempotency-Key draft and common clients use (UUIDs, ULIDs). */
@@ -25,8 +29,8 @@ const idempotencyKeyOf = (event: APIGatewayProxyEventV2): string | undefined => 
   return parsed.data;
 };
 
-export type RouteImplementation<S extends RouteSchemas, A extends RouteAuth> = (
-  input: RouteInput<S, A>,
+export type RouteImplementation<S extends RouteSchemas, A extends RouteAuth, R extends boolean = false> = (
+  input: RouteInput<S, A, R>,
 ) => Promise<z.input<S['response']>>;
 
 const jsonHeaders = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
@@ -47,8 +51,8 @@ const claimsOf = (event: APIGatewayProxyEventV2): unknown => AuthorizerContext.s
  * error mapper. Handlers stay adapters: parse, call one service function, shape the answer.
  */
 export const createHandler =
-  <S extends RouteSchemas, A extends RouteAuth>(route: RouteDefinition<S, A>) =>
-  (implementation: RouteImplementation<S, A>) =>
+  <S extends RouteSchemas, A extends RouteAuth, R extends boolean = false>(route: RouteDefinition<S, A, R>) =>
+  (implementation: RouteImplementation<S, A, R>) =>
   middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use({
@@ -61,11 +65,13 @@ export const createHandler =
     })
     .handler(async (event, context) => {
       logger.appendKeys({ route: route.name });
-      const parsed = parseRequest(route.schemas, event);
+      const parsed = parseRequest(route.schemas, event, route.rawBody === true && !route.schemas.body);
+      const rawBody = route.rawBody ? bodyBytes(event) : undefined;
+      if (rawBody && rawBody.length > maxJsonBodyBytes) throw new PayloadTooLargeError(maxJsonBodyBytes);
       // Behind the authorizer claims are always there; without them this throws UnauthenticatedError.
       const identity = route.auth === 'jwt' ? identityFromClaims(claimsOf(event)) : undefined;
-      // The conditional type of `identity` can't follow the runtime check above; it holds by construction.
       const idempotencyKey = route.idempotent ? idempotencyKeyOf(event) : undefined;
-      const input = { ...parsed, identity, idempotencyKey, requestId: context.awsRequestId } as RouteInput<S, A>;
+      // The conditional types of `identity` and `rawBody` can't follow the runtime checks above; they hold by construction.
+      const input = { ...parsed, identity, idempotencyKey, rawBody, headers: event.headers, requestId: context.awsRequestId } as RouteInput<S, A, R>;
       return json(route.status, await implementation(input));
     });

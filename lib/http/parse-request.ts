@@ -19,10 +19,15 @@ const problemsOf = (location: string, error: z.ZodError): FieldProblem[] =>
     reason: issue.message,
   }));
 
+/** The body's bytes as the client sent them (API Gateway base64-encodes bodies that are not text). */
+export const bodyBytes = (event: APIGatewayProxyEventV2): Buffer =>
+  event.body === undefined ? Buffer.alloc(0) : Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
+
 const decodeBody = (event: APIGatewayProxyEventV2): unknown => {
   if (event.body === undefined || event.body === '') return undefined;
-  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  if (Buffer.byteLength(text) > maxJsonBodyBytes) throw new PayloadTooLargeError(maxJsonBodyBytes);
+  const bytes = bodyBytes(event);
+  if (bytes.length > maxJsonBodyBytes) throw new PayloadTooLargeError(maxJsonBodyBytes);
+  const text = bytes.toString('utf8');
   const contentType = event.headers['content-type'] ?? '';
   if (!/^application\/(.+\+)?json\b/i.test(contentType)) {
     throw new ValidationError([{ field: 'headers.content-type', reason: 'must be application/json' }]);
@@ -34,8 +39,11 @@ const decodeBody = (event: APIGatewayProxyEventV2): unknown => {
   }
 };
 
-/** Validates path, query and body against the route's schemas, all problems reported at once. */
-export const parseRequest = <S extends RouteSchemas>(schemas: S, event: APIGatewayProxyEventV2): ParsedRequest<S> => {
+/**
+ * Validates path, query and body against the route's schemas, all problems reported at once.
+ * With `rawBodyOnly` (a raw-body route without a body schema) the body is the handler's to read.
+ */
+export const parseRequest = <S extends RouteSchemas>(schemas: S, event: APIGatewayProxyEventV2, rawBodyOnly = false): ParsedRequest<S> => {
   const problems: FieldProblem[] = [];
   const check = (location: string, schema: z.ZodType | undefined, value: unknown): unknown => {
     if (!schema) {
@@ -50,7 +58,7 @@ export const parseRequest = <S extends RouteSchemas>(schemas: S, event: APIGatew
   };
   const path = check('path', schemas.path, event.pathParameters ?? {});
   const query = check('query', schemas.query, event.queryStringParameters ?? {});
-  const body = check('body', schemas.body, decodeBody(event));
+  const body = rawBodyOnly ? undefined : check('body', schemas.body, decodeBody(event));
   if (problems.length > 0) throw new ValidationError(problems);
   return { path, query, body } as ParsedRequest<S>;
 };

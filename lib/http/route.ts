@@ -1,23 +1,10 @@
 import type * as z from 'zod';
-import type { KeyPrefix } from '../domain/attachment-rules.js';
+import type { FunctionAccess } from '../config/access.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** `public`: anyone; `jwt`: the API's JWT authorizer (Cognito) must have accepted a bearer token. */
 export type RouteAuth = 'public' | 'jwt';
-
-/** What a function may do with the objects under one prefix of the attachments bucket. HEAD and
- * presigned GETs are `get`, presigned POSTs and copies' destinations `put`. */
-export type ObjectAction = 'get' | 'put' | 'delete';
-
-/** What a route's function may touch; the function construct turns this into grants and
- * environment variables, so least privilege is decided here, next to the route. */
-export interface RouteAccess {
-  table?: 'read' | 'readWrite';
-  /** Object actions per key prefix (`uploads/`, `orgs/`); no function may list the bucket. */
-  bucket?: Partial<Record<KeyPrefix, readonly ObjectAction[]>>;
-  userPool?: 'admin';
-}
 
 export interface RouteSchemas {
   path?: z.ZodObject;
@@ -26,7 +13,7 @@ export interface RouteSchemas {
   response: z.ZodType;
 }
 
-export interface RouteDefinition<S extends RouteSchemas = RouteSchemas, A extends RouteAuth = RouteAuth> {
+export interface RouteDefinition<S extends RouteSchemas = RouteSchemas, A extends RouteAuth = RouteAuth, R extends boolean = boolean> {
   /** kebab-case; `functions/<name>.ts` is the Lambda entry, `<name>` part of its logical id. */
   name: string;
   method: HttpMethod;
@@ -38,12 +25,19 @@ export interface RouteDefinition<S extends RouteSchemas = RouteSchemas, A extend
   /** The status of a successful answer. */
   status: 200 | 201 | 202 | 204;
   schemas: S;
-  access: RouteAccess;
+  /** What its function may touch (see FunctionAccess). */
+  access: FunctionAccess;
   /** Accepts an `Idempotency-Key` header: a repeated call gets the first answer back. */
   idempotent?: boolean;
+  /**
+   * The handler also gets the body's bytes exactly as received (`rawBody`), e.g. to check a
+   * webhook's signature, which is computed over the bytes and not over parsed JSON. Without a
+   * body schema, any body of any content type is accepted and left to the handler.
+   */
+  rawBody?: R;
 }
 
-/** Keeps each route's literal types (schemas, auth) so handlers get typed input. */
-export const defineRoute = <S extends RouteSchemas, A extends RouteAuth>(route: RouteDefinition<S, A>) => route;
+/** Keeps each route's literal types (schemas, auth, raw body) so handlers get typed input. */
+export const defineRoute = <S extends RouteSchemas, A extends RouteAuth, R extends boolean = false>(route: RouteDefinition<S, A, R>) => route;
 
 export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>): string => `${route.method} ${route.path}`;

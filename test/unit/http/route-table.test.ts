@@ -1,15 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { functionList } from '../../../lib/functions/table.js';
 import { routeKey } from '../../../lib/http/route.js';
 import { routeList } from '../../../lib/http/routes.js';
 
 const functionsDir = path.resolve(import.meta.dirname, '../../../functions');
 
 describe('the route table', () => {
-  it('has one handler module per route and no handler without a route', () => {
+  it('has one handler module per route or function-table entry, and no handler without one', () => {
     const files = fs.readdirSync(functionsDir).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, ''));
-    expect(files.sort()).toEqual(routeList.map((r) => r.name).sort());
+    expect(files.sort()).toEqual([...routeList, ...functionList].map((r) => r.name).sort());
+  });
+
+  it('never gives a route and a function-table entry the same name (they share functions/ and logical ids)', () => {
+    const names = [...routeList, ...functionList].map((entry) => entry.name);
+    expect(new Set(names).size).toBe(names.length);
   });
 
   it('names routes in kebab-case, each once, and each method and path once', () => {
@@ -27,9 +33,9 @@ describe('the route table', () => {
 
   it('exports a handler from each module', async () => {
     process.env.TABLE_NAME ??= 'unit-test';
-    for (const route of routeList) {
-      const module: unknown = await import(path.join(functionsDir, `${route.name}.ts`));
-      expect(module, route.name).toHaveProperty('handler', expect.any(Function));
+    for (const { name } of [...routeList, ...functionList]) {
+      const module: unknown = await import(path.join(functionsDir, `${name}.ts`));
+      expect(module, name).toHaveProperty('handler', expect.any(Function));
     }
   });
 });

@@ -1,0 +1,9 @@
+import { serviceDeps } from '../lib/adapters/service-deps.js';
+import { createFunctionHandler } from '../lib/functions/create-function-handler.js';
+import { functions } from '../lib/functions/table.js';
+import { takeSystemStep } from '../lib/services/lifecycle-step.js';
+
+export const handler = createFunctionHandler(functions.takeWorkflowStep)(async ({ event, caller }) => {
+  const request = await takeSystemStep(serviceDeps, caller, event.requestId, { action: event.action, note: event.note }, { version: event.version });
+  return { requestId: request.requestId, status: request.status, version: request.version };
+});

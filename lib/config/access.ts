@@ -1,0 +1,36 @@
+import * as z from 'zod';
+import { attachmentPrefix, uploadPrefix } from '../domain/attachment-rules.js';
+
+/** Inbound mail as SES stores it (raw MIME), for the inbound-mail function only. */
+export const mailPrefix = 'mail/';
+
+/** The bucket's key prefixes; grants are per prefix, never on the bucket as a whole. */
+export type BucketPrefix = typeof uploadPrefix | typeof attachmentPrefix | typeof mailPrefix;
+
+/** What a function may do with the objects under one prefix. HEAD and presigned GETs are `get`,
+ * presigned POSTs and copies' destinations `put`. */
+export type ObjectAction = 'get' | 'put' | 'delete';
+
+/** `start`: start executions of the request workflow; `report`: send a waiting task its result. */
+export type WorkflowAction = 'start' | 'report';
+
+/** Secrets the operator stores in Secrets Manager as `orderdesk/<stage>/<name>`. */
+export const SecretName = z.enum(['payment-webhook']);
+export type SecretName = z.infer<typeof SecretName>;
+
+/**
+ * What a function may touch, routes and other functions alike. The function construct turns it
+ * into grants and environment variables, so least privilege is decided next to the entry that
+ * needs it, and a test checks that each function has exactly these grants.
+ */
+export interface FunctionAccess {
+  table?: 'read' | 'readWrite';
+  /** Object actions per key prefix; no function may list the bucket. */
+  bucket?: Partial<Record<BucketPrefix, readonly ObjectAction[]>>;
+  userPool?: 'admin';
+  /** Send mail through SES from the stage's sender identity. */
+  mail?: 'send';
+  workflow?: readonly WorkflowAction[];
+  /** Read these secrets' values. */
+  secrets?: readonly SecretName[];
+}
