@@ -11,6 +11,7 @@ const banner = (info: LocalStackInfo, seconds: string) =>
     `  API            ${info.apiUrl}            (try ${info.apiUrl}/health)`,
     `  API reference  ${info.docsUrl}`,
     `  OpenAPI        ${info.apiUrl}/openapi.json`,
+    `  Functions      ${info.lambdaUrl}            (Lambda Invoke API: POST /2015-03-31/functions/<name>/invocations)`,
     `  Mail inbox     ${info.mailUrl}            (every mail sent; JSON at /store)`,
     `  S3             ${info.s3Url}   bucket ${info.bucketName}`,
     `  DynamoDB       ${info.dynamodbUrl}   table ${info.tableName}`,

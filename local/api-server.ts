@@ -1,7 +1,4 @@
-import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import http from 'node:http';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { apiPayloadLimitBytes, functionTimeoutSeconds } from '../lib/config/limits.js';
 import { apiCors } from '../lib/http/cors.js';
 import type { RouteDefinition } from '../lib/http/route.js';
@@ -15,18 +12,7 @@ import {
   type HttpAnswer,
 } from './api-gateway-event.js';
 import { docsAsset, docsPage } from './docs-page.js';
-
-type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<unknown>;
-
-const functionsDir = path.resolve(import.meta.dirname, '..', 'functions');
-
-/** The same module that deploys to Lambda: `functions/<name>.ts`, loaded once. */
-const loadHandler = async (route: RouteDefinition): Promise<Handler> => {
-  const module: unknown = await import(pathToFileURL(path.join(functionsDir, `${route.name}.ts`)).href);
-  const handler = typeof module === 'object' && module !== null && 'handler' in module ? module.handler : undefined;
-  if (typeof handler !== 'function') throw new Error(`functions/${route.name}.ts exports no handler`);
-  return handler as Handler;
-};
+import { handlerCache } from './handler-module.js';
 
 export interface ApiServerOptions {
   host: string;
@@ -64,12 +50,7 @@ const readBody = (request: http.IncomingMessage): Promise<Buffer> =>
 /** An HTTP server that answers like the deployed HTTP API: same routes, same handlers, same events. */
 export const startApiServer = async (options: ApiServerOptions) => {
   const matchers = options.routes.map(compileRoute);
-  const handlers = new Map<string, Promise<Handler>>();
-  const handlerOf = (route: RouteDefinition) => {
-    let handler = handlers.get(route.name);
-    if (!handler) handlers.set(route.name, (handler = loadHandler(route)));
-    return handler;
-  };
+  const handlerOf = handlerCache();
 
   const corsHeaders = (origin: string | undefined): Record<string, string> =>
     origin === options.portalOrigin ? { 'access-control-allow-origin': origin, vary: 'origin' } : {};
@@ -115,7 +96,7 @@ export const startApiServer = async (options: ApiServerOptions) => {
       found.params,
       claims,
     );
-    const handler = await handlerOf(route);
+    const handler = await handlerOf(route.name);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), functionTimeoutSeconds * 1000);

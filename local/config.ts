@@ -13,6 +13,7 @@ export const defaultDynamoDbHeap = '512m';
 
 const LocalEnv = z.object({
   ORDERDESK_API_PORT: Port.default(3000),
+  ORDERDESK_LAMBDA_PORT: Port.default(3001),
   ORDERDESK_DYNAMODB_PORT: Port.default(8000),
   ORDERDESK_S3_PORT: Port.default(4568),
   ORDERDESK_SES_PORT: Port.default(8005),
@@ -27,7 +28,7 @@ const LocalEnv = z.object({
 
 export interface LocalConfig {
   host: '127.0.0.1';
-  ports: { api: number; dynamodb: number; s3: number; ses: number; cognito: number };
+  ports: { api: number; lambda: number; dynamodb: number; s3: number; ses: number; cognito: number };
   /** Everything the local stack keeps across restarts lives here. */
   dataDir: string;
   portalOrigin: string;
@@ -38,6 +39,7 @@ export interface LocalConfig {
 /** Which variable sets which port, for messages that tell the user what to change. */
 export const portVariables = {
   api: 'ORDERDESK_API_PORT',
+  lambda: 'ORDERDESK_LAMBDA_PORT',
   dynamodb: 'ORDERDESK_DYNAMODB_PORT',
   s3: 'ORDERDESK_S3_PORT',
   ses: 'ORDERDESK_SES_PORT',
@@ -55,6 +57,7 @@ export const readLocalConfig = (env: NodeJS.ProcessEnv = process.env): LocalConf
     host: '127.0.0.1',
     ports: {
       api: e.ORDERDESK_API_PORT,
+      lambda: e.ORDERDESK_LAMBDA_PORT,
       dynamodb: e.ORDERDESK_DYNAMODB_PORT,
       s3: e.ORDERDESK_S3_PORT,
       ses: e.ORDERDESK_SES_PORT,

@@ -3,8 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { tableDefinition } from '../lib/adapters/dynamodb/table-definition.js';
 import { EnvName } from '../lib/config/env.js';
+import { functionList } from '../lib/functions/table.js';
 import { routeList } from '../lib/http/routes.js';
 import { startApiServer } from './api-server.js';
+import { startLambdaServer } from './lambda-server.js';
 import { backfillRanks } from './backfill-ranks.js';
 import { stopLeftoverChildren } from './child-process.js';
 import { ensureUserPool, startCognito, type LocalUserPool } from './cognito.js';
@@ -21,6 +23,8 @@ import { startSes } from './ses.js';
 /** What a running local stack offers; also written to `<dataDir>/stack.json` for the token CLI. */
 export interface LocalStackInfo {
   apiUrl: string;
+  /** Lambda's Invoke API for the functions of the function table. */
+  lambdaUrl: string;
   docsUrl: string;
   mailUrl: string;
   s3Url: string;
@@ -109,8 +113,11 @@ export const startLocalStack = async (config: LocalConfig, log: (line: string) =
       }),
     );
 
+    const lambda = await started(startLambdaServer({ host, port: ports.lambda, functions: functionList.map((entry) => entry.name), log }));
+
     const info: LocalStackInfo = {
       apiUrl: api.url,
+      lambdaUrl: lambda.url,
       docsUrl: `${api.url}/docs`,
       mailUrl: ses.endpoint,
       s3Url: s3.endpoint,

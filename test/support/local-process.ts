@@ -19,6 +19,7 @@ export const spawnLocal = (env: Record<string, string>): ChildProcess =>
 /** Free ports and a fresh data dir, so tests never meet a developer's running `npm start`. */
 export const isolatedEnv = async (): Promise<Record<string, string>> => ({
   ORDERDESK_API_PORT: String(await freePort()),
+  ORDERDESK_LAMBDA_PORT: String(await freePort()),
   ORDERDESK_DYNAMODB_PORT: String(await freePort()),
   ORDERDESK_S3_PORT: String(await freePort()),
   ORDERDESK_SES_PORT: String(await freePort()),
