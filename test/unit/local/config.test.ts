@@ -5,7 +5,7 @@ import { LocalStackError } from '../../../local/local-stack-error.js';
 describe('the local configuration', () => {
   it('has defaults for every port and the data dir', () => {
     const config = readLocalConfig({});
-    expect(config.ports).toEqual({ api: 3000, dynamodb: 8000, s3: 4568, ses: 8005, cognito: 9229 });
+    expect(config.ports).toEqual({ api: 3000, lambda: 3001, dynamodb: 8000, s3: 4568, ses: 8005, cognito: 9229 });
     expect(config.dataDir).toMatch(/\.local$/);
   });
 
