@@ -59,8 +59,7 @@ export const interleave = <T extends WorkItem>(items: readonly T[], policy: Work
 
 /** A request becomes ready work when it enters a work status from outside them; moving between
  * work statuses (queued → in progress) keeps its place in line. */
-export const entersWork = (from: RequestStatus, to: RequestStatus): boolean => isReadyWork(to) && !isReadyWork(from);
-export const leavesWork = (from: RequestStatus, to: RequestStatus): boolean => isReadyWork(from) && !isReadyWork(to);
+const entersWork = (from: RequestStatus, to: RequestStatus): boolean => isReadyWork(to) && !isReadyWork(from);
 
 export const readyAtAfter = (from: RequestStatus, to: RequestStatus, at: string, previous: string | undefined): string | undefined =>
   entersWork(from, to) ? at : previous;

@@ -1,9 +1,12 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { epochSeconds } from '../../domain/time.js';
 import { IdempotencyRace, type IdempotencyStore } from '../../services/ports.js';
-import { IdempotencyItem } from './item-schemas.js';
+import * as z from 'zod';
 import { idempotencyKey } from './keys.js';
 import { TableWrite } from './table-write.js';
+
+/** The record as stored: the answer as JSON text, so any answer fits one attribute. */
+const IdempotencyItem = z.object({ fingerprint: z.string(), answer: z.string(), expiresAt: z.number() });
 
 /** Answers to replay for repeated calls with the same Idempotency-Key, kept for a day. */
 export const dynamoIdempotencyStore = (client: DynamoDBDocumentClient, tableName: () => string): IdempotencyStore => ({
