@@ -1,10 +1,9 @@
-import { partyOf, type Actor } from '../domain/actor.js';
+import { partyOf, system, type Actor } from '../domain/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors.js';
 import { decide, words, type Action } from '../domain/lifecycle.js';
 import { afterTransition } from '../domain/request-changes.js';
 import type { Request } from '../domain/request.js';
 import type { ServiceDeps, SystemCaller } from './deps.js';
-import { system } from '../domain/actor.js';
 import type { Write } from './ports.js';
 import { newEntry } from './timeline.js';
 
@@ -26,7 +25,9 @@ export const takeStep = async (deps: ServiceDeps, actor: Actor, request: Request
   const { action } = step;
   const decision = decide(request.status, request.type, action, partyOf(actor));
   if (!decision.allowed) {
-    if (decision.reason === 'actor') throw new ForbiddenError(`Your role on this request does not allow ${words(action)}`);
+    if (decision.reason === 'actor') {
+      throw new ForbiddenError(actor.kind === 'person' ? `Your role on this request does not allow ${words(action)}` : `The ${actor.name} does not ${words(action)}: that is a person's decision`);
+    }
     if (decision.reason === 'type') throw new ConflictError(`A ${request.type} request cannot ${words(action)}`, 'Choose another action');
     throw new ConflictError(
       `Request ${request.requestId} is ${words(request.status)}; ${words(action)} is possible only when it is ${decision.allowedFrom.map(words).join(', ')}`,
