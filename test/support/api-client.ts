@@ -15,9 +15,12 @@ import { localLogin } from '../../local/local-login.js';
  *   await jana.send(routes.getRequest, { path: { requestId: request.requestId } });
  *   await jana.send(routes.listRequests, { query: { status: 'submitted', limit: 10 } });
  *
- * Inputs are the `z.input` of the route's schemas; answers are parsed with its response schema on
- * its success status and as an error otherwise, so an answer that breaks its documented shape fails
- * the test. `raw` is the untyped way to send what the types forbid.
+ * Inputs are the `z.input` of the route's schemas. An answer with the route's success status is
+ * parsed with its response schema, any other as the documented error (or API Gateway's own
+ * `{ message }`), so an answer that breaks its documented shape fails the test: a wrong type, a
+ * missing field, or a field the schema does not document (the OpenAPI document says
+ * `additionalProperties: false`), which is also how a leak would show. `raw` is the untyped way to
+ * send what the types forbid.
  */
 
 type Route<S extends RouteSchemas = RouteSchemas> = RouteDefinition<S>;
@@ -26,7 +29,8 @@ type Route<S extends RouteSchemas = RouteSchemas> = RouteDefinition<S>;
 type QueryValues<T> = { [K in keyof T]: string extends T[K] ? T[K] | number : T[K] };
 
 type PathOption<S> = S extends { path: infer P extends z.ZodType } ? { path: z.input<P> } : { path?: never };
-type QueryOption<S> = S extends { query: infer Q extends z.ZodType } ? { query?: QueryValues<z.input<Q>> } : { query?: never };
+type QueryInput<S> = S extends { query: infer Q extends z.ZodType } ? QueryValues<z.input<Q>> : never;
+type QueryOption<S> = [QueryInput<S>] extends [never] ? { query?: never } : { query?: QueryInput<S> };
 type BodyOption<S> = S extends { body: infer B extends z.ZodType }
   ? undefined extends z.input<B>
     ? { body?: z.input<B> }
@@ -40,10 +44,13 @@ export type SendOptions<S extends RouteSchemas> = PathOption<S> & QueryOption<S>
 type SendArgs<S extends RouteSchemas> = {} extends SendOptions<S> ? [options?: SendOptions<S>] : [options: SendOptions<S>];
 
 /** The success data of a route: the output of its response schema. */
-export type DataOf<R extends Route> = R extends Route<infer S> ? z.output<S['response']> : never;
+export type DataOf<R extends Route> = z.output<R['schemas']['response']>;
+
+/** The body a route takes, as `send` takes it. */
+export type BodyOf<R extends Route> = R['schemas'] extends { body: infer B extends z.ZodType } ? z.input<B> : never;
 
 /** The query a route takes, as `send` takes it. */
-export type QueryOf<R extends Route> = R extends Route<infer S> ? NonNullable<SendOptions<S>['query']> : never;
+export type QueryOf<R extends Route> = QueryInput<R['schemas']>;
 
 /** The body of a new request, as POST /requests takes it. */
 export type NewRequest = z.input<typeof CreateRequestBody>;
@@ -121,6 +128,18 @@ export const ok = <T>(answer: Answer<T>): T => {
   return answer.data as T;
 };
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The fields of `raw` that parsing it dropped (zod objects strip unknown keys), as paths like `items[0].rank`. */
+export const undocumented = (raw: unknown, parsed: unknown, at = ''): string[] => {
+  if (Array.isArray(raw) && Array.isArray(parsed)) return raw.flatMap((item, i) => undocumented(item, parsed[i], `${at}[${i}]`));
+  if (!isRecord(raw) || !isRecord(parsed)) return [];
+  return Object.keys(raw).flatMap((key) => {
+    const path = at ? `${at}.${key}` : key;
+    return key in parsed ? undocumented(raw[key], parsed[key], path) : [path];
+  });
+};
+
 /** The answer of a route: its success status parsed with its response schema, any other as an error. */
 const answerOf = <S extends RouteSchemas>(route: Route<S>, status: number, text: string): Answer<z.output<S['response']>> => {
   const fail = (why: string) => new Error(`${routeKey(route)} answered ${status} ${why}\n${text.slice(0, 2000)}`);
@@ -135,6 +154,8 @@ const answerOf = <S extends RouteSchemas>(route: Route<S>, status: number, text:
   if (status === route.status) {
     const parsed = route.schemas.response.safeParse(json);
     if (!parsed.success) throw fail(`with a body that breaks its response schema:\n${z.prettifyError(parsed.error)}\nbody:`);
+    const extra = undocumented(json, parsed.data);
+    if (extra.length > 0) throw fail(`with fields its response schema does not document (it has additionalProperties: false): ${extra.join(', ')}\nbody:`);
     // The schema is the route's own; TypeScript cannot follow a generic S['response'] through safeParse.
     return { status, data: parsed.data as z.output<S['response']> };
   }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { routes } from '../../../lib/http/routes.js';
-import { apiClient, newInquiry, ok, pathOf, queryOf, type DataOf } from '../../support/api-client.js';
+import { apiClient, newInquiry, ok, pathOf, queryOf, undocumented, type DataOf } from '../../support/api-client.js';
 
 /** The API's answers of this test, one per call, and what the client sent. */
 const answering = (...answers: { status: number; body?: unknown }[]) => {
@@ -52,6 +52,16 @@ describe('queryOf', () => {
   });
 });
 
+describe('undocumented', () => {
+  it('names the fields that parsing dropped, however deep', () => {
+    const raw = { items: [{ requestId: 'a', rank: 'a0' }, { requestId: 'b' }], nextCursor: 'c', extra: { x: 1 } };
+    const parsed = { items: [{ requestId: 'a' }, { requestId: 'b', allowedActions: [] }], nextCursor: 'c' };
+    expect(undocumented(raw, parsed)).toEqual(['items[0].rank', 'extra']);
+    expect(undocumented(raw, raw)).toEqual([]);
+    expect(undocumented('x', 'x')).toEqual([]);
+  });
+});
+
 describe('send', () => {
   it('builds the URL from the route and sends the body as JSON', async () => {
     const sent = answering({ status: 400, body: { error: { code: 'validation_failed', message: 'no' } } }, { status: 403, body: { error: { code: 'forbidden', message: 'no' } } });
@@ -65,7 +75,7 @@ describe('send', () => {
   });
 
   it('parses the success status with the route’s response schema, and ok() returns the data', async () => {
-    answering({ status: 200, body: { ...health, undocumented: true } });
+    answering({ status: 200, body: health });
     const answer = await api.send(routes.health);
     expect(answer).toEqual({ status: 200, data: health });
     expect(ok(answer)).toEqual(health);
@@ -74,6 +84,11 @@ describe('send', () => {
   it('fails on a success answer that breaks the response schema', async () => {
     answering({ status: 200, body: { ...health, status: 'down' } });
     await expect(api.send(routes.health)).rejects.toThrow(/GET \/health answered 200 with a body that breaks its response schema:[^]*status/);
+  });
+
+  it('fails on a success answer with fields its response schema does not document', async () => {
+    answering({ status: 200, body: { ...health, secret: 'x' } });
+    await expect(api.send(routes.health)).rejects.toThrow('GET /health answered 200 with fields its response schema does not document (it has additionalProperties: false): secret');
   });
 
   it('parses any other status as an error, and ok() fails showing the status and the error', async () => {
