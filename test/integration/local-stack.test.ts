@@ -8,12 +8,13 @@ import { allRequestsPartition, requestKey } from '../../lib/adapters/dynamodb/ke
 import { dynamoRequestStore } from '../../lib/adapters/dynamodb/request-store.js';
 import { tableDefinition } from '../../lib/adapters/dynamodb/table-definition.js';
 import { dynamoUserStore } from '../../lib/adapters/dynamodb/users.js';
+import { routes } from '../../lib/http/routes.js';
 import { localCredentials, localRegion } from '../../local/local-aws.js';
 import { ensureCognitoUser } from '../../local/cognito.js';
 import { demoUsers } from '../../local/demo-data.js';
 import { backfillRanks } from '../../local/backfill-ranks.js';
 import { seedDemoData } from '../../local/seed.js';
-import { newInquiry } from '../support/api-client.js';
+import { newInquiry, ok } from '../support/api-client.js';
 import { freshOrganisation } from '../support/fresh-organisation.js';
 import { isolatedEnv, outcome, spawnLocal, startLocal } from '../support/local-process.js';
 
@@ -44,14 +45,14 @@ describe('the local stack', () => {
 
   it('appends active requests from before client ranking to their queue, once', async () => {
     const { admin } = await freshOrganisation('Legacy');
-    const ranked = (await admin.call('POST', '/requests', newInquiry('Ranked already'))).body.requestId;
+    const ranked = ok(await admin.send(routes.createRequest, { body: newInquiry('Ranked already') })).requestId;
     const documents = DynamoDBDocumentClient.from(dynamo);
     const legacy = { ...(await dynamoRequestStore(documents, () => stack.tableName).get(ranked))!, requestId: '1999-0001', createdAt: '1999-01-01T00:00:00.000Z' };
     const { rank: _rank, ...unranked } = legacy;
     await documents.send(new PutCommand({ TableName: stack.tableName, Item: { ...requestKey(legacy.requestId), entity: 'request', gsi3pk: allRequestsPartition, gsi3sk: `${legacy.createdAt}#${legacy.requestId}`, ...unranked } }));
     expect(await backfillRanks(documents, stack.tableName)).toBeGreaterThanOrEqual(1);
     expect(await backfillRanks(documents, stack.tableName)).toBe(0);
-    const queue = (await admin.call('GET', '/queue')).body.items.map((item: { request: { requestId: string } }) => item.request.requestId);
+    const queue = ok(await admin.send(routes.getQueue)).items.map((item) => item.request.requestId);
     expect(queue).toEqual([ranked, '1999-0001']);
   });
 

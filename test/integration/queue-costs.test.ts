@@ -5,22 +5,23 @@ import { maxRankLength } from '../../lib/domain/ranking.js';
 import { listTimeline } from '../../lib/services/messages.js';
 import { getClientQueue, moveRequest, setQueueOrder } from '../../lib/services/queues.js';
 import { getWorkQueue } from '../../lib/services/work-queue.js';
-import { asDemoUser, people, type Client } from '../support/api-client.js';
+import { routes } from '../../lib/http/routes.js';
+import { asDemoUser, ok, people, type Client, type NewRequest, type SignedIn } from '../support/api-client.js';
 import { countedServices } from '../support/counted-services.js';
 import { documents, freshOrganisation, localDynamo } from '../support/fresh-organisation.js';
 import { inject } from 'vitest';
 
-const defect = (title: string) => ({ type: 'defect', title: `Oprava ${title}`, description: '', platform: 'azami' });
+const defect = (title: string): NewRequest => ({ type: 'defect', title: `Oprava ${title}`, description: '', platform: 'azami' });
 
 let services: ReturnType<typeof countedServices>;
-let eva: Client;
+let eva: SignedIn;
 beforeAll(async () => {
   services = countedServices();
   eva = await asDemoUser(people.agent);
 });
 afterAll(() => services.destroy());
 
-const file = async (client: Client, title: string): Promise<string> => (await client.call('POST', '/requests', defect(title))).body.requestId;
+const file = async (client: Client, title: string): Promise<string> => ok(await client.send(routes.createRequest, { body: defect(title) })).requestId;
 
 describe('what reading and ranking a queue costs (SDK commands counted)', () => {
   it('reads a page of the client’s queue in one round trip: one Query, alongside the caller’s user item when it is not fresh', async () => {
@@ -75,9 +76,9 @@ describe('what reading and ranking a queue costs (SDK commands counted)', () => 
     const [p, q] = [await freshOrganisation(), await freshOrganisation()];
     for (const client of [p.admin, q.admin]) {
       const id = await file(client, 'Ready');
-      expect((await eva.call('POST', `/requests/${id}/actions`, { action: 'fix' })).status).toBe(200);
+      expect((await eva.send(routes.takeAction, { path: { requestId: id }, body: { action: 'fix' } })).status).toBe(200);
     }
-    const { result, sent } = await services.count(() => getWorkQueue(services.deps, { userId: eva.userId! }, {}, 'first-ready'));
+    const { result, sent } = await services.count(() => getWorkQueue(services.deps, { userId: eva.userId }, {}, 'first-ready'));
     expect(result.items.length).toBeGreaterThanOrEqual(2);
     expect(sent.map((c) => c.name)).toEqual(['GetItemCommand', 'QueryCommand']);
   });

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { maxRankLength, sortQueue } from '../../lib/domain/ranking.js';
-import { asDemoUser, newInquiry, people } from '../support/api-client.js';
+import { routes } from '../../lib/http/routes.js';
+import { asDemoUser, newInquiry, ok, people } from '../support/api-client.js';
 import { countedServices } from '../support/counted-services.js';
 import { freshOrganisation } from '../support/fresh-organisation.js';
 
@@ -11,14 +12,14 @@ describe('concurrent status changes', () => {
     const jana = await asDemoUser(people.clientAdmin);
     const eva = await asDemoUser(people.agent);
     for (let round = 0; round < 5; round++) {
-      const id: string = (await jana.call('POST', '/requests', newInquiry(`Race ${round}`))).body.requestId;
-      const answers = await Promise.all([jana.call('POST', `/requests/${id}/cancel`), eva.call('POST', `/requests/${id}/cancel`)]);
+      const path = { requestId: ok(await jana.send(routes.createRequest, { body: newInquiry(`Race ${round}`) })).requestId };
+      const answers = await Promise.all([jana.send(routes.cancelRequest, { path }), eva.send(routes.cancelRequest, { path })]);
       expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
       const loser = answers.find((a) => a.status === 409)!;
-      expect(loser.body.error.next).toMatch(/reload/i);
-      const timeline = (await eva.call('GET', `/requests/${id}/timeline`)).body.items;
-      expect(timeline.filter((e: { kind: string }) => e.kind === 'status_changed')).toHaveLength(1);
-      expect((await jana.call('GET', `/requests/${id}`)).body).toMatchObject({ status: 'cancelled', version: 2 });
+      expect(loser.error?.next).toMatch(/reload/i);
+      const timeline = ok(await eva.send(routes.listTimeline, { path })).items;
+      expect(timeline.filter((e) => e.kind === 'status_changed')).toHaveLength(1);
+      expect(ok(await jana.send(routes.getRequest, { path }))).toMatchObject({ status: 'cancelled', version: 2 });
     }
   });
 });
@@ -28,35 +29,36 @@ describe('retries with an Idempotency-Key', () => {
     const jana = await asDemoUser(people.clientAdmin);
     const key = randomUUID();
     const title = `Idempotent ${key}`;
-    const first = await jana.call('POST', '/requests', newInquiry(title), { 'idempotency-key': key });
-    const second = await jana.call('POST', '/requests', newInquiry(title), { 'idempotency-key': key });
+    const first = await jana.send(routes.createRequest, { body: newInquiry(title), headers: { 'idempotency-key': key } });
+    const second = await jana.send(routes.createRequest, { body: newInquiry(title), headers: { 'idempotency-key': key } });
     expect(first.status).toBe(201);
     expect(second).toEqual(first);
-    const listed = await jana.call('GET', `/requests?q=${encodeURIComponent(key)}`);
-    expect(listed.body.items).toHaveLength(1);
+    const listed = await jana.send(routes.listRequests, { query: { q: key } });
+    expect(ok(listed).items).toHaveLength(1);
   });
 
   it('creates once when the same call races with itself', async () => {
     const jana = await asDemoUser(people.clientAdmin);
     const key = randomUUID();
     const answers = await Promise.all(
-      Array.from({ length: 6 }, () => jana.call('POST', '/requests', newInquiry(`Racing ${key}`), { 'idempotency-key': key })),
+      Array.from({ length: 6 }, () => jana.send(routes.createRequest, { body: newInquiry(`Racing ${key}`), headers: { 'idempotency-key': key } })),
     );
     expect(answers.every((a) => a.status === 201)).toBe(true);
-    expect(new Set(answers.map((a) => a.body.requestId)).size).toBe(1);
-    expect((await jana.call('GET', `/requests?q=${encodeURIComponent(key)}`)).body.items).toHaveLength(1);
+    expect(new Set(answers.map((a) => ok(a).requestId)).size).toBe(1);
+    expect(ok(await jana.send(routes.listRequests, { query: { q: key } })).items).toHaveLength(1);
   });
 
   it('posts a message once for a repeated key, and refuses the key for a different message', async () => {
     const jana = await asDemoUser(people.clientAdmin);
-    const id: string = (await jana.call('POST', '/requests', newInquiry())).body.requestId;
+    const path = { requestId: ok(await jana.send(routes.createRequest, { body: newInquiry() })).requestId };
     const key = randomUUID();
-    const first = await jana.call('POST', `/requests/${id}/messages`, { body: 'Jednou' }, { 'idempotency-key': key });
-    const again = await jana.call('POST', `/requests/${id}/messages`, { body: 'Jednou' }, { 'idempotency-key': key });
-    expect(again.body.entryId).toBe(first.body.entryId);
-    const other = await jana.call('POST', `/requests/${id}/messages`, { body: 'Podruhé' }, { 'idempotency-key': key });
-    expect(other).toMatchObject({ status: 409, body: { error: { next: expect.stringMatching(/new key/) } } });
-    const messages = (await jana.call('GET', `/requests/${id}/timeline`)).body.items.filter((e: { kind: string }) => e.kind === 'message');
+    const headers = { 'idempotency-key': key };
+    const first = await jana.send(routes.postMessage, { path, body: { body: 'Jednou' }, headers });
+    const again = await jana.send(routes.postMessage, { path, body: { body: 'Jednou' }, headers });
+    expect(ok(again).entryId).toBe(ok(first).entryId);
+    const other = await jana.send(routes.postMessage, { path, body: { body: 'Podruhé' }, headers });
+    expect(other).toMatchObject({ status: 409, error: { next: expect.stringMatching(/new key/) } });
+    const messages = ok(await jana.send(routes.listTimeline, { path })).items.filter((e) => e.kind === 'message');
     expect(messages).toHaveLength(1);
   });
 
@@ -64,28 +66,28 @@ describe('retries with an Idempotency-Key', () => {
     const jana = await asDemoUser(people.clientAdmin);
     const petr = await asDemoUser(people.clientMember);
     const key = randomUUID();
-    const a = await jana.call('POST', '/requests', newInquiry(`Shared key ${key}`), { 'idempotency-key': key });
-    const b = await petr.call('POST', '/requests', newInquiry(`Shared key ${key}`), { 'idempotency-key': key });
-    expect(a.body.requestId).not.toBe(b.body.requestId);
+    const a = await jana.send(routes.createRequest, { body: newInquiry(`Shared key ${key}`), headers: { 'idempotency-key': key } });
+    const b = await petr.send(routes.createRequest, { body: newInquiry(`Shared key ${key}`), headers: { 'idempotency-key': key } });
+    expect(ok(a).requestId).not.toBe(ok(b).requestId);
   });
 });
 
 describe('attachments that do not arrive as announced', () => {
   it('refuses to confirm before the file is stored, and a file of another size', async () => {
     const jana = await asDemoUser(people.clientAdmin);
-    const id: string = (await jana.call('POST', '/requests', newInquiry())).body.requestId;
-    const ticket = await jana.call('POST', `/requests/${id}/attachments`, { fileName: 'a.txt', size: 5, contentType: 'text/plain' });
-    const confirm = () => jana.call('POST', `/requests/${id}/attachments/${ticket.body.attachment.attachmentId}/confirm`);
+    const path = { requestId: ok(await jana.send(routes.createRequest, { body: newInquiry() })).requestId };
+    const ticket = ok(await jana.send(routes.requestUpload, { path, body: { fileName: 'a.txt', size: 5, contentType: 'text/plain' } }));
+    const confirm = () => jana.send(routes.confirmUpload, { path: { ...path, attachmentId: ticket.attachment.attachmentId } });
     expect((await confirm()).status).toBe(409);
     // The local S3 server does not enforce POST policies; the confirmation still catches the lie.
     const form = new FormData();
-    for (const [name, value] of Object.entries(ticket.body.upload.fields as Record<string, string>)) form.append(name, value);
+    for (const [name, value] of Object.entries(ticket.upload.fields)) form.append(name, value);
     form.append('file', new Blob(['far more than five bytes'], { type: 'text/plain' }));
-    await fetch(ticket.body.upload.url, { method: 'POST', body: form });
+    await fetch(ticket.upload.url, { method: 'POST', body: form });
     const mismatch = await confirm();
-    expect(mismatch).toMatchObject({ status: 409, body: { error: { message: expect.stringMatching(/size or type/) } } });
-    expect((await jana.call('GET', `/requests/${id}/attachments`)).body).toEqual([]);
-    const unconfirmed = await jana.call('POST', `/requests/${id}/messages`, { body: 'see file', attachmentIds: [ticket.body.attachment.attachmentId] });
+    expect(mismatch).toMatchObject({ status: 409, error: { message: expect.stringMatching(/size or type/) } });
+    expect(ok(await jana.send(routes.listAttachments, { path }))).toEqual([]);
+    const unconfirmed = await jana.send(routes.postMessage, { path, body: { body: 'see file', attachmentIds: [ticket.attachment.attachmentId] } });
     expect(unconfirmed.status).toBe(404);
   });
 });
@@ -96,26 +98,31 @@ describe('concurrent moves in one queue', () => {
     const services = countedServices();
     let conflicts = 0;
     const ids: string[] = [];
-    for (let i = 0; i < 8; i++) ids.push((await admin.call('POST', '/requests', newInquiry(`Závod ${i}`))).body.requestId);
+    for (let i = 0; i < 8; i++) ids.push(ok(await admin.send(routes.createRequest, { body: newInquiry(`Závod ${i}`) })).requestId);
     const move = fc
       .record({ id: fc.constantFrom(...ids), anchor: fc.constantFrom(...ids), kind: fc.constantFrom('before', 'after', 'top', 'bottom') })
       .filter((m) => m.kind === 'top' || m.kind === 'bottom' || m.anchor !== m.id)
-      .map((m) => ({ id: m.id, body: m.kind === 'top' || m.kind === 'bottom' ? { to: m.kind } : { [m.kind]: m.anchor } }));
+      .map((m) => ({
+        id: m.id,
+        body: m.kind === 'top' || m.kind === 'bottom' ? { to: m.kind } : m.kind === 'before' ? { before: m.anchor } : { after: m.anchor },
+      }));
     const entriesOf = async () => {
       let count = 0;
-      for (const id of ids) count += (await admin.call('GET', `/requests/${id}/timeline?limit=100`)).body.items.filter((e: { kind: string }) => e.kind === 'rank_changed').length;
+      for (const requestId of ids) {
+        count += ok(await admin.send(routes.listTimeline, { path: { requestId }, query: { limit: 100 } })).items.filter((e) => e.kind === 'rank_changed').length;
+      }
       return count;
     };
 
     await fc.assert(
       fc.asyncProperty(fc.array(move, { minLength: 20, maxLength: 20 }), async (moves) => {
         const entriesBefore = await entriesOf();
-        const answers = await Promise.all(moves.map((m) => admin.call('POST', `/requests/${m.id}/move`, m.body)));
+        const answers = await Promise.all(moves.map((m) => admin.send(routes.moveRequest, { path: { requestId: m.id }, body: m.body })));
         for (const answer of answers) {
           expect([200, 409]).toContain(answer.status);
-          if (answer.status === 409) expect(answer.body.error.next).toMatch(/reload the queue/i);
+          if (answer.status === 409) expect(answer.error?.next).toMatch(/reload the queue/i);
         }
-        const queue = (await admin.call('GET', '/queue?limit=100')).body.items.map((item: { request: { requestId: string } }) => item.request.requestId);
+        const queue = ok(await admin.send(routes.getQueue, { query: { limit: 100 } })).items.map((item) => item.request.requestId);
         expect([...queue].sort()).toEqual([...ids].sort());
 
         // What the table holds agrees: its ranks sort into the queue's order, and stay short.

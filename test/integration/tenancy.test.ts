@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routeKey } from '../../lib/http/route.js';
-import { routeList } from '../../lib/http/routes.js';
-import { anonymous, asDemoUser, asInvitedPerson, newInquiry, people, type Client } from '../support/api-client.js';
+import { routeList, routes } from '../../lib/http/routes.js';
+import { anonymous, asDemoUser, asInvitedPerson, newInquiry, ok, people, type Answer, type Client } from '../support/api-client.js';
 
 /**
  * Every route, called on Acme's request by people who must not get at it: another organisation's
@@ -13,48 +13,48 @@ let owner: Client;
 
 beforeAll(async () => {
   owner = await asDemoUser(people.clientAdmin);
-  const requestId: string = (await owner.call('POST', '/requests', newInquiry('Secret Acme project'))).body.requestId;
-  const ticket = await owner.call('POST', `/requests/${requestId}/attachments`, { fileName: 'secret.pdf', size: 3, contentType: 'application/pdf' });
-  const invited = await owner.call('POST', `/requests/${requestId}/participants`, { email: 'ex.participant@partner.example' });
+  const requestId = ok(await owner.send(routes.createRequest, { body: newInquiry('Secret Acme project') })).requestId;
+  const path = { requestId };
+  const ticket = ok(await owner.send(routes.requestUpload, { path, body: { fileName: 'secret.pdf', size: 3, contentType: 'application/pdf' } }));
+  const invited = ok(await owner.send(routes.inviteParticipant, { path, body: { email: 'ex.participant@partner.example' } }));
   const removedParticipant = await asInvitedPerson('ex.participant@partner.example');
   // While invited they could see it ...
-  expect((await removedParticipant.call('GET', `/requests/${requestId}`)).status).toBe(200);
-  expect((await owner.call('DELETE', `/requests/${requestId}/participants/${invited.body.userId}`)).status).toBe(204);
-  fixture = { requestId, attachmentId: ticket.body.attachment.attachmentId, participantId: invited.body.userId };
+  expect((await removedParticipant.send(routes.getRequest, { path })).status).toBe(200);
+  expect((await owner.send(routes.removeParticipant, { path: { requestId, userId: invited.userId } })).status).toBe(204);
+  fixture = { requestId, attachmentId: ticket.attachment.attachmentId, participantId: invited.userId };
   outsiders = { otherOrg: await asDemoUser(people.otherOrgAdmin), removedParticipant, anonymous: anonymous() };
 });
 
 /** A valid call of each route, so that only the caller's right can make it fail. */
-const validCall = (key: string): { path: string; body?: unknown } => {
+const validCall = (key: string): ((client: Client) => Promise<Answer>) => {
   const { requestId, attachmentId, participantId } = fixture;
-  const calls: Record<string, { path: string; body?: unknown }> = {
-    'GET /health': { path: '/health' },
-    'GET /openapi.json': { path: '/openapi.json' },
-    'GET /me': { path: '/me' },
-    'POST /requests': { path: '/requests', body: newInquiry() },
-    'GET /requests': { path: '/requests' },
-    'GET /requests/{requestId}': { path: `/requests/${requestId}` },
-    'POST /requests/{requestId}/cancel': { path: `/requests/${requestId}/cancel`, body: {} },
-    'POST /requests/{requestId}/messages': { path: `/requests/${requestId}/messages`, body: { body: 'hello' } },
-    'GET /requests/{requestId}/timeline': { path: `/requests/${requestId}/timeline` },
-    'POST /requests/{requestId}/attachments': {
-      path: `/requests/${requestId}/attachments`,
-      body: { fileName: 'x.pdf', size: 1, contentType: 'application/pdf' },
-    },
-    'POST /requests/{requestId}/attachments/{attachmentId}/confirm': { path: `/requests/${requestId}/attachments/${attachmentId}/confirm` },
-    'GET /requests/{requestId}/attachments': { path: `/requests/${requestId}/attachments` },
-    'GET /requests/{requestId}/attachments/{attachmentId}': { path: `/requests/${requestId}/attachments/${attachmentId}` },
-    'POST /requests/{requestId}/participants': { path: `/requests/${requestId}/participants`, body: { email: 'someone@partner.example' } },
-    'GET /requests/{requestId}/participants': { path: `/requests/${requestId}/participants` },
-    'DELETE /requests/{requestId}/participants/{userId}': { path: `/requests/${requestId}/participants/${participantId}` },
-    'POST /requests/{requestId}/actions': { path: `/requests/${requestId}/actions`, body: { action: 'clarify' } },
-    'PUT /requests/{requestId}/assignee': { path: `/requests/${requestId}/assignee`, body: { assigneeId: null } },
-    'POST /requests/{requestId}/move': { path: `/requests/${requestId}/move`, body: { to: 'top' } },
-    'GET /queue': { path: '/queue' },
-    'PUT /queue': { path: '/queue', body: { order: [requestId] } },
-    'GET /work-queue': { path: '/work-queue' },
-    'GET /orgs/{orgId}': { path: '/orgs/org-acme' },
-    'PATCH /orgs/{orgId}/settings': { path: '/orgs/org-acme/settings', body: { membersMayRank: true } },
+  const path = { requestId };
+  const calls: Record<string, (client: Client) => Promise<Answer>> = {
+    'GET /health': (c) => c.send(routes.health),
+    'GET /openapi.json': (c) => c.send(routes.openApi),
+    'GET /me': (c) => c.send(routes.getMe),
+    'POST /requests': (c) => c.send(routes.createRequest, { body: newInquiry() }),
+    'GET /requests': (c) => c.send(routes.listRequests),
+    'GET /requests/{requestId}': (c) => c.send(routes.getRequest, { path }),
+    'POST /requests/{requestId}/cancel': (c) => c.send(routes.cancelRequest, { path, body: {} }),
+    'POST /requests/{requestId}/messages': (c) => c.send(routes.postMessage, { path, body: { body: 'hello' } }),
+    'GET /requests/{requestId}/timeline': (c) => c.send(routes.listTimeline, { path }),
+    'POST /requests/{requestId}/attachments': (c) =>
+      c.send(routes.requestUpload, { path, body: { fileName: 'x.pdf', size: 1, contentType: 'application/pdf' } }),
+    'POST /requests/{requestId}/attachments/{attachmentId}/confirm': (c) => c.send(routes.confirmUpload, { path: { requestId, attachmentId } }),
+    'GET /requests/{requestId}/attachments': (c) => c.send(routes.listAttachments, { path }),
+    'GET /requests/{requestId}/attachments/{attachmentId}': (c) => c.send(routes.downloadAttachment, { path: { requestId, attachmentId } }),
+    'POST /requests/{requestId}/participants': (c) => c.send(routes.inviteParticipant, { path, body: { email: 'someone@partner.example' } }),
+    'GET /requests/{requestId}/participants': (c) => c.send(routes.listParticipants, { path }),
+    'DELETE /requests/{requestId}/participants/{userId}': (c) => c.send(routes.removeParticipant, { path: { requestId, userId: participantId } }),
+    'POST /requests/{requestId}/actions': (c) => c.send(routes.takeAction, { path, body: { action: 'clarify' } }),
+    'PUT /requests/{requestId}/assignee': (c) => c.send(routes.assignRequest, { path, body: { assigneeId: null } }),
+    'POST /requests/{requestId}/move': (c) => c.send(routes.moveRequest, { path, body: { to: 'top' } }),
+    'GET /queue': (c) => c.send(routes.getQueue),
+    'PUT /queue': (c) => c.send(routes.setQueueOrder, { body: { order: [requestId] } }),
+    'GET /work-queue': (c) => c.send(routes.getWorkQueue),
+    'GET /orgs/{orgId}': (c) => c.send(routes.getOrganisation, { path: { orgId: 'org-acme' } }),
+    'PATCH /orgs/{orgId}/settings': (c) => c.send(routes.updateOrganisationSettings, { path: { orgId: 'org-acme' }, body: { membersMayRank: true } }),
   };
   const call = calls[key];
   if (!call) throw new Error(`the tenancy table has no call for ${key}: add one`);
@@ -69,75 +69,78 @@ describe('tenancy: nobody outside gets at a request', () => {
   });
 
   describe.each(['otherOrg', 'removedParticipant'] as const)('as %s', (who) => {
-    it.each(requestRoutes.map((route) => [routeKey(route), route] as const))('%s answers 404 and no data', async (key, route) => {
-      const { path, body } = validCall(key);
-      const answer = await outsiders[who].call(route.method, path, body);
+    it.each(requestRoutes.map((route) => [routeKey(route), route] as const))('%s answers 404 and no data', async (key) => {
+      const answer = await validCall(key)(outsiders[who]);
       expect(answer.status).toBe(404);
-      expect(JSON.stringify(answer.body)).not.toMatch(/Secret Acme|secret\.pdf|org-acme/);
+      expect(JSON.stringify(answer)).not.toMatch(/Secret Acme|secret\.pdf|org-acme/);
     });
 
     it('does not find the request in its list', async () => {
-      const listed = await outsiders[who].call('GET', '/requests?limit=100');
+      const listed = await outsiders[who].send(routes.listRequests, { query: { limit: 100 } });
       expect(listed.status).toBe(200);
-      expect(JSON.stringify(listed.body)).not.toContain(fixture.requestId);
+      expect(JSON.stringify(listed.data)).not.toContain(fixture.requestId);
     });
   });
 
   it.each(routeList.filter((r) => r.auth === 'jwt').map((route) => [routeKey(route), route] as const))(
     'anonymous: %s answers 401',
-    async (key, route) => {
-      const { path, body } = validCall(key);
-      expect((await outsiders.anonymous.call(route.method, path, body)).status).toBe(401);
+    async (key) => {
+      expect((await validCall(key)(outsiders.anonymous)).status).toBe(401);
     },
   );
 
   it('lets another organisation file only for itself', async () => {
     const olga = outsiders.otherOrg;
-    expect((await olga.call('POST', '/requests', { ...newInquiry(), orgId: 'org-acme' })).status).toBe(403);
-    expect((await olga.call('POST', '/requests', newInquiry('Beta request'))).body).toMatchObject({ orgId: 'org-beta' });
-    expect((await olga.call('GET', '/requests?orgId=org-acme')).status).toBe(403);
-    expect((await olga.call('GET', '/requests?scope=all')).status).toBe(403);
+    expect((await olga.send(routes.createRequest, { body: { ...newInquiry(), orgId: 'org-acme' } })).status).toBe(403);
+    expect(ok(await olga.send(routes.createRequest, { body: newInquiry('Beta request') }))).toMatchObject({ orgId: 'org-beta' });
+    expect((await olga.send(routes.listRequests, { query: { orgId: 'org-acme' } })).status).toBe(403);
+    expect((await olga.send(routes.listRequests, { query: { scope: 'all' } })).status).toBe(403);
   });
 });
 
 describe('roles within the organisation', () => {
   it('lets a member see and discuss but not invite people (403)', async () => {
     const petr = await asDemoUser(people.clientMember);
-    expect((await petr.call('GET', `/requests/${fixture.requestId}`)).status).toBe(200);
-    expect((await petr.call('POST', `/requests/${fixture.requestId}/messages`, { body: 'ok' })).status).toBe(201);
-    expect((await petr.call('POST', `/requests/${fixture.requestId}/participants`, { email: 'x@partner.example' })).status).toBe(403);
-    expect((await petr.call('POST', `/requests/${fixture.requestId}/messages`, { body: 'psst', internal: true })).status).toBe(403);
+    const path = { requestId: fixture.requestId };
+    expect((await petr.send(routes.getRequest, { path })).status).toBe(200);
+    expect((await petr.send(routes.postMessage, { path, body: { body: 'ok' } })).status).toBe(201);
+    expect((await petr.send(routes.inviteParticipant, { path, body: { email: 'x@partner.example' } })).status).toBe(403);
+    expect((await petr.send(routes.postMessage, { path, body: { body: 'psst', internal: true } })).status).toBe(403);
   });
 
   it('keeps internal attachments away from clients (404)', async () => {
     const eva = await asDemoUser(people.agent);
-    const internal = await eva.call('POST', `/requests/${fixture.requestId}/attachments`, {
-      fileName: 'kalkulace.xlsx',
-      size: 10,
-      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      internal: true,
+    const path = { requestId: fixture.requestId };
+    const internal = await eva.send(routes.requestUpload, {
+      path,
+      body: {
+        fileName: 'kalkulace.xlsx',
+        size: 10,
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        internal: true,
+      },
     });
     expect(internal.status).toBe(201);
-    const answer = await owner.call('GET', `/requests/${fixture.requestId}/attachments/${internal.body.attachment.attachmentId}`);
+    const answer = await owner.send(routes.downloadAttachment, { path: { ...path, attachmentId: ok(internal).attachment.attachmentId } });
     expect(answer.status).toBe(404);
-    expect((await owner.call('POST', `/requests/${fixture.requestId}/attachments`, { fileName: 'a.pdf', size: 1, contentType: 'application/pdf', internal: true })).status).toBe(403);
+    expect((await owner.send(routes.requestUpload, { path, body: { fileName: 'a.pdf', size: 1, contentType: 'application/pdf', internal: true } })).status).toBe(403);
   });
 });
 
 describe('filing on behalf of an organisation', () => {
   it('lets agency staff file for an existing organisation and asks them which one', async () => {
     const eva = await asDemoUser(people.agent);
-    expect(await eva.call('POST', '/requests', { ...newInquiry('Telefonát od Acme'), orgId: 'org-acme' })).toMatchObject({
+    expect(await eva.send(routes.createRequest, { body: { ...newInquiry('Telefonát od Acme'), orgId: 'org-acme' } })).toMatchObject({
       status: 201,
-      body: { orgId: 'org-acme', createdBy: eva.userId },
+      data: { orgId: 'org-acme', createdBy: eva.userId },
     });
-    const missing = await eva.call('POST', '/requests', newInquiry());
-    expect(missing).toMatchObject({ status: 400, body: { error: { details: [{ field: 'body.orgId' }] } } });
-    expect((await eva.call('POST', '/requests', { ...newInquiry(), orgId: 'org-nowhere' })).status).toBe(404);
+    const missing = await eva.send(routes.createRequest, { body: newInquiry() });
+    expect(missing).toMatchObject({ status: 400, error: { details: [{ field: 'body.orgId' }] } });
+    expect((await eva.send(routes.createRequest, { body: { ...newInquiry(), orgId: 'org-nowhere' } })).status).toBe(404);
   });
 
   it('does not let a participant file requests', async () => {
     const karl = await asInvitedPerson('ex.participant@partner.example');
-    expect((await karl.call('POST', '/requests', newInquiry())).status).toBe(403);
+    expect((await karl.send(routes.createRequest, { body: newInquiry() })).status).toBe(403);
   });
 });
