@@ -122,6 +122,9 @@ export const startApiServer = async (options: ApiServerOptions) => {
         options.log(`${request.method} ${request.url} ${result.statusCode} ${(performance.now() - started).toFixed(0)} ms`);
       });
   });
+  // Node's default (5 s) closes an idle keep-alive connection just as a client may be reusing it,
+  // which the client sees as a reset (the bench did, between its phases); API Gateway keeps them longer.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
