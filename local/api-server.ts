@@ -13,6 +13,7 @@ import {
 } from './api-gateway-event.js';
 import { docsAsset, docsPage } from './docs-page.js';
 import { handlerCache } from './handler-module.js';
+import { listen, readLimited } from './http-server.js';
 
 export interface ApiServerOptions {
   host: string;
@@ -30,22 +31,6 @@ const gatewayAnswer = (statusCode: number, message: string): HttpAnswer => ({
   headers: { 'content-type': 'application/json' },
   body: Buffer.from(JSON.stringify({ message })),
 });
-
-class PayloadTooLarge extends Error {}
-
-/** Reads the body; one above the limit is drained without being kept, then refused, so the
- * client gets its 413 instead of a reset connection. */
-const readBody = (request: http.IncomingMessage): Promise<Buffer> =>
-  new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= apiPayloadLimitBytes) chunks.push(chunk);
-    });
-    request.on('end', () => (size > apiPayloadLimitBytes ? reject(new PayloadTooLarge()) : resolve(Buffer.concat(chunks))));
-    request.on('error', reject);
-  });
 
 /** An HTTP server that answers like the deployed HTTP API: same routes, same handlers, same events. */
 export const startApiServer = async (options: ApiServerOptions) => {
@@ -79,13 +64,8 @@ export const startApiServer = async (options: ApiServerOptions) => {
     const found = findRoute(matchers, method, url.pathname);
     if (!found) return gatewayAnswer(404, 'Not Found');
     const { route } = found.matcher;
-    let body: Buffer;
-    try {
-      body = await readBody(request);
-    } catch (error) {
-      if (error instanceof PayloadTooLarge) return gatewayAnswer(413, 'Request Entity Too Large');
-      throw error;
-    }
+    const body = await readLimited(request, apiPayloadLimitBytes);
+    if (!body) return gatewayAnswer(413, 'Request Entity Too Large');
     const claims = route.auth === 'jwt' ? await options.authorize(request.headers.authorization) : undefined;
     if (route.auth === 'jwt' && !claims) return gatewayAnswer(401, 'Unauthorized');
     // After the authorizer, as in AWS, where the function's path schema refuses it.
@@ -122,15 +102,5 @@ export const startApiServer = async (options: ApiServerOptions) => {
         options.log(`${request.method} ${request.url} ${result.statusCode} ${(performance.now() - started).toFixed(0)} ms`);
       });
   });
-  // Node's default (5 s) closes an idle keep-alive connection just as a client may be reusing it,
-  // which the client sees as a reset (the bench did, between its phases); API Gateway keeps them longer.
-  server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => resolve());
-  });
-  return {
-    url: `http://${options.host}:${options.port}`,
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())).then(() => server.closeAllConnections()),
-  };
+  return listen(server, options.host, options.port);
 };

@@ -2,6 +2,7 @@ import http from 'node:http';
 import { functionTimeoutSeconds } from '../lib/config/limits.js';
 import { lambdaContext } from './api-gateway-event.js';
 import { handlerCache } from './handler-module.js';
+import { listen, readLimited } from './http-server.js';
 
 /** Lambda's own limit on a synchronous invocation's payload. */
 const maxPayloadBytes = 6 * 1024 * 1024;
@@ -26,18 +27,6 @@ const functionError = (error: unknown): Answer => ({
 });
 
 const serviceError = (status: number, type: string, message: string): Answer => ({ status, headers: { 'x-amzn-errortype': type }, body: { Type: 'User', message } });
-
-const readPayload = (request: http.IncomingMessage): Promise<Buffer | undefined> =>
-  new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= maxPayloadBytes) chunks.push(chunk);
-    });
-    request.on('end', () => resolve(size > maxPayloadBytes ? undefined : Buffer.concat(chunks)));
-    request.on('error', reject);
-  });
 
 /**
  * The functions of the function table behind Lambda's Invoke API (`POST
@@ -76,7 +65,7 @@ export const startLambdaServer = async (options: { host: string; port: number; f
     if (request.method !== 'POST' || !match) return serviceError(404, 'UnknownOperationException', 'Only Invoke is served here');
     const name = decodeURIComponent(match[1]!);
     if (!known.has(name)) return serviceError(404, 'ResourceNotFoundException', `Function not found: ${name} (the function table has ${[...known].join(', ')})`);
-    const payload = await readPayload(request);
+    const payload = await readLimited(request, maxPayloadBytes);
     if (!payload) return serviceError(413, 'RequestTooLargeException', `Request must be smaller than ${maxPayloadBytes} bytes for the InvokeFunction operation`);
     return invoke(name, payload);
   };
@@ -91,12 +80,5 @@ export const startLambdaServer = async (options: { host: string; port: number; f
         options.log(`invoke ${request.url} ${result.headers?.['x-amz-function-error'] ? 'failed' : result.status} ${(performance.now() - started).toFixed(0)} ms`);
       });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => resolve());
-  });
-  return {
-    url: `http://${options.host}:${options.port}`,
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())).then(() => server.closeAllConnections()),
-  };
+  return listen(server, options.host, options.port);
 };

@@ -4,7 +4,7 @@ import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import { epochSeconds } from '../../domain/time.js';
 import type { AttachmentStore } from '../../services/ports.js';
 import { attachmentItemKey, attachmentPrefix, requestKey } from './keys.js';
-import { queryAll } from './query-all.js';
+import { queryPrefix } from './query-all.js';
 import { TableWrite } from './table-write.js';
 
 /** A request's files: one item each in the request's item collection. */
@@ -15,15 +15,7 @@ export const dynamoAttachmentStore = (client: DynamoDBDocumentClient, tableName:
   },
 
   async list(requestId) {
-    const attachments = await queryAll(
-      client,
-      {
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': requestKey(requestId).pk, ':prefix': attachmentPrefix },
-      },
-      (item) => Attachment.parse(item),
-    );
+    const attachments = await queryPrefix(client, tableName(), requestKey(requestId).pk, attachmentPrefix, (item) => Attachment.parse(item));
     return attachments.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   },
 

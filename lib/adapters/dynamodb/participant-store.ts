@@ -3,7 +3,7 @@ import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import { Participant } from '../../domain/participant.js';
 import type { ParticipantStore } from '../../services/ports.js';
 import { invitationKey, participantKey, participantPrefix, requestKey } from './keys.js';
-import { queryAll } from './query-all.js';
+import { queryPrefix } from './query-all.js';
 import { TableWrite } from './table-write.js';
 
 /** People invited to single requests: an item in the request's collection, indexed by the invited person. */
@@ -14,15 +14,7 @@ export const dynamoParticipantStore = (client: DynamoDBDocumentClient, tableName
   },
 
   async list(requestId) {
-    const participants = await queryAll(
-      client,
-      {
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': requestKey(requestId).pk, ':prefix': participantPrefix },
-      },
-      (item) => Participant.parse(item),
-    );
+    const participants = await queryPrefix(client, tableName(), requestKey(requestId).pk, participantPrefix, (item) => Participant.parse(item));
     return participants.sort((a, b) => a.invitedAt.localeCompare(b.invitedAt));
   },
 

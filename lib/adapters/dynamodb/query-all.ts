@@ -16,3 +16,7 @@ export const queryAll = async <T>(client: DynamoDBDocumentClient, input: QueryCo
   } while (start);
   return items;
 };
+
+/** Every item of one kind in an item collection: the partition `pk`, sort keys starting with `prefix`. */
+export const queryPrefix = <T>(client: DynamoDBDocumentClient, TableName: string, pk: string, prefix: string, parse: (item: RawItem) => T): Promise<T[]> =>
+  queryAll(client, { TableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix } }, parse);
