@@ -3,6 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context } from 'aws-lambda';
 import * as z from 'zod';
 import { ValidationError } from '../domain/errors.js';
+import { errorAnswer } from '../http/error-response.js';
 import type { SystemCaller } from '../services/deps.js';
 import { logger } from '../observability/logger.js';
 import type { FunctionDefinition } from './definition.js';
@@ -26,7 +27,10 @@ export const createFunctionHandler =
       .use(injectLambdaContext(logger, { resetKeys: true }))
       .use({
         onError: async (request) => {
-          logger.error('function failed', { function: definition.name, error: request.error });
+          // A refusal (a conflict, a missing request, a malformed event) is an answer for the
+          // caller to handle, not an outage: logged without alarm, as the routes log theirs.
+          if (errorAnswer(request.error).expected) logger.info('function refused', { error: request.error?.name, message: request.error?.message });
+          else logger.error('function failed', { error: request.error });
         },
       })
       .handler(async (event, context) => {
