@@ -1,6 +1,6 @@
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { allRequestsPartition, clientQueueKey, requestKey } from '../lib/adapters/dynamodb/keys.js';
-import { dynamoQueueStore } from '../lib/adapters/dynamodb/queues.js';
+import { dynamoQueueStore } from '../lib/adapters/dynamodb/queue-store.js';
 import { queryAll } from '../lib/adapters/dynamodb/query-all.js';
 import { isActive } from '../lib/domain/lifecycle.js';
 import { rankAfter } from '../lib/domain/ranking.js';

@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { toDocumentClient } from '../lib/adapters/dynamodb/document-client.js';
 import { orgKey } from '../lib/adapters/dynamodb/keys.js';
-import { dynamoUserStore } from '../lib/adapters/dynamodb/users.js';
+import { dynamoUserStore } from '../lib/adapters/dynamodb/user-store.js';
 import type { Role } from '../lib/domain/roles.js';
 import { cognitoClient, ensureCognitoUser } from './cognito.js';
 import { localCredentials, localRegion } from './local-aws.js';

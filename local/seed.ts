@@ -2,7 +2,7 @@ import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-iden
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { orgKey } from '../lib/adapters/dynamodb/keys.js';
-import { dynamoUserStore } from '../lib/adapters/dynamodb/users.js';
+import { dynamoUserStore } from '../lib/adapters/dynamodb/user-store.js';
 import { ensureCognitoUser } from './cognito.js';
 import { demoOrgs, demoUsers } from './demo-data.js';
 

@@ -7,7 +7,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { allRequestsPartition, requestKey } from '../../lib/adapters/dynamodb/keys.js';
 import { dynamoRequestStore } from '../../lib/adapters/dynamodb/request-store.js';
 import { tableDefinition } from '../../lib/adapters/dynamodb/table-definition.js';
-import { dynamoUserStore } from '../../lib/adapters/dynamodb/users.js';
+import { dynamoUserStore } from '../../lib/adapters/dynamodb/user-store.js';
 import { routes } from '../../lib/http/routes.js';
 import { localCredentials, localRegion } from '../../local/local-aws.js';
 import { ensureCognitoUser } from '../../local/cognito.js';

@@ -8,7 +8,7 @@ import {
 import * as z from 'zod';
 import { EnvName, readEnv } from '../../config/env.js';
 import type { UserInvitations } from '../../services/ports.js';
-import type { UserStore } from '../dynamodb/users.js';
+import type { UserStore } from '../dynamodb/user-store.js';
 
 const cognito = new CognitoIdentityProviderClient({});
 const userPoolId = () => readEnv(EnvName.userPoolId, z.string().min(1));

@@ -15,7 +15,7 @@ export const concurrentChange = (cause: unknown) =>
 
 /**
  * Turns the SDK's errors of load and contention into named domain errors (503 and 409), so they
- * never surface as a 500. Conditions are the stores' to explain (see transact.ts); anything else
+ * never surface as a 500. Conditions are the stores' to explain (see unit-of-work.ts); anything else
  * stays as it is: a bug or an outage, logged as such.
  */
 export const translateSdkError = (error: unknown): unknown => {

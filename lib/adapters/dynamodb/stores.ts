@@ -3,14 +3,14 @@ import type { ServiceDeps } from '../../services/deps.js';
 import { dynamoAttachmentStore } from './attachment-store.js';
 import { dynamoCallerContext } from './caller-context.js';
 import { dynamoIdempotencyStore } from './idempotency-store.js';
-import { dynamoOrganisationStore } from './organisations.js';
+import { dynamoOrganisationStore } from './organisation-store.js';
 import { dynamoParticipantStore } from './participant-store.js';
-import { dynamoQueueStore } from './queues.js';
+import { dynamoQueueStore } from './queue-store.js';
 import type { RecentUsers } from './recent-users.js';
 import { dynamoRequestStore } from './request-store.js';
 import { dynamoTimelineStore } from './timeline-store.js';
 import { dynamoUnitOfWork } from './unit-of-work.js';
-import { dynamoUserStore } from './users.js';
+import { dynamoUserStore } from './user-store.js';
 
 /** Every store of the single table and the unit of work that commits their writes, on one client. */
 export const dynamoStores = (client: DynamoDBDocumentClient, tableName: () => string, recent: RecentUsers) =>
