@@ -1,5 +1,5 @@
 import { documentClient, tableName } from '../lib/adapters/dynamodb/document-client.js';
-import { dynamoUserStore } from '../lib/adapters/dynamodb/users.js';
+import { dynamoUserStore } from '../lib/adapters/dynamodb/user-store.js';
 import { platformOfClient } from '../lib/config/app-clients.js';
 import { createHandler } from '../lib/http/create-handler.js';
 import { routes } from '../lib/http/routes.js';
