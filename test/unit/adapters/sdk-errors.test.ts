@@ -1,4 +1,5 @@
 import {
+  ConditionalCheckFailedException,
   DynamoDBClient,
   ProvisionedThroughputExceededException,
   RequestLimitExceeded,
@@ -87,5 +88,23 @@ describe('DynamoDB errors of load and contention, as callers see them', () => {
       .catch((e: unknown) => e);
     expect(error).toBe(sdkError);
     expect(errorAnswer(error)).toMatchObject({ statusCode: 500, expected: false });
+  });
+});
+
+describe('the unit of work', () => {
+  it('writes a lone write without a transaction, and a failed condition is the domain error it stands for', async () => {
+    const sent: string[] = [];
+    const client = failingWith(new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata }));
+    client.middlewareStack.add((next, context) => (args) => (sent.push(context.commandName ?? ''), next(args)), { step: 'initialize', name: 'record' });
+    const meaning = new ConflictError('Request 2026-0001 changed while you were working on it', 'Reload the request');
+    const error = await commit(client, [new TableWrite('request 2026-0001', put.item, () => meaning)]).catch((e: unknown) => e);
+    expect(error).toBe(meaning);
+    expect((error as Error).cause).toBeInstanceOf(ConditionalCheckFailedException);
+    expect(sent).toEqual(['PutItemCommand']);
+  });
+
+  it('commits nothing for no writes, and refuses a write of another adapter', async () => {
+    await expect(commit(failingWith(new Error('must not be called')), [])).resolves.toBeUndefined();
+    await expect(dynamoUnitOfWork(failingWith(new Error('must not be called'))).commit([{ label: 'a file in S3' }])).rejects.toThrow(/a file in S3 is not a DynamoDB write/);
   });
 });
