@@ -48,7 +48,12 @@ export class FunctionsStack extends Stack {
             bisectBatchOnError: true,
             reportBatchItemFailures: true,
             retryAttempts: 10,
-            filters: [FilterCriteria.filter({ dynamodb: { NewImage: { entity: { S: FilterRule.or(...trigger.entities) } } } })],
+            filters: [
+              FilterCriteria.filter({
+                ...(trigger.events ? { eventName: FilterRule.or(...trigger.events) } : {}),
+                dynamodb: { NewImage: { entity: { S: FilterRule.or(...trigger.entities) } } },
+              }),
+            ],
           }),
         );
         return;

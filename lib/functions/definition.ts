@@ -6,8 +6,8 @@ import type { SystemActorName } from '../domain/actor.js';
 export type Trigger =
   /** A Task state of the request workflow invokes it (the workflow's role is granted the invoke). */
   | { kind: 'workflow-task' }
-  /** The table's stream, only records of these entities (e.g. `timeline`), in batches. */
-  | { kind: 'table-stream'; entities: readonly string[]; batchSize: number }
+  /** The table's stream: only records of these entities (e.g. `timeline`) and, if named, of these kinds of change, in batches. */
+  | { kind: 'table-stream'; entities: readonly string[]; events?: readonly ('INSERT' | 'MODIFY' | 'REMOVE')[]; batchSize: number }
   /** A queue of its own (with a dead-letter queue), in batches. */
   | { kind: 'queue'; batchSize: number }
   /** A mail SES received and stored under the bucket's `mail/` prefix. */

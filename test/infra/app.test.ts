@@ -294,7 +294,7 @@ describe('the function table', () => {
     built.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       BatchSize: 10,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
-      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ dynamodb: { NewImage: { entity: { S: ['timeline'] } } } }) }] },
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['timeline'] } } } }) }] },
     });
     built.resourceCountIs('AWS::SQS::Queue', 2);
     built.hasResourceProperties('AWS::SQS::Queue', { RedrivePolicy: Match.objectLike({ maxReceiveCount: 5 }) });
@@ -312,7 +312,7 @@ describe('the function table', () => {
  */
 const fixture: (Pick<FunctionDefinition, 'name' | 'access' | 'trigger'>)[] = [
   { name: 'health', trigger: { kind: 'schedule', expression: 'rate(1 hour)' }, access: {} },
-  { name: 'get-me', trigger: { kind: 'table-stream', entities: ['timeline'], batchSize: 10 }, access: { table: 'read', mail: 'send' } },
+  { name: 'get-me', trigger: { kind: 'table-stream', entities: ['timeline'], events: ['INSERT'], batchSize: 10 }, access: { table: 'read', mail: 'send' } },
   { name: 'get-request', trigger: { kind: 'queue', batchSize: 5 }, access: { workflow: ['start', 'report'] } },
   { name: 'list-requests', trigger: { kind: 'inbound-mail' }, access: { bucket: { 'mail/': ['get', 'delete'] }, secrets: ['payment-webhook'] } },
 ];
