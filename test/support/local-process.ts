@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { exitText, logTail, stopLeftoverChildren } from '../../local/child-process.js';
-import { freePort } from '../../local/ports.js';
+import { portVariables } from '../../local/config.js';
+import { freePorts } from '../../local/ports.js';
 import type { LocalStackInfo } from '../../local/stack.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -17,15 +18,14 @@ export const spawnLocal = (env: Record<string, string>): ChildProcess =>
   });
 
 /** Free ports and a fresh data dir, so tests never meet a developer's running `npm start`. */
-export const isolatedEnv = async (): Promise<Record<string, string>> => ({
-  ORDERDESK_API_PORT: String(await freePort()),
-  ORDERDESK_LAMBDA_PORT: String(await freePort()),
-  ORDERDESK_DYNAMODB_PORT: String(await freePort()),
-  ORDERDESK_S3_PORT: String(await freePort()),
-  ORDERDESK_SES_PORT: String(await freePort()),
-  ORDERDESK_COGNITO_PORT: String(await freePort()),
-  ORDERDESK_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'orderdesk-test-')),
-});
+export const isolatedEnv = async (): Promise<Record<string, string>> => {
+  const variables = Object.values(portVariables);
+  const ports = await freePorts(variables.length);
+  return {
+    ...Object.fromEntries(variables.map((variable, i) => [variable, String(ports[i])])),
+    ORDERDESK_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'orderdesk-test-')),
+  };
+};
 
 export interface Outcome {
   code: number | null;
