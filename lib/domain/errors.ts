@@ -1,3 +1,5 @@
+import type * as z from 'zod';
+
 /** Named errors of the domain. Each says what went wrong in words a caller can act on; the one
  * place that turns them into HTTP answers is lib/http/error-response.ts. */
 
@@ -6,6 +8,13 @@ export interface FieldProblem {
   field: string;
   reason: string;
 }
+
+/** A schema's issues as field problems, under `location` (`body`, `event`): `body.title`. */
+export const fieldProblems = (location: string, error: z.ZodError): FieldProblem[] =>
+  error.issues.map((issue) => ({
+    field: [location, ...issue.path.map(String)].join('.'),
+    reason: issue.message,
+  }));
 
 export class ValidationError extends Error {
   override readonly name = 'ValidationError';

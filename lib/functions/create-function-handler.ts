@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context } from 'aws-lambda';
 import * as z from 'zod';
-import { ValidationError } from '../domain/errors.js';
+import { fieldProblems, ValidationError } from '../domain/errors.js';
 import { errorAnswer } from '../http/error-response.js';
 import type { SystemCaller } from '../services/deps.js';
 import { logger } from '../observability/logger.js';
@@ -36,8 +36,6 @@ export const createFunctionHandler =
       .handler(async (event, context) => {
         logger.appendKeys({ function: definition.name });
         const parsed = z.safeParse(definition.schemas.input, event);
-        if (!parsed.success) {
-          throw new ValidationError(parsed.error.issues.map((issue) => ({ field: ['event', ...issue.path.map(String)].join('.'), reason: issue.message })));
-        }
+        if (!parsed.success) throw new ValidationError(fieldProblems('event', parsed.error));
         return implementation({ event: parsed.data, caller: { system: definition.actor }, requestId: context.awsRequestId });
       });

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type * as z from 'zod';
-import { PayloadTooLargeError, ValidationError, type FieldProblem } from '../domain/errors.js';
+import { fieldProblems, PayloadTooLargeError, ValidationError, type FieldProblem } from '../domain/errors.js';
 import type { RouteSchemas } from './route.js';
 
 /** JSON bodies above this are refused before parsing; files go to S3 through presigned URLs. */
@@ -12,12 +12,6 @@ export interface ParsedRequest<S extends RouteSchemas> {
   query: Infer<S['query']>;
   body: Infer<S['body']>;
 }
-
-const problemsOf = (location: string, error: z.ZodError): FieldProblem[] =>
-  error.issues.map((issue) => ({
-    field: [location, ...issue.path.map(String)].join('.'),
-    reason: issue.message,
-  }));
 
 /** The body's bytes as the client sent them (API Gateway base64-encodes bodies that are not text). */
 export const bodyBytes = (event: APIGatewayProxyEventV2): Buffer =>
@@ -53,7 +47,7 @@ export const parseRequest = <S extends RouteSchemas>(schemas: S, event: APIGatew
     }
     const result = schema.safeParse(value);
     if (result.success) return result.data;
-    problems.push(...problemsOf(location, result.error));
+    problems.push(...fieldProblems(location, result.error));
     return undefined;
   };
   const path = check('path', schemas.path, event.pathParameters ?? {});
