@@ -1,18 +1,17 @@
 import http from 'node:http';
-import { apiPayloadLimitBytes, functionTimeoutSeconds } from '../lib/config/limits.js';
+import { apiPayloadLimitBytes } from '../lib/config/limits.js';
 import { apiCors } from '../lib/http/cors.js';
 import type { RouteDefinition } from '../lib/http/route.js';
 import {
   compileRoute,
   findRoute,
   fromLambdaResult,
-  lambdaContext,
   malformedPathAnswer,
   toApiGatewayEvent,
   type HttpAnswer,
 } from './api-gateway-event.js';
 import { docsAsset, docsPage } from './docs-page.js';
-import { handlerCache } from './handler-module.js';
+import { localFunctions } from './handler-module.js';
 import { listen, readLimited } from './http-server.js';
 
 export interface ApiServerOptions {
@@ -35,7 +34,7 @@ const gatewayAnswer = (statusCode: number, message: string): HttpAnswer => ({
 /** An HTTP server that answers like the deployed HTTP API: same routes, same handlers, same events. */
 export const startApiServer = async (options: ApiServerOptions) => {
   const matchers = options.routes.map(compileRoute);
-  const handlerOf = handlerCache();
+  const runFunction = localFunctions();
 
   const corsHeaders = (origin: string | undefined): Record<string, string> =>
     origin === options.portalOrigin ? { 'access-control-allow-origin': origin, vary: 'origin' } : {};
@@ -76,17 +75,8 @@ export const startApiServer = async (options: ApiServerOptions) => {
       found.params,
       claims,
     );
-    const handler = await handlerOf(route.name);
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), functionTimeoutSeconds * 1000);
-    });
-    try {
-      const result = await Promise.race([handler(event, lambdaContext(`orderdesk-local-${route.name}`, functionTimeoutSeconds * 1000)), timeout]);
-      return result === 'timeout' ? gatewayAnswer(503, 'Service Unavailable') : fromLambdaResult(result);
-    } finally {
-      clearTimeout(timer);
-    }
+    const run = await runFunction(route.name, event, `orderdesk-local-${route.name}`);
+    return run.timedOut ? gatewayAnswer(503, 'Service Unavailable') : fromLambdaResult(run.result);
   };
 
   const server = http.createServer((request, response) => {

@@ -1,7 +1,8 @@
 import type { Context } from 'aws-lambda';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-
+import { functionTimeoutSeconds } from '../lib/config/limits.js';
+import { lambdaContext } from './api-gateway-event.js';
 
 const functionsDir = path.resolve(import.meta.dirname, '..', 'functions');
 
@@ -14,12 +15,31 @@ export const loadHandler = async (name: string): Promise<(event: unknown, contex
   return handler as (event: unknown, context: Context) => Promise<unknown>;
 };
 
-/** Loads each module once, on first use. */
-export const handlerCache = () => {
+export type LocalRun = { timedOut: false; result: unknown } | { timedOut: true };
+
+/**
+ * Runs functions as Lambda would: each module loaded once, on first use, and each call given a
+ * Lambda context and the functions' timeout. What a handler throws is thrown on.
+ */
+export const localFunctions = () => {
   const handlers = new Map<string, ReturnType<typeof loadHandler>>();
-  return (name: string) => {
+  const handlerOf = (name: string) => {
     let handler = handlers.get(name);
     if (!handler) handlers.set(name, (handler = loadHandler(name)));
     return handler;
+  };
+  /** `contextName` is the function name the handler's context (and so its logs) carries. */
+  return async (name: string, event: unknown, contextName = name): Promise<LocalRun> => {
+    const handler = await handlerOf(name);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<LocalRun>((resolve) => {
+      timer = setTimeout(() => resolve({ timedOut: true }), functionTimeoutSeconds * 1000);
+    });
+    try {
+      const run = handler(event, lambdaContext(contextName, functionTimeoutSeconds * 1000)).then((result): LocalRun => ({ timedOut: false, result }));
+      return await Promise.race([run, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   };
 };

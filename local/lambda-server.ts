@@ -1,7 +1,6 @@
 import http from 'node:http';
 import { functionTimeoutSeconds } from '../lib/config/limits.js';
-import { lambdaContext } from './api-gateway-event.js';
-import { handlerCache } from './handler-module.js';
+import { localFunctions } from './handler-module.js';
 import { listen, readLimited } from './http-server.js';
 
 /** Lambda's own limit on a synchronous invocation's payload. */
@@ -36,7 +35,7 @@ const serviceError = (status: number, type: string, message: string): Answer => 
  */
 export const startLambdaServer = async (options: { host: string; port: number; functions: readonly string[]; log: (line: string) => void }) => {
   const known = new Set(options.functions);
-  const handlerOf = handlerCache();
+  const runFunction = localFunctions();
 
   const invoke = async (name: string, payload: Buffer): Promise<Answer> => {
     let event: unknown;
@@ -45,18 +44,12 @@ export const startLambdaServer = async (options: { host: string; port: number; f
     } catch {
       return serviceError(400, 'InvalidRequestContentException', 'Could not parse request body into json');
     }
-    const handler = await handlerOf(name);
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(Object.assign(new Error(`Task timed out after ${functionTimeoutSeconds} seconds`), { name: 'Sandbox.Timedout' })), functionTimeoutSeconds * 1000);
-    });
     try {
-      const result = await Promise.race([handler(event, lambdaContext(name, functionTimeoutSeconds * 1000)), timeout]);
-      return { status: 200, body: result ?? null };
+      const run = await runFunction(name, event);
+      if (!run.timedOut) return { status: 200, body: run.result ?? null };
+      return functionError(Object.assign(new Error(`Task timed out after ${functionTimeoutSeconds} seconds`), { name: 'Sandbox.Timedout' }));
     } catch (error) {
       return functionError(error);
-    } finally {
-      clearTimeout(timer);
     }
   };
 
