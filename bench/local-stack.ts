@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { LocalStackInfo } from '../local/stack.js';
-import { isolatedEnv, outcome, spawnLocal } from '../test/support/local-process.js';
+import { isolatedEnv, launchLocal } from '../test/support/local-process.js';
 
 export interface BenchStack {
   dataDir: string;
@@ -16,29 +16,22 @@ const tailLines = 40;
 
 /**
  * The whole local stack as `npm start` runs it, on free ports and a temporary data dir, started
- * and awaited exactly as the integration tests' global setup does it.
+ * and awaited by the same `launchLocal` as the integration tests' global setup.
  */
 export const launchBenchStack = async (): Promise<BenchStack> => {
-  const env = await isolatedEnv();
-  const dataDir = env.ORDERDESK_DATA_DIR!;
-  const child = spawnLocal(env);
-  const ended = outcome(child);
+  const { child, ended, dataDir, ready } = launchLocal(await isolatedEnv());
   let tail: string[] = [];
   const keep = (chunk: Buffer) => (tail = [...tail, ...chunk.toString().split('\n').filter((line) => line.trim() !== '')].slice(-tailLines));
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  const ready = new Promise<LocalStackInfo>((resolve, reject) => {
-    child.on('message', (message: { type?: string; info?: LocalStackInfo }) => {
-      if (message.type === 'ready' && message.info) resolve(message.info);
-    });
-    void ended.then(({ code, output }) => reject(new Error(`the local stack exited (${code}) before it was ready:\n${output}`)));
-  });
   ready.catch(() => undefined); // the caller awaits it; no unhandled rejection if it stops first
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await ended;
+      // Stopped before it was ready, launchLocal first stops what its services left running in that dir.
+      await ready.catch(() => undefined);
       fs.rmSync(dataDir, { recursive: true, force: true });
     })());
   return { dataDir, ready, stop, outputTail: () => tail.join('\n') };

@@ -66,22 +66,33 @@ export const stackDiedReport = (what: string, ended: Outcome, dataDir: string): 
 export const leftoverMarkers = { dynamodb: 'DynamoDBLocal', cognito: 'cognito-local' };
 
 /**
- * Starts `bin/local.ts` and waits for it to be ready. If it dies first, what its services left
- * running is stopped and the promise rejects with `stackDiedReport`; the data dir is kept.
+ * Starts `bin/local.ts`; `ready` resolves with its addresses once it is ready. If it dies first,
+ * what its services left running is stopped and `ready` rejects with `stackDiedReport`; the data
+ * dir is kept. A death after `ready` is the caller's to watch (`ended`).
  */
-export const startLocal = async (env: Record<string, string>) => {
+export const launchLocal = (env: Record<string, string>) => {
   const dataDir = env.ORDERDESK_DATA_DIR!;
   const child = spawnLocal(env);
   const ended = outcome(child);
-  const info = await new Promise<LocalStackInfo>((resolve, reject) => {
+  let isReady = false;
+  const ready = new Promise<LocalStackInfo>((resolve, reject) => {
     child.on('message', (message: { type?: string; info?: LocalStackInfo }) => {
-      if (message.type === 'ready' && message.info) resolve(message.info);
+      if (message.type !== 'ready' || !message.info) return;
+      isReady = true;
+      resolve(message.info);
     });
     void ended.then(async (result) => {
+      if (isReady) return;
       // Killed hard, it could not stop its children: they would keep the ports and the data dir.
       await stopLeftoverChildren(dataDir, leftoverMarkers);
       reject(new Error(stackDiedReport('the local stack exited before it was ready', result, dataDir)));
     });
   });
-  return { info, child, ended, dataDir };
+  return { child, ended, dataDir, ready };
+};
+
+/** Starts `bin/local.ts` and waits for it to be ready (see `launchLocal`). */
+export const startLocal = async (env: Record<string, string>) => {
+  const launched = launchLocal(env);
+  return { ...launched, info: await launched.ready };
 };
