@@ -7,7 +7,7 @@ import { lambdaContext } from './api-gateway-event.js';
 const functionsDir = path.resolve(import.meta.dirname, '..', 'functions');
 
 /** The same module that deploys to Lambda: `functions/<name>.ts`. */
-export const loadHandler = async (name: string): Promise<(event: unknown, context: Context) => Promise<unknown>> => {
+const loadHandler = async (name: string): Promise<(event: unknown, context: Context) => Promise<unknown>> => {
   const module: unknown = await import(pathToFileURL(path.join(functionsDir, `${name}.ts`)).href);
   const handler = typeof module === 'object' && module !== null && 'handler' in module ? module.handler : undefined;
   if (typeof handler !== 'function') throw new Error(`functions/${name}.ts exports no handler`);

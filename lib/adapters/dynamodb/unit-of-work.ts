@@ -15,7 +15,7 @@ const withCause = (error: Error, cause: unknown): Error => {
  * so each store says what a failed condition means in its domain. A cancellation by a concurrent
  * transaction is a conflict (409), one by throttling is busy (503).
  */
-export const transact = async (client: DynamoDBDocumentClient, writes: readonly TableWrite[]): Promise<void> => {
+const transact = async (client: DynamoDBDocumentClient, writes: readonly TableWrite[]): Promise<void> => {
   try {
     await client.send(new TransactWriteCommand({ TransactItems: writes.map((w) => w.item) }));
   } catch (error) {
