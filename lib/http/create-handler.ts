@@ -3,10 +3,10 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from 'zod';
 import { logger } from '../observability/logger.js';
-import { PayloadTooLargeError, ValidationError } from '../domain/errors.js';
+import { ValidationError } from '../domain/errors.js';
 import { errorAnswer } from './error-response.js';
 import { identityFromClaims, type Identity } from './identity.js';
-import { bodyBytes, maxJsonBodyBytes, parseRequest, type ParsedRequest } from './parse-request.js';
+import { parseRequest, type ParsedRequest } from './parse-request.js';
 import type { RouteAuth, RouteDefinition, RouteSchemas } from './route.js';
 
 export type RouteInput<S extends RouteSchemas, A extends RouteAuth, R extends boolean = false> = ParsedRequest<S> & {
@@ -65,9 +65,7 @@ export const createHandler =
     })
     .handler(async (event, context) => {
       logger.appendKeys({ route: route.name });
-      const parsed = parseRequest(route.schemas, event, route.rawBody === true && !route.schemas.body);
-      const rawBody = route.rawBody ? bodyBytes(event) : undefined;
-      if (rawBody && rawBody.length > maxJsonBodyBytes) throw new PayloadTooLargeError(maxJsonBodyBytes);
+      const { rawBody, ...parsed } = parseRequest(route.schemas, event, { rawBody: route.rawBody });
       // Behind the authorizer claims are always there; without them this throws UnauthenticatedError.
       const identity = route.auth === 'jwt' ? identityFromClaims(claimsOf(event)) : undefined;
       const idempotencyKey = route.idempotent ? idempotencyKeyOf(event) : undefined;

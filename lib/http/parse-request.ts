@@ -14,13 +14,11 @@ export interface ParsedRequest<S extends RouteSchemas> {
 }
 
 /** The body's bytes as the client sent them (API Gateway base64-encodes bodies that are not text). */
-export const bodyBytes = (event: APIGatewayProxyEventV2): Buffer =>
+const bodyBytes = (event: APIGatewayProxyEventV2): Buffer =>
   event.body === undefined ? Buffer.alloc(0) : Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
 
-const decodeBody = (event: APIGatewayProxyEventV2): unknown => {
-  if (event.body === undefined || event.body === '') return undefined;
-  const bytes = bodyBytes(event);
-  if (bytes.length > maxJsonBodyBytes) throw new PayloadTooLargeError(maxJsonBodyBytes);
+const decodeJson = (bytes: Buffer, event: APIGatewayProxyEventV2): unknown => {
+  if (bytes.length === 0) return undefined;
   const text = bytes.toString('utf8');
   const contentType = event.headers['content-type'] ?? '';
   if (!/^application\/(.+\+)?json\b/i.test(contentType)) {
@@ -35,9 +33,16 @@ const decodeBody = (event: APIGatewayProxyEventV2): unknown => {
 
 /**
  * Validates path, query and body against the route's schemas, all problems reported at once.
- * With `rawBodyOnly` (a raw-body route without a body schema) the body is the handler's to read.
+ * With `rawBody`, the body's bytes come back too; without a body schema as well, the body is
+ * not parsed at all: it is the handler's to read.
  */
-export const parseRequest = <S extends RouteSchemas>(schemas: S, event: APIGatewayProxyEventV2, rawBodyOnly = false): ParsedRequest<S> => {
+export const parseRequest = <S extends RouteSchemas>(
+  schemas: S,
+  event: APIGatewayProxyEventV2,
+  options: { rawBody?: boolean } = {},
+): ParsedRequest<S> & { rawBody?: Buffer } => {
+  const bytes = bodyBytes(event);
+  if (bytes.length > maxJsonBodyBytes) throw new PayloadTooLargeError(maxJsonBodyBytes);
   const problems: FieldProblem[] = [];
   const check = (location: string, schema: z.ZodType | undefined, value: unknown): unknown => {
     if (!schema) {
@@ -52,7 +57,7 @@ export const parseRequest = <S extends RouteSchemas>(schemas: S, event: APIGatew
   };
   const path = check('path', schemas.path, event.pathParameters ?? {});
   const query = check('query', schemas.query, event.queryStringParameters ?? {});
-  const body = rawBodyOnly ? undefined : check('body', schemas.body, decodeBody(event));
+  const body = options.rawBody && !schemas.body ? undefined : check('body', schemas.body, decodeJson(bytes, event));
   if (problems.length > 0) throw new ValidationError(problems);
-  return { path, query, body } as ParsedRequest<S>;
+  return { ...({ path, query, body } as ParsedRequest<S>), ...(options.rawBody ? { rawBody: bytes } : {}) };
 };
