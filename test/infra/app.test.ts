@@ -181,9 +181,12 @@ const objectPattern = (resource: unknown): string => {
   return typeof last === 'string' && last.startsWith('/') ? last.slice(1) : `not an object pattern: ${JSON.stringify(resource)}`;
 };
 
+/** Whether a function's logical id is the one CDK makes for `name` (its id and a hash). */
+const isFunctionOf = (name: string) => (id: string) => new RegExp(`^${logicalIdOf(name)}[0-9A-F]{8}$`).test(id);
+
 /** The logical id of the one function made for `name`. */
 const functionId = (template: Template, name: string): string => {
-  const ids = Object.keys(template.findResources('AWS::Lambda::Function')).filter((id) => new RegExp(`^${logicalIdOf(name)}[0-9A-F]{8}$`).test(id));
+  const ids = Object.keys(template.findResources('AWS::Lambda::Function')).filter(isFunctionOf(name));
   expect(ids, name).toHaveLength(1);
   return ids[0]!;
 };
@@ -191,7 +194,7 @@ const functionId = (template: Template, name: string): string => {
 /** Which of the tables' names have a function in `template`; every function must be one of them. */
 const functionNames = (template: Template, names: readonly string[] = allNames): string[] => {
   const ids = Object.keys(template.findResources('AWS::Lambda::Function'));
-  const found = names.filter((name) => ids.some((id) => new RegExp(`^${logicalIdOf(name)}[0-9A-F]{8}$`).test(id)));
+  const found = names.filter((name) => ids.some(isFunctionOf(name)));
   expect(found, 'functions not made from a table entry').toHaveLength(ids.length);
   return found;
 };
