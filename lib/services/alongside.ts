@@ -17,3 +17,12 @@ export const alongside = async <C, R>(check: Promise<C>, read: Promise<R>): Prom
  */
 export const onGuess = <R>(read: (() => Promise<R>) | undefined): Promise<R | undefined> =>
   read ? read().catch(() => undefined) : Promise.resolve(undefined);
+
+/** What `choose` decides for a guess, or undefined where it refuses: the fresh read then decides again. */
+export const guessed = <T>(choose: () => T): T | undefined => {
+  try {
+    return choose();
+  } catch {
+    return undefined;
+  }
+};

@@ -7,7 +7,7 @@ import { compareRanked, maxChangesPerPlan, planInsert, planMove, planOrder, type
 import type { Request } from '../domain/request.js';
 import { isAgencyRole } from '../domain/roles.js';
 import type { User } from '../domain/user.js';
-import { onGuess } from './alongside.js';
+import { guessed, onGuess } from './alongside.js';
 import { knownCaller } from './caller.js';
 import type { Caller, ServiceDeps } from './deps.js';
 import { opened, toRequestView, visibleLevel } from './open-request.js';
@@ -33,15 +33,6 @@ const queueOrganisation = (user: User, requestedOrgId: string | undefined): stri
   if (!user.orgId || !maySeeOrganisation(user, user.orgId)) throw new ForbiddenError('Only client organisations have a queue; you were invited to single requests');
   if (requestedOrgId !== undefined && requestedOrgId !== user.orgId) throw new NotFoundError(`Organisation ${requestedOrgId}`);
   return user.orgId;
-};
-
-/** What `choose` says, or undefined where it refuses: for guesses that the fresh read then checks. */
-const guessed = <T>(choose: () => T): T | undefined => {
-  try {
-    return choose();
-  } catch {
-    return undefined;
-  }
 };
 
 const organisationOf = async (deps: ServiceDeps, orgId: string, read: Organisation | undefined): Promise<Organisation> => {

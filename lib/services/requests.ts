@@ -6,7 +6,7 @@ import type { Platform } from '../domain/platform.js';
 import { rankAfter } from '../domain/ranking.js';
 import { formatRequestNumber, searchText, type Request, type RequestStatus, type RequestType } from '../domain/request.js';
 import type { User } from '../domain/user.js';
-import { onGuess } from './alongside.js';
+import { guessed, onGuess } from './alongside.js';
 import { knownCaller, resolveCaller } from './caller.js';
 import type { Caller, ServiceDeps } from './deps.js';
 import { idempotent } from './idempotent.js';
@@ -110,25 +110,23 @@ export const listRequests = async (deps: ServiceDeps, caller: Caller, query: Req
   // Which list to read depends on the caller's user item. The caller's last known one (a hint)
   // starts the read alongside it; the fresh item decides, and the list is read again if the two differ.
   const recent = deps.callers.recent(caller.userId);
-  const guessed = recent && listScopeOf(recent, query, () => undefined);
-  const [context, early] = await Promise.all([deps.callers.read(caller.userId, {}), onGuess(guessed ? () => list(guessed) : undefined)]);
+  const guess = recent && guessed(() => listScopeOf(recent, query));
+  const [context, early] = await Promise.all([deps.callers.read(caller.userId, {}), onGuess(guess ? () => list(guess) : undefined)]);
   const user = knownCaller(context.user);
-  const scope = listScopeOf(user, query, (reason) => {
-    throw new ForbiddenError(reason);
-  });
-  const page = early && sameScope(scope, guessed) ? early : await list(scope);
+  const scope = listScopeOf(user, query);
+  const page = early && sameScope(scope, guess) ? early : await list(scope);
   return { items: page.items.map((request) => toRequestView(request, visibleLevel(user, request), user)), nextCursor: page.nextCursor };
 };
 
-/** Whose requests a list shows; `refuse` says why the caller may not list what they asked for. */
-const listScopeOf = <R>(user: User, query: Pick<RequestQuery, 'scope' | 'orgId'>, refuse: (reason: string) => R): ListScope | R => {
+/** Whose requests a list shows; a 403 says why the caller may not list what they asked for. */
+const listScopeOf = (user: User, query: Pick<RequestQuery, 'scope' | 'orgId'>): ListScope => {
   const agency = isAgencyRole(user.role);
-  if (query.orgId !== undefined && !agency) return refuse('Only agency staff list other organisations');
+  if (query.orgId !== undefined && !agency) throw new ForbiddenError('Only agency staff list other organisations');
   const scopeName = query.scope ?? (agency ? 'all' : user.orgId ? 'org' : 'invited');
   if (scopeName === 'invited') return { kind: 'invited', userId: user.userId };
   if (agency) return query.orgId ? { kind: 'org', orgId: query.orgId } : { kind: 'all' };
   if (scopeName === 'org' && user.orgId) return { kind: 'org', orgId: user.orgId };
-  return refuse(scopeName === 'all' ? 'Only agency staff list all requests' : 'You belong to no organisation; list scope=invited');
+  throw new ForbiddenError(scopeName === 'all' ? 'Only agency staff list all requests' : 'You belong to no organisation; list scope=invited');
 };
 
 const sameScope = (a: ListScope, b: ListScope | undefined) => JSON.stringify(a) === JSON.stringify(b);
