@@ -13,6 +13,8 @@ export const TimelineEntryKind = z.enum([
   'participant_removed',
   'rank_changed',
   'assignee_changed',
+  /** Mail to a person of the request is not delivered (their address bounced or they complained). */
+  'mail_undeliverable',
 ]);
 export type TimelineEntryKind = z.infer<typeof TimelineEntryKind>;
 
