@@ -27,14 +27,25 @@ export const cognitoClient = (endpoint: string) =>
 /**
  * cognito-local in a child process: it keeps its users under its working directory, so each
  * data dir has its own. The issuer domain is set so tokens name the address we verify against.
+ * It runs the custom-message trigger (invitations, password resets) but sends no mail: it writes
+ * each message, as the trigger wrote it, to its log (`.local/logs/cognito.log`).
  */
-export const startCognito = async (host: string, port: number, dataDir: string) => {
+export const startCognito = async (host: string, port: number, dataDir: string, lambdaUrl: string) => {
   const cwd = path.join(dataDir, 'cognito');
   fs.mkdirSync(path.join(cwd, '.cognito'), { recursive: true });
   const endpoint = `http://${host}:${port}`;
   fs.writeFileSync(
     path.join(cwd, '.cognito', 'config.json'),
-    JSON.stringify({ TokenConfig: { IssuerDomain: endpoint } }, null, 2),
+    JSON.stringify(
+      {
+        TokenConfig: { IssuerDomain: endpoint },
+        // Cognito's custom-message trigger, invoked through the local Lambda Invoke API like Cognito invokes Lambda.
+        LambdaClient: { endpoint: lambdaUrl, region: localRegion, credentials: localCredentials },
+        TriggerFunctions: { CustomMessage: 'cognito-message' },
+      },
+      null,
+      2,
+    ),
   );
   const bin = createRequire(import.meta.url).resolve('cognito-local/lib/bin/start.js');
   const child = spawn(process.execPath, [bin], {

@@ -35,7 +35,9 @@ export const seedDemoData = async (
   for (const demo of demoUsers) {
     const userId = await ensureCognitoUser(cognito, userPoolId, demo);
     const existing = await users.getUser(userId);
+    // Kept: what the person chose since (their mail preferences).
     await users.put({
+      ...existing,
       userId,
       email: demo.email,
       name: demo.name,

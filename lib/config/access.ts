@@ -14,8 +14,8 @@ export type ObjectAction = 'get' | 'put' | 'delete';
 /** `start`: start executions of the request workflow; `report`: send a waiting task its result. */
 export type WorkflowAction = 'start' | 'report';
 
-/** Secrets the operator stores in Secrets Manager as `orderdesk/<stage>/<name>`. */
-export const SecretName = z.enum(['payment-webhook']);
+/** Secrets in Secrets Manager as `orderdesk/<stage>/<name>`: `payment-webhook` the operator stores, `mail-links` (the key that signs links in mail) the app generates. */
+export const SecretName = z.enum(['payment-webhook', 'mail-links']);
 export type SecretName = z.infer<typeof SecretName>;
 
 /**

@@ -13,6 +13,14 @@ export const EnvName = {
   workQueuePolicy: 'WORK_QUEUE_POLICY',
   /** The sender address of orderdesk's mail (functions with `mail` access). */
   mailFrom: 'MAIL_FROM',
+  /** JSON object: platform name → the portal's URL; every link in mail is built from it (functions with `mail` access). */
+  portalUrls: 'PORTAL_URLS',
+  /** The API's public URL, for one-click unsubscribe links (functions with `mail` access). */
+  apiUrl: 'API_URL',
+  /** The SES configuration set whose events report bounces and complaints (functions with `mail` access). */
+  mailConfigurationSet: 'MAIL_CONFIGURATION_SET',
+  /** Local stack only: JSON object of secret name → value, in place of Secrets Manager. */
+  localSecrets: 'LOCAL_SECRETS',
   /** The request workflow's state machine (functions with `workflow` access). */
   workflowArn: 'WORKFLOW_ARN',
   /** Secrets Manager names start with this, then the secret's name (functions with `secrets` access). */

@@ -13,7 +13,11 @@ export type Trigger =
   /** A mail SES received and stored under the bucket's `mail/` prefix. */
   | { kind: 'inbound-mail' }
   /** An EventBridge schedule: `rate(1 hour)` or `cron(0 6 * * ? *)` (UTC). */
-  | { kind: 'schedule'; expression: string };
+  | { kind: 'schedule'; expression: string }
+  /** SES's events about sent mail (the stage's configuration set publishes them to EventBridge): only these types. */
+  | { kind: 'mail-events'; eventTypes: readonly ('Bounce' | 'Complaint')[] }
+  /** The user pool's custom-message trigger: Cognito asks it to write its mails (invitation, password reset). */
+  | { kind: 'cognito-custom-message' };
 
 export interface FunctionSchemas<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   /** The event it is given, validated on entry: a malformed event fails as a ValidationError. */

@@ -7,6 +7,7 @@ import {
   UnauthenticatedError,
   ValidationError,
 } from '../domain/errors.js';
+import { LinkExpiredError } from '../domain/mail/signed-token.js';
 import type { ErrorBody } from './schemas/error.js';
 
 export interface ErrorAnswer {
@@ -31,6 +32,7 @@ export const errorAnswer = (error: unknown, requestId?: string): ErrorAnswer => 
   if (error instanceof ForbiddenError) return answer(403, 'forbidden', error.message);
   if (error instanceof NotFoundError) return answer(404, 'not_found', error.message);
   if (error instanceof ConflictError) return answer(409, 'conflict', error.message, { next: error.next });
+  if (error instanceof LinkExpiredError) return answer(410, 'link_expired', error.message, { next: 'Log in to the portal to open the request' });
   if (error instanceof PayloadTooLargeError) return answer(413, 'payload_too_large', error.message);
   if (error instanceof ServiceBusyError) {
     const retryAfter = String(Math.max(1, Math.ceil(error.retryAfterSeconds)));

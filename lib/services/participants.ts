@@ -6,6 +6,7 @@ import { alongside } from './alongside.js';
 import { openCallerRequest } from './open-request.js';
 import type { Participant } from '../domain/participant.js';
 import { newEntry } from './timeline.js';
+import { defaultLanguage } from '../domain/mail/preferences.js';
 
 export interface Invitation {
   email: string;
@@ -21,7 +22,12 @@ export const inviteParticipant = async (deps: InviteDeps, caller: Caller, reques
   if (!mayManagePeople(level)) throw new ForbiddenError('Only the client admin and agency staff invite people');
   const email = input.email.toLowerCase();
   const now = deps.now();
-  const invitee = (await deps.users.findByEmail(email)) ?? (await deps.invitations.inviteNewUser(email, input.name ?? email.split('@')[0]!, now));
+  const invitee = (await deps.users.findByEmail(email)) ?? (await deps.invitations.inviteNewUser(email, input.name ?? email.split('@')[0]!, now, {
+      requestId,
+      requestTitle: request.title,
+      platform: request.platform,
+      language: user.language ?? defaultLanguage,
+    }));
   if (isAgencyRole(invitee.role) || invitee.orgId === request.orgId) {
     throw new ConflictError(`${email} already sees this request`, 'Nothing to do');
   }

@@ -5,6 +5,8 @@ import type { Request, RequestStatus, RequestType } from '../domain/request.js';
 import type { Participant } from '../domain/participant.js';
 import type { TimelineEntry } from '../domain/timeline-entry.js';
 import type { User } from '../domain/user.js';
+import type { Language } from '../domain/mail/preferences.js';
+import type { Platform } from '../domain/platform.js';
 
 /** The ports the services need; adapters in lib/adapters implement them. No SDK types here; the
  * stored entities are the domain's zod schemas, so adapters check what they read back with them. */
@@ -69,6 +71,8 @@ export interface RequestStore {
 
 export interface TimelineStore {
   append(entry: TimelineEntry): Write;
+  /** One entry by its key parts (a mail record names its entry so). */
+  get(requestId: string, createdAt: string, entryId: string): Promise<TimelineEntry | undefined>;
   page(requestId: string, includeAgencyOnly: boolean, limit: number, cursor?: string): Promise<Page<TimelineEntry>>;
   /** The first page of a timeline and the request itself, read together (one Query of the request's item collection). */
   open(requestId: string, includeAgencyOnly: boolean, limit: number): Promise<Page<TimelineEntry> & { request?: Request }>;
@@ -168,9 +172,17 @@ export interface CallerContextReader {
   recent(userId: string): User | undefined;
 }
 
+/** What the invitation mail says: the request, in its platform's brand and the inviter's language. */
+export interface InvitationContext {
+  requestId: string;
+  requestTitle: string;
+  platform: Platform;
+  language: Language;
+}
+
 export interface UserInvitations {
-  /** Creates the login (an invitation mail goes out) and the user item of a new participant. */
-  inviteNewUser(email: string, name: string, now: Date): Promise<User>;
+  /** Creates the login (an invitation mail goes out, written for `to`) and the user item of a new participant. */
+  inviteNewUser(email: string, name: string, now: Date, to: InvitationContext): Promise<User>;
 }
 
 /** What S3 holds at a key. */

@@ -24,7 +24,7 @@ const subOf = (attributes: AttributeType[] | undefined): string => {
  * Cognito user (Cognito e-mails the invitation with a temporary password) and a user item.
  */
 export const cognitoInvitations = (users: Pick<UserStore, 'put'>): UserInvitations => ({
-  async inviteNewUser(email, name, now) {
+  async inviteNewUser(email, name, now, to) {
     let sub: string;
     try {
       const created = await cognito.send(
@@ -32,6 +32,8 @@ export const cognitoInvitations = (users: Pick<UserStore, 'put'>): UserInvitatio
           UserPoolId: userPoolId(),
           Username: email,
           DesiredDeliveryMediums: ['EMAIL'],
+          // The custom-message trigger writes the invitation from these (lib/services/account-mail.ts).
+          ClientMetadata: { requestId: to.requestId, requestTitle: to.requestTitle.slice(0, 200), platform: to.platform, language: to.language },
           UserAttributes: [
             { Name: 'email', Value: email },
             { Name: 'email_verified', Value: 'true' },

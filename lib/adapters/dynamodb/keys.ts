@@ -31,3 +31,16 @@ export const attachmentItemKey = (requestId: string, attachmentId: string) => ({
 export const participantPrefix = 'PART#';
 export const participantKey = (requestId: string, userId: string) => ({ pk: `REQ#${requestId}`, sk: `${participantPrefix}${userId}` });
 export const idempotencyKey = (recordId: string) => ({ pk: `IDEM#${recordId}`, sk: 'IDEM' });
+/** Agency staff (no organisation) are listed by their own index partition, for the notifier. */
+export const agencyStaffIndexKey = (email: string) => ({ gsi1pk: 'AGENCY#STAFF', gsi1sk: email.toLowerCase() });
+export const agencyStaffPartition = agencyStaffIndexKey('').gsi1pk;
+export const orgMembersPartition = (orgId: string) => orgMembersIndexKey(orgId, '').gsi1pk;
+/** A person muted mail about one request. */
+export const muteKey = (userId: string, requestId: string) => ({ pk: `USER#${userId}`, sk: `MUTE#${requestId}` });
+/** Mail to this address is not sent: it bounced for good, or its owner complained. */
+export const suppressionKey = (email: string) => ({ pk: `EMAIL#${email.toLowerCase()}`, sk: 'SUPPRESSED' });
+/** One mail: a group of entries (see mailGroupOf) to one person. */
+export const deliveryKey = (group: string, recipientId: string) => ({ pk: `MAIL#${group}`, sk: `TO#${recipientId}` });
+/** Parked mails, oldest first, for the agency to send again. */
+export const parkedMailIndexKey = (parkedAt: string, group: string, recipientId: string) => ({ gsi1pk: 'MAIL#PARKED', gsi1sk: `${parkedAt}#${group}#${recipientId}` });
+export const parkedMailPartition = parkedMailIndexKey('', '', '').gsi1pk;

@@ -19,6 +19,10 @@
  * | participant         | REQ#<id>               | PART#<sub>              | gsi1: USER#<sub>#INVITED / <invitedAt>#<id>  |
  * | request counter     | COUNTER#REQUEST#<year> | COUNTER                 |                                              |
  * | idempotency record  | IDEM#<sub>#<op>#<key>  | IDEM                    | (expiresAt: TTL)                             |
+ * | agency person       | USER#<sub>             | PROFILE                 | gsi1: AGENCY#STAFF / <email>                 |
+ * | muted request       | USER#<sub>             | MUTE#<requestId>        |                                              |
+ * | suppressed address  | EMAIL#<email>          | SUPPRESSED              |                                              |
+ * | mail (delivery)     | MAIL#<group>           | TO#<sub>                | gsi1: MAIL#PARKED / <parkedAt>#… (parked)    |
  *
  * The request id is its human number, so "a request by its number" is a plain GetItem. A request
  * and everything that belongs to it share one partition: one Query reads its timeline.

@@ -1,4 +1,4 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import type { Request } from '../../domain/request.js';
 import { TimelineEntry } from '../../domain/timeline-entry.js';
@@ -18,6 +18,11 @@ export const dynamoTimelineStore = (client: DynamoDBDocumentClient, tableName: (
     new TableWrite(`timeline entry ${entry.kind} of ${entry.requestId}`, {
       Put: { TableName: tableName(), Item: { ...timelineKey(entry.requestId, entry.createdAt, entry.entryId), entity: 'timeline', ...entry } },
     }),
+
+  async get(requestId, createdAt, entryId) {
+    const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: timelineKey(requestId, createdAt, entryId) }));
+    return Item ? TimelineEntry.parse(Item) : undefined;
+  },
 
   async page(requestId, includeAgencyOnly, limit, cursor) {
     const at = cursor === undefined ? undefined : timelineCursor.decode(cursor);

@@ -1,6 +1,7 @@
 import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { User } from '../../domain/user.js';
-import { emailKey, orgMembersIndexKey, userKey } from './keys.js';
+import { isAgencyRole } from '../../domain/roles.js';
+import { agencyStaffIndexKey, emailKey, orgMembersIndexKey, userKey } from './keys.js';
 import type { RecentUsers } from './recent-users.js';
 
 export interface UserStore {
@@ -30,7 +31,7 @@ export const dynamoUserStore = (client: DynamoDBDocumentClient, tableName: () =>
           {
             Put: {
               TableName,
-              Item: { ...userKey(user.userId), ...(user.orgId ? orgMembersIndexKey(user.orgId, user.email) : {}), entity: 'user', ...user },
+              Item: { ...userKey(user.userId), ...(user.orgId ? orgMembersIndexKey(user.orgId, user.email) : isAgencyRole(user.role) ? agencyStaffIndexKey(user.email) : {}), entity: 'user', ...user },
             },
           },
           { Put: { TableName, Item: { ...emailKey(user.email), entity: 'email', userId: user.userId } } },

@@ -1,0 +1,133 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import * as z from 'zod';
+import { ConflictError } from '../../domain/errors.js';
+import { claimLeaseMs, Delivery } from '../../domain/mail/delivery.js';
+import type { DeliveryKey, DeliveryStore } from '../../services/mail-ports.js';
+import { cursorCodec, CursorTime } from './cursor.js';
+import { deliveryKey, parkedMailIndexKey, parkedMailPartition } from './keys.js';
+import { queryPage } from './query-page.js';
+
+const parkedCursor = cursorCodec('parked-mail', z.strictObject({ parkedAt: CursorTime, group: z.string().max(300), recipientId: z.string().max(128) }));
+
+const key = ({ group, recipientId }: DeliveryKey) => deliveryKey(group, recipientId);
+
+/** The record as it was when a condition failed (DynamoDB returns it on request). */
+const oldItem = (error: ConditionalCheckFailedException) => (error.Item ? Delivery.safeParse(unmarshall(error.Item)) : undefined);
+
+/**
+ * Mail records: one item per mail, claimed before the send and finished with its outcome. Every
+ * write is conditional on what the writer read or claimed, so two deliveries of the same stream
+ * record never both send, and a late writer never overwrites another's outcome.
+ */
+export const dynamoDeliveryStore = (client: DynamoDBDocumentClient, tableName: () => string): DeliveryStore => {
+  const finish = async (delivery: DeliveryKey, token: string, set: Record<string, unknown>, remove: string[] = []) => {
+    const names = Object.keys(set);
+    try {
+      await client.send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: key(delivery),
+          UpdateExpression: `SET ${names.map((name) => `#${name} = :${name}`).join(', ')}${remove.length ? ` REMOVE ${remove.map((name) => `#${name}`).join(', ')}` : ''}`,
+          ConditionExpression: 'claimToken = :token',
+          ExpressionAttributeNames: Object.fromEntries([...names, ...remove].map((name) => [`#${name}`, name])),
+          ExpressionAttributeValues: { ':token': token, ...Object.fromEntries(names.map((name) => [`:${name}`, set[name]])) },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      // Our claim lapsed and someone else took the mail over: their outcome stands.
+      throw new ConflictError('Another sender took this mail over', 'Nothing to do: it is sent or parked by the other', { cause: error });
+    }
+  };
+
+  return {
+    async get(delivery) {
+      const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: key(delivery), ConsistentRead: true }));
+      return Item ? Delivery.parse(Item) : undefined;
+    },
+
+    async claim(delivery, token, now) {
+      try {
+        await client.send(
+          new PutCommand({
+            TableName: tableName(),
+            Item: { ...key(delivery), entity: 'delivery', ...delivery, state: 'sending', claimToken: token, claimedAt: now.toISOString(), attempts: 0 },
+            ConditionExpression: 'attribute_not_exists(pk) OR (#state = :sending AND claimedAt < :stale)',
+            ExpressionAttributeNames: { '#state': 'state' },
+            ExpressionAttributeValues: { ':sending': 'sending', ':stale': new Date(now.getTime() - claimLeaseMs).toISOString() },
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          }),
+        );
+        return 'claimed';
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        return oldItem(error)?.data?.state === 'sending' ? 'busy' : 'done';
+      }
+    },
+
+    async claimParked(delivery, token, now) {
+      try {
+        const { Attributes } = await client.send(
+          new UpdateCommand({
+            TableName: tableName(),
+            Key: key(delivery),
+            UpdateExpression: 'SET #state = :sending, claimToken = :token, claimedAt = :now REMOVE gsi1pk, gsi1sk',
+            ConditionExpression: '#state = :parked',
+            ExpressionAttributeNames: { '#state': 'state' },
+            ExpressionAttributeValues: { ':sending': 'sending', ':parked': 'parked', ':token': token, ':now': now.toISOString() },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return Delivery.parse(Attributes);
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        throw new ConflictError('This mail is not parked (any more): it was sent again meanwhile', 'Reload the list of parked mails', { cause: error });
+      }
+    },
+
+    sent: (delivery, token, outcome) =>
+      // A mail sent again after parking keeps no trace of the old failure but its attempts.
+      finish(delivery, token, { state: 'sent', messageId: outcome.messageId, sentAt: outcome.at, attempts: outcome.attempts }, ['error', 'parkedAt']),
+
+    park: (delivery, token, outcome) =>
+      finish(delivery, token, {
+        state: 'parked',
+        error: outcome.error.slice(0, 1000),
+        parkedAt: outcome.at,
+        attempts: outcome.attempts,
+        ...parkedMailIndexKey(outcome.at, delivery.group, delivery.recipientId),
+      }),
+
+    async suppressed(delivery, at) {
+      try {
+        await client.send(
+          new PutCommand({
+            TableName: tableName(),
+            Item: { ...key(delivery), entity: 'delivery', ...delivery, state: 'suppressed', claimedAt: at, attempts: 0 },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
+    },
+
+    listParked: (limit, cursor) => {
+      const at = cursor === undefined ? undefined : parkedCursor.decode(cursor);
+      return queryPage(client, {
+        input: {
+          TableName: tableName(),
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': parkedMailPartition },
+        },
+        limit,
+        parse: (item) => Delivery.parse(item),
+        cursorAfter: (delivery) => parkedCursor.encode({ parkedAt: delivery.parkedAt!, group: delivery.group, recipientId: delivery.recipientId }),
+        start: at && { ...key(at), ...parkedMailIndexKey(at.parkedAt, at.group, at.recipientId) },
+      });
+    },
+  };
+};

@@ -1,0 +1,49 @@
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { NotFoundError } from '../../domain/errors.js';
+import { defaultPreferences } from '../../domain/mail/preferences.js';
+import { User } from '../../domain/user.js';
+import type { PreferenceStore } from '../../services/mail-ports.js';
+import { muteKey, userKey } from './keys.js';
+import { queryPrefix } from './query-all.js';
+
+/** Language and scope on the user item; each muted request an item of its own beside it (no size limit). */
+export const dynamoPreferenceStore = (client: DynamoDBDocumentClient, tableName: () => string): PreferenceStore => ({
+  async preferences(userId) {
+    const [{ Item }, muted] = await Promise.all([
+      client.send(new GetCommand({ TableName: tableName(), Key: userKey(userId) })),
+      queryPrefix(client, tableName(), userKey(userId).pk, 'MUTE#', (item) => String(item.requestId)),
+    ]);
+    if (!Item) throw new NotFoundError('User');
+    const user = User.parse(Item);
+    return { language: user.language ?? defaultPreferences.language, mailScope: user.mailScope ?? defaultPreferences.mailScope, mutedRequests: muted };
+  },
+
+  async update(userId, change) {
+    const names = Object.keys(change).filter((name) => change[name as keyof typeof change] !== undefined);
+    if (names.length === 0) return;
+    try {
+      await client.send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: userKey(userId),
+          UpdateExpression: `SET ${names.map((name) => `#${name} = :${name}`).join(', ')}`,
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: Object.fromEntries(names.map((name) => [`#${name}`, name])),
+          ExpressionAttributeValues: Object.fromEntries(names.map((name) => [`:${name}`, change[name as keyof typeof change]])),
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new NotFoundError('User', { cause: error });
+      throw error;
+    }
+  },
+
+  async mute(userId, requestId, at) {
+    await client.send(new PutCommand({ TableName: tableName(), Item: { ...muteKey(userId, requestId), entity: 'mute', requestId, mutedAt: at } }));
+  },
+
+  async unmute(userId, requestId) {
+    await client.send(new DeleteCommand({ TableName: tableName(), Key: muteKey(userId, requestId) }));
+  },
+});

@@ -1,0 +1,50 @@
+import * as z from 'zod';
+import { EnvName, readEnv } from '../config/env.js';
+import { portalUrlOf } from '../config/portal-urls.js';
+import type { NotifierDeps } from '../services/notifier.js';
+import type { PreferenceDeps } from '../services/mail-preferences.js';
+import type { MailSite } from '../services/mail-ports.js';
+import { dynamoDeliveryStore } from './dynamodb/delivery-store.js';
+import { documentClient, tableName } from './dynamodb/document-client.js';
+import { dynamoMailPeopleStore } from './dynamodb/mail-people-store.js';
+import { dynamoPreferenceStore } from './dynamodb/preference-store.js';
+import { dynamoSuppressionStore } from './dynamodb/suppression-store.js';
+import { secretValue } from './secrets/secrets.js';
+import { serviceDeps } from './service-deps.js';
+import { sesClient, sesMailer } from './ses/ses-mailer.js';
+
+/** The configured URLs and sender, read when first needed (a function without mail access never reads them). */
+const site: MailSite = {
+  portalUrl: portalUrlOf,
+  get apiUrl() {
+    return readEnv(EnvName.apiUrl, z.url());
+  },
+  get mailFrom() {
+    return readEnv(EnvName.mailFrom, z.email());
+  },
+};
+
+export const preferences = dynamoPreferenceStore(documentClient, tableName);
+export const suppressions = dynamoSuppressionStore(documentClient, tableName);
+
+let mailer: NotifierDeps['mailer'] | undefined;
+const linkKey = async () => Buffer.from(await secretValue('mail-links'), 'utf8');
+
+/** What the notifier, the parked-mail routes and the link routes need, built once per container. */
+export const notifierDeps: NotifierDeps = {
+  ...serviceDeps,
+  people: dynamoMailPeopleStore(documentClient, tableName),
+  deliveries: dynamoDeliveryStore(documentClient, tableName),
+  mailer: {
+    send: (mail) => {
+      mailer ??= sesMailer(sesClient(), process.env[EnvName.mailConfigurationSet] || undefined);
+      return mailer.send(mail);
+    },
+  },
+  site,
+  linkKey,
+  retry: { attempts: 4, baseDelayMs: 200, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
+};
+
+/** What the preference and link routes need. */
+export const preferenceDeps: PreferenceDeps = { ...serviceDeps, preferences, linkKey };

@@ -1,0 +1,45 @@
+import * as z from 'zod';
+import { DeliveryState } from '../../domain/mail/delivery.js';
+import { Language, MailScope } from '../../domain/mail/preferences.js';
+import { Platform } from '../../domain/platform.js';
+import { RequestId, RequestStatus } from '../../domain/request.js';
+
+export const PreferencesView = z
+  .object({
+    language: Language,
+    mailScope: MailScope,
+    mutedRequests: z.array(z.string()).describe('Requests you get no mail about'),
+  })
+  .meta({ id: 'MailPreferences' });
+
+export const PreferencesBody = z
+  .strictObject({ language: Language.optional(), mailScope: MailScope.optional() })
+  .refine((body) => Object.keys(body).length > 0, { message: 'name at least one preference' })
+  .meta({ id: 'MailPreferencesChange' });
+
+export const MuteView = z.object({ requestId: RequestId, muted: z.boolean() }).meta({ id: 'Mute' });
+
+/** A link token from a mail: `<claims>.<signature>`, base64url. */
+export const LinkPath = z.strictObject({ token: z.string().regex(/^[\w-]{1,400}\.[\w-]{20,100}$/, 'is not a link orderdesk made') });
+
+export const OpenedLinkView = z
+  .object({ requestId: RequestId, title: z.string(), status: RequestStatus, platform: Platform, loginHint: z.email().describe('Log in with this address to do more') })
+  .meta({ id: 'OpenedLink' });
+
+export const MailPath = z.strictObject({ mailId: z.string().regex(/^[\w-]{1,700}$/, 'is not a mail id orderdesk gave out') });
+
+export const ParkedMailView = z
+  .object({
+    mailId: z.string(),
+    requestId: RequestId,
+    recipientId: z.string(),
+    email: z.string(),
+    state: DeliveryState,
+    attempts: z.number().int(),
+    parkedAt: z.iso.datetime().optional(),
+    error: z.string().optional().describe('What SES (or writing the mail) said last'),
+    messageId: z.string().optional().describe('SES’s id, once sent'),
+  })
+  .meta({ id: 'ParkedMail' });
+
+export const ParkedMailPage = z.object({ items: z.array(ParkedMailView), nextCursor: z.string().optional() }).meta({ id: 'ParkedMailPage' });

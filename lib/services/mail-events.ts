@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import { system } from '../domain/actor.js';
+import { undeliverableOf, type MailEvent } from '../domain/mail/mail-event.js';
+import { RequestId } from '../domain/request.js';
+import { actorStamp } from '../domain/actor.js';
+import type { TimelineEntry } from '../domain/timeline-entry.js';
+import { logger } from '../observability/logger.js';
+import type { ServiceDeps } from './deps.js';
+import type { SuppressionStore } from './mail-ports.js';
+
+export interface MailEventDeps extends Pick<ServiceDeps, 'requests' | 'timeline' | 'users' | 'unitOfWork' | 'now'> {
+  suppressions: SuppressionStore;
+}
+
+/**
+ * A bounce or complaint, recorded at once: the address is suppressed (the notifier mails it no
+ * more), and the request the mail was about shows it on its timeline. The entry's id comes from
+ * the event, so EventBridge delivering it twice writes the same entry (and mails nobody twice:
+ * the notifier reacts to new entries only).
+ */
+export const recordMailEvent = async (deps: MailEventDeps, event: MailEvent) => {
+  const undeliverable = undeliverableOf(event);
+  const at = deps.now().toISOString();
+  for (const item of undeliverable) await deps.suppressions.suppress({ email: item.email, reason: item.reason, at, detail: item.detail?.slice(0, 500) });
+  const tagged = RequestId.safeParse(event.detail.mail.tags?.request?.[0]);
+  const requestId = tagged.success ? tagged.data : undefined;
+  if (undeliverable.length === 0 || !requestId) return { suppressed: undeliverable.map((item) => item.email), requestId };
+  const request = await deps.requests.get(requestId);
+  if (!request) {
+    logger.warn('mail event about a request that does not exist', { requestId });
+    return { suppressed: undeliverable.map((item) => item.email), requestId: undefined };
+  }
+  const entries = await Promise.all(
+    undeliverable.map(async (item): Promise<TimelineEntry> => {
+      const person = await deps.users.findByEmail(item.email);
+      const entryId = createHash('sha256').update(`${event.detail.mail.messageId}\n${item.email}\n${item.reason}`).digest('hex').slice(0, 32);
+      return {
+        entryId,
+        requestId,
+        kind: 'mail_undeliverable',
+        visibility: 'all',
+        ...actorStamp(system('notifier')),
+        createdAt: event.time ?? at,
+        details: { email: item.email, reason: item.reason, ...(person ? { userId: person.userId, name: person.name } : {}) },
+      };
+    }),
+  );
+  await deps.unitOfWork.commit([deps.requests.mustExist(requestId), ...entries.map((entry) => deps.timeline.append(entry))]);
+  return { suppressed: undeliverable.map((item) => item.email), requestId };
+};

@@ -1,0 +1,88 @@
+import type { Delivery } from '../domain/mail/delivery.js';
+import type { Person } from '../domain/mail/notification-matrix.js';
+import type { MailPreferences } from '../domain/mail/preferences.js';
+import type { Platform } from '../domain/platform.js';
+import type { Page } from './ports.js';
+
+/** Why mail to an address is not sent. */
+export interface Suppression {
+  email: string;
+  reason: 'bounce' | 'complaint';
+  at: string;
+  /** SES's words, e.g. the bounce's diagnostic code. */
+  detail?: string;
+}
+
+/** The people the notifier may mail and what they chose (one store: the user items and theirs). */
+export interface MailPeopleStore {
+  orgMembers(orgId: string): Promise<Person[]>;
+  agencyStaff(): Promise<Person[]>;
+  /** People by id, in one round trip; unknown ids are absent. */
+  byIds(userIds: readonly string[]): Promise<Map<string, Person>>;
+  /** Who of these muted the request, and which of their addresses are suppressed, in one round trip. */
+  facts(requestId: string, people: readonly Person[]): Promise<{ muted: Set<string>; suppressed: Map<string, Suppression> }>;
+}
+
+/** A person's own mail settings. */
+export interface PreferenceStore {
+  preferences(userId: string): Promise<MailPreferences & { mutedRequests: string[] }>;
+  /** Conditional on the user existing. */
+  update(userId: string, change: Partial<MailPreferences>): Promise<void>;
+  mute(userId: string, requestId: string, at: string): Promise<void>;
+  unmute(userId: string, requestId: string): Promise<void>;
+}
+
+export interface SuppressionStore {
+  suppress(suppression: Suppression): Promise<void>;
+}
+
+/** What a claim found: it is ours now, someone already sent or parked it, or someone is sending it right now. */
+export type ClaimResult = 'claimed' | 'done' | 'busy';
+
+export type DeliveryKey = Pick<Delivery, 'group' | 'recipientId'>;
+export type NewDelivery = Pick<Delivery, 'group' | 'recipientId' | 'email' | 'requestId' | 'entryId' | 'entryCreatedAt'>;
+
+/** The mail records (see lib/domain/mail/delivery.ts); every write is conditional. */
+export interface DeliveryStore {
+  get(key: DeliveryKey): Promise<Delivery | undefined>;
+  /** Takes a new mail, or one whose sender died (its claim older than the lease at `now`). */
+  claim(delivery: NewDelivery, token: string, now: Date): Promise<ClaimResult>;
+  /** Takes a parked mail back to send it again; a ConflictError if it is not parked (any more). */
+  claimParked(key: DeliveryKey, token: string, now: Date): Promise<Delivery>;
+  sent(key: DeliveryKey, token: string, outcome: { messageId: string; at: string; attempts: number }): Promise<void>;
+  park(key: DeliveryKey, token: string, outcome: { error: string; at: string; attempts: number }): Promise<void>;
+  /** Records that the address is suppressed; nothing if the mail has a record already. */
+  suppressed(delivery: NewDelivery, at: string): Promise<void>;
+  listParked(limit: number, cursor?: string): Promise<Page<Delivery>>;
+}
+
+/** A mail ready to go: addresses and headers already checked. */
+export interface OutgoingMail {
+  from: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  headers: Record<string, string>;
+  /** SES message tags: come back with bounce and complaint events. */
+  tags: Record<string, string>;
+}
+
+/** Thrown by a mailer for a mail that will never go through as it is (retrying won't help). */
+export class MailRejectedError extends Error {
+  override readonly name = 'MailRejectedError';
+}
+
+export interface Mailer {
+  /** Sends one mail; answers SES's message id. A `MailRejectedError` is final, anything else may pass on a retry. */
+  send(mail: OutgoingMail): Promise<{ messageId: string }>;
+}
+
+/** Where links in mail point, per platform: configured at deployment, never taken from a request. */
+export interface MailSite {
+  portalUrl(platform: Platform): string;
+  /** The API's public URL, for one-click unsubscribe (RFC 8058 posts to it directly). */
+  apiUrl: string;
+  /** The sender address; the brand adds its display name. */
+  mailFrom: string;
+}

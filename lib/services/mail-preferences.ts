@@ -1,0 +1,70 @@
+import { accessLevel } from '../domain/access.js';
+import { ForbiddenError, NotFoundError } from '../domain/errors.js';
+import { verifyLink } from '../domain/mail/signed-token.js';
+import type { MailPreferences } from '../domain/mail/preferences.js';
+import { isAgencyRole } from '../domain/roles.js';
+import type { Platform } from '../domain/platform.js';
+import type { RequestStatus } from '../domain/request.js';
+import { knownCaller } from './caller.js';
+import type { Caller, ServiceDeps } from './deps.js';
+import type { PreferenceStore } from './mail-ports.js';
+import { openCallerRequest } from './open-request.js';
+
+export interface PreferenceDeps extends Pick<ServiceDeps, 'users' | 'callers' | 'requests' | 'participants' | 'now'> {
+  preferences: PreferenceStore;
+  linkKey: () => Promise<Buffer>;
+}
+
+export const getPreferences = async (deps: PreferenceDeps, caller: Caller) => deps.preferences.preferences(caller.userId);
+
+export const updatePreferences = async (deps: PreferenceDeps, caller: Caller, change: Partial<MailPreferences>) => {
+  await deps.preferences.update(caller.userId, change);
+  return deps.preferences.preferences(caller.userId);
+};
+
+/** Mutes (or unmutes) mail about one request the caller may see; someone else's request is a 404. */
+export const setMuted = async (deps: PreferenceDeps, caller: Caller, requestId: string, muted: boolean) => {
+  await openCallerRequest(deps, caller, requestId);
+  if (muted) await deps.preferences.mute(caller.userId, requestId, deps.now().toISOString());
+  else await deps.preferences.unmute(caller.userId, requestId);
+  return { requestId, muted };
+};
+
+/** RFC 8058's one-click unsubscribe: the signed link in a mail's List-Unsubscribe header mutes that request for that person. */
+export const unsubscribe = async (deps: PreferenceDeps, token: string) => {
+  const claims = verifyLink(await deps.linkKey(), token, 'mute', deps.now(), 'path.token');
+  await deps.preferences.mute(claims.userId, claims.requestId, deps.now().toISOString());
+  return { requestId: claims.requestId, muted: true };
+};
+
+export interface OpenedLink {
+  requestId: string;
+  title: string;
+  status: RequestStatus;
+  platform: Platform;
+  /** The address to log in with, to do anything more. */
+  loginHint: string;
+}
+
+/**
+ * A signed link from a mail opens its request without a login, read-only and as little as a
+ * notification showed anyway: number, title, status. Anything more, and every binding act, needs
+ * the login. A person who lost access to the request since gets a 404, like everyone else.
+ */
+export const openLink = async (deps: PreferenceDeps, token: string): Promise<OpenedLink> => {
+  const claims = verifyLink(await deps.linkKey(), token, 'open', deps.now(), 'path.token');
+  const [user, request, isParticipant] = await Promise.all([
+    deps.users.getUser(claims.userId),
+    deps.requests.get(claims.requestId),
+    deps.participants.isParticipant(claims.requestId, claims.userId),
+  ]);
+  if (!user || !request || accessLevel(user, request, isParticipant) === 'none') throw new NotFoundError(`Request ${claims.requestId}`);
+  return { requestId: request.requestId, title: request.title, status: request.status, platform: request.platform, loginHint: user.email };
+};
+
+/** The parked mails are the agency's to see and send again. */
+export const mustBeAgency = async (deps: Pick<ServiceDeps, 'users'>, caller: Caller) => {
+  const user = knownCaller(await deps.users.getUser(caller.userId));
+  if (!isAgencyRole(user.role)) throw new ForbiddenError('Only agency staff handle parked mail');
+  return user;
+};

@@ -1,0 +1,216 @@
+import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.js';
+import { mailIdOf, parseMailId, type Delivery } from '../domain/mail/delivery.js';
+import { mailGroupOf, recipientsOf, subjectIds, withheld, type Person, type Recipient, type RequestPeople } from '../domain/mail/notification-matrix.js';
+import type { Request } from '../domain/request.js';
+import type { TimelineEntry } from '../domain/timeline-entry.js';
+import { logger } from '../observability/logger.js';
+import { composeMail, type ReorderDigest } from './mail-composer.js';
+import { MailRejectedError, type DeliveryKey, type DeliveryStore, type Mailer, type MailPeopleStore, type MailSite, type NewDelivery, type OutgoingMail } from './mail-ports.js';
+import type { Caller } from './deps.js';
+import { mustBeAgency } from './mail-preferences.js';
+import type { OrganisationStore, Page, ParticipantStore, QueueStore, RequestStore, TimelineStore, UserLookup } from './ports.js';
+
+export interface NotifierDeps {
+  requests: Pick<RequestStore, 'get'>;
+  timeline: Pick<TimelineStore, 'get'>;
+  users: UserLookup;
+  participants: Pick<ParticipantStore, 'list'>;
+  queues: Pick<QueueStore, 'clientQueue'>;
+  organisations: Pick<OrganisationStore, 'getOrganisation'>;
+  people: MailPeopleStore;
+  deliveries: DeliveryStore;
+  mailer: Mailer;
+  site: MailSite;
+  /** The key that signs links in mail (a secret). */
+  linkKey: () => Promise<Buffer>;
+  now: () => Date;
+  newId: () => string;
+  /** SES errors are retried this many times in all, waiting `baseDelayMs` · 2^n (with jitter) between. */
+  retry: { attempts: number; baseDelayMs: number; sleep: (ms: number) => Promise<void> };
+}
+
+/** Someone else is sending this mail right now: the stream record is retried later and finds it done (or their claim lapsed). */
+export class MailInFlightError extends Error {
+  override readonly name = 'MailInFlightError';
+}
+
+export type MailOutcome = { userId: string; outcome: 'sent' | 'parked' | 'suppressed' | 'muted' | 'not_own' | 'done' };
+
+/** How many of a reorder digest's queue the mail shows. */
+const digestLength = 10;
+
+const peopleAround = async (deps: NotifierDeps, request: Request, entry: TimelineEntry): Promise<RequestPeople> => {
+  const [members, agencyStaff, participants] = await Promise.all([
+    deps.people.orgMembers(request.orgId),
+    deps.people.agencyStaff(),
+    deps.participants.list(request.requestId),
+  ]);
+  const known = new Map([...members, ...agencyStaff].map((person) => [person.userId, person]));
+  const wanted = [request.createdBy, ...participants.map((p) => p.userId), ...subjectIds(entry)].filter((id) => !known.has(id));
+  const read = await deps.people.byIds([...new Set(wanted)]);
+  const find = (userId: string): Person | undefined => known.get(userId) ?? read.get(userId);
+  return {
+    createdBy: request.createdBy,
+    assigneeId: request.assigneeId,
+    requester: find(request.createdBy),
+    orgAdmins: members,
+    participants: participants.map((p) => find(p.userId)).filter((person): person is Person => person !== undefined),
+    agencyStaff,
+    subjects: subjectIds(entry).map(find).filter((person): person is Person => person !== undefined),
+  };
+};
+
+const reorderDigest = async (deps: NotifierDeps, request: Request): Promise<ReorderDigest> => {
+  const [organisation, queue] = await Promise.all([deps.organisations.getOrganisation(request.orgId), deps.queues.clientQueue(request.orgId, digestLength)]);
+  return {
+    orgName: organisation?.name ?? request.orgId,
+    queue: queue.map((queued, index) => ({ requestId: queued.requestId, title: queued.title, position: index + 1 })),
+  };
+};
+
+const describe = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+
+/**
+ * Sends a claimed mail: retries what SES may accept later (throttling, outages) with backoff,
+ * then records SES's message id, or parks the mail with the last error. A mail that can't even
+ * be written (a template bug) is parked too: visible, never lost.
+ */
+const sendClaimed = async (deps: NotifierDeps, key: DeliveryKey, token: string, write: () => Promise<OutgoingMail>): Promise<'sent' | 'parked'> => {
+  let attempts = 0;
+  let failure: unknown;
+  try {
+    const mail = await write();
+    while (attempts < deps.retry.attempts) {
+      if (attempts > 0) await deps.retry.sleep(deps.retry.baseDelayMs * 2 ** (attempts - 1) * (0.5 + Math.random() / 2));
+      attempts++;
+      try {
+        const { messageId } = await deps.mailer.send(mail);
+        await deps.deliveries.sent(key, token, { messageId, at: deps.now().toISOString(), attempts });
+        return 'sent';
+      } catch (error) {
+        failure = error;
+        if (error instanceof MailRejectedError) break;
+        logger.warn('mail not accepted, retrying', { mailId: mailIdOf(key), attempt: attempts, error: describe(error) });
+      }
+    }
+  } catch (error) {
+    failure = error;
+  }
+  await deps.deliveries.park(key, token, { error: describe(failure), at: deps.now().toISOString(), attempts });
+  logger.error('mail parked', { mailId: mailIdOf(key), attempts, error: describe(failure) });
+  return 'parked';
+};
+
+interface EntryMail {
+  entry: TimelineEntry;
+  request: Request;
+  group: string;
+  digest?: ReorderDigest;
+}
+
+const deliverTo = async (deps: NotifierDeps, mail: EntryMail, recipient: Recipient, facts: Awaited<ReturnType<MailPeopleStore['facts']>>): Promise<MailOutcome> => {
+  const { person } = recipient;
+  const userId = person.userId;
+  const why = withheld(recipient, { muted: facts.muted.has(userId), suppressed: facts.suppressed.has(person.email.toLowerCase()), assigneeId: mail.request.assigneeId });
+  const record: NewDelivery = {
+    group: mail.group,
+    recipientId: userId,
+    email: person.email,
+    requestId: mail.entry.requestId,
+    entryId: mail.entry.entryId,
+    entryCreatedAt: mail.entry.createdAt,
+  };
+  if (why === 'suppressed') {
+    await deps.deliveries.suppressed(record, deps.now().toISOString());
+    return { userId, outcome: 'suppressed' };
+  }
+  if (why) return { userId, outcome: why };
+  const token = deps.newId();
+  const claim = await deps.deliveries.claim(record, token, deps.now());
+  if (claim === 'done') return { userId, outcome: 'done' };
+  if (claim === 'busy') throw new MailInFlightError(`Mail ${mailIdOf(record)} is being sent by another invocation`);
+  const linkKey = await deps.linkKey();
+  const outcome = await sendClaimed(deps, record, token, async () => composeMail(deps.site, linkKey, deps.now(), { ...mail, person }));
+  return { userId, outcome };
+};
+
+/**
+ * Mails everyone a new timeline entry concerns (the notification matrix), once each: a mail
+ * record is claimed before each send, so a stream record delivered again sends nothing more.
+ * Every recipient is tried; if any could not be decided (their mail is in flight elsewhere, or
+ * DynamoDB failed) this throws after the others are done, and the retry skips those done.
+ */
+export const notifyEntry = async (deps: NotifierDeps, entry: TimelineEntry): Promise<MailOutcome[]> => {
+  const request = await deps.requests.get(entry.requestId);
+  if (!request) {
+    logger.warn('entry of a request that does not exist: nobody to mail', { requestId: entry.requestId, entryId: entry.entryId });
+    return [];
+  }
+  const recipients = recipientsOf(entry, await peopleAround(deps, request, entry));
+  if (recipients.length === 0) return [];
+  const [facts, digest] = await Promise.all([
+    deps.people.facts(request.requestId, recipients.map((recipient) => recipient.person)),
+    entry.kind === 'rank_changed' ? reorderDigest(deps, request) : undefined,
+  ]);
+  const mail: EntryMail = { entry, request, group: mailGroupOf(entry, request.orgId), digest };
+  const settled = await Promise.allSettled(recipients.map((recipient) => deliverTo(deps, mail, recipient, facts)));
+  const failed = settled.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((result) => (result as PromiseFulfilledResult<MailOutcome>).value);
+};
+
+export interface ParkedMailView {
+  mailId: string;
+  requestId: string;
+  recipientId: string;
+  email: string;
+  state: Delivery['state'];
+  attempts: number;
+  parkedAt?: string;
+  error?: string;
+  messageId?: string;
+}
+
+export const toParkedView = (delivery: Delivery): ParkedMailView => ({
+  mailId: mailIdOf(delivery),
+  requestId: delivery.requestId,
+  recipientId: delivery.recipientId,
+  email: delivery.email,
+  state: delivery.state,
+  attempts: delivery.attempts,
+  parkedAt: delivery.parkedAt,
+  error: delivery.error,
+  messageId: delivery.messageId,
+});
+
+/** The parked mails, oldest first (agency staff). */
+export const listParkedMail = async (deps: NotifierDeps, caller: Caller, limit: number, cursor?: string): Promise<Page<ParkedMailView>> => {
+  await mustBeAgency(deps, caller);
+  const page = await deps.deliveries.listParked(limit, cursor);
+  return { ...page, items: page.items.map(toParkedView) };
+};
+
+/** Sends a parked mail again, now, as it would have been written (the entry, the person's current language). */
+export const resendParked = async (deps: NotifierDeps, caller: Caller, mailId: string): Promise<ParkedMailView> => {
+  await mustBeAgency(deps, caller);
+  const key = parseMailId(mailId);
+  if (!key) throw new ValidationError([{ field: 'path.mailId', reason: 'is not a mail id orderdesk gave out' }]);
+  const current = await deps.deliveries.get(key);
+  if (!current) throw new NotFoundError('Mail');
+  if (current.state !== 'parked') throw new ConflictError(`This mail is ${current.state}, not parked`, 'Nothing to do');
+  const [entry, request, people] = await Promise.all([
+    deps.timeline.get(current.requestId, current.entryCreatedAt, current.entryId),
+    deps.requests.get(current.requestId),
+    deps.people.byIds([current.recipientId]),
+  ]);
+  const person = people.get(current.recipientId);
+  if (!entry || !request || !person) throw new ConflictError('The request, its entry or the person of this mail is gone', 'Nothing to send');
+  const token = deps.newId();
+  await deps.deliveries.claimParked(key, token, deps.now());
+  const digest = entry.kind === 'rank_changed' ? await reorderDigest(deps, request) : undefined;
+  const linkKey = await deps.linkKey();
+  // The address may have changed since it was parked: the mail goes where the person is now.
+  await sendClaimed(deps, key, token, async () => composeMail(deps.site, linkKey, deps.now(), { entry, request, person, digest }));
+  const after = await deps.deliveries.get(key);
+  return toParkedView(after ?? current);
+};
