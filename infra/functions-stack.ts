@@ -2,13 +2,14 @@ import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { functionTimeoutSeconds } from '../lib/config/limits.js';
 import { mailPrefix } from '../lib/config/access.js';
 import type { FunctionDefinition, Trigger } from '../lib/functions/definition.js';
+import { streamFilterPattern } from '../lib/functions/stream-filter.js';
 import { logicalIdOf } from './logical-id.js';
 import { OrderdeskFunction, type OrderdeskResources } from './orderdesk-function.js';
 import type { StageConfig } from './stage-config.js';
@@ -48,12 +49,8 @@ export class FunctionsStack extends Stack {
             bisectBatchOnError: true,
             reportBatchItemFailures: true,
             retryAttempts: 10,
-            filters: [
-              FilterCriteria.filter({
-                ...(trigger.events ? { eventName: FilterRule.or(...trigger.events) } : {}),
-                dynamodb: { NewImage: { entity: { S: FilterRule.or(...trigger.entities) } } },
-              }),
-            ],
+            // The same filter the local stack applies to DynamoDB Local's stream.
+            filters: [FilterCriteria.filter(streamFilterPattern(trigger))],
           }),
         );
         return;

@@ -62,7 +62,10 @@ const attributeDefinitions = () =>
     ...tableDefinition.globalIndexes.flatMap((index) => [index.partitionKey, index.sortKey]),
   ].map((AttributeName) => ({ AttributeName, AttributeType: 'S' as const }));
 
-/** Creates the table from the shared definition, or adds the indexes a kept database lacks. */
+/** The stream the table has in AWS, which the local stream pollers read. */
+const streamSpecification = { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' } as const;
+
+/** Creates the table from the shared definition, or adds the indexes (and the stream) a kept database lacks. */
 export const ensureTable = async (client: DynamoDBClient, tableName: string = tableDefinition.localName) => {
   try {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
@@ -76,6 +79,12 @@ export const ensureTable = async (client: DynamoDBClient, tableName: string = ta
         }),
       );
     }
+    const stream = Table?.StreamSpecification;
+    if (!stream?.StreamEnabled || stream.StreamViewType !== streamSpecification.StreamViewType) {
+      // A stream's view type cannot change: one of another kind is turned off first.
+      if (stream?.StreamEnabled) await client.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: { StreamEnabled: false } }));
+      await client.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: streamSpecification }));
+    }
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
     await client.send(
@@ -88,7 +97,7 @@ export const ensureTable = async (client: DynamoDBClient, tableName: string = ta
           { AttributeName: tableDefinition.sortKey, KeyType: 'RANGE' },
         ],
         GlobalSecondaryIndexes: tableDefinition.globalIndexes.map(gsi),
-        StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+        StreamSpecification: streamSpecification,
       }),
     );
   }

@@ -17,6 +17,9 @@ const loadHandler = async (name: string): Promise<(event: unknown, context: Cont
 
 export type LocalRun = { timedOut: false; result: unknown } | { timedOut: true };
 
+/** What Lambda reports for a run past the functions' timeout: the error a caller sees (or its trigger retries on). */
+export const timeoutError = () => Object.assign(new Error(`Task timed out after ${functionTimeoutSeconds} seconds`), { name: 'Sandbox.Timedout' });
+
 /**
  * Runs functions as Lambda would: each module loaded once, on first use, and each call given a
  * Lambda context and the functions' timeout. What a handler throws is thrown on.

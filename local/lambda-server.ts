@@ -1,6 +1,5 @@
 import http from 'node:http';
-import { functionTimeoutSeconds } from '../lib/config/limits.js';
-import { localFunctions } from './handler-module.js';
+import { localFunctions, timeoutError } from './handler-module.js';
 import { listen, readLimited } from './http-server.js';
 
 /** Lambda's own limit on a synchronous invocation's payload. */
@@ -47,7 +46,7 @@ export const startLambdaServer = async (options: { host: string; port: number; f
     try {
       const run = await runFunction(name, event);
       if (!run.timedOut) return { status: 200, body: run.result ?? null };
-      return functionError(Object.assign(new Error(`Task timed out after ${functionTimeoutSeconds} seconds`), { name: 'Sandbox.Timedout' }));
+      return functionError(timeoutError());
     } catch (error) {
       return functionError(error);
     }

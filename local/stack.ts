@@ -19,6 +19,7 @@ import { assertPortFree } from './ports.js';
 import { startS3 } from './s3.js';
 import { seedDemoData } from './seed.js';
 import { startSes } from './ses.js';
+import { startStreamPollers } from './stream-poller.js';
 
 /** What a running local stack offers; also written to `<dataDir>/stack.json` for the token CLI. */
 export interface LocalStackInfo {
@@ -114,6 +115,9 @@ export const startLocalStack = async (config: LocalConfig, log: (line: string) =
     );
 
     const lambda = await started(startLambdaServer({ host, port: ports.lambda, functions: functionList.map((entry) => entry.name), log }));
+    // The table-stream entries read DynamoDB Local's stream as their event source mappings would,
+    // their handlers run here with the environment set above; with no such entry, nothing runs.
+    await started(startStreamPollers({ endpoint: dynamodb.endpoint, tableName, functions: functionList, log }));
 
     const info: LocalStackInfo = {
       apiUrl: api.url,
