@@ -1,0 +1,24 @@
+import type { TimelineEntryKind } from '../../domain/timeline-entry.js';
+import { assigneeChanged } from './assignee-changed.js';
+import { attachmentAdded } from './attachment-added.js';
+import { mailUndeliverable } from './mail-undeliverable.js';
+import { internalNote, message } from './message.js';
+import { participantInvited, participantRemoved } from './participants.js';
+import { rankChanged } from './rank-changed.js';
+import { requestCreated } from './request-created.js';
+import { statusChanged } from './status-changed.js';
+import type { Template } from './template.js';
+
+/** One template per kind of timeline entry: a new kind does not compile until it has one. */
+export const templates: Record<TimelineEntryKind, Template> = {
+  request_created: requestCreated,
+  status_changed: statusChanged,
+  message,
+  internal_note: internalNote,
+  attachment_added: attachmentAdded,
+  participant_invited: participantInvited,
+  participant_removed: participantRemoved,
+  rank_changed: rankChanged,
+  assignee_changed: assigneeChanged,
+  mail_undeliverable: mailUndeliverable,
+};

@@ -1,0 +1,86 @@
+import { html, type SafeHtml } from '../html.js';
+import type { TimelineEntry } from '../../domain/timeline-entry.js';
+import type { Strings } from '../strings.js';
+import { muted, hairline } from '../layout.js';
+import { markdownToText, renderBody } from '../markdown.js';
+import { plainText } from '../plain-text.js';
+
+/**
+ * The building blocks templates share, each in both formats at once so the HTML and the text
+ * part cannot drift apart.
+ */
+
+export interface Part {
+  html: SafeHtml;
+  text: string;
+}
+
+export const parts = (...list: (Part | undefined | false)[]): Part => {
+  const present = list.filter((part): part is Part => Boolean(part));
+  return { html: html`${present.map((part) => part.html)}`, text: present.map((part) => part.text).join('\n\n') };
+};
+
+export const paragraph = (text: string): Part => ({ html: html`<p style="margin:0 0 16px;">${text}</p>`, text: plainText(text) });
+
+/** Label–value rows, e.g. File / Size. The text part aligns nothing: mail clients wrap it anyway. */
+export const facts = (rows: [label: string, value: string | undefined][]): Part => {
+  const shown = rows.filter((row): row is [string, string] => row[1] !== undefined && row[1] !== '');
+  return {
+    html: html`<table role="presentation" cellspacing="0" cellpadding="0" border="0" style="margin:0 0 16px;border-collapse:collapse;">${shown.map(
+      ([label, value]) =>
+        html`<tr><td style="padding:3px 16px 3px 0;font-size:14px;color:${muted};vertical-align:top;white-space:nowrap;">${label}</td><td style="padding:3px 0;font-size:15px;vertical-align:top;word-break:break-word;">${value}</td></tr>`,
+    )}</table>`,
+    text: shown.map(([label, value]) => `${label}: ${plainText(value)}`).join('\n'),
+  };
+};
+
+/** A short label reads best bold; a warning is a sentence or two, which bold makes hard to read. */
+const tones = {
+  internal: { background: '#fff6dc', border: '#e2b33c', color: '#5a4300', weight: 600 },
+  warning: { background: '#fdecea', border: '#d9534f', color: '#6e1b17', weight: 400 },
+};
+
+/** A coloured notice, e.g. that a note is internal or that mail bounces. */
+export const callout = (text: string, tone: keyof typeof tones): Part => {
+  const { background, border, color, weight } = tones[tone];
+  return {
+    html: html`<table role="presentation" width="100%" cellspacing="0" cellpadding="0" border="0" style="margin:0 0 16px;"><tr><td style="padding:10px 14px;background:${background};border-left:4px solid ${border};border-radius:4px;font-size:14px;font-weight:${weight};line-height:1.45;color:${color};" bgcolor="${background}">${text}</td></tr></table>`,
+    // A label stands out in brackets; a warning is a sentence, bracketed it would read as an aside.
+    text: tone === 'internal' ? `[ ${text} ]` : text,
+  };
+};
+
+/** A message or note as its author wrote it, set apart by a rule in the brand's (or a notice's) colour. */
+export const messageBody = (entry: Pick<TimelineEntry, 'body' | 'format'>, accent: string, linkColor: string): Part | undefined => {
+  if (!entry.body?.trim()) return undefined;
+  return {
+    html: html`<table role="presentation" width="100%" cellspacing="0" cellpadding="0" border="0" style="margin:0 0 16px;table-layout:fixed;"><tr><td style="padding:2px 0 2px 14px;border-left:3px solid ${accent};word-break:break-word;overflow-wrap:anywhere;">${renderBody(entry.body, entry.format, { linkColor })}</td></tr></table>`,
+    text: plainText(entry.body).trim(),
+  };
+};
+
+/** The start of a message as plain words, for the preview (only the start: previews are short). */
+export const gistOf = (entry: Pick<TimelineEntry, 'body' | 'format'>): string => {
+  const start = (entry.body ?? '').slice(0, 600);
+  return entry.format === 'markdown' ? markdownToText(start) : start;
+};
+
+/** A status change as two labels with an arrow; the new one in the brand's colour. */
+export const statusChange = (from: string | undefined, to: string, color: string): Part => ({
+  html: html`<p style="margin:0 0 16px;font-size:15px;">${from ? html`<span style="display:inline-block;padding:3px 10px;border:1px solid ${hairline};border-radius:12px;color:${muted};">${from}</span> <span style="color:${muted};">&rarr;</span> ` : ''}<span style="display:inline-block;padding:3px 10px;border-radius:12px;background:${color};color:#ffffff;font-weight:600;">${to}</span></p>`,
+  text: from ? `${from} → ${to}` : to,
+});
+
+/** Bytes as people read them: 842 B, 12.3 kB, 1.2 MB (decimal units, like file managers on phones). */
+export const fileSize = (bytes: number, t: Strings): string => {
+  if (!Number.isFinite(bytes) || bytes < 0) return '';
+  if (bytes < 1000) return `${bytes} B`;
+  const units = ['kB', 'MB', 'GB'];
+  let value = bytes / 1000;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${t.number(value, value < 10 ? 1 : 0)} ${units[unit]}`;
+};

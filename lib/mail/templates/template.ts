@@ -1,0 +1,24 @@
+import type { SafeHtml } from '../html.js';
+import type { Strings } from '../strings.js';
+import type { MailContext } from '../mail-context.js';
+
+/** What a template gets: the context and the recipient's strings. */
+export interface TemplateInput {
+  context: MailContext;
+  t: Strings;
+  /** The brand's primary colour, checked: for links and highlights. */
+  primary: string;
+}
+
+/** What a template makes: the words for the subject and the content in both formats. The frame
+ * (header, who acted and when, button, footer) is the same for all and added by render-mail. */
+export interface MailParts {
+  /** Short: what happened, e.g. "New message". Goes into the subject and the headline. */
+  summary: string;
+  html: SafeHtml;
+  text: string;
+  /** The inbox preview, plain text. */
+  preheader: string;
+}
+
+export type Template = (input: TemplateInput) => MailParts;
