@@ -40,7 +40,7 @@ export const recordMailEvent = async (deps: MailEventDeps, event: MailEvent) => 
         kind: 'mail_undeliverable',
         visibility: 'all',
         ...actorStamp(system('notifier')),
-        createdAt: event.time ?? at,
+        createdAt: new Date(event.time).toISOString(),
         details: { email: item.email, reason: item.reason, ...(person ? { userId: person.userId, name: person.name } : {}) },
       };
     }),

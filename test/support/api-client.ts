@@ -82,6 +82,8 @@ export interface Client {
    */
   raw(method: HttpMethod, path: string, options?: { body?: unknown; headers?: Record<string, string> }): Promise<RawAnswer>;
   userId?: string;
+  /** The bearer token it sends, if any (for calls a test makes by hand, e.g. with a forged Host header). */
+  token?: string;
 }
 
 /** A client logged in as someone. */
@@ -190,6 +192,7 @@ export const apiClient = (apiUrl: string, token?: string): Client => {
   };
 
   return {
+    token,
     async send<S extends RouteSchemas>(route: Route<S>, ...[options]: SendArgs<S>): Promise<Answer<z.output<S['response']>>> {
       const { path, query, body, headers } = (options ?? {}) as WireOptions;
       const { status, text } = await exchange(route.method, `${pathOf(route.path, path)}${queryOf(query)}`, body, headers);

@@ -9,7 +9,8 @@ const Recipient = z.object({ emailAddress: z.string(), diagnosticCode: z.string(
 export const MailEvent = z.object({
   source: z.literal('aws.ses'),
   'detail-type': z.string(),
-  time: z.iso.datetime().optional(),
+  /** When SES reported it (EventBridge always sets it): the timeline entry's time, so a redelivery writes the same entry. */
+  time: z.iso.datetime(),
   detail: z.object({
     eventType: z.enum(['Bounce', 'Complaint', 'Delivery', 'Send', 'Reject', 'Open', 'Click', 'DeliveryDelay', 'Rendering Failure', 'Subscription']),
     mail: z.object({
