@@ -1,13 +1,8 @@
-import * as z from 'zod';
-import { languages, pickLanguage } from './strings.js';
+import type { Language } from '../domain/mail/preferences.js';
+import { pickLanguage } from './strings.js';
 
-/**
- * The languages of mail, as a schema for whatever stores or receives a preference. The words
- * themselves are in strings.ts, which the renderer imports without zod.
- */
-
-export const Language = z.enum(languages);
-export type Language = z.infer<typeof Language>;
+/** The languages of mail: the preference's schema (the domain's); the words themselves are in strings.ts. */
+export { Language } from '../domain/mail/preferences.js';
 
 export { defaultLanguage, pickLanguage, stringsFor, type Strings } from './strings.js';
 

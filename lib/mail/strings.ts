@@ -12,11 +12,9 @@ import type { Role } from '../domain/roles.js';
  * (the schema and the resolver are in i18n.ts).
  */
 
-export const languages = ['cs', 'en'] as const;
-export type LanguageCode = (typeof languages)[number];
+import { defaultLanguage, languages, type LanguageCode } from '../domain/mail/languages.js';
 
-/** Most users are Czech: without a stated preference, mail is Czech. */
-export const defaultLanguage: LanguageCode = 'cs';
+export { defaultLanguage, languages, type LanguageCode };
 
 export interface Strings {
   statuses: Record<RequestStatus, string>;
