@@ -8,7 +8,8 @@ import { chooseQueuePath, itemsInAnswer, routePairs } from '../bench/pairs.js';
 import { formatTable, goals, hopPairName, missedGoals, queuePairName, type Row } from '../bench/report.js';
 import { dynamoDbRssBytes } from '../bench/rss.js';
 import { fileRequests, freshOrganisation, postMessages } from '../bench/seed.js';
-import { summarize } from '../bench/stats.js';
+import { clearInbox, measureMailLatency, waitForMails } from '../bench/mail-latency.js';
+import { percentile, summarize } from '../bench/stats.js';
 import { localCredentials, localRegion } from '../local/local-aws.js';
 import type { LocalStackInfo } from '../local/stack.js';
 
@@ -35,6 +36,7 @@ const readConfig = () => ({
   concurrencies: [1, 8],
   seedConcurrency: 8,
   timelineEntries: 60, // the request's own `created` entry and 59 messages
+  mailChanges: positiveInt('BENCH_MAIL_CHANGES', 50),
 });
 type Config = ReturnType<typeof readConfig>;
 
@@ -47,7 +49,7 @@ const machine = () => {
   return `${cpus.length} × ${cpus[0]?.model.trim() ?? 'cpu'}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB, ${os.platform()} ${os.arch()}; node ${process.version}; ${java}`;
 };
 
-const run = async (config: Config, info: LocalStackInfo, dataDir: string): Promise<Row[]> => {
+const run = async (config: Config, info: LocalStackInfo, dataDir: string): Promise<{ rows: Row[]; mail: number[] }> => {
   const dynamo = new DynamoDBClient({ endpoint: info.dynamodbUrl, region: localRegion, credentials: localCredentials });
   const documents = DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } });
   try {
@@ -58,8 +60,15 @@ const run = async (config: Config, info: LocalStackInfo, dataDir: string): Promi
     console.log(`seeded ${config.requests} active requests into ${orgId} through POST /requests (${config.seedConcurrency} at a time) in ${seconds(filing)}`);
     const requestId = requestIds[0]!;
     const posting = performance.now();
+    const postingEpochSeconds = Math.floor(Date.now() / 1000) - 1;
     await postMessages(admin, requestId, config.timelineEntries - 1);
     console.log(`posted ${config.timelineEntries - 1} messages to ${requestId} (${config.timelineEntries} timeline entries) in ${seconds(posting)}`);
+    // Every change is mailed (to the two agency people); the notifier works through the stream in
+    // order, so once the last message's mails are in, the backlog is done and measuring starts quiet.
+    const draining = performance.now();
+    await waitForMails(info, requestId, 2 * (config.timelineEntries - 1), postingEpochSeconds, 30 * 60_000);
+    await clearInbox(info);
+    console.log(`the notifier mailed the seeded changes (${2 * (config.requests + config.timelineEntries - 1)} mails) ${seconds(draining)} after the last one`);
     console.log(`seeding took ${seconds(seeding)} in all`);
     console.log(`DynamoDB Local RSS after seeding: ${megabytes(dynamoDbRssBytes(dataDir))}\n`);
 
@@ -85,7 +94,10 @@ const run = async (config: Config, info: LocalStackInfo, dataDir: string): Promi
       }
     }
     console.log(`DynamoDB Local RSS after measuring: ${megabytes(dynamoDbRssBytes(dataDir))}`);
-    return rows;
+    const mailing = performance.now();
+    const mail = await measureMailLatency(info, admin, requestIds[1] ?? requestId, config.mailChanges, 2);
+    console.log(`mail latency: ${config.mailChanges} changes in ${seconds(mailing)}`);
+    return { rows, mail };
   } finally {
     dynamo.destroy();
   }
@@ -119,12 +131,13 @@ const main = async () => {
     throw error;
   };
   let rows: Row[];
+  let mail: number[];
   try {
     const info = await stack.ready.catch(unlessInterrupted());
     console.log(`local stack ready in ${seconds(starting)} (API ${info.apiUrl}, DynamoDB ${info.dynamodbUrl}, data in ${stack.dataDir})`);
-    rows = await run(config, info, stack.dataDir).catch(
+    ({ rows, mail } = await run(config, info, stack.dataDir).catch(
       unlessInterrupted(() => console.error(`\nthe local stack's last output:\n${stack.outputTail() || '(none)'}\n`)),
-    );
+    ));
   } finally {
     await stack.stop();
   }
@@ -140,6 +153,12 @@ const main = async () => {
       'the CPU a call costs, of which the extra hop is a large part, more than the round trips it waits for.',
   );
   if (config.requests !== goals.queueRequests) console.log(`(the ${goals.queueP99Ms} ms goal is stated for ${goals.queueRequests} active requests; this run had ${config.requests})`);
+
+  console.log(
+    `\nmail latency, from a change (a message posted through the API) to the last of its 2 mails in the local inbox ` +
+      `(API, DynamoDB Local's stream, the notifier, SES), ${mail.length} changes one at a time: ` +
+      `p50 ${percentile(mail, 50).toFixed(0)} ms, p95 ${percentile(mail, 95).toFixed(0)} ms, max ${Math.max(...mail).toFixed(0)} ms`,
+  );
 
   const missed = missedGoals(rows);
   console.log(missed.length === 0 ? '\ngoals met: every p99 ratio ≤ 1.5, queue first page p99 under 20 ms' : `\ngoals missed (${missed.length}):\n${missed.map((m) => `  ${m}`).join('\n')}`);
