@@ -19,7 +19,12 @@ import { assertPortFree } from './ports.js';
 import { startS3 } from './s3.js';
 import { seedDemoData } from './seed.js';
 import { startSes } from './ses.js';
+import { ensureLocalSecrets } from './secrets.js';
+import { platforms } from '../lib/domain/platform.js';
 import { startStreamPollers } from './stream-poller.js';
+
+/** The local sender: the local SES server checks no identities. */
+export const localMailFrom = 'helpdesk@orderdesk.local';
 
 /** What a running local stack offers; also written to `<dataDir>/stack.json` for the token CLI. */
 export interface LocalStackInfo {
@@ -68,7 +73,7 @@ export const startLocalStack = async (config: LocalConfig, log: (line: string) =
       started(startDynamoDb(ports.dynamodb, dataDir, config.dynamodbHeap)),
       started(startS3(host, ports.s3, dataDir, config.portalOrigin)),
       started(startSes(host, ports.ses)),
-      started(startCognito(host, ports.cognito, dataDir)),
+      started(startCognito(host, ports.cognito, dataDir, `http://${host}:${ports.lambda}`)),
     ]);
     const tableName = tableDefinition.localName;
     const [, userPool] = await Promise.all([ensureTable(dynamodb.client, tableName), ensureUserPool(cognito.client, cognito.endpoint)]);
@@ -90,6 +95,11 @@ export const startLocalStack = async (config: LocalConfig, log: (line: string) =
       [EnvName.userPoolId]: userPool.userPoolId,
       [EnvName.appClientIds]: JSON.stringify(userPool.appClientIds),
       [EnvName.stage]: 'local',
+      // Mail: links start at the portal (one local portal serves both platforms), unsubscribe at the API.
+      [EnvName.portalUrls]: JSON.stringify(Object.fromEntries(platforms.map((platform) => [platform, config.portalOrigin]))),
+      [EnvName.apiUrl]: `http://${host}:${ports.api}`,
+      [EnvName.mailFrom]: localMailFrom,
+      [EnvName.localSecrets]: JSON.stringify(ensureLocalSecrets(dataDir)),
       POWERTOOLS_SERVICE_NAME: 'orderdesk',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     });
