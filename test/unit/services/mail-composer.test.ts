@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import type { Person } from '../../../lib/domain/mail/notification-matrix.js';
+import { verifyLink } from '../../../lib/domain/mail/signed-token.js';
+import type { Request } from '../../../lib/domain/request.js';
+import type { TimelineEntry } from '../../../lib/domain/timeline-entry.js';
+import { composeMail, senderAddress } from '../../../lib/services/mail-composer.js';
+import type { MailSite } from '../../../lib/services/mail-ports.js';
+
+const key = Buffer.alloc(32, 3);
+const now = new Date('2026-11-24T09:05:00.000Z');
+const dayMs = 86_400_000;
+const hostile = 'Petr\r\nBcc: x@evil.example';
+
+const site: MailSite = {
+  portalUrl: (platform) => (platform === 'digimadi' ? 'https://portal.digimadi.example/' : 'https://portal.azami.example/'),
+  apiUrl: 'https://api.example/',
+  mailFrom: 'helpdesk@digimadi.example',
+};
+
+const request: Request = {
+  requestId: '2026-0042',
+  orgId: 'org-1',
+  type: 'defect',
+  title: 'Oprava přihlášení',
+  description: 'Nejde to.',
+  platform: 'digimadi',
+  status: 'in_progress',
+  version: 3,
+  createdBy: 'user-jana',
+  createdAt: '2026-11-20T08:00:00.000Z',
+  updatedAt: '2026-11-24T09:05:00.000Z',
+};
+
+const person: Person = { userId: 'user-petr', email: 'petr.svoboda@example.cz', name: 'Petr Svoboda', role: 'participant', language: 'en' };
+
+const entry: TimelineEntry = {
+  entryId: 'entry-0001',
+  requestId: '2026-0042',
+  kind: 'message',
+  visibility: 'all',
+  actorType: 'person',
+  actorId: 'user-jana',
+  actorName: 'Jana Nováková',
+  actorRole: 'client_admin',
+  createdAt: '2026-11-24T09:05:00.000Z',
+  body: 'Hello, the **login** fails again.',
+  format: 'markdown',
+};
+
+const compose = (overrides: { request?: Partial<Request>; person?: Partial<Person> } = {}) =>
+  composeMail(site, key, now, { entry, request: { ...request, ...overrides.request }, person: { ...person, ...overrides.person } });
+
+const decoded = (value: string) => value.replaceAll('&amp;', '&');
+
+describe('composeMail', () => {
+  const mail = compose();
+
+  it('offers one-click unsubscribe at the API with a mute link for this person and request', () => {
+    const match = /^<https:\/\/api\.example\/unsubscribe\/([\w.-]+)>$/.exec(mail.headers['List-Unsubscribe'] ?? '');
+    expect(match).not.toBeNull();
+    const claims = verifyLink(key, match?.[1] ?? '', 'mute', now, 'path.token');
+    expect(claims).toMatchObject({ purpose: 'mute', requestId: '2026-0042', userId: 'user-petr' });
+    expect(mail.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
+  });
+
+  it('marks the mail as auto-generated', () => {
+    expect(mail.headers['Auto-Submitted']).toBe('auto-generated');
+  });
+
+  it('links only to the configured portal, without a double slash', () => {
+    const hrefs = [...mail.html.matchAll(/href="([^"]*)"/g)].map((m) => decoded(m[1] ?? ''));
+    expect(hrefs.length).toBeGreaterThanOrEqual(3);
+    for (const href of hrefs) {
+      expect(href.startsWith('https://portal.digimadi.example/')).toBe(true);
+      expect(href).not.toContain('example//');
+    }
+  });
+
+  it('takes no link from the request’s title or the person’s name', () => {
+    const m = compose({ request: { title: 'See https://evil.example/x' }, person: { name: '<a href="https://evil.example/y">Petr</a>' } });
+    const hrefs = [...m.html.matchAll(/href="([^"]*)"/g)].map((h) => decoded(h[1] ?? ''));
+    expect(hrefs.every((href) => href.startsWith('https://portal.digimadi.example/'))).toBe(true);
+    expect(m.html).not.toContain('href="https://evil.example');
+  });
+
+  it('links to the request with an open link that works for 30 days', () => {
+    const href = /href="(https:\/\/portal\.digimadi\.example\/requests\/2026-0042\?[^"]*)"/.exec(mail.html)?.[1];
+    expect(href).toBeDefined();
+    const token = new URL(decoded(href ?? '')).searchParams.get('link') ?? '';
+    const claims = verifyLink(key, token, 'open', now, 'query.link');
+    expect(claims).toMatchObject({ purpose: 'open', requestId: '2026-0042', userId: 'user-petr' });
+    expect(claims.expiresAt.getTime()).toBe(now.getTime() + 30 * dayMs);
+  });
+
+  it('writes no CR or LF into any header, whatever the name and title carry', () => {
+    const m = compose({ request: { title: `Web ${hostile}` }, person: { name: hostile } });
+    const values = [m.from, m.to, m.subject, ...Object.values(m.headers), ...Object.keys(m.headers)];
+    for (const value of values) expect(value).not.toMatch(/[\r\n]/);
+    expect(m.subject).toContain('Bcc: x@evil.example');
+  });
+
+  it('sends to the bare address', () => {
+    expect(mail.to).toBe('petr.svoboda@example.cz');
+  });
+
+  it('starts the subject with the request number', () => {
+    expect(mail.subject.startsWith('[#2026-0042] ')).toBe(true);
+  });
+
+  it('sends from the brand of the request’s platform', () => {
+    expect(mail.from).toBe('"Digimadi Helpdesk" <helpdesk@digimadi.example>');
+  });
+
+  it('tags the mail with the request and the recipient', () => {
+    expect(mail.tags).toEqual({ request: '2026-0042', recipient: 'user-petr' });
+  });
+});
+
+describe('senderAddress', () => {
+  it('quotes the display name on one line, dropping quotes and line breaks', () => {
+    const from = senderAddress('Azami "Helpdesk"\r\nBcc: x', 'a@b.c');
+    expect(from).not.toMatch(/[\r\n]/);
+    expect(from).toMatch(/^"[^"]*" <a@b\.c>$/);
+    expect(from).toBe('"Azami Helpdesk Bcc: x" <a@b.c>');
+  });
+
+  it('encodes a non-ASCII display name per RFC 2047', () => {
+    const from = senderAddress('Tomáš Dvořák', 'a@b.c');
+    const match = /^=\?UTF-8\?B\?([A-Za-z0-9+/=]+)\?= <a@b\.c>$/.exec(from);
+    expect(match).not.toBeNull();
+    expect(Buffer.from(match?.[1] ?? '', 'base64').toString('utf8')).toBe('Tomáš Dvořák');
+  });
+});
