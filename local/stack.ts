@@ -39,6 +39,8 @@ export interface LocalStackInfo {
   tableName: string;
   bucketName: string;
   userPool: LocalUserPool;
+  /** Where the stack keeps its data and the services' logs (`logs/<service>.log`). */
+  dataDir: string;
 }
 
 export const stateFile = (dataDir: string) => path.join(dataDir, 'stack.json');
@@ -140,6 +142,7 @@ export const startLocalStack = async (config: LocalConfig, log: (line: string) =
       tableName,
       bucketName: s3.bucketName,
       userPool,
+      dataDir,
     };
     fs.writeFileSync(stateFile(dataDir), JSON.stringify(info, null, 2));
     stops.push(async () => fs.rmSync(stateFile(dataDir), { force: true }));

@@ -92,6 +92,14 @@ describe('signLink and verifyLink', () => {
     expect((error as ValidationError).problems.map((p) => p.field)).toEqual(['path.token']);
   });
 
+  it('accepts only the canonical spelling of a signature (base64url’s spare bits changed refuse it)', () => {
+    const last = signature.at(-1)!;
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const sameBits = alphabet[(alphabet.indexOf(last) & ~3) | ((alphabet.indexOf(last) + 1) & 3)]!;
+    expect(Buffer.from(`${signature.slice(0, -1)}${sameBits}`, 'base64url').equals(Buffer.from(signature, 'base64url'))).toBe(true);
+    expectRefused(`${payload}.${signature.slice(0, -1)}${sameBits}`);
+  });
+
   it('writes a signature of constant length in base64url', () => {
     const signatures = [
       claims,
