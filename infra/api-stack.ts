@@ -42,10 +42,12 @@ export class ApiStack extends Stack {
     const issuer = `https://cognito-idp.${this.region}.amazonaws.com/${resources.userPool.userPoolId}`;
     const jwt = new HttpJwtAuthorizer('Cognito', issuer, { jwtAudience: Object.values(resources.appClientIds) });
     const none = new HttpNoneAuthorizer();
+    // The routes that send mail link back to the API (one-click unsubscribe).
+    const routeResources: OrderdeskResources = { ...resources, apiUrl: this.api.apiEndpoint };
 
     for (const route of routes) {
       const logicalId = logicalIdOf(route.name);
-      const fn = new OrderdeskFunction(this, logicalId, { name: route.name, access: route.access, resources, stage: config });
+      const fn = new OrderdeskFunction(this, logicalId, { name: route.name, access: route.access, resources: routeResources, stage: config });
       this.api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],

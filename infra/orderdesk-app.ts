@@ -2,7 +2,7 @@ import { App, Tags } from 'aws-cdk-lib';
 import { functionList } from '../lib/functions/table.js';
 import { routeList } from '../lib/http/routes.js';
 import { ApiStack } from './api-stack.js';
-import { DataStack } from './data-stack.js';
+import { DataStack, isDataStackFunction } from './data-stack.js';
 import { FunctionsStack } from './functions-stack.js';
 import { stageConfig } from './stage-config.js';
 
@@ -10,10 +10,17 @@ import { stageConfig } from './stage-config.js';
 export const buildApp = (app: App = new App()) => {
   const config = stageConfig((key) => app.node.tryGetContext(key));
   const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
-  const data = new DataStack(app, `orderdesk-${config.stage}-data`, { env, config });
+  // The user pool's triggers live beside the pool; every other entry of the function table in the functions stack.
+  const data = new DataStack(app, `orderdesk-${config.stage}-data`, { env, config, functions: functionList.filter(isDataStackFunction) });
   const resources = { table: data.table, bucket: data.bucket, userPool: data.userPool, appClientIds: data.appClientIds };
   const api = new ApiStack(app, `orderdesk-${config.stage}-api`, { env, config, routes: routeList, resources });
-  const functions = new FunctionsStack(app, `orderdesk-${config.stage}-functions`, { env, config, functions: functionList, resources });
+  const functions = new FunctionsStack(app, `orderdesk-${config.stage}-functions`, {
+    env,
+    config,
+    functions: functionList.filter((definition) => !isDataStackFunction(definition)),
+    // The functions that send mail link back to the API: this stack depends on the API stack.
+    resources: { ...resources, apiUrl: api.api.apiEndpoint },
+  });
   Tags.of(app).add('project', 'orderdesk');
   Tags.of(app).add('stage', config.stage);
   return { app, config, data, api, functions };

@@ -27,6 +27,8 @@ export interface OrderdeskResources {
   bucket: IBucket;
   userPool: IUserPool;
   appClientIds: Record<Platform, string>;
+  /** The HTTP API's URL, for the links in mail (one-click unsubscribe): required by functions with `mail` access. */
+  apiUrl?: string;
 }
 
 export interface OrderdeskFunctionProps {
@@ -35,6 +37,8 @@ export interface OrderdeskFunctionProps {
   access: FunctionAccess;
   resources: OrderdeskResources;
   stage: StageConfig;
+  /** A fixed physical name, for a function referred to by ARN before it exists (the user pool's trigger). */
+  functionName?: string;
 }
 
 /**
@@ -44,12 +48,14 @@ export interface OrderdeskFunctionProps {
  */
 export class OrderdeskFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: OrderdeskFunctionProps) {
-    const { name, access, resources, stage } = props;
+    const { name, access, resources, stage, functionName } = props;
     const stack = Stack.of(scope);
     const environment: Record<string, string> = {
       [EnvName.stage]: stage.stage,
       [EnvName.workQueuePolicy]: stage.workQueuePolicy,
       [EnvName.appClientIds]: JSON.stringify(resources.appClientIds),
+      // Configuration, not a grant: any function may build a link to the portal.
+      [EnvName.portalUrls]: JSON.stringify(stage.portalUrls),
       POWERTOOLS_SERVICE_NAME: 'orderdesk',
       POWERTOOLS_LOG_LEVEL: 'INFO',
       NODE_OPTIONS: '--enable-source-maps',
@@ -57,8 +63,12 @@ export class OrderdeskFunction extends NodejsFunction {
     if (access.table) environment[EnvName.tableName] = resources.table.tableName;
     if (access.bucket) environment[EnvName.bucketName] = resources.bucket.bucketName;
     if (access.userPool) environment[EnvName.userPoolId] = resources.userPool.userPoolId;
-    const mailFrom = access.mail ? senderOf(name, stage) : undefined;
-    if (mailFrom) environment[EnvName.mailFrom] = mailFrom;
+    if (access.mail) {
+      environment[EnvName.mailFrom] = stage.mailFrom;
+      environment[EnvName.apiUrl] = apiUrlOf(name, resources);
+      // Every mail names it, so SES reports its bounces and complaints (FunctionsStack makes it).
+      environment[EnvName.mailConfigurationSet] = stage.mailConfigurationSet;
+    }
     // By its fixed name: the workflow's Task states refer to these functions, so a grant on the
     // state machine resource would make the two depend on each other.
     const workflowArn = stack.formatArn({ service: 'states', resource: 'stateMachine', resourceName: stage.workflowName, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
@@ -66,6 +76,7 @@ export class OrderdeskFunction extends NodejsFunction {
     if (access.secrets?.length) environment[EnvName.secretsPrefix] = stage.secretsPrefix;
 
     super(scope, id, {
+      functionName,
       entry: path.join(projectRoot, 'functions', `${name}.ts`),
       handler: 'handler',
       runtime: Runtime.NODEJS_24_X,
@@ -105,10 +116,12 @@ export class OrderdeskFunction extends NodejsFunction {
     if (access.userPool === 'admin') {
       resources.userPool.grant(this, 'cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser', 'cognito-idp:AdminDisableUser');
     }
-    if (mailFrom) {
-      // SES checks the identity that verifies the sender: the address, or its domain.
-      const identities = [mailFrom, mailFrom.split('@')[1]!].map((identity) => stack.formatArn({ service: 'ses', resource: 'identity', resourceName: identity }));
-      this.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendEmail', 'ses:SendRawEmail'], resources: identities }));
+    if (access.mail) {
+      // SES checks the identity that verifies the sender (the address, or its domain) and, when a
+      // mail names one, the configuration set too.
+      const identities = [stage.mailFrom, stage.mailFrom.split('@')[1]!].map((identity) => stack.formatArn({ service: 'ses', resource: 'identity', resourceName: identity }));
+      const configurationSetArn = stack.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: stage.mailConfigurationSet });
+      this.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendEmail', 'ses:SendRawEmail'], resources: [...identities, configurationSetArn] }));
     }
     if (access.workflow?.includes('start')) this.addToRolePolicy(new PolicyStatement({ actions: ['states:StartExecution'], resources: [workflowArn] }));
     if (access.workflow?.includes('report')) {
@@ -125,8 +138,10 @@ export class OrderdeskFunction extends NodejsFunction {
   }
 }
 
-/** A function that sends mail needs the stage's verified sender. */
-const senderOf = (name: string, stage: StageConfig): string => {
-  if (!stage.mailFrom) throw new Error(`${name} sends mail: set the stage's sender with -c mailFrom=helpdesk@your-domain (a verified SES identity)`);
-  return stage.mailFrom;
+/** A function that sends mail links to the API (one-click unsubscribe): the stack must hand over its URL. */
+const apiUrlOf = (name: string, resources: OrderdeskResources): string => {
+  if (resources.apiUrl === undefined) {
+    throw new Error(`${name} sends mail, whose links need the API's URL: give its stack's resources an apiUrl (the data stack has none: the API depends on it)`);
+  }
+  return resources.apiUrl;
 };

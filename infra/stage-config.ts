@@ -1,5 +1,6 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import * as z from 'zod';
+import { platforms, type Platform } from '../lib/domain/platform.js';
 import { defaultWorkQueuePolicy, WorkQueuePolicy } from '../lib/domain/work-queue.js';
 
 /**
@@ -7,16 +8,36 @@ import { defaultWorkQueuePolicy, WorkQueuePolicy } from '../lib/domain/work-queu
  * a typo in a stage name or an origin fails the synth with the field and reason.
  */
 const StageName = z.enum(['dev', 'prod']);
+type StageName = z.infer<typeof StageName>;
+
+/** An http(s) URL without a trailing slash: an origin, or a portal's base URL. */
+const BaseUrl = z.url({ protocol: /^https?$/ }).refine((url) => !url.endsWith('/'), 'must not end with /');
 
 const Origins = z
   .string()
   .transform((text) => text.split(',').map((origin) => origin.trim()).filter(Boolean))
-  .pipe(z.array(z.url({ protocol: /^https?$/ }).refine((url) => !url.endsWith('/'), 'must not end with /')).min(1));
+  .pipe(z.array(BaseUrl).min(1));
+
+/** `azami=https://…,digimadi=https://…`: every platform once, nothing else. */
+const PortalUrls = z
+  .string()
+  .transform((text, ctx) => {
+    const entries: [string, string][] = [];
+    for (const pair of text.split(',').map((part) => part.trim()).filter(Boolean)) {
+      const at = pair.indexOf('=');
+      if (at < 1) ctx.addIssue({ code: 'custom', message: `"${pair}" is not platform=url` });
+      else entries.push([pair.slice(0, at).trim(), pair.slice(at + 1).trim()]);
+    }
+    return Object.fromEntries(entries);
+  })
+  .pipe(z.strictObject(Object.fromEntries(platforms.map((platform) => [platform, BaseUrl])) as Record<Platform, typeof BaseUrl>));
 
 const StageContext = z.object({
   stage: StageName,
   /** The portal's origins, allowed by CORS on the API and the bucket. */
   portalOrigins: Origins.optional(),
+  /** Each platform's portal URL, where every link in mail points. */
+  portalUrls: PortalUrls.optional(),
   /** A verified SES identity; with it Cognito sends its mails through SES instead of its own sender. */
   mailFrom: z.email().optional(),
   /** How the agency's work queue interleaves organisations (lib/domain/work-queue.ts). */
@@ -24,41 +45,70 @@ const StageContext = z.object({
 });
 
 export type StageConfig = {
-  stage: z.infer<typeof StageName>;
+  stage: StageName;
   portalOrigins: string[];
-  mailFrom?: string;
+  /** Platform → the portal's URL (no trailing slash): the functions build every link in mail from it. */
+  portalUrls: Record<Platform, string>;
+  /** The sender of orderdesk's mail: `-c mailFrom=`, or the stage's placeholder (see `defaultMailFrom`). */
+  mailFrom: string;
+  /** Whether `mailFrom` came from the context, i.e. names a real SES identity: only then does Cognito send through SES. */
+  mailFromGiven: boolean;
   workQueuePolicy: WorkQueuePolicy;
   logRetention: RetentionDays;
   /** Production refuses accidental deletion of the table and the user pool. */
   deletionProtection: boolean;
   /** The request workflow's state machine name, fixed so functions can be granted it before it exists. */
   workflowName: string;
-  /** Where the operator stores the stage's secrets in Secrets Manager. */
+  /** Where the stage's secrets are in Secrets Manager: the operator's, and the ones the data stack generates. */
   secretsPrefix: string;
+  /** The SES configuration set every mail names, fixed so senders can be granted it wherever it is made. */
+  mailConfigurationSet: string;
+  /** The user pool's custom-message function, fixed so the pool can name it by ARN (see DataStack). */
+  cognitoMessageFunctionName: string;
 };
 
-const defaultOrigins = { dev: ['http://localhost:5173'], prod: ['https://portal.azami.example', 'https://portal.digimadi.example'] };
+const defaultOrigins: Record<StageName, string[]> = { dev: ['http://localhost:5173'], prod: ['https://portal.azami.example', 'https://portal.digimadi.example'] };
+
+const defaultPortalUrls: Record<StageName, Record<Platform, string>> = {
+  dev: { azami: 'http://localhost:5173', digimadi: 'http://localhost:5173' },
+  prod: { azami: 'https://portal.azami.example', digimadi: 'https://portal.digimadi.example' },
+};
+
+/**
+ * Placeholders, like the example origins: they let `cdk synth` (CI, offline) build the functions
+ * that send mail. SES refuses to send from them; a real deployment names its verified identity
+ * with `-c mailFrom=helpdesk@your-domain`.
+ */
+export const defaultMailFrom: Record<StageName, string> = { dev: 'helpdesk@dev.orderdesk.example', prod: 'helpdesk@orderdesk.example' };
+
+const usage =
+  '-c stage=dev|prod [-c portalOrigins=https://…[,…]] [-c portalUrls=azami=https://…,digimadi=https://…] [-c mailFrom=helpdesk@your-domain] [-c workQueuePolicy=first-ready|round-robin]';
 
 export const stageConfig = (context: (key: string) => unknown): StageConfig => {
   const parsed = StageContext.safeParse({
     stage: context('stage'),
     portalOrigins: context('portalOrigins'),
+    portalUrls: context('portalUrls'),
     mailFrom: context('mailFrom'),
     workQueuePolicy: context('workQueuePolicy'),
   });
   if (!parsed.success) {
     const reasons = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'context'}: ${issue.message}`);
-    throw new Error(`Invalid CDK context (-c stage=dev|prod [-c portalOrigins=...] [-c mailFrom=...] [-c workQueuePolicy=first-ready|round-robin]): ${reasons.join('; ')}`);
+    throw new Error(`Invalid CDK context (${usage}): ${reasons.join('; ')}`);
   }
-  const { stage, portalOrigins, mailFrom, workQueuePolicy } = parsed.data;
+  const { stage, portalOrigins, portalUrls, mailFrom, workQueuePolicy } = parsed.data;
   return {
     stage,
     portalOrigins: portalOrigins ?? defaultOrigins[stage],
-    mailFrom,
+    portalUrls: portalUrls ?? defaultPortalUrls[stage],
+    mailFrom: mailFrom ?? defaultMailFrom[stage],
+    mailFromGiven: mailFrom !== undefined,
     workQueuePolicy,
     logRetention: stage === 'prod' ? RetentionDays.THREE_MONTHS : RetentionDays.TWO_WEEKS,
     deletionProtection: stage === 'prod',
     workflowName: `orderdesk-${stage}-workflow`,
     secretsPrefix: `orderdesk/${stage}/`,
+    mailConfigurationSet: `orderdesk-${stage}`,
+    cognitoMessageFunctionName: `orderdesk-${stage}-cognito-message`,
   };
 };

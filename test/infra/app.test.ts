@@ -9,11 +9,11 @@ import { tableDefinition } from '../../lib/adapters/dynamodb/table-definition.js
 import { routeKey } from '../../lib/http/route.js';
 import { routeList } from '../../lib/http/routes.js';
 import * as z from 'zod';
-import { DataStack } from '../../infra/data-stack.js';
+import { DataStack, isDataStackFunction } from '../../infra/data-stack.js';
 import { FunctionsStack } from '../../infra/functions-stack.js';
 import { logicalIdOf } from '../../infra/logical-id.js';
 import { buildApp } from '../../infra/orderdesk-app.js';
-import { stageConfig } from '../../infra/stage-config.js';
+import { defaultMailFrom, stageConfig } from '../../infra/stage-config.js';
 import type { FunctionAccess } from '../../lib/config/access.js';
 import { EnvName } from '../../lib/config/env.js';
 import type { FunctionDefinition, Trigger } from '../../lib/functions/definition.js';
@@ -115,6 +115,39 @@ describe('the data stack', () => {
       dev.data.hasResourceProperties('AWS::Cognito::UserPoolClient', { ClientName: name, GenerateSecret: false });
     }
   });
+
+  it('lets Cognito keep its own sender while the stage has only the placeholder mailFrom', () => {
+    const [pool] = Object.values(dev.data.findResources('AWS::Cognito::UserPool'));
+    expect(pool?.Properties.EmailConfiguration).toBeUndefined();
+  });
+
+  it("has the user pool ask the cognito-message function for its mails, by the function's fixed name", () => {
+    const id = functionId(dev.data, 'cognito-message');
+    const fn = dev.data.findResources('AWS::Lambda::Function')[id]!;
+    expect(fn.Properties.FunctionName).toBe('orderdesk-dev-cognito-message');
+    const [poolId, pool] = Object.entries(dev.data.findResources('AWS::Cognito::UserPool'))[0]!;
+    const customMessage = pool.Properties.LambdaConfig.CustomMessage as unknown;
+    // The ARN built from the name: a reference to the function would close the cycle pool → function → app clients → pool.
+    expect(resolveArn(customMessage)).toBe('arn:aws:lambda:<region>:<account>:function:orderdesk-dev-cognito-message');
+    expect(JSON.stringify(customMessage)).not.toContain(id);
+    expect(Object.keys(pool.Properties.LambdaConfig)).toEqual(['CustomMessage']);
+    dev.data.resourceCountIs('AWS::Lambda::Permission', 1);
+    dev.data.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      FunctionName: { 'Fn::GetAtt': [id, 'Arn'] },
+      Principal: 'cognito-idp.amazonaws.com',
+      SourceArn: { 'Fn::GetAtt': [poolId, 'Arn'] },
+    });
+  });
+
+  it('generates the mail-links secret in CloudFormation and retains it', () => {
+    dev.data.resourceCountIs('AWS::SecretsManager::Secret', 1);
+    dev.data.hasResource('AWS::SecretsManager::Secret', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: { Name: 'orderdesk/dev/mail-links', GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true } },
+    });
+  });
 });
 
 describe('the API stack', () => {
@@ -137,6 +170,13 @@ describe('the API stack', () => {
     for (const route of routeList) {
       expect(keys.find((k) => k.key === routeKey(route))?.auth, routeKey(route)).toBe(route.auth === 'jwt' ? 'JWT' : 'NONE');
     }
+  });
+
+  it("links the mail the routes send to the API's own URL", () => {
+    const [apiId] = Object.keys(dev.api.findResources('AWS::ApiGatewayV2::Api'));
+    const mailRoutes = routeList.filter((route) => route.access.mail);
+    expect(mailRoutes.length).toBeGreaterThan(0);
+    for (const route of mailRoutes) expect(environmentOf(dev.api, route.name)[EnvName.apiUrl], route.name).toEqual({ 'Fn::GetAtt': [apiId, 'ApiEndpoint'] });
   });
 
   it('has one Node 24 arm64 function per route with JSON logs', () => {
@@ -181,6 +221,22 @@ const objectPattern = (resource: unknown): string => {
   return typeof last === 'string' && last.startsWith('/') ? last.slice(1) : `not an object pattern: ${JSON.stringify(resource)}`;
 };
 
+/** Resolves an ARN `Fn::Join` of pseudo parameters to a readable string: `arn:aws:lambda:<region>:<account>:…`. */
+const resolveArn = (arn: unknown): string => {
+  const part = (value: unknown): string => {
+    if (typeof value === 'string') return value;
+    const ref = (value as { Ref?: string }).Ref;
+    return ref === 'AWS::AccountId' ? '<account>' : ref === 'AWS::Region' ? '<region>' : ref === 'AWS::Partition' ? 'aws' : JSON.stringify(value);
+  };
+  const join = (arn as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join'];
+  const text = join ? join[1].map(part).join(join[0]) : part(arn);
+  // The region and account are what `cdk` resolved (CDK_DEFAULT_*), the fixture's, or pseudo parameters.
+  return text.replace(/^arn:aws:([a-z-]+):[a-z0-9<>-]+:(\d{12}|<account>):/, 'arn:aws:$1:<region>:<account>:');
+};
+
+/** An IAM resource pattern (`*`, `?`) as a regular expression. */
+const iamPattern = (pattern: string) => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+
 /** Whether a function's logical id is the one CDK makes for `name` (its id and a hash). */
 const isFunctionOf = (name: string) => (id: string) => new RegExp(`^${logicalIdOf(name)}[0-9A-F]{8}$`).test(id);
 
@@ -191,14 +247,21 @@ const functionId = (template: Template, name: string): string => {
   return ids[0]!;
 };
 
-/** Which of the tables' names have a function in `template`; every function must be one of them. */
+/** CDK's own functions, not made from a table entry: the handler that turns on the bucket's EventBridge notifications. */
+const isCdkFunction = (id: string) => /^BucketNotificationsHandler[0-9a-f]{32}[0-9A-F]{8}$/.test(id);
+
+/** Which of the tables' names have a function in `template`; every function (but CDK's own) must be one of them. */
 const functionNames = (template: Template, names: readonly string[] = allNames): string[] => {
-  const ids = Object.keys(template.findResources('AWS::Lambda::Function'));
+  const ids = Object.keys(template.findResources('AWS::Lambda::Function')).filter((id) => !isCdkFunction(id));
   const found = names.filter((name) => ids.some(isFunctionOf(name)));
   expect(found, 'functions not made from a table entry').toHaveLength(ids.length);
   return found;
 };
 const allNames = [...routeList, ...functionList].map((entry) => entry.name);
+
+/** A function's environment variables. */
+const environmentOf = (template: Template, name: string) =>
+  (template.findResources('AWS::Lambda::Function')[functionId(template, name)]!.Properties.Environment.Variables ?? {}) as Record<string, unknown>;
 
 /** Every statement of the policies on a function's role. */
 const statementsOf = (template: Template, name: string): Statement[] => {
@@ -240,12 +303,13 @@ const servicesFor = (access: FunctionAccess, trigger?: Trigger): string[] => {
   if (access.mail) services.add('ses');
   if (access.workflow?.length) services.add('states');
   if (access.secrets?.length) services.add('secretsmanager');
-  if (trigger?.kind === 'queue') services.add('sqs');
+  // Its queue to receive from, or its stream's on-failure queue to send to.
+  if (trigger?.kind === 'queue' || trigger?.kind === 'table-stream') services.add('sqs');
   return [...services].sort();
 };
 
 /** Checks that a function has the grants its entry names, and no more. */
-const expectExactGrants = (template: Template, entry: { name: string; access: FunctionAccess; trigger?: Trigger }) => {
+const expectExactGrants = (template: Template, entry: { name: string; access: FunctionAccess; trigger?: Trigger }, mailFrom = defaultMailFrom.dev) => {
   const { name, access } = entry;
   const actions = statementsOf(template, name).flatMap((statement) => [statement.Action].flat());
   expect([...new Set(actions.map((action) => action.split(':')[0]!))].sort(), name).toEqual(servicesFor(access, entry.trigger));
@@ -257,7 +321,14 @@ const expectExactGrants = (template: Template, entry: { name: string; access: Fu
   expect(s3Grants(template, name), name).toEqual(Object.fromEntries(bucket));
   const ses = grantsOf(template, name, 'ses');
   expect(Object.keys(ses).sort(), name).toEqual(access.mail ? ['ses:SendEmail', 'ses:SendRawEmail'] : []);
-  for (const resources of Object.values(ses)) expect(resources).toMatch(/identity\/.*identity\//);
+  // The sender's identities (address and domain) and the configuration set every mail names, nothing else.
+  for (const resources of Object.values(ses)) {
+    expect((JSON.parse(resources) as unknown[]).map(resolveArn), name).toEqual([
+      `arn:aws:ses:<region>:<account>:identity/${mailFrom}`,
+      `arn:aws:ses:<region>:<account>:identity/${mailFrom.split('@')[1]}`,
+      'arn:aws:ses:<region>:<account>:configuration-set/orderdesk-dev',
+    ]);
+  }
   const states = grantsOf(template, name, 'states');
   const workflow = access.workflow ?? [];
   expect(Object.keys(states).sort(), name).toEqual(
@@ -266,46 +337,197 @@ const expectExactGrants = (template: Template, entry: { name: string; access: Fu
   if (states['states:StartExecution']) expect(states['states:StartExecution']).toContain(':stateMachine:orderdesk-dev-workflow');
   const secrets = grantsOf(template, name, 'secretsmanager');
   expect(Object.keys(secrets), name).toEqual(access.secrets?.length ? ['secretsmanager:GetSecretValue'] : []);
-  for (const secret of access.secrets ?? []) expect(secrets['secretsmanager:GetSecretValue']).toContain(`:secret:orderdesk/dev/${secret}-??????`);
+  const secretArns = access.secrets?.length ? [JSON.parse(secrets['secretsmanager:GetSecretValue']!) as unknown].flat().map(resolveArn) : [];
+  expect(secretArns, name).toEqual((access.secrets ?? []).map((secret) => `arn:aws:secretsmanager:<region>:<account>:secret:orderdesk/dev/${secret}-??????`));
+  // SQS: sending to its stream's on-failure queue, or receiving from its own queue; never anyone else's.
+  for (const resource of Object.values(grantsOf(template, name, 'sqs'))) expect(resource, name).toMatch(new RegExp(`^\\{"Fn::GetAtt":\\["${logicalIdOf(name)}(StreamFailures|Queue)[0-9A-F]{8}","Arn"\\]\\}$`));
+  if (entry.trigger?.kind === 'table-stream') {
+    expect(Object.keys(grantsOf(template, name, 'sqs')).sort(), name).toEqual(['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage']);
+  }
 };
 
+const dataEntries = functionList.filter(isDataStackFunction);
+const functionsEntries = functionList.filter((entry) => !isDataStackFunction(entry));
+
 describe('the function table', () => {
-  it('has one Node 24 arm64 function per entry with JSON logs, and no other', () => {
-    expect(functionNames(dev.functions).sort()).toEqual(functionList.map((entry) => entry.name).sort());
-    for (const fn of Object.values(dev.functions.findResources('AWS::Lambda::Function'))) {
-      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], LoggingConfig: { LogFormat: 'JSON' }, Handler: 'index.handler' });
+  it('has one Node 24 arm64 function per entry with JSON logs, and no other: the user pool trigger in the data stack, the rest in the functions stack', () => {
+    expect(dataEntries.map((entry) => entry.name)).toEqual(['cognito-message']);
+    expect(functionNames(dev.functions).sort()).toEqual(functionsEntries.map((entry) => entry.name).sort());
+    expect(functionNames(dev.data)).toEqual(['cognito-message']);
+    expect(functionNames(dev.api).filter((name) => functionList.some((entry) => entry.name === name))).toEqual([]);
+    for (const template of [dev.functions, dev.data]) {
+      for (const [id, fn] of Object.entries(template.findResources('AWS::Lambda::Function'))) {
+        if (isCdkFunction(id)) continue;
+        expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], LoggingConfig: { LogFormat: 'JSON' }, Handler: 'index.handler' });
+      }
     }
   });
 
-  it('gives every function, route or entry, exactly the grants its access names', () => {
+  it('gives every function, route or entry, in any stack, exactly the grants its access names', () => {
     for (const route of routeList) expectExactGrants(dev.api, route);
-    for (const entry of functionList) expectExactGrants(dev.functions, entry);
+    for (const entry of functionsEntries) expectExactGrants(dev.functions, entry);
+    for (const entry of dataEntries) expectExactGrants(dev.data, entry);
+  });
+
+  it('lets only the functions whose access names mail-links read that secret, by the name the data stack gives it', () => {
+    const readers = (template: Template) =>
+      Object.entries(template.findResources('AWS::Lambda::Function'))
+        .filter(([id]) => !isCdkFunction(id))
+        .map(([id]) => allNames.find((name) => isFunctionOf(name)(id))!)
+        .filter((name) => Object.values(grantsOf(template, name, 'secretsmanager')).some((resource) => resource.includes('mail-links')));
+    const expected = [...routeList, ...functionList].filter((entry) => entry.access.secrets?.includes('mail-links')).map((entry) => entry.name);
+    expect(expected.length).toBeGreaterThan(0);
+    expect([dev.api, dev.functions, dev.data].flatMap(readers).sort()).toEqual(expected.sort());
+    // Secrets Manager appends `-` and six characters to the name: the granted pattern matches the generated secret, and only it.
+    const [secret] = Object.values(dev.data.findResources('AWS::SecretsManager::Secret'));
+    const pattern = iamPattern('orderdesk/dev/mail-links-??????');
+    expect(pattern.test(`${secret?.Properties.Name}-AbC123`)).toBe(true);
+    expect(pattern.test('orderdesk/dev/mail-links-extra-AbC123')).toBe(false);
+    expect(pattern.test('orderdesk/prod/mail-links-AbC123')).toBe(false);
+  });
+
+  it('tells a function that sends mail its sender, the portal and API URLs and the configuration set; every function the portal URLs', () => {
+    expect(environmentOf(dev.functions, 'notify')).toMatchObject({
+      [EnvName.mailFrom]: 'helpdesk@dev.orderdesk.example',
+      [EnvName.portalUrls]: JSON.stringify({ azami: 'http://localhost:5173', digimadi: 'http://localhost:5173' }),
+      [EnvName.apiUrl]: { 'Fn::ImportValue': expect.stringMatching(new RegExp('^orderdesk-dev-api:ExportsOutputFnGetAttApi[0-9A-F]{8}ApiEndpoint')) },
+      [EnvName.mailConfigurationSet]: 'orderdesk-dev',
+      [EnvName.secretsPrefix]: 'orderdesk/dev/',
+    });
+    for (const name of ['take-workflow-step', 'record-mail-event']) {
+      const environment = environmentOf(dev.functions, name);
+      expect(environment[EnvName.portalUrls], name).toBe(JSON.stringify({ azami: 'http://localhost:5173', digimadi: 'http://localhost:5173' }));
+      for (const variable of [EnvName.mailFrom, EnvName.apiUrl, EnvName.mailConfigurationSet, EnvName.localSecrets]) expect(environment, name).not.toHaveProperty(variable);
+    }
+    expect(environmentOf(dev.data, 'cognito-message')).toHaveProperty(EnvName.portalUrls);
+    // Secrets come from Secrets Manager in AWS: LOCAL_SECRETS is the local stack's alone.
+    for (const template of [dev.api, dev.functions, dev.data]) {
+      for (const fn of Object.values(template.findResources('AWS::Lambda::Function'))) expect(fn.Properties.Environment?.Variables ?? {}).not.toHaveProperty(EnvName.localSecrets);
+    }
+  });
+
+  it('has the one SES configuration set publish bounces and complaints to the default event bus', () => {
+    dev.functions.resourceCountIs('AWS::SES::ConfigurationSet', 1);
+    dev.data.resourceCountIs('AWS::SES::ConfigurationSet', 0);
+    dev.api.resourceCountIs('AWS::SES::ConfigurationSet', 0);
+    const [setId] = Object.keys(dev.functions.findResources('AWS::SES::ConfigurationSet', { Properties: { Name: 'orderdesk-dev' } }));
+    expect(setId).toBeDefined();
+    const destinations = Object.values(dev.functions.findResources('AWS::SES::ConfigurationSetEventDestination'));
+    expect(destinations).toHaveLength(1);
+    const { ConfigurationSetName, EventDestination } = destinations[0]!.Properties;
+    expect(ConfigurationSetName).toEqual({ Ref: setId });
+    expect(EventDestination.Enabled).toBe(true);
+    expect((EventDestination.MatchingEventTypes as string[]).map((type) => type.toUpperCase()).sort()).toEqual(['BOUNCE', 'COMPLAINT']);
+    expect(resolveArn(EventDestination.EventBridgeDestination.EventBusArn)).toBe('arn:aws:events:<region>:<account>:event-bus/default');
+  });
+
+  it("routes this stage's bounces and complaints from EventBridge to record-mail-event, with retries and a dead-letter queue", () => {
+    const fn = functionId(dev.functions, 'record-mail-event');
+    const rules = Object.values(dev.functions.findResources('AWS::Events::Rule')).filter((rule) => JSON.stringify(rule.Properties.Targets).includes(`"${fn}"`));
+    expect(rules).toHaveLength(1);
+    const { EventPattern, Targets } = rules[0]!.Properties;
+    expect(EventPattern).toEqual({
+      source: ['aws.ses'],
+      'detail-type': ['Email Bounced', 'Email Complaint Received'],
+      detail: { mail: { tags: { 'ses:configuration-set': ['orderdesk-dev'] } } },
+    });
+    expect(Targets).toEqual([expect.objectContaining({ Arn: { 'Fn::GetAtt': [fn, 'Arn'] }, RetryPolicy: { MaximumRetryAttempts: 4 } })]);
+    const deadLetters = (Targets[0].DeadLetterConfig.Arn as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    expect(dev.functions.findResources('AWS::SQS::Queue')[deadLetters]?.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+    // EventBridge itself sends what it could not deliver.
+    dev.functions.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: deadLetters }],
+      PolicyDocument: { Statement: [Match.objectLike({ Action: 'sqs:SendMessage', Principal: { Service: 'events.amazonaws.com' } })] },
+    });
+  });
+
+  it("keeps the stream records notify could not process in an on-failure queue for 14 days", () => {
+    const streamEntries = functionsEntries.filter((entry) => entry.trigger.kind === 'table-stream');
+    expect(streamEntries.map((entry) => entry.name)).toContain('notify');
+    for (const entry of streamEntries) {
+      const fn = functionId(dev.functions, entry.name);
+      const mappings = Object.values(dev.functions.findResources('AWS::Lambda::EventSourceMapping', { Properties: { FunctionName: { Ref: fn } } }));
+      expect(mappings, entry.name).toHaveLength(1);
+      const destination = mappings[0]!.Properties.DestinationConfig.OnFailure.Destination as { 'Fn::GetAtt': [string, string] };
+      expect(destination['Fn::GetAtt'][1]).toBe('Arn');
+      expect(dev.functions.findResources('AWS::SQS::Queue')[destination['Fn::GetAtt'][0]]?.Properties, entry.name).toMatchObject({
+        SqsManagedSseEnabled: true,
+        MessageRetentionPeriod: 14 * 24 * 3600,
+      });
+      expect(mappings[0]!.Properties).toMatchObject({ BisectBatchOnFunctionError: true, MaximumRetryAttempts: 10 });
+    }
   });
 
   it('grants and wires every kind of access and trigger an entry can name, and nothing more', () => {
     const built = synthFixture();
-    expect(functionNames(built, fixture.map((entry) => entry.name)).sort()).toEqual(fixture.map((entry) => entry.name).sort());
-    for (const entry of fixture) expectExactGrants(built, entry);
+    const inFunctions = fixture.filter((entry) => !isDataStackFunction(entry));
+    const inData = fixture.filter(isDataStackFunction);
+    expect(inData.map((entry) => entry.name)).toEqual(['list-timeline']);
+    expect(functionNames(built.functions, fixture.map((entry) => entry.name)).sort()).toEqual(inFunctions.map((entry) => entry.name).sort());
+    expect(functionNames(built.data, fixture.map((entry) => entry.name))).toEqual(['list-timeline']);
+    for (const entry of inFunctions) expectExactGrants(built.functions, entry, fixtureSender);
+    for (const entry of inData) expectExactGrants(built.data, entry, fixtureSender);
     // Each function's settings tell it where what it was granted is.
-    const environment = (name: string) => (built.findResources('AWS::Lambda::Function')[functionId(built, name)]!.Properties.Environment.Variables ?? {}) as Record<string, unknown>;
-    expect(environment('get-me')).toMatchObject({ [EnvName.mailFrom]: 'helpdesk@orderdesk.example', [EnvName.tableName]: expect.anything() });
+    const environment = (name: string) => environmentOf(built.functions, name);
+    expect(environment('get-me')).toMatchObject({
+      [EnvName.mailFrom]: fixtureSender,
+      [EnvName.apiUrl]: 'https://api.fixture.example',
+      [EnvName.mailConfigurationSet]: 'orderdesk-dev',
+      [EnvName.tableName]: expect.anything(),
+    });
     expect(JSON.stringify(environment('get-request')[EnvName.workflowArn])).toContain(':stateMachine:orderdesk-dev-workflow');
     expect(environment('list-requests')).toMatchObject({ [EnvName.secretsPrefix]: 'orderdesk/dev/', [EnvName.bucketName]: expect.anything() });
     expect(environment('health')).not.toHaveProperty(EnvName.tableName);
-    // Triggers: a schedule rule, a filtered stream mapping, a queue with a dead-letter queue, a rule for inbound mail.
-    built.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 hour)' });
-    built.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+    expect(environment('health')).not.toHaveProperty(EnvName.apiUrl);
+    // Triggers: a schedule rule, a filtered stream mapping with its on-failure queue, a queue with a dead-letter queue,
+    // a rule for inbound mail, a rule for mail events with its dead-letter queue, the user pool's custom message.
+    built.functions.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 hour)' });
+    built.functions.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       BatchSize: 10,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['timeline'] } } } }) }] },
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^GetMeStreamFailures'), 'Arn'] } } },
     });
-    built.resourceCountIs('AWS::SQS::Queue', 2);
-    built.hasResourceProperties('AWS::SQS::Queue', { RedrivePolicy: Match.objectLike({ maxReceiveCount: 5 }) });
-    built.hasResourceProperties('AWS::Events::Rule', { EventPattern: Match.objectLike({ source: ['aws.s3'], detail: Match.objectLike({ object: { key: [{ prefix: 'mail/' }] } }) }) });
+    const queues = Object.keys(built.functions.findResources('AWS::SQS::Queue')).map((id) => id.replace(/[0-9A-F]{8}$/, '')).sort();
+    expect(queues).toEqual(['GetMeStreamFailures', 'GetOpenapiDeadLetters', 'GetRequestDeadLetters', 'GetRequestQueue']);
+    built.functions.hasResourceProperties('AWS::SQS::Queue', { RedrivePolicy: Match.objectLike({ maxReceiveCount: 5 }) });
+    built.functions.hasResourceProperties('AWS::Events::Rule', { EventPattern: Match.objectLike({ source: ['aws.s3'], detail: Match.objectLike({ object: { key: [{ prefix: 'mail/' }] } }) }) });
+    built.functions.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: { source: ['aws.ses'], 'detail-type': ['Email Complaint Received'], detail: { mail: { tags: { 'ses:configuration-set': ['orderdesk-dev'] } } } },
+      Targets: [Match.objectLike({ RetryPolicy: { MaximumRetryAttempts: 4 }, DeadLetterConfig: { Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^GetOpenapiDeadLetters'), 'Arn'] } } })],
+    });
+    built.functions.resourceCountIs('AWS::SES::ConfigurationSet', 1);
+    built.data.hasResourceProperties('AWS::Cognito::UserPool', { LambdaConfig: { CustomMessage: 'arn:aws:lambda:eu-central-1:123456789012:function:orderdesk-dev-cognito-message' } });
+    built.data.hasResourceProperties('AWS::Lambda::Function', { FunctionName: 'orderdesk-dev-cognito-message' });
+    built.data.hasResourceProperties('AWS::Lambda::Permission', { Principal: 'cognito-idp.amazonaws.com' });
+    // A sender given in the context is a verified identity: Cognito sends through SES from it.
+    built.data.hasResourceProperties('AWS::Cognito::UserPool', {
+      EmailConfiguration: Match.objectLike({ EmailSendingAccount: 'DEVELOPER', SourceArn: Match.stringLikeRegexp(':identity/orderdesk\\.example$') }),
+    });
   });
 
-  it('refuses to synthesize a function that sends mail without a sender', () => {
-    expect(() => synthFixture({ mailFrom: undefined })).toThrow(/get-me sends mail: set the stage's sender with -c mailFrom/);
+  it("gives a function that sends mail the stage's placeholder sender when the context names none", () => {
+    const built = synthFixture({ context: {} });
+    expect(environmentOf(built.functions, 'get-me')[EnvName.mailFrom]).toBe('helpdesk@dev.orderdesk.example');
+    expectExactGrants(built.functions, fixture.find((entry) => entry.name === 'get-me')!, 'helpdesk@dev.orderdesk.example');
+    const [pool] = Object.values(built.data.findResources('AWS::Cognito::UserPool'));
+    expect(pool?.Properties.EmailConfiguration).toBeUndefined();
+  });
+
+  it("refuses to synthesize a function that sends mail without the API's URL", () => {
+    expect(() => synthFixture({ apiUrl: undefined })).toThrow(/get-me sends mail, whose links need the API's URL/);
+  });
+
+  it('makes user pool triggers in the data stack only', () => {
+    const { config, env } = fixtureSetting({});
+    const app = new App({ outdir, context: { ...cdkJson.context } });
+    const asDefinitions = (entries: typeof fixture) => entries.map((entry) => ({ ...entry, summary: entry.name, actor: 'workflow' as const, schemas: { input: z.unknown(), output: z.unknown() } }));
+    const trigger = asDefinitions(fixture.filter(isDataStackFunction));
+    expect(() => new DataStack(app, 'wrong-data', { env, config, functions: asDefinitions(fixture.slice(0, 1)) })).toThrow(/user pool triggers only, not health/);
+    expect(() => new DataStack(app, 'two-triggers', { env, config, functions: [...trigger, { ...trigger[0]!, name: 'get-me' }] })).toThrow(/one custom-message trigger/);
+    const data = new DataStack(app, 'right-data', { env, config, functions: [] });
+    const resources = { table: data.table, bucket: data.bucket, userPool: data.userPool, appClientIds: data.appClientIds };
+    expect(() => new FunctionsStack(app, 'wrong-functions', { env, config, resources, functions: trigger })).toThrow(/list-timeline is a user pool trigger/);
   });
 });
 
@@ -318,21 +540,33 @@ const fixture: (Pick<FunctionDefinition, 'name' | 'access' | 'trigger'>)[] = [
   { name: 'get-me', trigger: { kind: 'table-stream', entities: ['timeline'], events: ['INSERT'], batchSize: 10 }, access: { table: 'read', mail: 'send' } },
   { name: 'get-request', trigger: { kind: 'queue', batchSize: 5 }, access: { workflow: ['start', 'report'] } },
   { name: 'list-requests', trigger: { kind: 'inbound-mail' }, access: { bucket: { 'mail/': ['get', 'delete'] }, secrets: ['payment-webhook'] } },
+  { name: 'get-openapi', trigger: { kind: 'mail-events', eventTypes: ['Complaint'] }, access: { table: 'readWrite' } },
+  { name: 'list-timeline', trigger: { kind: 'cognito-custom-message' }, access: { table: 'read', secrets: ['mail-links'] } },
 ];
 
-const synthFixture = (context: Record<string, string | undefined> = { mailFrom: 'helpdesk@orderdesk.example' }) => {
-  const app = new App({ outdir, context: { ...cdkJson.context } });
-  const config = stageConfig((key) => (key === 'stage' ? 'dev' : context[key]));
+const fixtureSender = 'helpdesk@orderdesk.example';
+
+const fixtureSetting = (context: Record<string, string | undefined>) => ({
+  config: stageConfig((key) => (key === 'stage' ? 'dev' : context[key])),
   // A region, as `cdk deploy` has: Cognito's SES sender needs it.
-  const env = { account: '123456789012', region: 'eu-central-1' };
-  const data = new DataStack(app, 'fixture-data', { env, config });
+  env: { account: '123456789012', region: 'eu-central-1' },
+});
+
+/** Synthesizes the fixture with the sender `context` names and the API URL `options` names (`apiUrl: undefined`: none). */
+const synthFixture = (options: { context?: Record<string, string | undefined>; apiUrl?: string | undefined } = {}) => {
+  const { context = { mailFrom: fixtureSender } } = options;
+  const apiUrl = 'apiUrl' in options ? options.apiUrl : 'https://api.fixture.example';
+  const app = new App({ outdir, context: { ...cdkJson.context } });
+  const { config, env } = fixtureSetting(context);
+  const definitions = fixture.map((entry) => ({ ...entry, summary: entry.name, actor: 'workflow' as const, schemas: { input: z.unknown(), output: z.unknown() } }));
+  const data = new DataStack(app, 'fixture-data', { env, config, functions: definitions.filter(isDataStackFunction) });
   const stack = new FunctionsStack(app, 'fixture-functions', {
     env,
     config,
-    resources: { table: data.table, bucket: data.bucket, userPool: data.userPool, appClientIds: data.appClientIds },
-    functions: fixture.map((entry) => ({ ...entry, summary: entry.name, actor: 'workflow', schemas: { input: z.unknown(), output: z.unknown() } })),
+    resources: { table: data.table, bucket: data.bucket, userPool: data.userPool, appClientIds: data.appClientIds, apiUrl },
+    functions: definitions.filter((entry) => !isDataStackFunction(entry)),
   });
-  return Template.fromStack(stack);
+  return { data: Template.fromStack(data), functions: Template.fromStack(stack) };
 };
 
 describe('stage settings', () => {
@@ -360,5 +594,53 @@ describe('stage settings', () => {
   it('refuses an unknown stage or a malformed origin, naming the field', () => {
     expect(() => buildApp(new App({ context: { stage: 'qa' } }))).toThrow(/stage/);
     expect(() => buildApp(new App({ context: { stage: 'dev', portalOrigins: 'https://x.example/' } }))).toThrow(/portalOrigins/);
+  });
+
+  it("defaults each stage's portal URLs, placeholder sender and fixed names", () => {
+    const dev = stageConfig((key) => (key === 'stage' ? 'dev' : undefined));
+    expect(dev).toMatchObject({
+      portalUrls: { azami: 'http://localhost:5173', digimadi: 'http://localhost:5173' },
+      mailFrom: 'helpdesk@dev.orderdesk.example',
+      mailFromGiven: false,
+      mailConfigurationSet: 'orderdesk-dev',
+      cognitoMessageFunctionName: 'orderdesk-dev-cognito-message',
+    });
+    const prod = stageConfig((key) => (key === 'stage' ? 'prod' : undefined));
+    expect(prod).toMatchObject({
+      portalUrls: { azami: 'https://portal.azami.example', digimadi: 'https://portal.digimadi.example' },
+      mailFrom: 'helpdesk@orderdesk.example',
+      mailFromGiven: false,
+      mailConfigurationSet: 'orderdesk-prod',
+      cognitoMessageFunctionName: 'orderdesk-prod-cognito-message',
+    });
+    expect(stageConfig((key) => ({ stage: 'prod', mailFrom: 'help@azami.example' })[key])).toMatchObject({ mailFrom: 'help@azami.example', mailFromGiven: true });
+  });
+
+  it('reads each platform\'s portal URL from -c portalUrls=azami=…,digimadi=…', () => {
+    const config = stageConfig((key) => ({ stage: 'prod', portalUrls: ' azami=https://helpdesk.azami.example, digimadi=https://app.digimadi.example/portal ' })[key]);
+    expect(config.portalUrls).toEqual({ azami: 'https://helpdesk.azami.example', digimadi: 'https://app.digimadi.example/portal' });
+  });
+
+  it('refuses a malformed portalUrls, naming the field', () => {
+    const parse = (portalUrls: string) => () => stageConfig((key) => ({ stage: 'dev', portalUrls })[key]);
+    expect(parse('azami=https://a.example/,digimadi=https://d.example')).toThrow(/portalUrls\.azami: must not end with \//);
+    expect(parse('azami=https://a.example')).toThrow(/portalUrls\.digimadi/);
+    expect(parse('azami=ftp://a.example,digimadi=https://d.example')).toThrow(/portalUrls\.azami/);
+    expect(parse('azami=https://a.example,digimadi=https://d.example,other=https://o.example')).toThrow(/portalUrls: .*other/);
+    expect(parse('https://a.example')).toThrow(/portalUrls: .*is not platform=url/);
+    expect(parse('azami=https://a.example,digimadi=https://d.example')).not.toThrow();
+    expect(parse('')).toThrow(/-c portalUrls=azami=https:\/\/…,digimadi=https:\/\/…/);
+  });
+
+  it('gives prod functions the portal URLs of the context and the prod configuration set', () => {
+    const portalUrls = { azami: 'https://helpdesk.azami.example', digimadi: 'https://helpdesk.digimadi.example' };
+    const prod = synth({ stage: 'prod', portalOrigins: 'https://helpdesk.azami.example', portalUrls: `azami=${portalUrls.azami},digimadi=${portalUrls.digimadi}` });
+    expect(environmentOf(prod.functions, 'notify')).toMatchObject({ [EnvName.portalUrls]: JSON.stringify(portalUrls), [EnvName.mailConfigurationSet]: 'orderdesk-prod' });
+    expect(environmentOf(prod.data, 'cognito-message')[EnvName.portalUrls]).toBe(JSON.stringify(portalUrls));
+    prod.functions.hasResourceProperties('AWS::SES::ConfigurationSet', { Name: 'orderdesk-prod' });
+    prod.data.hasResourceProperties('AWS::Lambda::Function', { FunctionName: 'orderdesk-prod-cognito-message' });
+    prod.data.hasResourceProperties('AWS::SecretsManager::Secret', { Name: 'orderdesk/prod/mail-links' });
+    const ses = grantsOf(prod.functions, 'notify', 'ses')['ses:SendEmail']!;
+    expect((JSON.parse(ses) as unknown[]).map(resolveArn)).toContain('arn:aws:ses:<region>:<account>:configuration-set/orderdesk-prod');
   });
 });
