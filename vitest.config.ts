@@ -10,9 +10,9 @@ export default defineConfig({
           name: 'infra',
           include: ['test/infra/**/*.test.ts'],
           testTimeout: 120_000,
-          // The beforeAll bundles every function once (~24 `npx esbuild` runs, ~0.4 s each): about
-          // 11 s on an idle 2-core machine and about 25 s beside another `npm test`, over vitest's
-          // default 10 s. 120 s keeps a wide margin on a loaded machine and still fails a real hang.
+          // The beforeAll bundles every function once (~36 `npx esbuild` runs, ~0.4 s each): about
+          // 20 s on an idle 2-core machine and 30–45 s beside other work, over vitest's default
+          // 10 s. 120 s keeps a wide margin on a loaded machine and still fails a real hang.
           hookTimeout: 120_000,
         },
       },

@@ -33,7 +33,7 @@ const main = async () => {
     kind === 'bounce'
       ? { eventType: 'Bounce', mail, bounce: { bounceType: 'Permanent', bounceSubType: 'General', bouncedRecipients: [{ emailAddress: email, diagnosticCode: 'smtp; 550 5.1.1 user unknown (local)' }], timestamp: time } }
       : { eventType: 'Complaint', mail, complaint: { complainedRecipients: [{ emailAddress: email }], complaintFeedbackType: 'abuse', timestamp: time } };
-  const event = { version: '0', id: randomUUID(), 'detail-type': kind === 'bounce' ? 'Email Bounced' : 'Email Complained', source: 'aws.ses', time, detail };
+  const event = { version: '0', id: randomUUID(), 'detail-type': kind === 'bounce' ? 'Email Bounced' : 'Email Complaint Received', source: 'aws.ses', time, detail };
   const response = await fetch(`${lambdaUrl}/2015-03-31/functions/${functions.recordMailEvent.name}/invocations`, { method: 'POST', body: JSON.stringify(event) });
   const answer = await response.text();
   if (response.headers.get('x-amz-function-error')) {

@@ -12,6 +12,8 @@ import { AttributeType, BillingMode, StreamViewType, Table } from 'aws-cdk-lib/a
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { EventBus } from 'aws-cdk-lib/aws-events';
+import { ConfigurationSet, EmailSendingEvent, EventDestination } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { bucketDefinition } from '../lib/adapters/s3/bucket-definition.js';
 import { tableDefinition } from '../lib/adapters/dynamodb/table-definition.js';
@@ -125,6 +127,14 @@ export class DataStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     this.userPool = userPool;
+
+    // Here, deployed first, because every mail names it (MAIL_CONFIGURATION_SET), a route's as much
+    // as the notifier's; it publishes bounces and complaints to the default bus (SES's only choice).
+    const mailConfigurationSet = new ConfigurationSet(this, 'MailConfigurationSet', { configurationSetName: config.mailConfigurationSet });
+    mailConfigurationSet.addEventDestination('BouncesAndComplaints', {
+      destination: EventDestination.eventBus(EventBus.fromEventBusName(this, 'DefaultBus', 'default')),
+      events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
+    });
 
     const clients = platforms.map((platform) => {
       const client = new UserPoolClient(this, `${platform[0]!.toUpperCase()}${platform.slice(1)}Client`, {

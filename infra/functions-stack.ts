@@ -1,10 +1,9 @@
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { EventBus, Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { ConfigurationSet, EmailSendingEvent, EventDestination } from 'aws-cdk-lib/aws-ses';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { functionTimeoutSeconds } from '../lib/config/limits.js';
@@ -36,24 +35,13 @@ const keepFailures = Duration.days(14);
 /**
  * The functions that are not HTTP routes: one per entry it is given, each wired to its trigger
  * (`functions` maps those entries' names to their functions; the data stack has the others).
- * Also the stage's SES configuration set, which every mail names, publishing bounces and
- * complaints to the account's default event bus.
  */
 export class FunctionsStack extends Stack {
   readonly functions = new Map<string, OrderdeskFunction>();
-  readonly mailConfigurationSet: ConfigurationSet;
 
   constructor(scope: Construct, id: string, props: FunctionsStackProps) {
     super(scope, id, props);
     const { config, resources } = props;
-
-    // Made here whether or not an entry handles its events: every mail names it (MAIL_CONFIGURATION_SET).
-    this.mailConfigurationSet = new ConfigurationSet(this, 'MailConfigurationSet', { configurationSetName: config.mailConfigurationSet });
-    this.mailConfigurationSet.addEventDestination('BouncesAndComplaints', {
-      // SES publishes to the default bus only.
-      destination: EventDestination.eventBus(EventBus.fromEventBusName(this, 'DefaultBus', 'default')),
-      events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
-    });
 
     for (const definition of props.functions) {
       if (isDataStackFunction(definition)) {

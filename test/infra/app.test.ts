@@ -407,12 +407,13 @@ describe('the function table', () => {
   });
 
   it('has the one SES configuration set publish bounces and complaints to the default event bus', () => {
-    dev.functions.resourceCountIs('AWS::SES::ConfigurationSet', 1);
-    dev.data.resourceCountIs('AWS::SES::ConfigurationSet', 0);
+    // In the data stack, deployed before the API and the functions that name it.
+    dev.data.resourceCountIs('AWS::SES::ConfigurationSet', 1);
+    dev.functions.resourceCountIs('AWS::SES::ConfigurationSet', 0);
     dev.api.resourceCountIs('AWS::SES::ConfigurationSet', 0);
-    const [setId] = Object.keys(dev.functions.findResources('AWS::SES::ConfigurationSet', { Properties: { Name: 'orderdesk-dev' } }));
+    const [setId] = Object.keys(dev.data.findResources('AWS::SES::ConfigurationSet', { Properties: { Name: 'orderdesk-dev' } }));
     expect(setId).toBeDefined();
-    const destinations = Object.values(dev.functions.findResources('AWS::SES::ConfigurationSetEventDestination'));
+    const destinations = Object.values(dev.data.findResources('AWS::SES::ConfigurationSetEventDestination'));
     expect(destinations).toHaveLength(1);
     const { ConfigurationSetName, EventDestination } = destinations[0]!.Properties;
     expect(ConfigurationSetName).toEqual({ Ref: setId });
@@ -496,7 +497,7 @@ describe('the function table', () => {
       EventPattern: { source: ['aws.ses'], 'detail-type': ['Email Complaint Received'], detail: { mail: { tags: { 'ses:configuration-set': ['orderdesk-dev'] } } } },
       Targets: [Match.objectLike({ RetryPolicy: { MaximumRetryAttempts: 4 }, DeadLetterConfig: { Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^GetOpenapiDeadLetters'), 'Arn'] } } })],
     });
-    built.functions.resourceCountIs('AWS::SES::ConfigurationSet', 1);
+    built.data.resourceCountIs('AWS::SES::ConfigurationSet', 1);
     built.data.hasResourceProperties('AWS::Cognito::UserPool', { LambdaConfig: { CustomMessage: 'arn:aws:lambda:eu-central-1:123456789012:function:orderdesk-dev-cognito-message' } });
     built.data.hasResourceProperties('AWS::Lambda::Function', { FunctionName: 'orderdesk-dev-cognito-message' });
     built.data.hasResourceProperties('AWS::Lambda::Permission', { Principal: 'cognito-idp.amazonaws.com' });
@@ -637,7 +638,7 @@ describe('stage settings', () => {
     const prod = synth({ stage: 'prod', portalOrigins: 'https://helpdesk.azami.example', portalUrls: `azami=${portalUrls.azami},digimadi=${portalUrls.digimadi}` });
     expect(environmentOf(prod.functions, 'notify')).toMatchObject({ [EnvName.portalUrls]: JSON.stringify(portalUrls), [EnvName.mailConfigurationSet]: 'orderdesk-prod' });
     expect(environmentOf(prod.data, 'cognito-message')[EnvName.portalUrls]).toBe(JSON.stringify(portalUrls));
-    prod.functions.hasResourceProperties('AWS::SES::ConfigurationSet', { Name: 'orderdesk-prod' });
+    prod.data.hasResourceProperties('AWS::SES::ConfigurationSet', { Name: 'orderdesk-prod' });
     prod.data.hasResourceProperties('AWS::Lambda::Function', { FunctionName: 'orderdesk-prod-cognito-message' });
     prod.data.hasResourceProperties('AWS::SecretsManager::Secret', { Name: 'orderdesk/prod/mail-links' });
     const ses = grantsOf(prod.functions, 'notify', 'ses')['ses:SendEmail']!;

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import http from 'node:http';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
@@ -310,5 +312,33 @@ describe('mail preferences', () => {
     expect(await admin.send(routes.updatePreferences, { body: {} })).toMatchObject({ status: 400 });
     const german = await admin.raw('PATCH', '/me/preferences', { body: { language: 'de' } });
     expect(german).toMatchObject({ status: 400, body: { error: { details: [{ field: 'body.language' }] } } });
+  });
+});
+
+describe('Cognito’s mails', () => {
+  it('writes the invitation of a new person through the custom-message trigger, in the brand of the request they were invited to', async () => {
+    const { requestId, admin } = await digimadiRequest('Invitation mail');
+    const invitee = `cognito.${randomUUID().slice(0, 8)}@partner.example`;
+    expect((await admin.send(routes.inviteParticipant, { path: { requestId }, body: { email: invitee, name: 'Iva Invited' } })).status).toBe(201);
+    // cognito-local sends no mail: it logs each message as the trigger wrote it.
+    const log = path.join(inject('stack').dataDir, 'logs', 'cognito.log');
+    const until = Date.now() + 15_000;
+    let delivery = '';
+    while (Date.now() < until) {
+      const text = fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : '';
+      const at = text.indexOf(`Destination:   ${invitee}`);
+      if (at >= 0) {
+        delivery = text.slice(at, at + 20_000);
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(delivery, 'the invitation in cognito.log').not.toBe('');
+    expect(delivery).toMatch(/Email Subject:\s+\S/);
+    expect(delivery).toContain('Digimadi');
+    expect(delivery).toContain(requestId);
+    // Cognito put the login and the temporary password in place of the template's placeholders.
+    expect(delivery).toContain(invitee);
+    expect(delivery).not.toContain('{####}');
   });
 });
