@@ -11,7 +11,7 @@ import { dynamoPreferenceStore } from './dynamodb/preference-store.js';
 import { dynamoSuppressionStore } from './dynamodb/suppression-store.js';
 import { secretValue } from './secrets/secrets.js';
 import { serviceDeps } from './service-deps.js';
-import { sesClient, sesMailer } from './ses/ses-mailer.js';
+import { sesFromEnvironment, sesMailer } from './ses/ses-mailer.js';
 
 /** The configured URLs and sender, read when first needed (a function without mail access never reads them). */
 const site: MailSite = {
@@ -27,7 +27,6 @@ const site: MailSite = {
 export const preferences = dynamoPreferenceStore(documentClient, tableName);
 export const suppressions = dynamoSuppressionStore(documentClient, tableName);
 
-let mailer: NotifierDeps['mailer'] | undefined;
 const linkKey = async () => Buffer.from(await secretValue('mail-links'), 'utf8');
 
 /** What the notifier, the parked-mail routes and the link routes need, built once per container. */
@@ -35,12 +34,7 @@ export const notifierDeps: NotifierDeps = {
   ...serviceDeps,
   people: dynamoMailPeopleStore(documentClient, tableName),
   deliveries: dynamoDeliveryStore(documentClient, tableName),
-  mailer: {
-    send: (mail) => {
-      mailer ??= sesMailer(sesClient(), process.env[EnvName.mailConfigurationSet] || undefined);
-      return mailer.send(mail);
-    },
-  },
+  mailer: sesMailer(() => sesFromEnvironment(process.env[EnvName.mailConfigurationSet] || undefined)),
   site,
   linkKey,
   retry: { attempts: 4, baseDelayMs: 200, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },

@@ -11,7 +11,7 @@ import type { TimelineEntryKind } from '../../lib/domain/timeline-entry.js';
 import { functions } from '../../lib/functions/table.js';
 import { routes } from '../../lib/http/routes.js';
 import { stringsFor } from '../../lib/mail/strings.js';
-import { anonymous, asDemoUser, ok, people } from '../support/api-client.js';
+import { anonymous, asDemoUser, ok, people, type Client } from '../support/api-client.js';
 import { documents, freshOrganisation, localDynamo } from '../support/fresh-organisation.js';
 import { invoke, invokeRaw } from '../support/invoke.js';
 import { failMailTo, header, mailsAbout, recipientOf, waitForMails, type SentMail } from '../support/mailbox.js';
@@ -44,6 +44,17 @@ const digimadiRequest = async (title = 'Nový web pro Digimadi') => {
 };
 
 /** Markup of a mail that would run or load something: a dangerous tag, an event handler or a script URL in any tag. */
+/** Uploads a small PDF the way the portal does (announce, presigned POST, confirm). */
+const attach = async (client: Client, requestId: string) => {
+  const bytes = new TextEncoder().encode('%PDF-1.4 nabídka');
+  const ticket = ok(await client.send(routes.requestUpload, { path: { requestId }, body: { fileName: 'Nabídka.pdf', size: bytes.length, contentType: 'application/pdf' } }));
+  const form = new FormData();
+  for (const [name, value] of Object.entries(ticket.upload.fields)) form.append(name, value);
+  form.append('file', new Blob([bytes], { type: 'application/pdf' }), 'upload');
+  expect((await fetch(ticket.upload.url, { method: 'POST', body: form })).ok).toBe(true);
+  return client.send(routes.confirmUpload, { path: { requestId, attachmentId: ticket.attachment.attachmentId } });
+};
+
 const liveMarkup = (html: string): string[] =>
   [...html.matchAll(/<[a-z][^>]*>/gi)].map((m) => m[0]).filter((tag) => /^<(script|img|iframe|svg|object|embed|form|input)\b|\son\w+\s*=|javascript:|vbscript:|data:/i.test(tag));
 
@@ -62,17 +73,23 @@ describe('mail on every change', () => {
       return (await waitForMails(requestId, (mails) => mails.length >= 3)).slice(0);
     })();
     const invitee = `invited.${randomUUID().slice(0, 8)}@partner.example`;
-    const steps: { what: string; kind: TimelineEntryKind; to: string[]; change?: () => Promise<unknown>; mails?: SentMail[] }[] = [
+    const steps: { what: string; kind: TimelineEntryKind; to: string[]; change?: () => Promise<{ status: number }>; mails?: SentMail[] }[] = [
       { what: 'request created by the member', kind: 'request_created', to: [org.emails.admin, ...agency], mails: created },
       { what: 'a message by an agent', kind: 'message', to: [org.emails.member, org.emails.admin, people.admin], change: () => eva.send(routes.postMessage, { path: { requestId }, body: { body: 'Dobrý den, upřesníte rozsah?' } }) },
       { what: 'the agent assigned', kind: 'assignee_changed', to: [people.agent], change: () => tomas.send(routes.assignRequest, { path: { requestId }, body: { assigneeId: eva.userId } }) },
       { what: 'a message by the requester, now to the assignee only on the agency side', kind: 'message', to: [org.emails.admin, people.agent], change: () => org.member.send(routes.postMessage, { path: { requestId }, body: { body: 'Jen úvodní stránku.' } }) },
       { what: 'an internal note: the agency only', kind: 'internal_note', to: [people.agent], change: () => tomas.send(routes.postMessage, { path: { requestId }, body: { body: 'Pozor na termín.', internal: true } }) },
+      { what: 'an attachment added by the requester', kind: 'attachment_added', to: [org.emails.admin, people.agent], change: () => attach(org.member, requestId) },
       { what: 'a participant invited', kind: 'participant_invited', to: [org.emails.member, invitee], change: () => org.admin.send(routes.inviteParticipant, { path: { requestId }, body: { email: invitee, name: 'Pavla Partnerová' } }) },
       { what: 'a status change', kind: 'status_changed', to: [org.emails.member, org.emails.admin, invitee], change: () => eva.send(routes.takeAction, { path: { requestId }, body: { action: 'clarify' } }) },
     ];
     for (const step of steps) {
-      const mails = step.mails ?? (await mailsOf(requestId, step.to.length, async () => ok((await step.change!()) as never)));
+      const mails =
+        step.mails ??
+        (await mailsOf(requestId, step.to.length, async () => {
+          const answer = await step.change!();
+          expect((answer as { status: number }).status, step.what).toBeLessThan(300);
+        }));
       expect(sorted(mails.map(recipientOf)), step.what).toEqual(sorted(step.to));
       for (const mail of mails) {
         const language = languageOf(recipientOf(mail));

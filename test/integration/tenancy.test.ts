@@ -55,6 +55,15 @@ const validCall = (key: string): ((client: Client) => Promise<Answer>) => {
     'GET /work-queue': (c) => c.send(routes.getWorkQueue),
     'GET /orgs/{orgId}': (c) => c.send(routes.getOrganisation, { path: { orgId: 'org-acme' } }),
     'PATCH /orgs/{orgId}/settings': (c) => c.send(routes.updateOrganisationSettings, { path: { orgId: 'org-acme' }, body: { membersMayRank: true } }),
+    'GET /me/preferences': (c) => c.send(routes.getPreferences),
+    'PATCH /me/preferences': (c) => c.send(routes.updatePreferences, { body: { language: 'cs' } }),
+    'PUT /requests/{requestId}/mute': (c) => c.send(routes.muteRequest, { path }),
+    'DELETE /requests/{requestId}/mute': (c) => c.send(routes.unmuteRequest, { path }),
+    // Public: a link's signature stands in for the login (a forged one is refused; notifications.test.ts).
+    'POST /unsubscribe/{token}': (c) => c.send(routes.unsubscribe, { path: { token: 'eyJ4IjoxfQ.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' } }),
+    'GET /links/{token}': (c) => c.send(routes.openLink, { path: { token: 'eyJ4IjoxfQ.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' } }),
+    'GET /mail/parked': (c) => c.send(routes.listParkedMail),
+    'POST /mail/parked/{mailId}/resend': (c) => c.send(routes.resendMail, { path: { mailId: 'ZW50cnkjMjAyNi0wMDAxI3gKeQ' } }),
   };
   const call = calls[key];
   if (!call) throw new Error(`the tenancy table has no call for ${key}: add one`);

@@ -3,6 +3,7 @@ import { EnvName, readEnv } from '../../config/env.js';
 import { ConflictError } from '../../domain/errors.js';
 import { logger } from '../../observability/logger.js';
 import type { FileStore } from '../../services/ports.js';
+import { credentialsFromEnvironment } from '../aws/sigv4.js';
 import { presignGet, presignPost, signedCopy, signedDelete, signedHeaders, type Credentials, type S3Target } from './s3-signing.js';
 
 /** Where the bucket is and who signs, from the function's environment (Lambda sets the credentials). */
@@ -25,11 +26,7 @@ export const s3FromEnvironment: S3Environment = {
       pathStyle: endpoint !== undefined,
     };
   },
-  credentials: () => ({
-    accessKeyId: readEnv(EnvName.awsAccessKeyId, z.string().min(1)),
-    secretAccessKey: readEnv(EnvName.awsSecretAccessKey, z.string().min(1)),
-    sessionToken: readEnv(EnvName.awsSessionToken, z.string().min(1).optional()),
-  }),
+  credentials: credentialsFromEnvironment,
   now: () => new Date(),
 };
 

@@ -1,5 +1,7 @@
 import { SignatureV4 } from '@smithy/signature-v4';
-import { createHash, createHmac } from 'node:crypto';
+import { Sha256, type Credentials } from '../aws/sigv4.js';
+
+export type { Credentials };
 
 /**
  * S3 signing with the SDK's own SigV4 signer, for what the attachment routes need: a POST
@@ -8,11 +10,6 @@ import { createHash, createHmac } from 'node:crypto';
  * local S3 server checks no SigV4 signatures.
  */
 
-export interface Credentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken?: string;
-}
 
 export interface S3Target {
   bucket: string;
@@ -21,24 +18,6 @@ export interface S3Target {
   endpoint: string;
   /** Path-style (`endpoint/bucket/key`) for local servers; virtual-hosted (`bucket.host/key`) in AWS. */
   pathStyle: boolean;
-}
-
-type SourceData = string | ArrayBuffer | ArrayBufferView;
-const bytes = (data: SourceData): string | Uint8Array =>
-  typeof data === 'string' ? data : data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-
-/** node:crypto in the shape the signer takes (a hash, or an HMAC when given a secret). */
-class Sha256 {
-  private readonly hash;
-  constructor(secret?: SourceData) {
-    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
-  }
-  update(data: SourceData): void {
-    this.hash.update(bytes(data));
-  }
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.hash.digest());
-  }
 }
 
 /** RFC 3986 encoding, as SigV4 canonicalises S3 key segments and query strings. */

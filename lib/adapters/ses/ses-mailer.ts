@@ -1,5 +1,7 @@
-import { SendEmailCommand, SESv2Client, SESv2ServiceException } from '@aws-sdk/client-sesv2';
+import * as z from 'zod';
 import { MailRejectedError, type Mailer } from '../../services/mail-ports.js';
+import { credentialsFromEnvironment, regionFromEnvironment, type Credentials } from '../aws/sigv4.js';
+import { AwsApiError, signedJsonCall } from '../aws/signed-json.js';
 
 /** SES's answers that no retry changes: the mail, its sender or the account is refused. */
 const finalRefusals = new Set(['MessageRejected', 'MailFromDomainNotVerifiedException', 'AccountSuspendedException', 'SendingPausedException', 'BadRequestException', 'NotFoundException']);
@@ -7,18 +9,41 @@ const finalRefusals = new Set(['MessageRejected', 'MailFromDomainNotVerifiedExce
 /** SES message tags allow only these characters (and 256 of them). */
 const tagValue = (value: string) => value.replace(/[^\w.@-]/g, '_').slice(0, 256);
 
+export interface SesTarget {
+  region: string;
+  /** `https://email.<region>.amazonaws.com`, or the local server's. */
+  endpoint: string;
+  credentials: Credentials;
+  configurationSet?: string;
+  fetch?: typeof fetch;
+}
+
+/** Where SES is, from the function's environment; the SDK's own AWS_ENDPOINT_URL_SESV2 points at the local server. */
+export const sesFromEnvironment = (configurationSet?: string): SesTarget => {
+  const region = regionFromEnvironment();
+  return { region, endpoint: process.env.AWS_ENDPOINT_URL_SESV2 ?? `https://email.${region}.amazonaws.com`, credentials: credentialsFromEnvironment(), configurationSet };
+};
+
 /**
- * Sends through SES v2 as a Simple mail (HTML and text, SES builds the MIME) with our headers.
- * The SDK does not retry here: the notifier retries with its own backoff and counts the attempts.
+ * Sends through SES v2's SendEmail as a Simple mail (HTML and text; SES builds the MIME) with our
+ * headers. No retries here: the notifier retries with its own backoff and counts the attempts.
  */
-export const sesMailer = (client: SESv2Client, configurationSet?: string): Mailer => ({
+export const sesMailer = (target: () => SesTarget): Mailer => ({
   async send(mail) {
+    const { region, endpoint, credentials, configurationSet, fetch } = target();
     try {
-      const { MessageId } = await client.send(
-        new SendEmailCommand({
+      const answer = await signedJsonCall({
+        service: 'ses',
+        region,
+        endpoint,
+        method: 'POST',
+        path: '/v2/email/outbound-emails',
+        credentials,
+        fetch,
+        body: {
           FromEmailAddress: mail.from,
           Destination: { ToAddresses: [mail.to] },
-          ConfigurationSetName: configurationSet,
+          ...(configurationSet ? { ConfigurationSetName: configurationSet } : {}),
           EmailTags: Object.entries(mail.tags).map(([Name, Value]) => ({ Name, Value: tagValue(Value) })),
           Content: {
             Simple: {
@@ -27,16 +52,13 @@ export const sesMailer = (client: SESv2Client, configurationSet?: string): Maile
               Headers: Object.entries(mail.headers).map(([Name, Value]) => ({ Name, Value })),
             },
           },
-        }),
-      );
-      if (!MessageId) throw new Error('SES answered without a message id');
+        },
+      });
+      const { MessageId } = z.object({ MessageId: z.string().min(1) }).parse(answer, { error: () => 'SES answered without a message id' });
       return { messageId: MessageId };
     } catch (error) {
-      if (error instanceof SESv2ServiceException && finalRefusals.has(error.name)) throw new MailRejectedError(`SES refused the mail: ${error.name}: ${error.message}`, { cause: error });
+      if (error instanceof AwsApiError && finalRefusals.has(error.errorType)) throw new MailRejectedError(`SES refused the mail: ${error.message}`, { cause: error });
       throw error;
     }
   },
 });
-
-/** One client per process; the SDK's own AWS_ENDPOINT_URL_SESV2 points it at the local server. */
-export const sesClient = () => new SESv2Client({ maxAttempts: 1 });

@@ -1,6 +1,6 @@
-import { MessageRejected, SendEmailCommand, SESv2Client, TooManyRequestsException } from '@aws-sdk/client-sesv2';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { sesMailer } from '../../../lib/adapters/ses/ses-mailer.js';
+import { describe, expect, it } from 'vitest';
+import { AwsApiError } from '../../../lib/adapters/aws/signed-json.js';
+import { sesMailer, type SesTarget } from '../../../lib/adapters/ses/ses-mailer.js';
 import { MailRejectedError, type OutgoingMail } from '../../../lib/services/mail-ports.js';
 
 const mail: OutgoingMail = {
@@ -13,33 +13,43 @@ const mail: OutgoingMail = {
   tags: { request: '2026-0042', recipient: 'user/petr+1 š:x@y.z' },
 };
 
-const client = new SESv2Client({ region: 'eu-central-1', credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' }, maxAttempts: 1 });
+interface Sent {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body: Record<string, unknown>;
+}
 
-/** Replaces the client's send; answers what `answer` gives, and keeps the commands it got. */
-const sending = (answer: () => Promise<unknown>) => {
-  const commands: SendEmailCommand[] = [];
-  vi.spyOn(client, 'send').mockImplementation(async (command: unknown) => {
-    commands.push(command as SendEmailCommand);
-    return answer();
-  });
-  return commands;
+/** SES as fetch sees it: answers `status`, `body` and headers, and keeps each request it got. */
+const ses = (status: number, body: unknown, headers: Record<string, string> = {}, configurationSet?: string) => {
+  const sent: Sent[] = [];
+  const fetch = (async (url: URL, init: RequestInit) => {
+    sent.push({ url: String(url), method: String(init.method), headers: init.headers as Record<string, string>, body: JSON.parse(String(init.body)) as Record<string, unknown> });
+    return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+  }) as typeof globalThis.fetch;
+  const target: SesTarget = {
+    region: 'eu-central-1',
+    endpoint: 'https://email.eu-central-1.amazonaws.com',
+    credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test', sessionToken: 'session' },
+    configurationSet,
+    fetch,
+  };
+  return { mailer: sesMailer(() => target), sent };
 };
 
-afterEach(() => {
-  vi.restoreAllMocks();
-});
-
 describe('sesMailer', () => {
-  it('sends a Simple mail with UTF-8 HTML and text, our headers and the configuration set', async () => {
-    const commands = sending(async () => ({ MessageId: 'ses-1', $metadata: {} }));
-    await expect(sesMailer(client, 'orderdesk-dev').send(mail)).resolves.toEqual({ messageId: 'ses-1' });
-    expect(commands).toHaveLength(1);
-    const input = commands[0]?.input;
-    expect(commands[0]).toBeInstanceOf(SendEmailCommand);
-    expect(input?.FromEmailAddress).toBe(mail.from);
-    expect(input?.Destination).toEqual({ ToAddresses: ['petr@example.cz'] });
-    expect(input?.ConfigurationSetName).toBe('orderdesk-dev');
-    expect(input?.Content?.Simple).toEqual({
+  it('posts SendEmail as a Simple mail with UTF-8 HTML and text, our headers and the configuration set, signed for SES', async () => {
+    const { mailer, sent } = ses(200, { MessageId: 'ses-1' }, {}, 'orderdesk-dev');
+    await expect(mailer.send(mail)).resolves.toEqual({ messageId: 'ses-1' });
+    expect(sent).toHaveLength(1);
+    const [request] = sent;
+    expect(request).toMatchObject({ url: 'https://email.eu-central-1.amazonaws.com/v2/email/outbound-emails', method: 'POST' });
+    expect(request!.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDTEST\/\d{8}\/eu-central-1\/ses\/aws4_request, SignedHeaders=[^,]*host[^,]*, Signature=[0-9a-f]{64}$/);
+    expect(request!.headers['x-amz-security-token']).toBe('session');
+    expect(request!.body.FromEmailAddress).toBe(mail.from);
+    expect(request!.body.Destination).toEqual({ ToAddresses: ['petr@example.cz'] });
+    expect(request!.body.ConfigurationSetName).toBe('orderdesk-dev');
+    expect((request!.body.Content as { Simple: unknown }).Simple).toEqual({
       Subject: { Data: mail.subject, Charset: 'UTF-8' },
       Body: { Html: { Data: mail.html, Charset: 'UTF-8' }, Text: { Data: mail.text, Charset: 'UTF-8' } },
       Headers: [
@@ -50,48 +60,46 @@ describe('sesMailer', () => {
   });
 
   it('names no configuration set when none is given', async () => {
-    const commands = sending(async () => ({ MessageId: 'ses-2', $metadata: {} }));
-    await sesMailer(client).send(mail);
-    expect(commands[0]?.input.ConfigurationSetName).toBeUndefined();
+    const { mailer, sent } = ses(200, { MessageId: 'ses-2' });
+    await mailer.send(mail);
+    expect(sent[0]!.body).not.toHaveProperty('ConfigurationSetName');
   });
 
   it('keeps only the characters SES allows in tag values', async () => {
-    const commands = sending(async () => ({ MessageId: 'ses-3', $metadata: {} }));
-    await sesMailer(client).send(mail);
-    expect(commands[0]?.input.EmailTags).toEqual([
+    const { mailer, sent } = ses(200, { MessageId: 'ses-3' });
+    await mailer.send(mail);
+    expect(sent[0]!.body.EmailTags).toEqual([
       { Name: 'request', Value: '2026-0042' },
       { Name: 'recipient', Value: 'user_petr_1___x@y.z' },
     ]);
   });
 
   it('turns SES’s MessageRejected into a final MailRejectedError, keeping the cause', async () => {
-    const rejected = new MessageRejected({ message: 'Email address is not verified.', $metadata: {} });
-    sending(async () => Promise.reject(rejected));
-    const error = await sesMailer(client).send(mail).catch((e: unknown) => e);
+    const { mailer } = ses(400, { message: 'Email address is not verified.' }, { 'x-amzn-errortype': 'MessageRejected:http://internal.amazon.com/coral/com.amazonaws.sesv2/' });
+    const error = await mailer.send(mail).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MailRejectedError);
-    expect((error as Error).cause).toBe(rejected);
+    expect((error as Error).cause).toBeInstanceOf(AwsApiError);
     expect((error as Error).message).toContain('MessageRejected');
   });
 
-  it('rethrows throttling as it is, to be retried', async () => {
-    const throttled = new TooManyRequestsException({ message: 'Too many requests', $metadata: {} });
-    sending(async () => Promise.reject(throttled));
-    const error = await sesMailer(client).send(mail).catch((e: unknown) => e);
-    expect(error).toBe(throttled);
-    expect(error).not.toBeInstanceOf(MailRejectedError);
-  });
-
-  it('rethrows an error that is not SES’s as it is, whatever its name', async () => {
-    const down = Object.assign(new Error('socket hang up'), { name: 'MessageRejected' });
-    sending(async () => Promise.reject(down));
-    await expect(sesMailer(client).send(mail)).rejects.toBe(down);
+  it('rethrows throttling and outages as they are, to be retried', async () => {
+    for (const [status, type] of [
+      [429, 'TooManyRequestsException'],
+      [503, 'ServiceUnavailable'],
+    ] as const) {
+      const { mailer } = ses(status, { message: 'slow down' }, { 'x-amzn-errortype': type });
+      const error = await mailer.send(mail).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AwsApiError);
+      expect(error).toMatchObject({ errorType: type, status });
+      expect(error).not.toBeInstanceOf(MailRejectedError);
+    }
   });
 
   it('fails when SES answers without a message id', async () => {
-    sending(async () => ({ $metadata: {} }));
-    const error = await sesMailer(client).send(mail).catch((e: unknown) => e);
+    const { mailer } = ses(200, {});
+    const error = await mailer.send(mail).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
     expect(error).not.toBeInstanceOf(MailRejectedError);
-    expect((error as Error).message).toMatch(/message id/);
+    expect(String(error)).toMatch(/message id/);
   });
 });
