@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import * as z from 'zod';
 import { functions } from '../lib/functions/table.js';
 import { RequestId } from '../lib/domain/request.js';
-import { readLocalConfig } from '../local/config.js';
-import { stateFile } from '../local/stack.js';
+import { runningStack } from '../local/running-stack.js';
 
 const usage = [
   'usage: npm run mail-event -- bounce|complaint <e-mail> [request number]',
@@ -21,12 +19,7 @@ const main = async () => {
     console.error(usage);
     process.exit(2);
   }
-  const file = stateFile(readLocalConfig().dataDir);
-  if (!fs.existsSync(file)) {
-    console.error('orderdesk: the local stack is not running; start it with `npm start`');
-    process.exit(1);
-  }
-  const { lambdaUrl } = z.object({ lambdaUrl: z.string() }).parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  const { lambdaUrl } = runningStack(z.object({ lambdaUrl: z.string() }));
   const time = new Date().toISOString();
   const mail = { messageId: `local-${randomUUID()}`, timestamp: time, destination: [email], tags: request?.success ? { request: [request.data] } : {} };
   const detail =

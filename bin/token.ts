@@ -1,10 +1,8 @@
-import fs from 'node:fs';
 import * as z from 'zod';
 import { Platform } from '../lib/domain/platform.js';
-import { readLocalConfig } from '../local/config.js';
 import { demoUsers } from '../local/demo-data.js';
 import { localLogin, localUserPassword } from '../local/local-login.js';
-import { stateFile } from '../local/stack.js';
+import { runningStack } from '../local/running-stack.js';
 
 const usage = [
   'usage: npm run token -- <e-mail of a local user> [azami|digimadi]',
@@ -25,12 +23,7 @@ const main = async () => {
     console.error(usage);
     process.exit(2);
   }
-  const file = stateFile(readLocalConfig().dataDir);
-  if (!fs.existsSync(file)) {
-    console.error('orderdesk: the local stack is not running; start it with `npm start`');
-    process.exit(1);
-  }
-  const state = State.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  const state = runningStack(State);
   const { token, passwordSet } = await localLogin(state, email, platform.data);
   if (passwordSet) console.error(`orderdesk: ${email} now logs in locally with the password ${localUserPassword}`);
   console.log(token);

@@ -1,18 +1,8 @@
 import * as z from 'zod';
 import { Platform } from '../domain/platform.js';
-import { EnvName, readEnv } from './env.js';
+import { EnvName, jsonText, readEnv } from './env.js';
 
-const AppClientIds = z
-  .string()
-  .transform((text, ctx) => {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'is not JSON' });
-      return z.NEVER;
-    }
-  })
-  .pipe(z.record(Platform, z.string().min(1)));
+const AppClientIds = jsonText(z.record(Platform, z.string().min(1)));
 
 let appClientIds: Record<Platform, string> | undefined;
 

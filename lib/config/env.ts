@@ -47,3 +47,17 @@ export const readEnv = <T extends z.ZodType>(name: EnvName, schema: T): z.infer<
   }
   return parsed.data;
 };
+
+/** A variable holding JSON (e.g. platform → value), parsed before its schema checks it. */
+export const jsonText = <T extends z.ZodType>(schema: T) =>
+  z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'is not JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);

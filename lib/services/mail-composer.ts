@@ -4,6 +4,7 @@ import { defaultLanguage } from '../domain/mail/preferences.js';
 import type { Request } from '../domain/request.js';
 import type { TimelineEntry } from '../domain/timeline-entry.js';
 import { brandOf } from '../mail/brands.js';
+import { oneLine } from '../mail/plain-text.js';
 import { renderMail, type MailContext } from '../mail/render-mail.js';
 import type { MailSite, OutgoingMail } from './mail-ports.js';
 
@@ -23,8 +24,6 @@ export interface Composition {
   digest?: ReorderDigest;
 }
 
-/** Header values are single lines: nothing a person typed may start a header of its own. */
-const oneLine = (value: string) => value.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
 
 /** `"Azami Helpdesk" <helpdesk@…>`, the display name quoted (and RFC 2047-encoded when not ASCII). */
 export const senderAddress = (name: string, address: string): string => {
