@@ -12,7 +12,7 @@ const banner = (info: LocalStackInfo, seconds: string) =>
     `  API reference  ${info.docsUrl}`,
     `  OpenAPI        ${info.apiUrl}/openapi.json`,
     `  Functions      ${info.lambdaUrl}            (Lambda Invoke API: POST /2015-03-31/functions/<name>/invocations)`,
-    `  Mail inbox     ${info.mailUrl}            (every mail sent; JSON at /store)`,
+    `  Mail inbox     ${info.mailUrl}            (every change's mail, a moment after it; JSON at /store)`,
     `  S3             ${info.s3Url}   bucket ${info.bucketName}`,
     `  DynamoDB       ${info.dynamodbUrl}   table ${info.tableName}`,
     `  Cognito        ${info.cognitoUrl}   pool ${info.userPool.userPoolId}`,
@@ -22,6 +22,7 @@ const banner = (info: LocalStackInfo, seconds: string) =>
     '',
     '  A token:  npm run token -- jana.novakova@acme.example   (any local user\'s e-mail, someone invited too)',
     `  Then:     curl -H "Authorization: Bearer $(npm run -s token -- jana.novakova@acme.example)" ${info.apiUrl}/me`,
+    '  A bounce: npm run mail-event -- bounce petr.svoboda@acme.example [2026-0001]   (as SES would report it)',
     '',
   ].join('\n');
 
