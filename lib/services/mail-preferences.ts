@@ -1,11 +1,9 @@
 import { accessLevel } from '../domain/access.js';
-import { ForbiddenError, NotFoundError } from '../domain/errors.js';
+import { NotFoundError } from '../domain/errors.js';
 import { verifyLink } from '../domain/mail/signed-token.js';
 import type { MailPreferences } from '../domain/mail/preferences.js';
-import { isAgencyRole } from '../domain/roles.js';
 import type { Platform } from '../domain/platform.js';
 import type { RequestStatus } from '../domain/request.js';
-import { knownCaller } from './caller.js';
 import type { Caller, ServiceDeps } from './deps.js';
 import type { PreferenceStore } from './mail-ports.js';
 import { openCallerRequest } from './open-request.js';
@@ -60,11 +58,4 @@ export const openLink = async (deps: PreferenceDeps, token: string): Promise<Ope
   ]);
   if (!user || !request || accessLevel(user, request, isParticipant) === 'none') throw new NotFoundError(`Request ${claims.requestId}`);
   return { requestId: request.requestId, title: request.title, status: request.status, platform: request.platform, loginHint: user.email };
-};
-
-/** The parked mails are the agency's to see and send again. */
-export const mustBeAgency = async (deps: Pick<ServiceDeps, 'users'>, caller: Caller) => {
-  const user = knownCaller(await deps.users.getUser(caller.userId));
-  if (!isAgencyRole(user.role)) throw new ForbiddenError('Only agency staff handle parked mail');
-  return user;
 };

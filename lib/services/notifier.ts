@@ -1,14 +1,12 @@
-import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.js';
-import { mailIdOf, parseMailId, type Delivery } from '../domain/mail/delivery.js';
+import { mailIdOf } from '../domain/mail/delivery.js';
 import { mailGroupOf, recipientsOf, subjectIds, withheld, type Person, type Recipient, type RequestPeople } from '../domain/mail/notification-matrix.js';
 import type { Request } from '../domain/request.js';
 import type { TimelineEntry } from '../domain/timeline-entry.js';
 import { logger } from '../observability/logger.js';
 import { composeMail, type ReorderDigest } from './mail-composer.js';
-import { MailRejectedError, type DeliveryKey, type DeliveryStore, type Mailer, type MailPeopleStore, type MailSite, type NewDelivery, type OutgoingMail } from './mail-ports.js';
-import type { Caller } from './deps.js';
-import { mustBeAgency } from './mail-preferences.js';
-import type { OrganisationStore, Page, ParticipantStore, QueueStore, RequestStore, TimelineStore, UserLookup } from './ports.js';
+import { sendClaimed } from './mail-sending.js';
+import type { DeliveryStore, Mailer, MailPeopleStore, MailSite, NewDelivery } from './mail-ports.js';
+import type { OrganisationStore, ParticipantStore, QueueStore, RequestStore, TimelineStore, UserLookup } from './ports.js';
 
 export interface NotifierDeps {
   requests: Pick<RequestStore, 'get'>;
@@ -60,45 +58,12 @@ const peopleAround = async (deps: NotifierDeps, request: Request, entry: Timelin
   };
 };
 
-const reorderDigest = async (deps: NotifierDeps, request: Request): Promise<ReorderDigest> => {
+export const reorderDigest = async (deps: NotifierDeps, request: Request): Promise<ReorderDigest> => {
   const [organisation, queue] = await Promise.all([deps.organisations.getOrganisation(request.orgId), deps.queues.clientQueue(request.orgId, digestLength)]);
   return {
     orgName: organisation?.name ?? request.orgId,
     queue: queue.map((queued, index) => ({ requestId: queued.requestId, title: queued.title, position: index + 1 })),
   };
-};
-
-const describe = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
-
-/**
- * Sends a claimed mail: retries what SES may accept later (throttling, outages) with backoff,
- * then records SES's message id, or parks the mail with the last error. A mail that can't even
- * be written (a template bug) is parked too: visible, never lost.
- */
-const sendClaimed = async (deps: NotifierDeps, key: DeliveryKey, token: string, write: () => Promise<OutgoingMail>): Promise<'sent' | 'parked'> => {
-  let attempts = 0;
-  let failure: unknown;
-  try {
-    const mail = await write();
-    while (attempts < deps.retry.attempts) {
-      if (attempts > 0) await deps.retry.sleep(deps.retry.baseDelayMs * 2 ** (attempts - 1) * (0.5 + Math.random() / 2));
-      attempts++;
-      try {
-        const { messageId } = await deps.mailer.send(mail);
-        await deps.deliveries.sent(key, token, { messageId, at: deps.now().toISOString(), attempts });
-        return 'sent';
-      } catch (error) {
-        failure = error;
-        if (error instanceof MailRejectedError) break;
-        logger.warn('mail not accepted, retrying', { mailId: mailIdOf(key), attempt: attempts, error: describe(error) });
-      }
-    }
-  } catch (error) {
-    failure = error;
-  }
-  await deps.deliveries.park(key, token, { error: describe(failure), at: deps.now().toISOString(), attempts });
-  logger.error('mail parked', { mailId: mailIdOf(key), attempts, error: describe(failure) });
-  return 'parked';
 };
 
 interface EntryMail {
@@ -157,60 +122,4 @@ export const notifyEntry = async (deps: NotifierDeps, entry: TimelineEntry): Pro
   const failed = settled.find((result) => result.status === 'rejected');
   if (failed) throw failed.reason;
   return settled.map((result) => (result as PromiseFulfilledResult<MailOutcome>).value);
-};
-
-export interface ParkedMailView {
-  mailId: string;
-  requestId: string;
-  recipientId: string;
-  email: string;
-  state: Delivery['state'];
-  attempts: number;
-  parkedAt?: string;
-  error?: string;
-  messageId?: string;
-}
-
-export const toParkedView = (delivery: Delivery): ParkedMailView => ({
-  mailId: mailIdOf(delivery),
-  requestId: delivery.requestId,
-  recipientId: delivery.recipientId,
-  email: delivery.email,
-  state: delivery.state,
-  attempts: delivery.attempts,
-  parkedAt: delivery.parkedAt,
-  error: delivery.error,
-  messageId: delivery.messageId,
-});
-
-/** The parked mails, oldest first (agency staff). */
-export const listParkedMail = async (deps: NotifierDeps, caller: Caller, limit: number, cursor?: string): Promise<Page<ParkedMailView>> => {
-  await mustBeAgency(deps, caller);
-  const page = await deps.deliveries.listParked(limit, cursor);
-  return { ...page, items: page.items.map(toParkedView) };
-};
-
-/** Sends a parked mail again, now, as it would have been written (the entry, the person's current language). */
-export const resendParked = async (deps: NotifierDeps, caller: Caller, mailId: string): Promise<ParkedMailView> => {
-  await mustBeAgency(deps, caller);
-  const key = parseMailId(mailId);
-  if (!key) throw new ValidationError([{ field: 'path.mailId', reason: 'is not a mail id orderdesk gave out' }]);
-  const current = await deps.deliveries.get(key);
-  if (!current) throw new NotFoundError('Mail');
-  if (current.state !== 'parked') throw new ConflictError(`This mail is ${current.state}, not parked`, 'Nothing to do');
-  const [entry, request, people] = await Promise.all([
-    deps.timeline.get(current.requestId, current.entryCreatedAt, current.entryId),
-    deps.requests.get(current.requestId),
-    deps.people.byIds([current.recipientId]),
-  ]);
-  const person = people.get(current.recipientId);
-  if (!entry || !request || !person) throw new ConflictError('The request, its entry or the person of this mail is gone', 'Nothing to send');
-  const token = deps.newId();
-  await deps.deliveries.claimParked(key, token, deps.now());
-  const digest = entry.kind === 'rank_changed' ? await reorderDigest(deps, request) : undefined;
-  const linkKey = await deps.linkKey();
-  // The address may have changed since it was parked: the mail goes where the person is now.
-  await sendClaimed(deps, key, token, async () => composeMail(deps.site, linkKey, deps.now(), { entry, request, person, digest }));
-  const after = await deps.deliveries.get(key);
-  return toParkedView(after ?? current);
 };

@@ -1,0 +1,72 @@
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.js';
+import { mailIdOf, parseMailId, type Delivery } from '../domain/mail/delivery.js';
+import { isAgencyRole } from '../domain/roles.js';
+import { knownCaller } from './caller.js';
+import type { Caller } from './deps.js';
+import { composeMail } from './mail-composer.js';
+import { sendClaimed } from './mail-sending.js';
+import { reorderDigest, type NotifierDeps } from './notifier.js';
+import type { Page } from './ports.js';
+
+/** The parked mails are the agency's to see and send again. */
+const mustBeAgency = async (deps: Pick<NotifierDeps, 'users'>, caller: Caller) => {
+  const user = knownCaller(await deps.users.getUser(caller.userId));
+  if (!isAgencyRole(user.role)) throw new ForbiddenError('Only agency staff handle parked mail');
+  return user;
+};
+
+export interface ParkedMailView {
+  mailId: string;
+  requestId: string;
+  recipientId: string;
+  email: string;
+  state: Delivery['state'];
+  attempts: number;
+  parkedAt?: string;
+  error?: string;
+  messageId?: string;
+}
+
+export const toParkedView = (delivery: Delivery): ParkedMailView => ({
+  mailId: mailIdOf(delivery),
+  requestId: delivery.requestId,
+  recipientId: delivery.recipientId,
+  email: delivery.email,
+  state: delivery.state,
+  attempts: delivery.attempts,
+  parkedAt: delivery.parkedAt,
+  error: delivery.error,
+  messageId: delivery.messageId,
+});
+
+/** The parked mails, oldest first (agency staff). */
+export const listParkedMail = async (deps: NotifierDeps, caller: Caller, limit: number, cursor?: string): Promise<Page<ParkedMailView>> => {
+  await mustBeAgency(deps, caller);
+  const page = await deps.deliveries.listParked(limit, cursor);
+  return { ...page, items: page.items.map(toParkedView) };
+};
+
+/** Sends a parked mail again, now, as it would have been written (the entry, the person's current language). */
+export const resendParked = async (deps: NotifierDeps, caller: Caller, mailId: string): Promise<ParkedMailView> => {
+  await mustBeAgency(deps, caller);
+  const key = parseMailId(mailId);
+  if (!key) throw new ValidationError([{ field: 'path.mailId', reason: 'is not a mail id orderdesk gave out' }]);
+  const current = await deps.deliveries.get(key);
+  if (!current) throw new NotFoundError('Mail');
+  if (current.state !== 'parked') throw new ConflictError(`This mail is ${current.state}, not parked`, 'Nothing to do');
+  const [entry, request, people] = await Promise.all([
+    deps.timeline.get(current.requestId, current.entryCreatedAt, current.entryId),
+    deps.requests.get(current.requestId),
+    deps.people.byIds([current.recipientId]),
+  ]);
+  const person = people.get(current.recipientId);
+  if (!entry || !request || !person) throw new ConflictError('The request, its entry or the person of this mail is gone', 'Nothing to send');
+  const token = deps.newId();
+  await deps.deliveries.claimParked(key, token, deps.now());
+  const digest = entry.kind === 'rank_changed' ? await reorderDigest(deps, request) : undefined;
+  const linkKey = await deps.linkKey();
+  // The address may have changed since it was parked: the mail goes where the person is now.
+  await sendClaimed(deps, key, token, async () => composeMail(deps.site, linkKey, deps.now(), { entry, request, person, digest }));
+  const after = await deps.deliveries.get(key);
+  return toParkedView(after ?? current);
+};
