@@ -1,7 +1,8 @@
 import type { _Record as SdkRecord } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { retryFrom, startStreamPollers, toLambdaRecord } from '../../../local/stream-poller.js';
+import { startStreamPollers } from '../../../local/stream-poller.js';
+import { retryFrom, toLambdaRecord } from '../../../local/stream-records.js';
 
 const source = {
   eventSourceARN: 'arn:aws:dynamodb:ddblocal:000000000000:table/orderdesk/stream/2026-11-25T20:25:24.099',
