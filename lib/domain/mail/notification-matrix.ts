@@ -128,10 +128,19 @@ export const withheld = (
   return undefined;
 };
 
+/** How long a person's reordering of their queue counts as one change for mail. */
+export const reorderWindowMinutes = 15;
+
+const windowStart = (iso: string): string => {
+  const ms = reorderWindowMinutes * 60_000;
+  return new Date(Math.floor(Date.parse(iso) / ms) * ms).toISOString();
+};
+
 /**
- * Entries mailed together: every rank change of one reorder (one move or a whole new order: same
- * organisation, actor and time) is one mail per recipient, so a client reordering ten requests
- * sends one mail, not ten. Any other entry is mailed on its own.
+ * Entries mailed together: every rank change one person makes in an organisation's queue within
+ * the same quarter of an hour (a move, a whole new order, or ten drags in a row) is one mail per
+ * recipient, showing the queue as it is when the mail is written. So a client reordering ten
+ * requests sends one mail, not ten, and at most four an hour. Any other entry is mailed on its own.
  */
 export const mailGroupOf = (entry: TimelineEntry, orgId: string): string =>
-  entry.kind === 'rank_changed' ? `reorder#${orgId}#${entry.actorId}#${entry.createdAt}` : `entry#${entry.requestId}#${entry.entryId}`;
+  entry.kind === 'rank_changed' ? `reorder#${orgId}#${entry.actorId}#${windowStart(entry.createdAt)}` : `entry#${entry.requestId}#${entry.entryId}`;

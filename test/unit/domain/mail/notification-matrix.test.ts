@@ -199,13 +199,14 @@ describe('withheld', () => {
 describe('mailGroupOf', () => {
   const rank = (requestId: string, createdAt = '2026-11-24T09:05:00.000Z') => entry('rank_changed', { requestId, entryId: `e-${requestId}`, createdAt });
 
-  it('puts every rank change of one reorder into one group', () => {
+  it('puts every rank change one person makes in one quarter of an hour into one group', () => {
     expect(mailGroupOf(rank('2026-0042'), 'org-1')).toBe(mailGroupOf(rank('2026-0043'), 'org-1'));
-    expect(mailGroupOf(rank('2026-0042'), 'org-1')).toBe('reorder#org-1#u-outsider#2026-11-24T09:05:00.000Z');
+    expect(mailGroupOf(rank('2026-0042'), 'org-1')).toBe(mailGroupOf(rank('2026-0043', '2026-11-24T09:14:59.999Z'), 'org-1'));
+    expect(mailGroupOf(rank('2026-0042'), 'org-1')).toBe('reorder#org-1#u-outsider#2026-11-24T09:00:00.000Z');
   });
 
-  it('keeps reorders at different times apart', () => {
-    expect(mailGroupOf(rank('2026-0042'), 'org-1')).not.toBe(mailGroupOf(rank('2026-0043', '2026-11-24T09:06:00.000Z'), 'org-1'));
+  it('starts a new group with the next quarter of an hour', () => {
+    expect(mailGroupOf(rank('2026-0042', '2026-11-24T09:14:59.999Z'), 'org-1')).not.toBe(mailGroupOf(rank('2026-0043', '2026-11-24T09:15:00.000Z'), 'org-1'));
   });
 
   it('keeps reorders of different organisations or actors apart', () => {
