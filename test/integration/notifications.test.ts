@@ -234,6 +234,20 @@ describe('nothing anyone typed is live in a mail', () => {
     const message = mails.find((m) => m.subject.includes(summary('message')))!;
     expect(message.body.html).toContain('&lt;script&gt;');
     expect(message.body.html).toContain('href="https://example.com/ok"');
+
+    // A person's name with CR/LF and markup, mailed to them and about them.
+    const invitee = `hostile.${randomUUID().slice(0, 8)}@partner.example`;
+    const invited = await mailsOf(requestId, 2, () =>
+      org.admin.send(routes.inviteParticipant, { path: { requestId }, body: { email: invitee, name: 'Eva\r\nBcc: evil@example.com <b onclick=x()>bold</b>' } }),
+    );
+    expect(sorted(invited.map(recipientOf))).toEqual(sorted([org.emails.member, invitee]));
+    for (const mail of invited) {
+      expect(mail.subject).not.toMatch(/[\r\n]/);
+      expect(mail.destination.to).toHaveLength(1);
+      expect(liveMarkup(mail.body.html!)).toEqual([]);
+      expect(mail.body.html).toContain('&lt;b onclick=x()&gt;bold&lt;/b&gt;');
+      for (const value of (mail.headers ?? []).map((h) => h.value)) expect(value).not.toMatch(/[\r\n]|evil@example\.com/);
+    }
   });
 });
 
