@@ -15,7 +15,7 @@ import {
 } from '../services/views.js';
 import { defineRoute, type RouteDefinition } from './route.js';
 import { HealthResponse } from './schemas/health.js';
-import { LinkPath, MailPath, MuteView, OpenedLinkView, ParkedMailPage, ParkedMailView, PreferencesBody, PreferencesView } from './schemas/mail.js';
+import { LinkPath, MailPath, MuteView, OpenedLinkView, ParkedMailPage, ParkedMailView, PreferencesBody, PreferencesView, SuppressionPath, SuppressionView } from './schemas/mail.js';
 import { MeResponse } from './schemas/me.js';
 import { OpenApiResponse } from './schemas/openapi.js';
 import {
@@ -406,6 +406,17 @@ export const routes = {
     status: 200,
     schemas: { path: MailPath, response: ParkedMailView },
     access: { table: 'readWrite', mail: 'send', secrets: ['mail-links'] },
+  }),
+  liftSuppression: defineRoute({
+    name: 'lift-suppression',
+    method: 'DELETE',
+    path: '/mail/suppressions/{email}',
+    auth: 'jwt',
+    summary: 'Mail an address again after it bounced or complained (agency staff); answers the suppression lifted, 404 if there was none',
+    tag: 'mail',
+    status: 200,
+    schemas: { path: SuppressionPath, response: SuppressionView },
+    access: { table: 'readWrite' },
   }),
 } as const;
 

@@ -6,7 +6,10 @@ import { actorStamp } from '../domain/actor.js';
 import type { TimelineEntry } from '../domain/timeline-entry.js';
 import { logger } from '../observability/logger.js';
 import type { ServiceDeps } from './deps.js';
-import type { SuppressionStore } from './mail-ports.js';
+import type { Suppression, SuppressionStore } from './mail-ports.js';
+import { agencyCaller } from './caller.js';
+import type { Caller } from './deps.js';
+import { NotFoundError } from '../domain/errors.js';
 
 export interface MailEventDeps extends Pick<ServiceDeps, 'requests' | 'timeline' | 'users' | 'unitOfWork' | 'now'> {
   suppressions: SuppressionStore;
@@ -47,4 +50,15 @@ export const recordMailEvent = async (deps: MailEventDeps, event: MailEvent) => 
   );
   await deps.unitOfWork.commit([deps.requests.mustExist(requestId), ...entries.map((entry) => deps.timeline.append(entry))]);
   return { suppressed: undeliverable.map((item) => item.email), requestId };
+};
+
+/**
+ * Mails an address again (agency staff), e.g. once a client fixed the mailbox that bounced. SES's
+ * own account-level suppression list, if the account uses it, is the operator's to clear.
+ */
+export const liftSuppression = async (deps: Pick<MailEventDeps, 'suppressions' | 'users'>, caller: Caller, email: string): Promise<Suppression> => {
+  await agencyCaller(deps.users, caller.userId, 'lift a suppression');
+  const lifted = await deps.suppressions.lift(email.toLowerCase());
+  if (!lifted) throw new NotFoundError(`A suppression of ${email.toLowerCase()}`);
+  return lifted;
 };

@@ -34,6 +34,8 @@ export interface PreferenceStore {
 
 export interface SuppressionStore {
   suppress(suppression: Suppression): Promise<void>;
+  /** Mails the address again; answers the suppression it lifted, if there was one. */
+  lift(email: string): Promise<Suppression | undefined>;
 }
 
 /** What a claim found: it is ours now, someone already sent or parked it, or someone is sending it right now. */

@@ -1,7 +1,6 @@
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.js';
 import { mailIdOf, parseMailId, type Delivery } from '../domain/mail/delivery.js';
-import { isAgencyRole } from '../domain/roles.js';
-import { knownCaller } from './caller.js';
+import { agencyCaller } from './caller.js';
 import type { Caller } from './deps.js';
 import { composeMail } from './mail-composer.js';
 import { sendClaimed } from './mail-sending.js';
@@ -9,11 +8,7 @@ import { reorderDigest, type NotifierDeps } from './notifier.js';
 import type { Page } from './ports.js';
 
 /** The parked mails are the agency's to see and send again. */
-const mustBeAgency = async (deps: Pick<NotifierDeps, 'users'>, caller: Caller) => {
-  const user = knownCaller(await deps.users.getUser(caller.userId));
-  if (!isAgencyRole(user.role)) throw new ForbiddenError('Only agency staff handle parked mail');
-  return user;
-};
+const mustBeAgency = (deps: Pick<NotifierDeps, 'users'>, caller: Caller) => agencyCaller(deps.users, caller.userId, 'handle parked mail');
 
 export interface ParkedMailView {
   mailId: string;

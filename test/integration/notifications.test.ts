@@ -280,6 +280,13 @@ describe('bounces and complaints', () => {
     await invoke(functions.recordMailEvent, bounce);
     const entries = ok(await admin.send(routes.listTimeline, { path: { requestId } })).items.filter((entry) => entry.kind === 'mail_undeliverable');
     expect(entries).toHaveLength(1);
+    // Once the mailbox is fixed, the agency lifts the suppression (a client may not), and mail flows again.
+    const tomas = await asDemoUser(people.admin);
+    expect((await admin.send(routes.liftSuppression, { path: { email: emails.member } })).status).toBe(403);
+    expect(ok(await tomas.send(routes.liftSuppression, { path: { email: emails.member.toUpperCase() } }))).toMatchObject({ email: emails.member.toLowerCase(), reason: 'bounce' });
+    expect((await tomas.send(routes.liftSuppression, { path: { email: emails.member } })).status).toBe(404);
+    const again = await mailsOf(requestId, 3, () => eva.send(routes.postMessage, { path: { requestId }, body: { body: 'Zase doručeno.' } }));
+    expect(sorted(again.map(recipientOf))).toEqual(sorted([emails.member, emails.admin, people.admin]));
     expect(await invokeRaw(functions.recordMailEvent.name, { source: 'aws.ses', detail: {} })).toMatchObject({ functionError: 'Unhandled', body: { errorType: 'ValidationError' } });
   });
 });

@@ -64,6 +64,7 @@ const validCall = (key: string): ((client: Client) => Promise<Answer>) => {
     'GET /links/{token}': (c) => c.send(routes.openLink, { path: { token: 'eyJ4IjoxfQ.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' } }),
     'GET /mail/parked': (c) => c.send(routes.listParkedMail),
     'POST /mail/parked/{mailId}/resend': (c) => c.send(routes.resendMail, { path: { mailId: 'ZW50cnkjMjAyNi0wMDAxI3gKeQ' } }),
+    'DELETE /mail/suppressions/{email}': (c) => c.send(routes.liftSuppression, { path: { email: 'nobody@partner.example' } }),
   };
   const call = calls[key];
   if (!call) throw new Error(`the tenancy table has no call for ${key}: add one`);

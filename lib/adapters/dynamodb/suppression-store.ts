@@ -1,4 +1,4 @@
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import type { Suppression, SuppressionStore } from '../../services/mail-ports.js';
 import { suppressionKey } from './keys.js';
@@ -13,5 +13,10 @@ export const dynamoSuppressionStore = (client: DynamoDBDocumentClient, tableName
     await client.send(
       new PutCommand({ TableName: tableName(), Item: { ...suppressionKey(suppression.email), entity: 'suppression', ...suppression, email: suppression.email.toLowerCase() } }),
     );
+  },
+
+  async lift(email) {
+    const { Attributes } = await client.send(new DeleteCommand({ TableName: tableName(), Key: suppressionKey(email), ReturnValues: 'ALL_OLD' }));
+    return Attributes ? parseSuppression(Attributes) : undefined;
   },
 });

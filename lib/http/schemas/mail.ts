@@ -43,3 +43,9 @@ export const ParkedMailView = z
   .meta({ id: 'ParkedMail' });
 
 export const ParkedMailPage = z.object({ items: z.array(ParkedMailView), nextCursor: z.string().optional() }).meta({ id: 'ParkedMailPage' });
+
+export const SuppressionPath = z.strictObject({ email: z.email().max(254) });
+
+export const SuppressionView = z
+  .object({ email: z.string(), reason: z.enum(['bounce', 'complaint']), at: z.iso.datetime(), detail: z.string().optional() })
+  .meta({ id: 'Suppression' });
