@@ -54,8 +54,10 @@ export const listParticipants = async (deps: ServiceDeps, caller: Caller, reques
 
 /** Ends a participant's access at once (every call checks participation). People may also leave. */
 export const removeParticipant = async (deps: ServiceDeps, caller: Caller, requestId: string, userId: string): Promise<void> => {
-  const { user, level, actor } = await openCallerRequest(deps, caller, requestId);
+  // The participant is read beside the caller, so the entry (and its mail) can name who left.
+  const [{ user, level, actor }, participant] = await alongside(openCallerRequest(deps, caller, requestId), deps.participants.get(requestId, userId));
   if (!mayManagePeople(level) && userId !== user.userId) throw new ForbiddenError('Only the client admin and agency staff remove people');
-  const entry = newEntry(deps, actor, requestId, deps.now().toISOString(), { kind: 'participant_removed', details: { userId } });
+  const named: Record<string, string> = participant ? { name: participant.name, email: participant.email } : {};
+  const entry = newEntry(deps, actor, requestId, deps.now().toISOString(), { kind: 'participant_removed', details: { userId, ...named } });
   await deps.unitOfWork.commit([deps.participants.remove(requestId, userId), deps.timeline.append(entry)]);
 };

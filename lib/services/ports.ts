@@ -90,6 +90,7 @@ export interface AttachmentStore {
 
 export interface ParticipantStore {
   isParticipant(requestId: string, userId: string): Promise<boolean>;
+  get(requestId: string, userId: string): Promise<Participant | undefined>;
   list(requestId: string): Promise<Participant[]>;
   /** 409 if they were invited already. */
   add(participant: Participant): Write;

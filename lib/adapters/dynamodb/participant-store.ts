@@ -13,6 +13,11 @@ export const dynamoParticipantStore = (client: DynamoDBDocumentClient, tableName
     return Item !== undefined;
   },
 
+  async get(requestId, userId) {
+    const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: participantKey(requestId, userId) }));
+    return Item ? Participant.parse(Item) : undefined;
+  },
+
   async list(requestId) {
     const participants = await queryPrefix(client, tableName(), requestKey(requestId).pk, participantPrefix, (item) => Participant.parse(item));
     return participants.sort((a, b) => a.invitedAt.localeCompare(b.invitedAt));
