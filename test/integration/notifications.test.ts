@@ -107,7 +107,7 @@ describe('mail on every change', () => {
       expect((await org.admin.send(routes.removeParticipant, { path: { requestId, userId: participants[0]!.userId } })).status).toBe(204),
     );
     expect(sorted(removed.map(recipientOf))).toEqual(sorted([org.emails.member, invitee]));
-    // The mail names who was removed (cs: the admin's language is Czech, so the member's English one is checked too).
+    // Both mails, the member's English one and the invitee's Czech one, name who was removed.
     for (const mail of removed) expect(mail.body.text).toContain('Pavla Partnerová');
     const barrier = await mailsOf(requestId, 2, () => eva.send(routes.postMessage, { path: { requestId }, body: { body: 'Poslední.' } }));
     expect(sorted(barrier.map(recipientOf))).toEqual(sorted([org.emails.member, org.emails.admin]));
