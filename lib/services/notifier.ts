@@ -48,7 +48,6 @@ const peopleAround = async (deps: NotifierDeps, request: Request, entry: Timelin
   const read = await deps.people.byIds([...new Set(wanted)]);
   const find = (userId: string): Person | undefined => known.get(userId) ?? read.get(userId);
   return {
-    createdBy: request.createdBy,
     assigneeId: request.assigneeId,
     requester: find(request.createdBy),
     orgAdmins: members,

@@ -42,7 +42,6 @@ export interface Person {
 
 /** The people around a request, as the notifier read them. */
 export interface RequestPeople {
-  createdBy: string;
   assigneeId?: string;
   /** The requester's user, if they still exist. */
   requester?: Person;

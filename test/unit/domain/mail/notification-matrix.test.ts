@@ -39,7 +39,6 @@ const entry = (kind: TimelineEntryKind, overrides: Partial<TimelineEntry> = {}):
 
 /** The people around a request as the notifier reads them: every org member is offered as an org admin. */
 const peopleFor = (e: TimelineEntry, assigneeId?: string, overrides: Partial<RequestPeople> = {}): RequestPeople => ({
-  createdBy: requester.userId,
   ...(assigneeId ? { assigneeId } : {}),
   requester,
   orgAdmins: [requester, member, orgAdmin],
