@@ -8,6 +8,7 @@ import type { DeliveryKey, DeliveryStore } from '../../services/mail-ports.js';
 import { cursorCodec, CursorTime } from './cursor.js';
 import { deliveryKey, parkedMailIndexKey, parkedMailPartition } from './keys.js';
 import { queryPage } from './query-page.js';
+import { updateExpression } from './update-expression.js';
 
 const parkedCursor = cursorCodec('parked-mail', z.strictObject({ parkedAt: CursorTime, group: z.string().max(300), recipientId: z.string().max(128) }));
 
@@ -23,16 +24,16 @@ const oldItem = (error: ConditionalCheckFailedException) => (error.Item ? Delive
  */
 export const dynamoDeliveryStore = (client: DynamoDBDocumentClient, tableName: () => string): DeliveryStore => {
   const finish = async (delivery: DeliveryKey, token: string, set: Record<string, unknown>, remove: string[] = []) => {
-    const names = Object.keys(set);
+    const update = updateExpression(set, remove);
     try {
       await client.send(
         new UpdateCommand({
           TableName: tableName(),
           Key: key(delivery),
-          UpdateExpression: `SET ${names.map((name) => `#${name} = :${name}`).join(', ')}${remove.length ? ` REMOVE ${remove.map((name) => `#${name}`).join(', ')}` : ''}`,
+          UpdateExpression: update.UpdateExpression,
           ConditionExpression: 'claimToken = :token',
-          ExpressionAttributeNames: Object.fromEntries([...names, ...remove].map((name) => [`#${name}`, name])),
-          ExpressionAttributeValues: { ':token': token, ...Object.fromEntries(names.map((name) => [`:${name}`, set[name]])) },
+          ExpressionAttributeNames: update.ExpressionAttributeNames,
+          ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':token': token },
         }),
       );
     } catch (error) {

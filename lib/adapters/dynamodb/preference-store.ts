@@ -6,6 +6,7 @@ import { User } from '../../domain/user.js';
 import type { PreferenceStore } from '../../services/mail-ports.js';
 import { muteKey, userKey } from './keys.js';
 import { queryPrefix } from './query-all.js';
+import { updateExpression } from './update-expression.js';
 
 /** Language and scope on the user item; each muted request an item of its own beside it (no size limit). */
 export const dynamoPreferenceStore = (client: DynamoDBDocumentClient, tableName: () => string): PreferenceStore => ({
@@ -20,17 +21,15 @@ export const dynamoPreferenceStore = (client: DynamoDBDocumentClient, tableName:
   },
 
   async update(userId, change) {
-    const names = Object.keys(change).filter((name) => change[name as keyof typeof change] !== undefined);
-    if (names.length === 0) return;
+    const set = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined));
+    if (Object.keys(set).length === 0) return;
     try {
       await client.send(
         new UpdateCommand({
           TableName: tableName(),
           Key: userKey(userId),
-          UpdateExpression: `SET ${names.map((name) => `#${name} = :${name}`).join(', ')}`,
+          ...updateExpression(set),
           ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeNames: Object.fromEntries(names.map((name) => [`#${name}`, name])),
-          ExpressionAttributeValues: Object.fromEntries(names.map((name) => [`:${name}`, change[name as keyof typeof change]])),
         }),
       );
     } catch (error) {

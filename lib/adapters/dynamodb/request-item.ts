@@ -2,6 +2,7 @@ import { placesOf } from '../../domain/request-changes.js';
 import { Request, searchText } from '../../domain/request.js';
 import { allRequestsKey, clientQueueKey, orgRequestsKey, requestKey, workQueueKey } from './keys.js';
 import type { RawItem } from './stored-items.js';
+import { updateExpression } from './update-expression.js';
 
 /** A request as stored: its attributes, its index keys (the lists it is in, as the domain says) and its folded title. */
 export const requestItem = (request: Request): RawItem => {
@@ -30,23 +31,20 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 export const requestUpdate = (before: Request, after: Request) => {
   const was = requestItem(before);
   const next = requestItem(after);
-  const names: Record<string, string> = { '#version': 'version' };
-  const values: Record<string, unknown> = { ':read': before.version };
-  const set: string[] = [];
+  const set: Record<string, unknown> = {};
   const remove: string[] = [];
   const attributes = [...new Set([...Object.keys(was), ...Object.keys(next)])].filter((name) => name !== 'pk' && name !== 'sk');
-  attributes.forEach((name, i) => {
-    if (same(was[name], next[name])) return;
-    names[`#a${i}`] = name;
-    if (next[name] === undefined) remove.push(`#a${i}`);
-    else {
-      set.push(`#a${i} = :a${i}`);
-      values[`:a${i}`] = next[name];
-    }
-  });
+  for (const name of attributes) {
+    if (same(was[name], next[name])) continue;
+    if (next[name] === undefined) remove.push(name);
+    else set[name] = next[name];
+  }
+  const update = updateExpression(set, remove);
+  const names: Record<string, string> = { ...update.ExpressionAttributeNames, '#version': 'version' };
+  const values: Record<string, unknown> = { ...update.ExpressionAttributeValues, ':read': before.version };
   return {
     Key: requestKey(before.requestId),
-    UpdateExpression: [set.length ? `SET ${set.join(', ')}` : '', remove.length ? `REMOVE ${remove.join(', ')}` : ''].filter(Boolean).join(' '),
+    UpdateExpression: update.UpdateExpression,
     ConditionExpression: '#version = :read',
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: values,
