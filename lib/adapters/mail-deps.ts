@@ -34,7 +34,7 @@ export const notifierDeps: NotifierDeps = {
   ...serviceDeps,
   people: dynamoMailPeopleStore(documentClient, tableName),
   deliveries: dynamoDeliveryStore(documentClient, tableName),
-  mailer: sesMailer(() => sesFromEnvironment(process.env[EnvName.mailConfigurationSet] || undefined)),
+  mailer: sesMailer(sesFromEnvironment),
   site,
   linkKey,
   retry: { attempts: 4, baseDelayMs: 200, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },

@@ -32,6 +32,8 @@ export const EnvName = {
   awsSessionToken: 'AWS_SESSION_TOKEN',
   /** The SDK's own variable for a custom S3 endpoint; set locally only. */
   s3Endpoint: 'AWS_ENDPOINT_URL_S3',
+  /** The SDK's own variable for a custom SES v2 endpoint; set locally only. */
+  sesEndpoint: 'AWS_ENDPOINT_URL_SESV2',
 } as const;
 export type EnvName = (typeof EnvName)[keyof typeof EnvName];
 

@@ -1,8 +1,8 @@
-import { Language, defaultLanguage } from '../domain/mail/preferences.js';
 import type { CognitoMessageEvent } from '../domain/mail/cognito-message.js';
 import { Platform } from '../domain/platform.js';
 import { brandOf } from '../mail/brands.js';
 import { renderAccountMail } from '../mail/account-mail.js';
+import { pickLanguage } from '../mail/strings.js';
 
 const kinds = { CustomMessage_AdminCreateUser: 'invitation', CustomMessage_ForgotPassword: 'password_reset' } as const;
 
@@ -23,7 +23,7 @@ export const writeAccountMail = (deps: AccountMailDeps, event: CognitoMessageEve
   if (!kind) return event;
   const metadata = event.request.clientMetadata ?? {};
   const platform = Platform.safeParse(metadata.platform).data ?? deps.platformOfClient(event.callerContext?.clientId) ?? 'azami';
-  const language = Language.safeParse(metadata.language).data ?? defaultLanguage;
+  const language = pickLanguage(metadata.language);
   const portal = deps.portalUrl(platform);
   const requestId = metadata.requestId;
   const mail = renderAccountMail({

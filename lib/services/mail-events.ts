@@ -1,15 +1,13 @@
 import { createHash } from 'node:crypto';
 import { system } from '../domain/actor.js';
+import { NotFoundError } from '../domain/errors.js';
 import { undeliverableOf, type MailEvent } from '../domain/mail/mail-event.js';
 import { RequestId } from '../domain/request.js';
-import { actorStamp } from '../domain/actor.js';
-import type { TimelineEntry } from '../domain/timeline-entry.js';
 import { logger } from '../observability/logger.js';
-import type { ServiceDeps } from './deps.js';
-import type { Suppression, SuppressionStore } from './mail-ports.js';
 import { agencyCaller } from './caller.js';
-import type { Caller } from './deps.js';
-import { NotFoundError } from '../domain/errors.js';
+import type { Caller, ServiceDeps } from './deps.js';
+import type { Suppression, SuppressionStore } from './mail-ports.js';
+import { newEntry } from './timeline.js';
 
 export interface MailEventDeps extends Pick<ServiceDeps, 'requests' | 'timeline' | 'users' | 'unitOfWork' | 'now'> {
   suppressions: SuppressionStore;
@@ -23,33 +21,30 @@ export interface MailEventDeps extends Pick<ServiceDeps, 'requests' | 'timeline'
  */
 export const recordMailEvent = async (deps: MailEventDeps, event: MailEvent) => {
   const undeliverable = undeliverableOf(event);
+  const suppressed = undeliverable.map((item) => item.email);
   const at = deps.now().toISOString();
   for (const item of undeliverable) await deps.suppressions.suppress({ email: item.email, reason: item.reason, at, detail: item.detail?.slice(0, 500) });
-  const tagged = RequestId.safeParse(event.detail.mail.tags?.request?.[0]);
-  const requestId = tagged.success ? tagged.data : undefined;
-  if (undeliverable.length === 0 || !requestId) return { suppressed: undeliverable.map((item) => item.email), requestId };
-  const request = await deps.requests.get(requestId);
-  if (!request) {
-    logger.warn('mail event about a request that does not exist', { requestId });
-    return { suppressed: undeliverable.map((item) => item.email), requestId: undefined };
-  }
+  const requestId = RequestId.safeParse(event.detail.mail.tags?.request?.[0]).data;
+  if (undeliverable.length === 0 || !requestId) return { suppressed, requestId };
+  const createdAt = new Date(event.time).toISOString();
   const entries = await Promise.all(
-    undeliverable.map(async (item): Promise<TimelineEntry> => {
+    undeliverable.map(async (item) => {
       const person = await deps.users.findByEmail(item.email);
       const entryId = createHash('sha256').update(`${event.detail.mail.messageId}\n${item.email}\n${item.reason}`).digest('hex').slice(0, 32);
-      return {
-        entryId,
-        requestId,
+      return newEntry({ newId: () => entryId }, system('notifier'), requestId, createdAt, {
         kind: 'mail_undeliverable',
-        visibility: 'all',
-        ...actorStamp(system('notifier')),
-        createdAt: new Date(event.time).toISOString(),
         details: { email: item.email, reason: item.reason, ...(person ? { userId: person.userId, name: person.name } : {}) },
-      };
+      });
     }),
   );
-  await deps.unitOfWork.commit([deps.requests.mustExist(requestId), ...entries.map((entry) => deps.timeline.append(entry))]);
-  return { suppressed: undeliverable.map((item) => item.email), requestId };
+  try {
+    await deps.unitOfWork.commit([deps.requests.mustExist(requestId), ...entries.map((entry) => deps.timeline.append(entry))]);
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+    logger.warn('mail event about a request that does not exist', { requestId });
+    return { suppressed, requestId: undefined };
+  }
+  return { suppressed, requestId };
 };
 
 /**

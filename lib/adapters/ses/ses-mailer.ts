@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { EnvName, readEnv } from '../../config/env.js';
 import { MailRejectedError, type Mailer } from '../../services/mail-ports.js';
 import { credentialsFromEnvironment, regionFromEnvironment, type Credentials } from '../aws/sigv4.js';
 import { AwsApiError, signedJsonCall } from '../aws/signed-json.js';
@@ -18,10 +19,12 @@ export interface SesTarget {
   fetch?: typeof fetch;
 }
 
-/** Where SES is, from the function's environment; the SDK's own AWS_ENDPOINT_URL_SESV2 points at the local server. */
-export const sesFromEnvironment = (configurationSet?: string): SesTarget => {
+/** Where SES is and which configuration set mail names, from the function's environment (locally AWS_ENDPOINT_URL_SESV2 points at the local server). */
+export const sesFromEnvironment = (): SesTarget => {
+  const configurationSet = readEnv(EnvName.mailConfigurationSet, z.string().min(1).optional());
   const region = regionFromEnvironment();
-  return { region, endpoint: process.env.AWS_ENDPOINT_URL_SESV2 ?? `https://email.${region}.amazonaws.com`, credentials: credentialsFromEnvironment(), configurationSet };
+  const endpoint = readEnv(EnvName.sesEndpoint, z.url().optional()) ?? `https://email.${region}.amazonaws.com`;
+  return { region, endpoint, credentials: credentialsFromEnvironment(), configurationSet };
 };
 
 /**
