@@ -1,4 +1,5 @@
 import { SignatureV4 } from '@smithy/signature-v4';
+import * as z from 'zod';
 import { Sha256, type Credentials } from './sigv4.js';
 
 export interface AwsJsonCall {
@@ -32,6 +33,16 @@ const errorTypeOf = (response: Response, body: Record<string, unknown>): string 
   return raw.split(':')[0]!.split('#').at(-1)!;
 };
 
+/** An answer's JSON object; text that is none (an HTML error page, say) is kept as its message. */
+const jsonObject = (text: string): Record<string, unknown> => {
+  if (!text) return {};
+  try {
+    return z.record(z.string(), z.unknown()).safeParse(JSON.parse(text)).data ?? { message: text.slice(0, 500) };
+  } catch {
+    return { message: text.slice(0, 500) };
+  }
+};
+
 /**
  * One call of an AWS JSON API, signed with the SDK's own SigV4 signer and sent with fetch: for
  * the two small calls mail needs (SES's SendEmail, Secrets Manager's GetSecretValue), whose SDK
@@ -52,12 +63,7 @@ export const signedJsonCall = async (call: AwsJsonCall): Promise<Record<string, 
   });
   const response = await (call.fetch ?? fetch)(url, { method: call.method, headers: signed.headers, body });
   const text = await response.text();
-  let parsed: Record<string, unknown> = {};
-  try {
-    parsed = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-  } catch {
-    parsed = { message: text.slice(0, 500) };
-  }
+  const parsed = jsonObject(text);
   if (!response.ok) throw new AwsApiError(errorTypeOf(response, parsed), response.status, String(parsed.message ?? parsed.Message ?? text.slice(0, 500)));
   return parsed;
 };
