@@ -17,7 +17,7 @@ const faultAnswers: Record<z.infer<typeof FaultKind>, { status: number; type: st
 
 const sendPath = '/v2/email/outbound-emails';
 
-const recipientsOf = (body: Buffer): string[] => {
+const destinationsOf = (body: Buffer): string[] => {
   try {
     const parsed = z.object({ Destination: z.object({ ToAddresses: z.array(z.string()).optional() }).optional() }).parse(JSON.parse(body.toString('utf8')));
     return (parsed.Destination?.ToAddresses ?? []).map((to) => to.toLowerCase());
@@ -57,7 +57,7 @@ export const startSes = async (host: string, port: number) => {
         return answer(res, 200, Object.fromEntries(faults));
       }
       if (req.method === 'POST' && req.url === sendPath) {
-        const faulty = recipientsOf(body).map((to) => [to, faults.get(to)] as const).find(([, fault]) => fault && fault.remaining > 0);
+        const faulty = destinationsOf(body).map((to) => [to, faults.get(to)] as const).find(([, fault]) => fault && fault.remaining > 0);
         if (faulty) {
           const [to, fault] = faulty;
           if (--fault!.remaining === 0) faults.delete(to);
