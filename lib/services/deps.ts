@@ -13,6 +13,7 @@ import type {
   UserInvitations,
   UserLookup,
 } from './ports.js';
+import type { BillingStore, OfferStore, OrderStore, PaymentStore, WorkflowStore } from './order-ports.js';
 
 /** What the request services are given: one store per aggregate and the unit of work that
  * commits their writes together. Time and ids come in from outside, so tests fix them. */
@@ -24,6 +25,11 @@ export interface ServiceDeps {
   idempotency: IdempotencyStore;
   queues: QueueStore;
   organisations: OrganisationStore;
+  billing: BillingStore;
+  offers: OfferStore;
+  orders: OrderStore;
+  payments: PaymentStore;
+  workflows: WorkflowStore;
   users: UserLookup;
   callers: CallerContextReader;
   unitOfWork: UnitOfWork;

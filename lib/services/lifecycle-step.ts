@@ -3,6 +3,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors.j
 import { decide, words, type Action } from '../domain/lifecycle.js';
 import { afterTransition } from '../domain/request-changes.js';
 import type { Request } from '../domain/request.js';
+import type { TimelineEntry } from '../domain/timeline-entry.js';
 import type { ServiceDeps, SystemCaller } from './deps.js';
 import type { Write } from './ports.js';
 import { newEntry } from './timeline.js';
@@ -13,6 +14,10 @@ export interface Step {
   note?: string;
   /** Writes that stand or fall with the step (an offer, an order), committed in the same unit of work. */
   also?: readonly Write[];
+  /** More facts of the change for its timeline entry (an offer's number, a payment's id). */
+  details?: Record<string, string>;
+  /** The step's entry is of another kind than `status_changed` (posting an offer writes `offer_posted`). */
+  entryKind?: TimelineEntry['kind'];
 }
 
 /**
@@ -36,7 +41,11 @@ export const takeStep = async (deps: ServiceDeps, actor: Actor, request: Request
   }
   const at = deps.now().toISOString();
   const after = afterTransition(request, decision.to, at);
-  const entry = newEntry(deps, actor, request.requestId, at, { kind: 'status_changed', body: step.note, details: { action, from: request.status, to: decision.to } });
+  const entry = newEntry(deps, actor, request.requestId, at, {
+    kind: step.entryKind ?? 'status_changed',
+    body: step.note,
+    details: { action, from: request.status, to: decision.to, ...step.details },
+  });
   await deps.unitOfWork.commit([deps.requests.update(request, after), deps.timeline.append(entry), ...(step.also ?? [])]);
   return after;
 };

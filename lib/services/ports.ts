@@ -67,6 +67,8 @@ export interface RequestStore {
   update(before: Request, after: Request): Write;
   /** Nothing written: the change only happens if the request exists (404 otherwise). */
   mustExist(requestId: string): Write;
+  /** Nothing written: the change only happens while the request has this status (409 otherwise). */
+  mustHaveStatus(requestId: string, status: RequestStatus): Write;
 }
 
 export interface TimelineStore {

@@ -44,3 +44,18 @@ export const deliveryKey = (group: string, recipientId: string) => ({ pk: `MAIL#
 /** Parked mails, oldest first, for the agency to send again. */
 export const parkedMailIndexKey = (parkedAt: string, group: string, recipientId: string) => ({ gsi1pk: 'MAIL#PARKED', gsi1sk: `${parkedAt}#${group}#${recipientId}` });
 export const parkedMailPartition = parkedMailIndexKey('', '', '').gsi1pk;
+/** A request's offers, in their numbers' order. */
+export const offerPrefix = 'OFFER#';
+export const offerKey = (requestId: string, number: number) => ({ pk: `REQ#${requestId}`, sk: `${offerPrefix}${String(number).padStart(4, '0')}` });
+/** A request's one binding order. */
+export const orderKey = (requestId: string) => ({ pk: `REQ#${requestId}`, sk: 'ORDER' });
+/** A payment as recorded on its request, and its id's claim (a payment id is recorded once, whatever the request). */
+export const paymentPrefix = 'PAY#';
+export const paymentKey = (requestId: string, paymentId: string) => ({ pk: `REQ#${requestId}`, sk: `${paymentPrefix}${paymentId}` });
+export const paymentIdKey = (paymentId: string) => ({ pk: `PAYMENT#${paymentId}`, sk: 'PAYMENT' });
+/** The request's workflow execution (its owner) and the token of the task waiting on it; listed for takeovers. */
+export const workflowKey = (requestId: string) => ({ pk: `REQ#${requestId}`, sk: 'WORKFLOW' });
+export const workflowIndexKey = (requestId: string) => ({ gsi1pk: 'WORKFLOWS', gsi1sk: requestId });
+export const workflowPartition = workflowIndexKey('').gsi1pk;
+/** A reminder the workflow sent (at most once each). */
+export const reminderKey = (requestId: string, reminder: string) => ({ pk: `REQ#${requestId}`, sk: `REMINDER#${reminder}` });

@@ -1,11 +1,13 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ConflictError } from '../../domain/errors.js';
+import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import { Organisation } from '../../domain/organisation.js';
 import type { OrganisationStore } from '../../services/ports.js';
+import type { BillingStore } from '../../services/order-ports.js';
+import { TableWrite } from './table-write.js';
 import { orgKey } from './keys.js';
 
-export const dynamoOrganisationStore = (client: DynamoDBDocumentClient, tableName: () => string): OrganisationStore => ({
+export const dynamoOrganisationStore = (client: DynamoDBDocumentClient, tableName: () => string): OrganisationStore & BillingStore => ({
   async getOrganisation(orgId) {
     const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: orgKey(orgId) }));
     return Item ? Organisation.parse(Item) : undefined;
@@ -32,4 +34,19 @@ export const dynamoOrganisationStore = (client: DynamoDBDocumentClient, tableNam
     }
     return next;
   },
+
+  setBilling: (orgId, billing, at) =>
+    new TableWrite(
+      `billing details of ${orgId}`,
+      {
+        Update: {
+          TableName: tableName(),
+          Key: orgKey(orgId),
+          UpdateExpression: 'SET billing = :billing, updatedAt = :now',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':billing': billing, ':now': at },
+        },
+      },
+      () => new NotFoundError(`Organisation ${orgId}`),
+    ),
 });

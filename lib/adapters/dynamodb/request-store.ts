@@ -104,4 +104,19 @@ export const dynamoRequestStore = (client: DynamoDBDocumentClient, tableName: ()
       { ConditionCheck: { TableName: tableName(), Key: requestKey(requestId), ConditionExpression: 'attribute_exists(pk)' } },
       () => new NotFoundError(`Request ${requestId}`),
     ),
+
+  mustHaveStatus: (requestId, status) =>
+    new TableWrite(
+      `request ${requestId} is ${status}`,
+      {
+        ConditionCheck: {
+          TableName: tableName(),
+          Key: requestKey(requestId),
+          ConditionExpression: '#status = :status',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':status': status },
+        },
+      },
+      () => new ConflictError(`Request ${requestId} is no longer ${status}`, 'Reload the request to see its current status'),
+    ),
 });

@@ -3,7 +3,11 @@ import type { ServiceDeps } from '../../services/deps.js';
 import { dynamoAttachmentStore } from './attachment-store.js';
 import { dynamoCallerContext } from './caller-context.js';
 import { dynamoIdempotencyStore } from './idempotency-store.js';
+import { dynamoOfferStore } from './offer-store.js';
+import { dynamoOrderStore } from './order-store.js';
 import { dynamoOrganisationStore } from './organisation-store.js';
+import { dynamoPaymentStore } from './payment-store.js';
+import { dynamoWorkflowStore } from './workflow-store.js';
 import { dynamoParticipantStore } from './participant-store.js';
 import { dynamoQueueStore } from './queue-store.js';
 import type { RecentUsers } from './recent-users.js';
@@ -13,16 +17,23 @@ import { dynamoUnitOfWork } from './unit-of-work.js';
 import { dynamoUserStore } from './user-store.js';
 
 /** Every store of the single table and the unit of work that commits their writes, on one client. */
-export const dynamoStores = (client: DynamoDBDocumentClient, tableName: () => string, recent: RecentUsers) =>
-  ({
+export const dynamoStores = (client: DynamoDBDocumentClient, tableName: () => string, recent: RecentUsers) => {
+  const organisations = dynamoOrganisationStore(client, tableName);
+  return {
     requests: dynamoRequestStore(client, tableName),
     timeline: dynamoTimelineStore(client, tableName),
     attachments: dynamoAttachmentStore(client, tableName),
     participants: dynamoParticipantStore(client, tableName),
     idempotency: dynamoIdempotencyStore(client, tableName),
     queues: dynamoQueueStore(client, tableName),
-    organisations: dynamoOrganisationStore(client, tableName),
+    organisations,
+    billing: organisations,
+    offers: dynamoOfferStore(client, tableName),
+    orders: dynamoOrderStore(client, tableName),
+    payments: dynamoPaymentStore(client, tableName),
+    workflows: dynamoWorkflowStore(client, tableName),
     users: dynamoUserStore(client, tableName, recent),
     callers: dynamoCallerContext(client, tableName, recent),
     unitOfWork: dynamoUnitOfWork(client),
-  }) satisfies Omit<ServiceDeps, 'now' | 'newId'>;
+  } satisfies Omit<ServiceDeps, 'now' | 'newId'>;
+};

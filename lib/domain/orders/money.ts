@@ -1,0 +1,75 @@
+import * as z from 'zod';
+
+/** The currencies the agency invoices in. Amounts are integer minor units (haléř, cent). */
+export const Currency = z.enum(['CZK', 'EUR']);
+export type Currency = z.infer<typeof Currency>;
+
+/** Up to 10^12 minor units (10 billion CZK): far beyond any order, and every product with a rate stays exact. */
+export const MinorUnits = z.number().int().min(0).max(1e12);
+
+/** `a / b` rounded half away from zero, for non-negative integers. */
+const divideRounded = (a: bigint, b: bigint): bigint => (2n * a + b) / (2n * b);
+
+/** A quantity in thousandths: `1.5` hours is 1500. */
+export const thousandths = (quantity: number): bigint => BigInt(Math.round(quantity * 1000));
+/** A VAT rate in hundredths of a percent: `21` is 2100, `5.5` is 550. */
+export const basisPoints = (rate: number): bigint => BigInt(Math.round(rate * 100));
+
+/** Has at most `decimals` decimal places (a number like 1.005 that binary floating point can't hold exactly still counts). */
+export const hasDecimals = (value: number, decimals: number): boolean => {
+  const scaled = value * 10 ** decimals;
+  return Math.abs(scaled - Math.round(scaled)) < 1e-6;
+};
+
+export interface PricedLine {
+  quantity: number;
+  unitPrice: number;
+  vatRate: number;
+}
+
+export interface VatLine {
+  /** Percent, as on the offer's lines. */
+  rate: number;
+  /** The sum of the nets of the lines with this rate. */
+  base: number;
+  vat: number;
+}
+
+export interface Totals {
+  /** Each line's net, in the lines' order. */
+  lineNets: number[];
+  net: number;
+  /** One row per VAT rate, lowest rate first. */
+  vat: VatLine[];
+  gross: number;
+}
+
+/**
+ * The one rounding rule (README, "Money"): a line's net is quantity × unit price, rounded half away
+ * from zero to the minor unit; VAT is computed once per rate, on the sum of that rate's line nets,
+ * rounded the same way; the gross is the net plus every rate's VAT. Integer arithmetic throughout
+ * (BigInt), so no amount depends on floating point or on the order of the lines.
+ */
+export const totalsOf = (lines: readonly PricedLine[]): Totals => {
+  const lineNets = lines.map((line) => divideRounded(thousandths(line.quantity) * BigInt(line.unitPrice), 1000n));
+  const bases = new Map<number, bigint>();
+  lines.forEach((line, index) => bases.set(line.vatRate, (bases.get(line.vatRate) ?? 0n) + lineNets[index]!));
+  const vat = [...bases.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([rate, base]) => ({ rate, base, vat: divideRounded(base * basisPoints(rate), 10_000n) }));
+  const net = lineNets.reduce((sum, value) => sum + value, 0n);
+  const gross = net + vat.reduce((sum, row) => sum + row.vat, 0n);
+  return {
+    lineNets: lineNets.map(Number),
+    net: Number(net),
+    vat: vat.map((row) => ({ rate: row.rate, base: Number(row.base), vat: Number(row.vat) })),
+    gross: Number(gross),
+  };
+};
+
+/** `123450` CZK → `1234.50`: the amount as QR Platba and machine formats write it. */
+export const decimalAmount = (minor: number): string => `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, '0')}`;
+
+/** `123450` CZK in Czech → `1 234,50 Kč`; in English → `CZK 1,234.50`. */
+export const formatMoney = (minor: number, currency: Currency, language: 'cs' | 'en'): string =>
+  new Intl.NumberFormat(language === 'cs' ? 'cs-CZ' : 'en-GB', { style: 'currency', currency, minimumFractionDigits: 2 }).format(minor / 100);
