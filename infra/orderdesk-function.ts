@@ -124,6 +124,11 @@ export class OrderdeskFunction extends NodejsFunction {
       this.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendEmail', 'ses:SendRawEmail'], resources: [...identities, configurationSetArn] }));
     }
     if (access.workflow?.includes('start')) this.addToRolePolicy(new PolicyStatement({ actions: ['states:StartExecution'], resources: [workflowArn] }));
+    if (access.workflow?.includes('describe')) {
+      // Executions are named `<state machine>:<execution>`: this state machine's only.
+      const executions = stack.formatArn({ service: 'states', resource: 'execution', resourceName: `${stage.workflowName}:*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+      this.addToRolePolicy(new PolicyStatement({ actions: ['states:DescribeExecution'], resources: [executions] }));
+    }
     if (access.workflow?.includes('report')) {
       // Task-token calls take no resource in IAM: a token names its task, and only `*` is accepted.
       this.addToRolePolicy(new PolicyStatement({ actions: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'], resources: ['*'] }));

@@ -11,8 +11,9 @@ export type BucketPrefix = typeof uploadPrefix | typeof attachmentPrefix | typeo
  * presigned POSTs and copies' destinations `put`. */
 export type ObjectAction = 'get' | 'put' | 'delete';
 
-/** `start`: start executions of the request workflow; `report`: send a waiting task its result. */
-export type WorkflowAction = 'start' | 'report';
+/** `start`: start executions of the request workflow; `report`: send a waiting task its result;
+ * `describe`: ask whether an execution of it is still running. */
+export type WorkflowAction = 'start' | 'report' | 'describe';
 
 /** Secrets in Secrets Manager as `orderdesk/<stage>/<name>`: `payment-webhook` the operator stores, `mail-links` (the key that signs links in mail) the app generates. */
 export const SecretName = z.enum(['payment-webhook', 'mail-links']);

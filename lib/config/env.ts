@@ -21,6 +21,8 @@ export const EnvName = {
   mailConfigurationSet: 'MAIL_CONFIGURATION_SET',
   /** Local stack only: JSON object of secret name → value, in place of Secrets Manager. */
   localSecrets: 'LOCAL_SECRETS',
+  /** JSON: the agency's details as the supplier on orders (`Supplier` of lib/domain/orders/billing.ts). */
+  supplier: 'SUPPLIER',
   /** The request workflow's state machine (functions with `workflow` access). */
   workflowArn: 'WORKFLOW_ARN',
   /** Secrets Manager names start with this, then the secret's name (functions with `secrets` access). */
@@ -34,6 +36,8 @@ export const EnvName = {
   s3Endpoint: 'AWS_ENDPOINT_URL_S3',
   /** The SDK's own variable for a custom SES v2 endpoint; set locally only. */
   sesEndpoint: 'AWS_ENDPOINT_URL_SESV2',
+  /** The SDK's own variable for a custom Step Functions endpoint; set locally only (the local workflow engine). */
+  sfnEndpoint: 'AWS_ENDPOINT_URL_SFN',
 } as const;
 export type EnvName = (typeof EnvName)[keyof typeof EnvName];
 
