@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ServiceDeps } from '../services/deps.js';
+import { clock } from './clock.js';
 import { documentClient, tableName } from './dynamodb/document-client.js';
 import { recentUsers } from './dynamodb/recent-users.js';
 import { dynamoStores } from './dynamodb/stores.js';
@@ -8,4 +9,4 @@ import { dynamoStores } from './dynamodb/stores.js';
 const stores = dynamoStores(documentClient, tableName, recentUsers());
 export const users = stores.users;
 
-export const serviceDeps: ServiceDeps = { ...stores, now: () => new Date(), newId: () => randomUUID() };
+export const serviceDeps: ServiceDeps = { ...stores, now: () => clock.now(), newId: () => randomUUID() };
