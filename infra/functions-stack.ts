@@ -13,6 +13,7 @@ import { streamFilterPattern } from '../lib/functions/stream-filter.js';
 import { isDataStackFunction } from './data-stack.js';
 import { logicalIdOf } from './logical-id.js';
 import { OrderdeskFunction, type OrderdeskResources } from './orderdesk-function.js';
+import { RequestWorkflow } from './request-workflow.js';
 import type { StageConfig } from './stage-config.js';
 
 export interface FunctionsStackProps extends StackProps {
@@ -38,6 +39,8 @@ const keepFailures = Duration.days(14);
  */
 export class FunctionsStack extends Stack {
   readonly functions = new Map<string, OrderdeskFunction>();
+  /** The request workflow, when the stack has the functions its Task states invoke. */
+  readonly workflow?: RequestWorkflow;
 
   constructor(scope: Construct, id: string, props: FunctionsStackProps) {
     super(scope, id, props);
@@ -51,6 +54,17 @@ export class FunctionsStack extends Stack {
       const fn = new OrderdeskFunction(this, logicalId, { name: definition.name, access: definition.access, resources, stage: config });
       this.wire(logicalId, fn, definition.trigger, config, resources);
       this.functions.set(definition.name, fn);
+    }
+
+    // The workflow-task entries are what the state machine invokes: with any of them it is made,
+    // and every function lib/workflow/states.ts names must be among them (RequestWorkflow says which is not).
+    const workflowTasks = props.functions.filter((definition) => definition.trigger.kind === 'workflow-task');
+    if (workflowTasks.length > 0) {
+      this.workflow = new RequestWorkflow(this, 'RequestWorkflow', {
+        stateMachineName: config.workflowName,
+        logRetention: config.logRetention,
+        functions: Object.fromEntries(workflowTasks.map((definition) => [definition.name, this.functions.get(definition.name)!])),
+      });
     }
   }
 
