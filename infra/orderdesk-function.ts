@@ -56,6 +56,8 @@ export class OrderdeskFunction extends NodejsFunction {
       [EnvName.appClientIds]: JSON.stringify(resources.appClientIds),
       // Configuration, not a grant: any function may build a link to the portal.
       [EnvName.portalUrls]: JSON.stringify(stage.portalUrls),
+      // Configuration too: the agency's details as orders state them.
+      [EnvName.supplier]: JSON.stringify(stage.supplier),
       POWERTOOLS_SERVICE_NAME: 'orderdesk',
       POWERTOOLS_LOG_LEVEL: 'INFO',
       NODE_OPTIONS: '--enable-source-maps',

@@ -2,6 +2,7 @@ import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import * as z from 'zod';
 import { platforms, type Platform } from '../lib/domain/platform.js';
 import { defaultWorkQueuePolicy, WorkQueuePolicy } from '../lib/domain/work-queue.js';
+import { Supplier } from '../lib/domain/orders/billing.js';
 
 /**
  * Settings that differ between stages, read from CDK context (`-c stage=prod`) and validated:
@@ -42,6 +43,19 @@ const StageContext = z.object({
   mailFrom: z.email().optional(),
   /** How the agency's work queue interleaves organisations (lib/domain/work-queue.ts). */
   workQueuePolicy: WorkQueuePolicy.default(defaultWorkQueuePolicy),
+  /** The agency's details on its orders, as JSON (`Supplier`: name, ico, dic, address, iban, bic, …). */
+  supplier: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(Supplier)
+    .optional(),
 });
 
 export type StageConfig = {
@@ -54,6 +68,8 @@ export type StageConfig = {
   /** Whether `mailFrom` came from the context, i.e. names a real SES identity: only then does Cognito send through SES. */
   mailFromGiven: boolean;
   workQueuePolicy: WorkQueuePolicy;
+  /** The agency on its orders: `-c supplier=<json>`, or the placeholder (see `placeholderSupplier`). */
+  supplier: Supplier;
   logRetention: RetentionDays;
   /** Production refuses accidental deletion of the table and the user pool. */
   deletionProtection: boolean;
@@ -81,8 +97,20 @@ const defaultPortalUrls: Record<StageName, Record<Platform, string>> = {
  */
 export const defaultMailFrom: Record<StageName, string> = { dev: 'helpdesk@dev.orderdesk.example', prod: 'helpdesk@orderdesk.example' };
 
+/**
+ * A placeholder like the example origins, so `cdk synth` works offline; its IBAN is a valid but
+ * made-up one. A real deployment states the agency with `-c supplier='{"name":…,"iban":…}'`.
+ */
+export const placeholderSupplier: Supplier = {
+  name: 'Example Agency s.r.o.',
+  ico: '27074358',
+  dic: 'CZ27074358',
+  address: { street: 'Example 1', city: 'Praha', postalCode: '110 00', country: 'CZ' },
+  iban: 'CZ6508000000192000145399',
+};
+
 const usage =
-  '-c stage=dev|prod [-c portalOrigins=https://…[,…]] [-c portalUrls=azami=https://…,digimadi=https://…] [-c mailFrom=helpdesk@your-domain] [-c workQueuePolicy=first-ready|round-robin]';
+  '-c stage=dev|prod [-c portalOrigins=https://…[,…]] [-c portalUrls=azami=https://…,digimadi=https://…] [-c mailFrom=helpdesk@your-domain] [-c workQueuePolicy=first-ready|round-robin] [-c supplier=<json>]';
 
 export const stageConfig = (context: (key: string) => unknown): StageConfig => {
   const parsed = StageContext.safeParse({
@@ -91,12 +119,13 @@ export const stageConfig = (context: (key: string) => unknown): StageConfig => {
     portalUrls: context('portalUrls'),
     mailFrom: context('mailFrom'),
     workQueuePolicy: context('workQueuePolicy'),
+    supplier: context('supplier'),
   });
   if (!parsed.success) {
     const reasons = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'context'}: ${issue.message}`);
     throw new Error(`Invalid CDK context (${usage}): ${reasons.join('; ')}`);
   }
-  const { stage, portalOrigins, portalUrls, mailFrom, workQueuePolicy } = parsed.data;
+  const { stage, portalOrigins, portalUrls, mailFrom, workQueuePolicy, supplier } = parsed.data;
   return {
     stage,
     portalOrigins: portalOrigins ?? defaultOrigins[stage],
@@ -104,6 +133,7 @@ export const stageConfig = (context: (key: string) => unknown): StageConfig => {
     mailFrom: mailFrom ?? defaultMailFrom[stage],
     mailFromGiven: mailFrom !== undefined,
     workQueuePolicy,
+    supplier: supplier ?? placeholderSupplier,
     logRetention: stage === 'prod' ? RetentionDays.THREE_MONTHS : RetentionDays.TWO_WEEKS,
     deletionProtection: stage === 'prod',
     workflowName: `orderdesk-${stage}-workflow`,

@@ -19,6 +19,7 @@ import { assertPortFree } from './ports.js';
 import { startS3 } from './s3.js';
 import { seedDemoData } from './seed.js';
 import { startSes } from './ses.js';
+import { demoSupplier } from './supplier.js';
 import { ensureLocalSecrets } from './secrets.js';
 import { platforms } from '../lib/domain/platform.js';
 import { startStreamPollers } from './stream-poller.js';
@@ -101,6 +102,7 @@ export const startLocalStack = async (config: LocalConfig, log: (line: string) =
       [EnvName.portalUrls]: JSON.stringify(Object.fromEntries(platforms.map((platform) => [platform, config.portalOrigin]))),
       [EnvName.apiUrl]: `http://${host}:${ports.api}`,
       [EnvName.mailFrom]: localMailFrom,
+      [EnvName.supplier]: JSON.stringify(demoSupplier),
       [EnvName.localSecrets]: JSON.stringify(ensureLocalSecrets(dataDir)),
       POWERTOOLS_SERVICE_NAME: 'orderdesk',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',

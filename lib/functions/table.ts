@@ -3,7 +3,11 @@ import { Action } from '../domain/lifecycle.js';
 import { RequestId, RequestStatus } from '../domain/request.js';
 import { CognitoMessageEvent, CognitoMessageResult } from '../domain/mail/cognito-message.js';
 import { MailEvent } from '../domain/mail/mail-event.js';
+import { maxWaitSeconds, routeNames, waitStages, type Route, type WaitStage } from '../workflow/states.js';
 import { defineFunction, type FunctionDefinition } from './definition.js';
+
+/** A Step Functions execution name. */
+const ExecutionName = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, 'must be a Step Functions execution name');
 import { StreamBatchResponse, TableStreamEvent } from './stream-event.js';
 
 /**
@@ -12,6 +16,57 @@ import { StreamBatchResponse, TableStreamEvent } from './stream-event.js';
  * wires its trigger; the local stack serves each one through the Lambda Invoke API.
  */
 export const functions = {
+  workflowCheckpoint: defineFunction({
+    name: 'workflow-checkpoint',
+    summary: 'The request workflow’s router: read the request, do what is due (an expiry, a reminder) and say where the execution goes next and how long it may wait',
+    trigger: { kind: 'workflow-task' },
+    actor: 'workflow',
+    schemas: {
+      input: z.strictObject({ requestId: RequestId, execution: ExecutionName }),
+      output: z.object({ requestId: RequestId, next: z.enum(routeNames as [Route, ...Route[]]), timeoutSeconds: z.number().int().min(1).max(maxWaitSeconds) }),
+    },
+    access: { table: 'readWrite' },
+  }),
+  workflowAwait: defineFunction({
+    name: 'workflow-await',
+    summary: 'A waiting task’s start: store its token for the API, or complete it at once if the request moved on meanwhile',
+    trigger: { kind: 'workflow-task' },
+    actor: 'workflow',
+    schemas: {
+      input: z.strictObject({
+        requestId: RequestId,
+        execution: ExecutionName,
+        stage: z.enum(Object.values(waitStages) as [WaitStage, ...WaitStage[]]),
+        token: z.string().min(1).max(2048),
+        timeoutSeconds: z.number().int().min(1).max(maxWaitSeconds),
+      }),
+      output: z.object({ requestId: RequestId, waiting: z.boolean() }),
+    },
+    access: { table: 'readWrite', workflow: ['report'] },
+  }),
+  generateOrder: defineFunction({
+    name: 'generate-order',
+    summary: 'Render an accepted order’s PDF (QR Platba code, Czech diacritics), store it and write the entry whose mail carries it',
+    trigger: { kind: 'workflow-task' },
+    actor: 'workflow',
+    schemas: {
+      input: z.strictObject({ requestId: RequestId, execution: ExecutionName }),
+      output: z.object({ requestId: RequestId, orderNumber: z.string().optional(), documentKey: z.string().optional() }),
+    },
+    access: { table: 'readWrite', bucket: { 'orders/': ['put'] } },
+  }),
+  resumeWorkflows: defineFunction({
+    name: 'resume-workflows',
+    summary: 'Take over requests whose workflow execution is not running (failed, timed out, lost in a restart): a fresh execution for each',
+    trigger: { kind: 'schedule', expression: 'rate(1 hour)' },
+    actor: 'workflow',
+    schemas: {
+      // EventBridge's scheduled event has fields of its own: only `all` matters here.
+      input: z.looseObject({ all: z.boolean().default(false).describe('Take over every request, running or not (the local stack after a restart)') }),
+      output: z.object({ resumed: z.array(RequestId), running: z.number().int() }),
+    },
+    access: { table: 'readWrite', workflow: ['start', 'describe'] },
+  }),
   takeWorkflowStep: defineFunction({
     name: 'take-workflow-step',
     summary: 'Take a lifecycle step as the workflow (an offer expires, a delivery is deemed accepted) on the request version it decided on',
@@ -35,7 +90,7 @@ export const functions = {
     trigger: { kind: 'table-stream', entities: ['timeline'], events: ['INSERT'], batchSize: 25 },
     actor: 'notifier',
     schemas: { input: TableStreamEvent, output: StreamBatchResponse },
-    access: { table: 'readWrite', mail: 'send', secrets: ['mail-links'] },
+    access: { table: 'readWrite', mail: 'send', secrets: ['mail-links'], bucket: { 'orders/': ['get'] } },
   }),
   recordMailEvent: defineFunction({
     name: 'record-mail-event',

@@ -18,6 +18,8 @@ export type RouteInput<S extends RouteSchemas, A extends RouteAuth, R extends bo
   rawBody: R extends true ? Buffer : undefined;
   /** The request's headers (lower-case names), e.g. a webhook's signature header. */
   headers: Readonly<Record<string, string | undefined>>;
+  /** Where the call came from, as API Gateway saw it: recorded with binding decisions. */
+  origin: { ip: string; userAgent: string };
 };
 
 /** Printable ASCII, as the IETF Idempotency-Key draft and common clients use (UUIDs, ULIDs). */
@@ -70,6 +72,6 @@ export const createHandler =
       const identity = route.auth === 'jwt' ? identityFromClaims(claimsOf(event)) : undefined;
       const idempotencyKey = route.idempotent ? idempotencyKeyOf(event) : undefined;
       // The conditional types of `identity` and `rawBody` can't follow the runtime checks above; they hold by construction.
-      const input = { ...parsed, identity, idempotencyKey, rawBody, headers: event.headers, requestId: context.awsRequestId } as RouteInput<S, A, R>;
+      const input = { ...parsed, identity, idempotencyKey, rawBody, headers: event.headers, origin: { ip: event.requestContext.http.sourceIp, userAgent: event.requestContext.http.userAgent }, requestId: context.awsRequestId } as RouteInput<S, A, R>;
       return json(route.status, await implementation(input));
     });

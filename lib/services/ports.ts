@@ -207,6 +207,8 @@ export interface FileStore {
   /** Removes the object if it can; a failure is logged, not thrown (a lifecycle rule sweeps up). */
   discard(key: string): Promise<void>;
   presignDownload(key: string, fileName: string, expiresInSeconds: number): Promise<string>;
+  /** Stores a file the system made (an order's PDF), replacing what was there. */
+  put(key: string, content: Uint8Array, contentType: string): Promise<void>;
 }
 
 /** Thrown by a store when a concurrent call with the same Idempotency-Key won the write; the

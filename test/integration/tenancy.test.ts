@@ -65,6 +65,18 @@ const validCall = (key: string): ((client: Client) => Promise<Answer>) => {
     'GET /mail/parked': (c) => c.send(routes.listParkedMail),
     'POST /mail/parked/{mailId}/resend': (c) => c.send(routes.resendMail, { path: { mailId: 'ZW50cnkjMjAyNi0wMDAxI3gKeQ' } }),
     'DELETE /mail/suppressions/{email}': (c) => c.send(routes.liftSuppression, { path: { email: 'nobody@partner.example' } }),
+    'POST /requests/{requestId}/offers': (c) =>
+      c.send(routes.postOffer, { path, body: { lines: [{ description: 'x', quantity: 1, unit: 'h', unitPrice: 100, vatRate: 21 }], currency: 'CZK', deliveryEstimate: 'soon' } }),
+    'GET /requests/{requestId}/offers': (c) => c.send(routes.listOffers, { path }),
+    'POST /requests/{requestId}/offers/{offerNumber}/accept': (c) => c.send(routes.acceptOffer, { path: { requestId, offerNumber: 1 }, body: { contentHash: 'a'.repeat(64) } }),
+    'POST /requests/{requestId}/offers/{offerNumber}/reject': (c) =>
+      c.send(routes.rejectOffer, { path: { requestId, offerNumber: 1 }, body: { contentHash: 'a'.repeat(64), reason: 'no' } }),
+    'GET /requests/{requestId}/order': (c) => c.send(routes.getOrder, { path }),
+    'POST /requests/{requestId}/payments': (c) => c.send(routes.recordPayment, { path, body: { amount: 100, currency: 'CZK', paidAt: '2026-11-25T10:00:00Z' } }),
+    // Public: the signature over the body stands in for the login (test/workflow/offers.test.ts).
+    'POST /payments/webhook': (c) => c.send(routes.paymentWebhook),
+    'PUT /orgs/{orgId}/billing': (c) =>
+      c.send(routes.setBilling, { path: { orgId: 'org-acme' }, body: { name: 'X', address: { street: 'a', city: 'b', postalCode: '11000', country: 'CZ' } } }),
   };
   const call = calls[key];
   if (!call) throw new Error(`the tenancy table has no call for ${key}: add one`);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { EnvName, readEnv } from '../../config/env.js';
 import { ConflictError } from '../../domain/errors.js';
@@ -98,6 +99,14 @@ export const s3FileStore = (env: S3Environment = s3FromEnvironment): FileStore =
     } catch (error) {
       logger.warn('Could not remove an object; the bucket lifecycle removes it later', { key, error });
     }
+  },
+
+  async put(key, content, contentType) {
+    const payloadHash = createHash('sha256').update(content).digest('hex');
+    const signed = await signedHeaders(env.target(), env.credentials(), 'PUT', key, env.now(), { 'content-type': contentType }, payloadHash);
+    const { host: _host, ...headers } = signed.headers;
+    const response = await (env.fetch ?? fetch)(signed.url, { method: 'PUT', headers, body: content });
+    if (!response.ok) throw new StorageError(`S3 answered ${response.status} to PUT ${key}: ${(await response.text()).slice(0, 300)}`);
   },
 
   presignDownload: (key, fileName, expiresInSeconds) =>

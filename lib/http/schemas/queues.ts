@@ -51,6 +51,9 @@ export const OrganisationPath = z.strictObject({ orgId: OrgId });
 
 // Not OrganisationSettings.partial(): its defaults would turn an omitted setting into a change.
 export const SettingsBody = z
-  .strictObject({ membersMayRank: OrganisationSettings.shape.membersMayRank.unwrap().optional() })
+  .strictObject({
+    membersMayRank: OrganisationSettings.shape.membersMayRank.unwrap().optional(),
+    membersMayAcceptOffers: OrganisationSettings.shape.membersMayAcceptOffers.unwrap().optional(),
+  })
   .refine((body) => Object.keys(body).length > 0, { message: 'name at least one setting' })
   .meta({ id: 'SettingsChange' });

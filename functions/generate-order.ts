@@ -1,0 +1,10 @@
+import { fileServiceDeps } from '../lib/adapters/file-service-deps.js';
+import { renderOrderPdf } from '../lib/documents/order-pdf.js';
+import { createFunctionHandler } from '../lib/functions/create-function-handler.js';
+import { functions } from '../lib/functions/table.js';
+import { generateOrderDocument } from '../lib/services/orders.js';
+
+export const handler = createFunctionHandler(functions.generateOrder)(async ({ event }) => {
+  const order = await generateOrderDocument({ ...fileServiceDeps, render: renderOrderPdf }, event.requestId);
+  return { requestId: event.requestId, orderNumber: order?.orderNumber, documentKey: order?.document?.key };
+});

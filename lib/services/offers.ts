@@ -1,0 +1,188 @@
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.js';
+import { addSeconds } from '../domain/time.js';
+import { defaultValidityDays, isFree, makeOffer, refusalOf, type Offer, type OfferRefusal, type OfferTerms } from '../domain/orders/offer.js';
+import { makeOrder } from '../domain/orders/order.js';
+import type { Supplier } from '../domain/orders/billing.js';
+import { defaultLanguage } from '../domain/mail/preferences.js';
+import type { Caller } from './deps.js';
+import { takeStep } from './lifecycle-step.js';
+import { openCallerRequest, toRequestView } from './open-request.js';
+import type { RequestView } from './views.js';
+import { nudgeWorkflow, type WorkflowDeps } from './workflow-signals.js';
+
+export interface OfferDeps extends WorkflowDeps {
+  supplier: () => Supplier;
+}
+
+/** What the agent writes: the terms (validity optional) and a note for the timeline. */
+export type OfferInput = Omit<OfferTerms, 'validUntil' | 'terms'> & { validUntil?: string; terms?: string; note?: string };
+
+/** Where a decision came from, recorded with it (API Gateway's view of the caller). */
+export interface Origin {
+  ip: string;
+  userAgent: string;
+}
+
+/** An offer must stand for a while: at least an hour, at most a year (a workflow execution's life). */
+const minValiditySeconds = 60 * 60;
+const maxValiditySeconds = 365 * 24 * 60 * 60;
+
+const validUntilOf = (input: OfferInput, now: Date): string => {
+  if (input.validUntil === undefined) return addSeconds(now, defaultValidityDays * 24 * 60 * 60).toISOString();
+  const seconds = (Date.parse(input.validUntil) - now.getTime()) / 1000;
+  if (seconds < minValiditySeconds) throw new ValidationError([{ field: 'body.validUntil', reason: 'must be at least an hour from now' }]);
+  if (seconds > maxValiditySeconds) throw new ValidationError([{ field: 'body.validUntil', reason: 'must be within a year from now' }]);
+  return new Date(input.validUntil).toISOString();
+};
+
+/**
+ * An agent posts an offer: its totals computed here from its lines, never taken from the caller.
+ * It replaces the open offer, if any (that one is superseded in the same transaction), moves the
+ * request to `quoted` and wakes (or starts) the request's workflow, which waits for the decision.
+ */
+export const postOffer = async (deps: OfferDeps, caller: Caller, requestId: string, input: OfferInput): Promise<Offer> => {
+  const { user, request, level, actor } = await openCallerRequest(deps, caller, requestId);
+  if (level !== 'agency') throw new ForbiddenError('Only agency staff post offers');
+  const now = deps.now();
+  const at = now.toISOString();
+  const offers = await deps.offers.list(requestId);
+  const previous = offers.at(-1);
+  const open = offers.filter((offer) => offer.status === 'open');
+  const { note, ...terms } = input;
+  const offer = makeOffer({
+    terms: { ...terms, terms: terms.terms ?? '', validUntil: validUntilOf(input, now) },
+    offerId: `${requestId}/${(previous?.number ?? 0) + 1}`,
+    requestId,
+    number: (previous?.number ?? 0) + 1,
+    createdAt: at,
+    createdBy: user.userId,
+    createdByName: user.name,
+  });
+  const updated = await takeStep(deps, actor, request, {
+    action: 'post_offer',
+    entryKind: 'offer_posted',
+    note,
+    details: {
+      offerId: offer.offerId,
+      number: String(offer.number),
+      net: String(offer.totals.net),
+      gross: String(offer.totals.gross),
+      currency: offer.currency,
+      validUntil: offer.validUntil,
+      deliveryEstimate: offer.deliveryEstimate,
+      lineCount: String(offer.lines.length),
+      ...(open.length > 0 ? { supersedes: open.map((o) => String(o.number)).join(', ') } : {}),
+    },
+    also: [deps.offers.add(offer), ...open.map((o) => deps.offers.settle(o, { ...o, status: 'superseded' }))],
+  });
+  await nudgeWorkflow(deps, requestId, updated.status);
+  return offer;
+};
+
+/** Every offer of a request, first to last, for anyone who may see the request. */
+export const listOffers = async (deps: OfferDeps, caller: Caller, requestId: string): Promise<Offer[]> => {
+  await openCallerRequest(deps, caller, requestId);
+  return deps.offers.list(requestId);
+};
+
+const refusals: Record<OfferRefusal, (offer: Offer) => ConflictError> = {
+  superseded: (offer) => new ConflictError(`Offer ${offer.number} was replaced by a newer offer`, 'Reload the request and decide on its current offer'),
+  expired: (offer) => new ConflictError(`Offer ${offer.number} expired on ${offer.validUntil}`, 'Ask the agency for a new offer in the request’s messages'),
+  decided: (offer) => new ConflictError(`Offer ${offer.number} was ${offer.status} already${offer.decision ? ` by ${offer.decision.name}` : ''}`, 'Reload the request to see where it stands'),
+  changed: (offer) =>
+    new ConflictError(`The offer you saw is not offer ${offer.number} as it stands (its content hash differs)`, 'Reload the offer, read it again and accept the content hash it shows'),
+};
+
+/** The offer a decision names, as it may still be decided on. */
+const decidable = async (deps: OfferDeps, requestId: string, number: number, seenHash: string, now: Date): Promise<Offer> => {
+  const offer = await deps.offers.get(requestId, number);
+  if (!offer) throw new NotFoundError(`Offer ${number} of request ${requestId}`);
+  const refusal = refusalOf(offer, seenHash, now);
+  if (refusal) throw refusals[refusal](offer);
+  return offer;
+};
+
+/** Offers are the client organisation's to decide: not the agency's, not an invited participant's. */
+const mustBeClient = (level: string) => {
+  if (level !== 'org_admin' && level !== 'org_member') throw new ForbiddenError('Only the client organisation decides on its offers');
+};
+
+export interface Decision {
+  number: number;
+  /** The `contentHash` of the offer as the client saw it. */
+  contentHash: string;
+  origin: Origin;
+}
+
+/**
+ * The client accepts an offer: from now on it is a binding order. Only the organisation's admins
+ * may, or its members too when the organisation allows it. The acceptance names the offer and the
+ * hash of what the client saw; who, when and from where are recorded on the frozen offer. A
+ * priced offer makes the order (number, variable symbol, due date, both parties' details) in the
+ * same transaction; the workflow then renders and mails its PDF. A zero-price offer goes straight
+ * to the work queue.
+ */
+export const acceptOffer = async (deps: OfferDeps, caller: Caller, requestId: string, decision: Decision): Promise<{ request: RequestView; offer: Offer }> => {
+  const { user, request, level, actor } = await openCallerRequest(deps, caller, requestId);
+  mustBeClient(level);
+  if (level === 'org_member') {
+    const organisation = await deps.organisations.getOrganisation(request.orgId);
+    if (!organisation?.settings.membersMayAcceptOffers) throw new ForbiddenError('Only your organisation’s admins accept offers; an admin may allow members to (organisation settings)');
+  }
+  const now = deps.now();
+  const offer = await decidable(deps, requestId, decision.number, decision.contentHash, now);
+  const accepted: Offer = {
+    ...offer,
+    status: 'accepted',
+    decision: { decision: 'accepted', userId: user.userId, name: user.name, at: now.toISOString(), ip: decision.origin.ip, userAgent: decision.origin.userAgent },
+  };
+  const free = isFree(offer);
+  const order = free ? undefined : await orderFor(deps, offer, request.orgId, request.title, request.platform, user, now);
+  const updated = await takeStep(deps, actor, request, {
+    action: free ? 'accept_free_offer' : 'accept_offer',
+    details: { offerId: offer.offerId, number: String(offer.number), gross: String(offer.totals.gross), currency: offer.currency, ...(order ? { orderNumber: order.orderNumber } : {}) },
+    also: [deps.offers.settle(offer, accepted), ...(order ? [deps.orders.create(order)] : [])],
+  });
+  await nudgeWorkflow(deps, requestId, updated.status);
+  return { request: toRequestView(updated, level, user), offer: accepted };
+};
+
+const orderFor = async (deps: OfferDeps, offer: Offer, orgId: string, requestTitle: string, platform: RequestView['platform'], user: { userId: string; name: string; email: string; language?: 'cs' | 'en' }, now: Date) => {
+  const organisation = await deps.organisations.getOrganisation(orgId);
+  if (!organisation?.billing) {
+    throw new ConflictError('Your organisation has no billing details yet, and an order must state them', `An admin of the organisation adds them (PUT /orgs/${orgId}/billing), then accept again`);
+  }
+  return makeOrder(
+    offer,
+    {
+      supplier: deps.supplier(),
+      customer: organisation.billing,
+      acceptedBy: { userId: user.userId, name: user.name, email: user.email },
+      language: user.language ?? defaultLanguage,
+      requestTitle,
+      platform,
+    },
+    now,
+  );
+};
+
+/** The client declines an offer with a reason: back to clarifying, where the agent may post a revised one. */
+export const rejectOffer = async (deps: OfferDeps, caller: Caller, requestId: string, decision: Decision & { reason: string }): Promise<{ request: RequestView; offer: Offer }> => {
+  const { user, request, level, actor } = await openCallerRequest(deps, caller, requestId);
+  mustBeClient(level);
+  const now = deps.now();
+  const offer = await decidable(deps, requestId, decision.number, decision.contentHash, now);
+  const rejected: Offer = {
+    ...offer,
+    status: 'rejected',
+    decision: { decision: 'rejected', userId: user.userId, name: user.name, at: now.toISOString(), ip: decision.origin.ip, userAgent: decision.origin.userAgent, reason: decision.reason },
+  };
+  const updated = await takeStep(deps, actor, request, {
+    action: 'reject_offer',
+    note: decision.reason,
+    details: { offerId: offer.offerId, number: String(offer.number) },
+    also: [deps.offers.settle(offer, rejected)],
+  });
+  await nudgeWorkflow(deps, requestId, updated.status);
+  return { request: toRequestView(updated, level, user), offer: rejected };
+};

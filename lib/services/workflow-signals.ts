@@ -1,0 +1,40 @@
+import type { RequestStatus } from '../domain/request.js';
+import { logger } from '../observability/logger.js';
+import type { WorkflowEngine } from './workflow-ports.js';
+import type { ServiceDeps } from './deps.js';
+
+export interface WorkflowDeps extends ServiceDeps {
+  engine: WorkflowEngine;
+}
+
+/** The statuses in which a request needs its workflow (a decision or a payment to wait for, an order to make). */
+const waitingStatuses: ReadonlySet<RequestStatus> = new Set(['quoted', 'awaiting_payment']);
+
+/** A Step Functions execution name: the request, then what makes it unique (80 characters at most, `[A-Za-z0-9-_]`). */
+export const executionNameOf = (requestId: string, at: Date, id: string): string => `${requestId}-${at.getTime().toString(36)}-${id.replace(/[^A-Za-z0-9]/g, '').slice(0, 8)}`;
+
+/** A fresh execution takes the request over: it claims the request first, so an older one that wakes up ends. */
+export const startWorkflow = async (deps: WorkflowDeps, requestId: string): Promise<string> => {
+  const now = deps.now();
+  const execution = executionNameOf(requestId, now, deps.newId());
+  await deps.unitOfWork.commit([deps.workflows.claim(requestId, execution, now.toISOString())]);
+  await deps.engine.start(execution, { requestId });
+  return execution;
+};
+
+/**
+ * Tells the request's workflow that the request changed, after the change is committed
+ * (DynamoDB is the truth; the workflow only looks again): the waiting task gets its token back,
+ * or, with none waiting (none yet, or a token already used), a fresh execution takes over. A
+ * failure here is logged, not thrown: the change stands, and the workflows' takeover sweep
+ * (`resume-workflows`) starts what could not be started now.
+ */
+export const nudgeWorkflow = async (deps: WorkflowDeps, requestId: string, status: RequestStatus): Promise<void> => {
+  try {
+    const record = await deps.workflows.get(requestId);
+    if (record?.waiting && (await deps.engine.report(record.waiting.token, { reason: 'changed' })) === 'delivered') return;
+    if (waitingStatuses.has(status)) await startWorkflow(deps, requestId);
+  } catch (error) {
+    logger.error('the workflow was not told of a change; the takeover sweep will pick the request up', { requestId, status, error });
+  }
+};

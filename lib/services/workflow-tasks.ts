@@ -1,0 +1,147 @@
+import { system } from '../domain/actor.js';
+import { ConflictError, NotFoundError } from '../domain/errors.js';
+import type { Offer } from '../domain/orders/offer.js';
+import type { Order } from '../domain/orders/order.js';
+import { offerReminderName, paymentReminderName, planCheckpoint, timeoutSecondsUntil, type Due, type Plan } from '../domain/orders/workflow-plan.js';
+import type { Request } from '../domain/request.js';
+import { logger } from '../observability/logger.js';
+import { endRoutes, type CheckpointPayload, type CheckpointResult, type EndRoute, type Route, type WaitPayload, type WaitStage } from '../workflow/states.js';
+import type { ServiceDeps } from './deps.js';
+import { takeStep } from './lifecycle-step.js';
+import { newEntry } from './timeline.js';
+import { startWorkflow, type WorkflowDeps } from './workflow-signals.js';
+
+const workflow = system('workflow');
+const isEnd = (route: Route): route is EndRoute => (endRoutes as readonly string[]).includes(route);
+
+/** A checkpoint that acts more often than this in one go is looping on a write that keeps failing. */
+const maxActsPerCheckpoint = 4;
+
+const currentOffer = async (deps: ServiceDeps, request: Request): Promise<Offer | undefined> =>
+  request.status === 'quoted' ? (await deps.offers.list(request.requestId)).find((offer) => offer.status === 'open') : undefined;
+
+const currentOrder = (deps: ServiceDeps, request: Request): Promise<Order | undefined> =>
+  request.status === 'awaiting_payment' ? deps.orders.get(request.requestId) : Promise.resolve(undefined);
+
+const reminderFor = (request: Request, offer?: Offer, order?: Order) =>
+  request.status === 'quoted' && offer ? offerReminderName(offer) : request.status === 'awaiting_payment' && order ? paymentReminderName(order) : undefined;
+
+/** What is due, done once: each write is conditional, so a repeat or a race does nothing twice. */
+const act = async (deps: ServiceDeps, request: Request, due: Due): Promise<void> => {
+  const at = deps.now().toISOString();
+  switch (due.kind) {
+    case 'expire_offer': {
+      const { offer } = due;
+      await takeStep(deps, workflow, request, {
+        action: 'expire_offer',
+        details: { offerId: offer.offerId, number: String(offer.number), validUntil: offer.validUntil },
+        also: [deps.offers.settle(offer, { ...offer, status: 'expired' })],
+      });
+      return;
+    }
+    case 'offer_reminder': {
+      const { offer } = due;
+      const entry = newEntry(deps, workflow, request.requestId, at, {
+        kind: 'offer_reminder',
+        details: { offerId: offer.offerId, number: String(offer.number), gross: String(offer.totals.gross), currency: offer.currency, validUntil: offer.validUntil },
+      });
+      await deps.unitOfWork.commit([deps.workflows.remind(request.requestId, offerReminderName(offer), at), deps.timeline.append(entry)]);
+      return;
+    }
+    case 'payment_reminder': {
+      const { order } = due;
+      const entry = newEntry(deps, workflow, request.requestId, at, {
+        kind: 'payment_reminder',
+        details: {
+          orderNumber: order.orderNumber,
+          gross: String(order.totals.gross),
+          currency: order.currency,
+          dueDate: order.dueDate,
+          variableSymbol: order.variableSymbol,
+          iban: order.supplier.iban,
+          acceptedBy: order.acceptedBy.userId,
+        },
+      });
+      await deps.unitOfWork.commit([deps.workflows.remind(request.requestId, paymentReminderName(order), at), deps.timeline.append(entry)]);
+    }
+  }
+};
+
+/**
+ * The workflow's re-entrant router (WORKFLOW.md): reads the request as stored, does what is due
+ * (an expiry, a reminder), and says where the execution goes next and how long it may wait. An
+ * execution that no longer owns the request ends as `superseded`; one whose request needs no
+ * workflow any more lets go of it.
+ */
+export const checkpoint = async (deps: ServiceDeps, { requestId, execution }: CheckpointPayload): Promise<CheckpointResult> => {
+  for (let acts = 0; acts <= maxActsPerCheckpoint; acts++) {
+    const [record, request] = await Promise.all([deps.workflows.get(requestId), deps.requests.get(requestId)]);
+    if (!record || record.execution !== execution) return { requestId, next: 'superseded', timeoutSeconds: 1 };
+    const now = deps.now();
+    const [offer, order] = request ? await Promise.all([currentOffer(deps, request), currentOrder(deps, request)]) : [undefined, undefined];
+    const reminder = request && reminderFor(request, offer, order);
+    const reminded = reminder ? await deps.workflows.reminded(requestId, reminder) : false;
+    const plan: Plan = request ? planCheckpoint({ request, offer, order, reminded, now }) : { kind: 'go', next: 'gone' };
+    if (plan.kind === 'act') {
+      try {
+        await act(deps, request!, plan.due);
+      } catch (error) {
+        // Someone changed the request meanwhile (the client accepted as the offer ran out): look again.
+        if (!(error instanceof ConflictError)) throw error;
+        logger.info('a due step lost a race; looking again', { requestId, due: plan.due.kind, reason: error.message });
+      }
+      continue;
+    }
+    if (isEnd(plan.next)) await release(deps, requestId, execution);
+    return { requestId, next: plan.next, timeoutSeconds: timeoutSecondsUntil(plan.wakeAt, now) };
+  }
+  throw new Error(`checkpoint of ${requestId} acted ${maxActsPerCheckpoint} times without settling`);
+};
+
+const release = async (deps: ServiceDeps, requestId: string, execution: string) => {
+  try {
+    await deps.unitOfWork.commit([deps.workflows.release(requestId, execution)]);
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+  }
+};
+
+const statusOfStage: Record<WaitStage, Request['status']> = { offer_decision: 'quoted', payment: 'awaiting_payment' };
+
+/**
+ * A waiting task's first step: store its token where the API finds it, if this execution still
+ * owns the request and the request is still at the stage the wait is for. Otherwise the wait is
+ * over before it began: the task completes itself (engine-neutral: no engine-specific failure),
+ * and the loop looks again.
+ */
+export const beginWait = async (deps: WorkflowDeps, { requestId, execution, stage, token }: WaitPayload): Promise<'waiting' | 'stale'> => {
+  const since = deps.now().toISOString();
+  try {
+    await deps.unitOfWork.commit([deps.workflows.wait(requestId, execution, { stage, token, since }), deps.requests.mustHaveStatus(requestId, statusOfStage[stage])]);
+    return 'waiting';
+  } catch (error) {
+    if (!(error instanceof ConflictError) && !(error instanceof NotFoundError)) throw error;
+    await deps.engine.report(token, { reason: 'stale' });
+    return 'stale';
+  }
+};
+
+/**
+ * Takes over requests whose workflow is not running: after a restart of the local stack (`all`:
+ * every one, the local engine lost them all), or in AWS after an execution failed, timed out or
+ * hit a definition change (only those whose execution is not running).
+ */
+export const resumeWorkflows = async (deps: WorkflowDeps, { all }: { all: boolean }): Promise<{ resumed: string[]; running: number }> => {
+  const records = await deps.workflows.list();
+  const resumed: string[] = [];
+  let running = 0;
+  for (const record of records) {
+    if (!all && (await deps.engine.isRunning(record.execution))) {
+      running++;
+      continue;
+    }
+    await startWorkflow(deps, record.requestId);
+    resumed.push(record.requestId);
+  }
+  return { resumed, running };
+};

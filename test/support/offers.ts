@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import * as z from 'zod';
+import { webhookSignature } from '../../lib/domain/orders/webhook-signature.js';
+import type { LocalStackInfo } from '../../local/stack.js';
+import { routes } from '../../lib/http/routes.js';
+import { ok, type Client } from './api-client.js';
+
+/** Valid billing details (the IČO's check digit holds). */
+export const acmeBilling = {
+  name: 'Žluťoučký kůň s.r.o.',
+  ico: '27074358',
+  dic: 'CZ27074358',
+  address: { street: 'Příkopy 12', city: 'Praha 1', postalCode: '110 00', country: 'CZ' },
+};
+
+/** A priced offer: two lines at two VAT rates. */
+export const pricedOffer = (validUntil?: string) => ({
+  lines: [
+    { description: 'Návrh a implementace košíku', quantity: 12.5, unit: 'h', unitPrice: 150000, vatRate: 21 },
+    { description: 'Školení obsluhy', quantity: 1, unit: 'ks', unitPrice: 99900, vatRate: 12 },
+  ],
+  currency: 'CZK' as const,
+  deliveryEstimate: '10 pracovních dnů po úhradě',
+  terms: 'Cena je platná pro rozsah uvedený v nabídce.',
+  ...(validUntil ? { validUntil } : {}),
+});
+
+/** 12.5 h × 1 500,00 = 18 750,00 at 21 % (3 937,50) + 999,00 at 12 % (119,88): net 19 749,00, gross 23 806,38. */
+export const pricedOfferGross = 2_380_638;
+
+export const freeOffer = () => ({
+  lines: [{ description: 'Oprava chyby v košíku (reklamace)', quantity: 1, unit: 'ks', unitPrice: 0, vatRate: 21 }],
+  currency: 'CZK' as const,
+  deliveryEstimate: 'ihned',
+});
+
+/** The local stack's generated secret for the payment webhook. */
+export const webhookSecret = (info: LocalStackInfo): string =>
+  z.object({ 'payment-webhook': z.string() }).parse(JSON.parse(fs.readFileSync(path.join(info.dataDir, 'secrets.json'), 'utf8')))['payment-webhook'];
+
+/** A payment provider's delivery, signed as the webhook expects (at `at`, the stack's business time). */
+export const signedDelivery = (secret: string, payment: Record<string, unknown>, at: Date) => {
+  const body = JSON.stringify(payment);
+  const timestamp = String(Math.floor(at.getTime() / 1000));
+  return { body, headers: { 'content-type': 'application/json', 'x-orderdesk-timestamp': timestamp, 'x-orderdesk-signature': webhookSignature(secret, timestamp, body) } };
+};
+
+/** Posts a signed delivery to the webhook. */
+export const deliverPayment = async (info: LocalStackInfo, payment: Record<string, unknown>, at: Date, secret = webhookSecret(info)) => {
+  const { body, headers } = signedDelivery(secret, payment, at);
+  const response = await fetch(`${info.apiUrl}${routes.paymentWebhook.path}`, { method: 'POST', headers, body });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+};
+
+/** Polls a request until `done` holds, with a bound; says where it stood if it never does. */
+export const waitForRequest = async (client: Client, requestId: string, done: (status: string) => boolean, timeoutMs = 20_000) => {
+  const started = Date.now();
+  for (;;) {
+    const request = ok(await client.send(routes.getRequest, { path: { requestId } }));
+    if (done(request.status)) return request;
+    if (Date.now() - started > timeoutMs) throw new Error(`request ${requestId} is ${request.status} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+};
