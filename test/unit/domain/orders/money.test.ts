@@ -1,0 +1,79 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decimalAmount, formatMoney, totalsOf, type PricedLine } from '../../../../lib/domain/orders/money.js';
+
+const line = fc.record({
+  quantity: fc.integer({ min: 1, max: 1_000_000 }).map((thousandths) => thousandths / 1000),
+  unitPrice: fc.integer({ min: 0, max: 100_000_000 }),
+  vatRate: fc.constantFrom(0, 10, 12, 15, 21, 5.5),
+});
+const lines = fc.array(line, { minLength: 1, maxLength: 30 });
+
+/** The exact value, as a rational number of minor units, with plain BigInt arithmetic. */
+const exactNet = (l: PricedLine) => (BigInt(Math.round(l.quantity * 1000)) * BigInt(l.unitPrice)) / 1000n;
+
+describe('totals: one rounding rule, computed server-side', () => {
+  it('rounds a line half away from zero to the minor unit', () => {
+    // 0.005 × 101 = 0.505 → 1; 0.004 × 101 = 0.404 → 0.
+    expect(totalsOf([{ quantity: 0.005, unitPrice: 101, vatRate: 21 }]).lineNets).toEqual([1]);
+    expect(totalsOf([{ quantity: 0.004, unitPrice: 101, vatRate: 21 }]).lineNets).toEqual([0]);
+  });
+
+  it('computes VAT once per rate on the sum of that rate’s nets, not per line', () => {
+    // Three lines of 0.10 at 21 %: per line 0.021 → 0.02 each (0.06); on the sum 0.30 → 0.063 → 0.06.
+    // Three lines of 0.50 at 21 %: per line 0.105 → 0.11 each (0.33); on the sum 1.50 → 0.315 → 0.32.
+    const totals = totalsOf(Array.from({ length: 3 }, () => ({ quantity: 1, unitPrice: 50, vatRate: 21 })));
+    expect(totals.vat).toEqual([{ rate: 21, base: 150, vat: 32 }]);
+    expect(totals.gross).toBe(182);
+  });
+
+  it('keeps gross = net + every rate’s VAT, net = the sum of the lines, whatever the lines', () => {
+    fc.assert(
+      fc.property(lines, (ls) => {
+        const t = totalsOf(ls);
+        expect(t.net).toBe(t.lineNets.reduce((a, b) => a + b, 0));
+        expect(t.gross).toBe(t.net + t.vat.reduce((a, row) => a + row.vat, 0));
+        expect(t.vat.reduce((a, row) => a + row.base, 0)).toBe(t.net);
+      }),
+    );
+  });
+
+  it('gives the same totals in any order of the lines', () => {
+    fc.assert(fc.property(lines, fc.integer(), (ls, seed) => {
+      const shuffled = [...ls].sort((a, b) => ((a.unitPrice * 31 + seed) % 7) - ((b.unitPrice * 31 + seed) % 7));
+      const a = totalsOf(ls);
+      const b = totalsOf(shuffled);
+      expect([b.net, b.gross, b.vat]).toEqual([a.net, a.gross, a.vat]);
+    }));
+  });
+
+  it('stays within half a minor unit of the exact amount on every line and every rate', () => {
+    fc.assert(
+      fc.property(lines, (ls) => {
+        const t = totalsOf(ls);
+        ls.forEach((l, i) => {
+          const exact = Number(BigInt(Math.round(l.quantity * 1000)) * BigInt(l.unitPrice)) / 1000;
+          expect(Math.abs(t.lineNets[i]! - exact)).toBeLessThanOrEqual(0.5);
+          expect(t.lineNets[i]! - Number(exactNet(l))).toBeLessThanOrEqual(1);
+        });
+        for (const row of t.vat) expect(Math.abs(row.vat - (row.base * row.rate) / 100)).toBeLessThanOrEqual(0.5 + 1e-9);
+      }),
+    );
+  });
+
+  it('takes a zero price as a valid offer with zero totals', () => {
+    expect(totalsOf([{ quantity: 3, unitPrice: 0, vatRate: 21 }])).toMatchObject({ net: 0, gross: 0, vat: [{ rate: 21, base: 0, vat: 0 }] });
+  });
+});
+
+describe('amounts as people and machines read them', () => {
+  it('writes 2 decimals with a dot for machines', () => {
+    expect(decimalAmount(123450)).toBe('1234.50');
+    expect(decimalAmount(5)).toBe('0.05');
+  });
+
+  it('writes Czech and English money', () => {
+    expect(formatMoney(2_380_638, 'CZK', 'cs').replace(/\s/g, ' ')).toBe('23 806,38 Kč');
+    expect(formatMoney(2_380_638, 'EUR', 'en')).toBe('€23,806.38');
+  });
+});
