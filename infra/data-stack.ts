@@ -30,8 +30,10 @@ import type { StageConfig } from './stage-config.js';
  */
 export const isDataStackFunction = (definition: Pick<FunctionDefinition, 'trigger'>): boolean => definition.trigger.kind === 'cognito-custom-message';
 
-/** The secret the stack generates (the operator stores the others): the key that signs links in mail. */
+/** The secret the stack generates: the key that signs links in mail. */
 const mailLinksSecret: SecretName = 'mail-links';
+/** The secret the payment provider and orderdesk share; the operator puts the provider's value in it. */
+const paymentWebhookSecret: SecretName = 'payment-webhook';
 
 export interface DataStackProps extends StackProps {
   config: StageConfig;
@@ -49,6 +51,7 @@ export class DataStack extends Stack {
   readonly userPool: IUserPool;
   readonly appClientIds: Record<Platform, string>;
   readonly mailLinksSecret: Secret;
+  readonly paymentWebhookSecret: Secret;
   /** The entries this stack makes (the user pool's triggers), by name; the functions stack has the others. */
   readonly functions = new Map<string, OrderdeskFunction>();
 
@@ -158,6 +161,13 @@ export class DataStack extends Stack {
       // Letters and digits: read as UTF-8 bytes, the same key whatever reads it.
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
       // Replacing it would invalidate every link already mailed.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.paymentWebhookSecret = new Secret(this, 'PaymentWebhookSecret', {
+      secretName: `${config.secretsPrefix}${paymentWebhookSecret}`,
+      description: 'Signs the payment provider’s webhook deliveries (HMAC-SHA256). Generated so the stack deploys; put the provider’s value in it (README, "Payments")',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
