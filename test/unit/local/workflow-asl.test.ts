@@ -17,7 +17,7 @@ describe('the local definition of the workflow', () => {
 
   it('maps each Task state to the function states.ts names, by a local ARN', () => {
     expect(local.taskFunctions).toEqual(Object.fromEntries(allTaskStates.map((task) => [task.state, task.function])));
-    const checkpoint = local.definition.States[checkpointState.state] as { Parameters: { FunctionName: string } };
+    const checkpoint = local.definition.States[checkpointState.state] as unknown as { Parameters: { FunctionName: string } };
     expect(checkpoint.Parameters.FunctionName).toBe(localFunctionArn('workflow-checkpoint'));
   });
 
