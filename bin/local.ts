@@ -12,6 +12,8 @@ const banner = (info: LocalStackInfo, seconds: string) =>
     `  API reference  ${info.docsUrl}`,
     `  OpenAPI        ${info.apiUrl}/openapi.json`,
     `  Functions      ${info.lambdaUrl}            (Lambda Invoke API: POST /2015-03-31/functions/<name>/invocations)`,
+    `  Workflow       ${info.workflowUrl}            (Step Functions API; business time at GET /_clock, executions at GET /_executions)`,
+    `  Move time:     curl -X POST ${info.workflowUrl}/_clock/advance -d '{"seconds":86400}'   (a day; ORDERDESK_TIME_SCALE=1440 runs a day per minute)`,
     `  Mail inbox     ${info.mailUrl}            (every change's mail, a moment after it; JSON at /store)`,
     `  S3             ${info.s3Url}   bucket ${info.bucketName}`,
     `  DynamoDB       ${info.dynamodbUrl}   table ${info.tableName}`,

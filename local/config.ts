@@ -14,12 +14,18 @@ export const defaultDynamoDbHeap = '512m';
 const LocalEnv = z.object({
   ORDERDESK_API_PORT: Port.default(3000),
   ORDERDESK_LAMBDA_PORT: Port.default(3001),
+  ORDERDESK_WORKFLOW_PORT: Port.default(3002),
   ORDERDESK_DYNAMODB_PORT: Port.default(8000),
   ORDERDESK_S3_PORT: Port.default(4568),
   ORDERDESK_SES_PORT: Port.default(8005),
   ORDERDESK_COGNITO_PORT: Port.default(9229),
   ORDERDESK_DATA_DIR: z.string().min(1).default('.local'),
   ORDERDESK_PORTAL_ORIGIN: z.url().default('http://localhost:5173'),
+  ORDERDESK_TIME_SCALE: z.coerce
+    .number({ error: 'must be a number' })
+    .min(1, 'must be at least 1 (1440 runs a day per minute)')
+    .max(10_000_000, 'must be at most 10000000')
+    .default(1),
   ORDERDESK_DYNAMODB_HEAP: z
     .string()
     .regex(/^[1-9]\d*[kmg]$/i, 'must be a JVM heap size such as 512m or 1g')
@@ -28,18 +34,21 @@ const LocalEnv = z.object({
 
 export interface LocalConfig {
   host: '127.0.0.1';
-  ports: { api: number; lambda: number; dynamodb: number; s3: number; ses: number; cognito: number };
+  ports: { api: number; lambda: number; workflow: number; dynamodb: number; s3: number; ses: number; cognito: number };
   /** Everything the local stack keeps across restarts lives here. */
   dataDir: string;
   portalOrigin: string;
   /** DynamoDB Local's -Xmx, e.g. `512m`. */
   dynamodbHeap: string;
+  /** Business seconds per real second (`ORDERDESK_TIME_SCALE`): 1440 runs a day per minute. */
+  timeScale: number;
 }
 
 /** Which variable sets which port, for messages that tell the user what to change. */
 export const portVariables = {
   api: 'ORDERDESK_API_PORT',
   lambda: 'ORDERDESK_LAMBDA_PORT',
+  workflow: 'ORDERDESK_WORKFLOW_PORT',
   dynamodb: 'ORDERDESK_DYNAMODB_PORT',
   s3: 'ORDERDESK_S3_PORT',
   ses: 'ORDERDESK_SES_PORT',
@@ -58,6 +67,7 @@ export const readLocalConfig = (env: NodeJS.ProcessEnv = process.env): LocalConf
     ports: {
       api: e.ORDERDESK_API_PORT,
       lambda: e.ORDERDESK_LAMBDA_PORT,
+      workflow: e.ORDERDESK_WORKFLOW_PORT,
       dynamodb: e.ORDERDESK_DYNAMODB_PORT,
       s3: e.ORDERDESK_S3_PORT,
       ses: e.ORDERDESK_SES_PORT,
@@ -66,5 +76,6 @@ export const readLocalConfig = (env: NodeJS.ProcessEnv = process.env): LocalConf
     dataDir: path.resolve(e.ORDERDESK_DATA_DIR),
     portalOrigin: e.ORDERDESK_PORTAL_ORIGIN,
     dynamodbHeap: e.ORDERDESK_DYNAMODB_HEAP,
+    timeScale: e.ORDERDESK_TIME_SCALE,
   };
 };

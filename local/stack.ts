@@ -1,12 +1,15 @@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import fs from 'node:fs';
 import path from 'node:path';
+import { useClock } from '../lib/adapters/clock.js';
 import { tableDefinition } from '../lib/adapters/dynamodb/table-definition.js';
 import { EnvName } from '../lib/config/env.js';
 import { functionList } from '../lib/functions/table.js';
 import { routeList } from '../lib/http/routes.js';
+import { allTaskStates } from '../lib/workflow/states.js';
 import { startApiServer } from './api-server.js';
 import { startLambdaServer } from './lambda-server.js';
+import { localFunctions } from './handler-module.js';
 import { backfillRanks } from './backfill-ranks.js';
 import { stopLeftoverChildren } from './child-process.js';
 import { ensureUserPool, startCognito, type LocalUserPool } from './cognito.js';
@@ -23,6 +26,10 @@ import { demoSupplier } from './supplier.js';
 import { ensureLocalSecrets } from './secrets.js';
 import { platforms } from '../lib/domain/platform.js';
 import { startStreamPollers } from './stream-poller.js';
+import { buildLocalDefinition, localStateMachineArn } from './workflow/asl.js';
+import { clockFile, createBusinessClock } from './workflow/clock.js';
+import { createLocalWorkflowEngine } from './workflow/engine.js';
+import { startStepFunctionsServer } from './workflow/step-functions-server.js';
 
 /** The local sender: the local SES server checks no identities. */
 export const localMailFrom = 'helpdesk@orderdesk.local';
@@ -32,6 +39,8 @@ export interface LocalStackInfo {
   apiUrl: string;
   /** Lambda's Invoke API for the functions of the function table. */
   lambdaUrl: string;
+  /** Step Functions' API for the request workflow (the local engine), and its business clock at `/_clock`. */
+  workflowUrl: string;
   docsUrl: string;
   mailUrl: string;
   s3Url: string;
@@ -45,6 +54,24 @@ export interface LocalStackInfo {
 }
 
 export const stateFile = (dataDir: string) => path.join(dataDir, 'stack.json');
+
+/** Runs `resume-workflows` with `{ all: true }` as its schedule would run it; a failure is logged, the stack still starts. */
+const resumeWorkflows = async (runFunction: ReturnType<typeof localFunctions>, log: (line: string) => void) => {
+  if (!functionList.some((entry) => entry.name === 'resume-workflows')) {
+    log('workflow: the function table has no resume-workflows yet: no waiting request taken over');
+    return;
+  }
+  try {
+    const run = await runFunction('resume-workflows', { all: true });
+    if (run.timedOut) log('workflow: resume-workflows timed out; the requests it did not reach wait for its next run');
+    else {
+      const resumed = (run.result as { resumed?: unknown[] } | undefined)?.resumed;
+      log(`workflow: took over ${Array.isArray(resumed) ? resumed.length : 'the'} waiting requests`);
+    }
+  } catch (error) {
+    log(`workflow: resume-workflows failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+};
 
 /**
  * Starts DynamoDB Local, s3rver, the SES server and cognito-local, creates the table and pool
@@ -63,6 +90,10 @@ export const startLocalStack = async (config: LocalConfig, log: (line: string) =
     ),
   );
   fs.mkdirSync(dataDir, { recursive: true });
+  // The workflow's definition, synthesized from the construct the CDK app deploys, while the services start.
+  const definitionStarted = performance.now();
+  const definitionBuilt = buildLocalDefinition().then((definition) => ({ definition, ms: performance.now() - definitionStarted }));
+  definitionBuilt.catch(() => undefined);
 
   const stops: (() => Promise<unknown>)[] = [];
   const stop = async () => {
@@ -72,6 +103,15 @@ export const startLocalStack = async (config: LocalConfig, log: (line: string) =
     service.then((s) => (stops.push(s.stop), s));
 
   try {
+    // Business time, before anything runs: whatever the handlers stamp or compare reads it
+    // (`serviceDeps.now`); it moves by ORDERDESK_TIME_SCALE and by POST /_clock/advance.
+    const businessClock = createBusinessClock({ scale: config.timeScale, file: clockFile(dataDir), log });
+    const restoreClock = useClock(businessClock);
+    stops.push(async () => {
+      businessClock.stop();
+      restoreClock();
+    });
+
     const [dynamodb, s3, ses, cognito] = await Promise.all([
       started(startDynamoDb(ports.dynamodb, dataDir, config.dynamodbHeap)),
       started(startS3(host, ports.s3, dataDir, config.portalOrigin)),
@@ -91,6 +131,8 @@ export const startLocalStack = async (config: LocalConfig, log: (line: string) =
       AWS_ENDPOINT_URL_S3: s3.endpoint,
       AWS_ENDPOINT_URL_SESV2: ses.endpoint,
       AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
+      [EnvName.sfnEndpoint]: `http://${host}:${ports.workflow}`,
+      [EnvName.workflowArn]: localStateMachineArn(),
       AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
       AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
       [EnvName.tableName]: tableName,
@@ -109,7 +151,7 @@ export const startLocalStack = async (config: LocalConfig, log: (line: string) =
     });
     delete process.env.AWS_PROFILE;
 
-    await seedDemoData(dynamodb.client, tableName, cognito.client, userPool.userPoolId, new Date());
+    await seedDemoData(dynamodb.client, tableName, cognito.client, userPool.userPoolId, businessClock.now());
     const backfilled = await backfillRanks(DynamoDBDocumentClient.from(dynamodb.client), tableName);
     if (backfilled > 0) log(`put ${backfilled} active requests from before client ranking at the end of their queues`);
 
@@ -129,6 +171,18 @@ export const startLocalStack = async (config: LocalConfig, log: (line: string) =
     );
 
     const lambda = await started(startLambdaServer({ host, port: ports.lambda, functions: functionList.map((entry) => entry.name), log }));
+
+    // The request workflow: its definition run by the local engine, each Task state's function in
+    // this process as Lambda would run it, behind Step Functions' API.
+    const { definition, ms: definitionMs } = await definitionBuilt;
+    const missing = [...new Set(allTaskStates.map((task) => task.function))].filter((name) => !functionList.some((entry) => entry.name === name));
+    if (missing.length > 0) log(`workflow: the function table has no ${missing.join(', ')} yet: executions that reach them fail`);
+    const runFunction = localFunctions();
+    const engine = createLocalWorkflowEngine({ definition, clock: businessClock, runFunction, log });
+    const workflow = await started(startStepFunctionsServer({ host, port: ports.workflow, engine, clock: businessClock, log }));
+    // Stopped before its server: every waiting execution aborted, its task settled (no timer left).
+    stops.push(() => engine.shutdown());
+    log(`workflow: definition synthesized in ${definitionMs.toFixed(0)} ms; business time ${businessClock.now().toISOString()} (×${businessClock.scale})`);
     // The table-stream entries read DynamoDB Local's stream as their event source mappings would,
     // their handlers run here with the environment set above; with no such entry, nothing runs.
     await started(startStreamPollers({ endpoint: dynamodb.endpoint, tableName, functions: functionList, log }));
@@ -136,6 +190,7 @@ export const startLocalStack = async (config: LocalConfig, log: (line: string) =
     const info: LocalStackInfo = {
       apiUrl: api.url,
       lambdaUrl: lambda.url,
+      workflowUrl: workflow.url,
       docsUrl: `${api.url}/docs`,
       mailUrl: ses.endpoint,
       s3Url: s3.endpoint,
@@ -148,6 +203,9 @@ export const startLocalStack = async (config: LocalConfig, log: (line: string) =
     };
     fs.writeFileSync(stateFile(dataDir), JSON.stringify(info, null, 2));
     stops.push(async () => fs.rmSync(stateFile(dataDir), { force: true }));
+
+    // Executions did not survive the last stop: a fresh one takes over every waiting request.
+    await resumeWorkflows(runFunction, log);
     return { info, stop };
   } catch (error) {
     await stop();

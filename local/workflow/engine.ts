@@ -204,7 +204,7 @@ export const createLocalWorkflowEngine = (options: LocalWorkflowEngineOptions) =
   /** Reads the run's events as they come (unread, they pile up): where it is, what failed, which token died. */
   const drain = async (execution: Execution, events: ReturnType<StateMachine['run']>['eventLogs']) => {
     for await (const event of events) {
-      if (event.type === 'StateEntered') execution.state = event.state.name;
+      if (event.type === 'StateEntered' && execution.status === 'RUNNING') execution.state = event.state.name;
       if (event.type === 'StateFailed' && waitStateNames.has(event.state.name) && execution.token) {
         // Timed out (States.Timeout) or failed: its token no longer waits.
         close(execution.token, 'TaskTimedOut');

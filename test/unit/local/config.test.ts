@@ -5,7 +5,7 @@ import { LocalStackError } from '../../../local/local-stack-error.js';
 describe('the local configuration', () => {
   it('has defaults for every port and the data dir', () => {
     const config = readLocalConfig({});
-    expect(config.ports).toEqual({ api: 3000, lambda: 3001, dynamodb: 8000, s3: 4568, ses: 8005, cognito: 9229 });
+    expect(config.ports).toEqual({ api: 3000, lambda: 3001, workflow: 3002, dynamodb: 8000, s3: 4568, ses: 8005, cognito: 9229 });
     expect(config.dataDir).toMatch(/\.local$/);
   });
 
@@ -18,6 +18,13 @@ describe('the local configuration', () => {
     expect(readLocalConfig({ ORDERDESK_DYNAMODB_HEAP: '1g' }).dynamodbHeap).toBe('1g');
     expect(() => readLocalConfig({ ORDERDESK_DYNAMODB_HEAP: '512' })).toThrow(/ORDERDESK_DYNAMODB_HEAP/);
     expect(() => readLocalConfig({ ORDERDESK_DYNAMODB_HEAP: '-Xmx512m' })).toThrow(LocalStackError);
+  });
+
+  it('runs business time at real speed unless ORDERDESK_TIME_SCALE says otherwise (at least 1)', () => {
+    expect(readLocalConfig({}).timeScale).toBe(1);
+    expect(readLocalConfig({ ORDERDESK_TIME_SCALE: '1440' }).timeScale).toBe(1440);
+    expect(() => readLocalConfig({ ORDERDESK_TIME_SCALE: '0.5' })).toThrow(/ORDERDESK_TIME_SCALE: must be at least 1/);
+    expect(() => readLocalConfig({ ORDERDESK_TIME_SCALE: 'fast' })).toThrow(/ORDERDESK_TIME_SCALE/);
   });
 
   it('says which variable is wrong', () => {
