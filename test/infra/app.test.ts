@@ -140,13 +140,15 @@ describe('the data stack', () => {
     });
   });
 
-  it('generates the mail-links secret in CloudFormation and retains it', () => {
-    dev.data.resourceCountIs('AWS::SecretsManager::Secret', 1);
-    dev.data.hasResource('AWS::SecretsManager::Secret', {
-      DeletionPolicy: 'Retain',
-      UpdateReplacePolicy: 'Retain',
-      Properties: { Name: 'orderdesk/dev/mail-links', GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true } },
-    });
+  it('generates the mail-links and payment-webhook secrets in CloudFormation and retains them', () => {
+    dev.data.resourceCountIs('AWS::SecretsManager::Secret', 2);
+    for (const name of ['mail-links', 'payment-webhook']) {
+      dev.data.hasResource('AWS::SecretsManager::Secret', {
+        DeletionPolicy: 'Retain',
+        UpdateReplacePolicy: 'Retain',
+        Properties: { Name: `orderdesk/dev/${name}`, GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true } },
+      });
+    }
   });
 });
 
@@ -186,14 +188,17 @@ describe('the API stack', () => {
     }
   });
 
-  it('grants the bucket to the attachment routes only, one key prefix at a time', () => {
+  it('grants the bucket to the attachment and order routes only, one key prefix at a time', () => {
     // S3, per function: object actions on one key prefix each. The presigned POST acts with
     // request-upload's rights, so its ticket can write nothing outside uploads/; downloads can
-    // read nothing but confirmed files; only confirm-upload writes (once) under orgs/.
+    // read nothing but confirmed files; only confirm-upload writes (once) under orgs/; orders'
+    // PDFs are read by the order route's presigned link and the resend of a parked mail.
     const expected: Record<string, Record<string, string[]>> = {
       'request-upload': { 'uploads/*': ['s3:PutObject'] },
       'confirm-upload': { 'uploads/*': ['s3:DeleteObject', 's3:GetObject'], 'orgs/*': ['s3:GetObject', 's3:PutObject'] },
       'download-attachment': { 'orgs/*': ['s3:GetObject'] },
+      'get-order': { 'orders/*': ['s3:GetObject'] },
+      'resend-mail': { 'orders/*': ['s3:GetObject'] },
     };
     for (const route of routeList) expect(s3Grants(dev.api, route.name), route.name).toEqual(expected[route.name] ?? {});
   });
@@ -204,7 +209,7 @@ describe('the API stack', () => {
     expect(s3.length).toBeGreaterThan(0);
     for (const statement of s3) {
       expect([statement.Action].flat().every((action) => ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'].includes(action)), JSON.stringify(statement)).toBe(true);
-      expect([statement.Resource].flat().map(objectPattern)).toEqual([expect.stringMatching(/^(uploads|orgs)\/\*$/)]);
+      expect([statement.Resource].flat().map(objectPattern)).toEqual([expect.stringMatching(/^(uploads|orgs|orders)\/\*$/)]);
     }
   });
 });
@@ -332,9 +337,14 @@ const expectExactGrants = (template: Template, entry: { name: string; access: Fu
   const states = grantsOf(template, name, 'states');
   const workflow = access.workflow ?? [];
   expect(Object.keys(states).sort(), name).toEqual(
-    [...(workflow.includes('start') ? ['states:StartExecution'] : []), ...(workflow.includes('report') ? ['states:SendTaskFailure', 'states:SendTaskHeartbeat', 'states:SendTaskSuccess'] : [])].sort(),
+    [
+      ...(workflow.includes('start') ? ['states:StartExecution'] : []),
+      ...(workflow.includes('report') ? ['states:SendTaskFailure', 'states:SendTaskHeartbeat', 'states:SendTaskSuccess'] : []),
+      ...(workflow.includes('describe') ? ['states:DescribeExecution'] : []),
+    ].sort(),
   );
   if (states['states:StartExecution']) expect(states['states:StartExecution']).toContain(':stateMachine:orderdesk-dev-workflow');
+  if (states['states:DescribeExecution']) expect(states['states:DescribeExecution']).toContain(':execution:orderdesk-dev-workflow:*');
   const secrets = grantsOf(template, name, 'secretsmanager');
   expect(Object.keys(secrets), name).toEqual(access.secrets?.length ? ['secretsmanager:GetSecretValue'] : []);
   const secretArns = access.secrets?.length ? [JSON.parse(secrets['secretsmanager:GetSecretValue']!) as unknown].flat().map(resolveArn) : [];
@@ -379,7 +389,7 @@ describe('the function table', () => {
     expect(expected.length).toBeGreaterThan(0);
     expect([dev.api, dev.functions, dev.data].flatMap(readers).sort()).toEqual(expected.sort());
     // Secrets Manager appends `-` and six characters to the name: the granted pattern matches the generated secret, and only it.
-    const [secret] = Object.values(dev.data.findResources('AWS::SecretsManager::Secret'));
+    const secret = Object.values(dev.data.findResources('AWS::SecretsManager::Secret')).find((s) => String(s.Properties.Name).endsWith('mail-links'));
     const pattern = iamPattern('orderdesk/dev/mail-links-??????');
     expect(pattern.test(`${secret?.Properties.Name}-AbC123`)).toBe(true);
     expect(pattern.test('orderdesk/dev/mail-links-extra-AbC123')).toBe(false);
