@@ -9,6 +9,7 @@ import { documentClient, tableName } from './dynamodb/document-client.js';
 import { dynamoMailPeopleStore } from './dynamodb/mail-people-store.js';
 import { dynamoPreferenceStore } from './dynamodb/preference-store.js';
 import { dynamoSuppressionStore } from './dynamodb/suppression-store.js';
+import { s3ObjectReader } from './s3/object-reader.js';
 import { secretValue } from './secrets/secrets.js';
 import { serviceDeps } from './service-deps.js';
 import { sesFromEnvironment, sesMailer } from './ses/ses-mailer.js';
@@ -35,6 +36,8 @@ export const notifierDeps: NotifierDeps = {
   people: dynamoMailPeopleStore(documentClient, tableName),
   deliveries: dynamoDeliveryStore(documentClient, tableName),
   mailer: sesMailer(sesFromEnvironment),
+  // Reads the bucket's name and endpoint when a PDF is wanted: only notify and resend-mail may (orders/ get).
+  documents: s3ObjectReader(),
   site,
   linkKey,
   retry: { attempts: 4, baseDelayMs: 200, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },

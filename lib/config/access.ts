@@ -1,11 +1,15 @@
 import * as z from 'zod';
-import { attachmentPrefix, uploadPrefix } from '../domain/attachment-rules.js';
+// Only their types: a value import would bundle the attachment rules into every function that reads a prefix from here (the notifier).
+import type { attachmentPrefix, uploadPrefix } from '../domain/attachment-rules.js';
 
 /** Inbound mail as SES stores it (raw MIME), for the inbound-mail function only. */
 export const mailPrefix = 'mail/';
 
+/** Binding orders' PDFs (`orders/<requestId>/<orderNumber>.pdf`): written once when an order is made, read to mail and download them. */
+export const orderPrefix = 'orders/';
+
 /** The bucket's key prefixes; grants are per prefix, never on the bucket as a whole. */
-export type BucketPrefix = typeof uploadPrefix | typeof attachmentPrefix | typeof mailPrefix;
+export type BucketPrefix = typeof uploadPrefix | typeof attachmentPrefix | typeof mailPrefix | typeof orderPrefix;
 
 /** What a function may do with the objects under one prefix. HEAD and presigned GETs are `get`,
  * presigned POSTs and copies' destinations `put`. */

@@ -15,6 +15,30 @@ export const TimelineEntryKind = z.enum([
   'assignee_changed',
   /** Mail to a person of the request is not delivered (their address bounced or they complained). */
   'mail_undeliverable',
+  /**
+   * An agent posted an offer; the request is `quoted`. Details: `offerId`, `number` ("1", "2", …),
+   * `net`, `gross` (minor units as decimal strings), `currency` (`CZK`, `EUR`), `validUntil` (ISO
+   * datetime), `deliveryEstimate`, `lineCount`, and `supersedes` (the number of the offer it
+   * replaces) for a revision. The body is the agent's note (Markdown).
+   */
+  'offer_posted',
+  /** The workflow: an offer's validity ends soon and nobody decided. Details: `offerId`, `number`, `gross`, `currency`, `validUntil`. */
+  'offer_reminder',
+  /**
+   * The binding order was made after an acceptance; its PDF goes with the mail. Details:
+   * `orderNumber`, `gross`, `currency`, `dueDate` (a calendar day, `2026-12-09`),
+   * `variableSymbol`, `iban`, `documentKey` (the PDF's key, `orders/…`), `fileName`, and
+   * `acceptedBy` (the user id of who accepted).
+   */
+  'order_issued',
+  /** The workflow, on the due date of an unpaid order. Details: `orderNumber`, `gross`, `currency`, `dueDate`, `variableSymbol`, `iban`, `acceptedBy`. */
+  'payment_reminder',
+  /**
+   * Agency only: a payment did not match the order and was not taken as paid. Details:
+   * `paymentId`, `expected`, `expectedCurrency`, `received`, `receivedCurrency`, `reason`
+   * (`amount`, `currency`, `not_awaiting`), `source` (`webhook`, `agent`).
+   */
+  'payment_flagged',
 ]);
 export type TimelineEntryKind = z.infer<typeof TimelineEntryKind>;
 

@@ -46,7 +46,7 @@ ${parts.html}`;
     eyebrow,
     heading: request.title,
     content,
-    button: { label: t.openRequest, url: requestUrl },
+    button: { label: parts.button ?? t.openRequest, url: requestUrl },
     footer: {
       why: t.why(brand.name),
       links: [
@@ -61,7 +61,7 @@ ${parts.html}`;
     t.greeting(plainText(context.recipient.name)),
     `${parts.summary}\n${plainText(byline.line)}`,
     parts.text,
-    `${t.openRequest}: ${requestUrl}`,
+    `${parts.button ?? t.openRequest}: ${requestUrl}`,
     `-- \n${t.why(brand.name)}\n${t.mute}: ${muteUrl}\n${t.preferences}: ${preferencesUrl}`,
   ]
     .filter((block) => block.trim() !== '')

@@ -13,6 +13,7 @@ import type { Role } from '../domain/roles.js';
  */
 
 import { defaultLanguage, languages, type LanguageCode } from '../domain/mail/languages.js';
+import { formatMoney, isCurrencyCode } from '../domain/orders/money-format.js';
 
 export { defaultLanguage, languages, type LanguageCode };
 
@@ -29,8 +30,15 @@ export interface Strings {
   mute: string;
   preferences: string;
   /** Labels of the request's facts. */
-  labels: { type: string; title: string; status: string; file: string; size: string; fileType: string; participant: string; email: string; assignee: string; note: string };
+  labels: { type: string; title: string; status: string; file: string; size: string; fileType: string; participant: string; email: string; assignee: string; note: string; offer: string };
   date: (iso: string) => string;
+  /**
+   * A calendar day (`2026-12-09`) as words, or the Prague day an instant falls on (with its time
+   * unless it is the day's last minute: "valid until 25 December 2026"); undefined for anything else.
+   */
+  day: (value: string | undefined) => string | undefined;
+  /** Minor units (a decimal string) in CZK or EUR as the language writes money; undefined for anything else. */
+  money: (minor: string | undefined, currency: string | undefined) => string | undefined;
   number: (value: number, fractionDigits: number) => string;
   summaries: {
     request_created: string;
@@ -43,6 +51,53 @@ export interface Strings {
     rank_changed: string;
     assignee_changed: string;
     mail_undeliverable: string;
+    offer_posted: string;
+    offer_reminder: string;
+    order_issued: string;
+    payment_reminder: string;
+    payment_flagged: string;
+  };
+  /** A sentence after the status change of these lifecycle steps: what it means and what comes next. */
+  actionNotes: Partial<Record<Action, string>>;
+  /** What introduces the client's reason for declining an offer. */
+  declineReason: string;
+  amountReceived: string;
+  offer: {
+    /** `Offer 2`. */
+    name: (number: string) => string;
+    /** The headline of a revision: `Offer 2 (replaces offer 1)`. */
+    replaces: (number: string, previous: string) => string;
+    totalInclVat: string;
+    exclVat: (amount: string) => string;
+    inclVat: (amount: string) => string;
+    validUntil: string;
+    delivery: string;
+    howToDecide: string;
+    review: string;
+    reminder: (number: string | undefined, until: string) => string;
+  };
+  order: {
+    attached: (orderNumber: string) => string;
+    amountToPay: string;
+    dueDate: string;
+    variableSymbol: string;
+    iban: string;
+    orderNumber: string;
+    payByTransfer: string;
+    qrInAttachment: string;
+    queuedOnPayment: string;
+    reminder: (orderNumber: string, due: string) => string;
+    alreadyPaid: string;
+  };
+  flagged: {
+    internal: string;
+    /** `A payment of <received> (the order: <expected>) was not taken as paid: <reason>.` */
+    why: (received: string, expected: string, reason: string) => string;
+    reasons: Record<'amount' | 'currency' | 'not_awaiting', string>;
+    payment: string;
+    source: string;
+    sources: Record<'webhook' | 'agent', string>;
+    whatNow: string;
   };
   internalNote: string;
   internalAttachment: string;
@@ -95,7 +150,30 @@ const pragueParts = (iso: string) => {
   return { day: Number(part('day')), month: Number(part('month')), year: part('year'), time: `${part('hour')}:${part('minute')}` };
 };
 
-const englishMonths = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** Their first three letters are the short names: Jan, Feb, … Sep. */
+const englishMonthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** Czech months in the genitive, as a date says them: "25. prosince". */
+const czechMonthNames = ['ledna', 'února', 'března', 'dubna', 'května', 'června', 'července', 'srpna', 'září', 'října', 'listopadu', 'prosince'];
+
+const calendarDay = /^(\d{4})-(\d{2})-(\d{2})$/;
+const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** A calendar day as it is, an instant as its Prague day and time; the time is left out at the day's last minute. */
+const dayParts = (value: string | undefined): { day: number; month: number; year: string; time?: string } | undefined => {
+  if (value === undefined) return undefined;
+  const match = calendarDay.exec(value);
+  if (match) {
+    const [year, month, day] = [match[1]!, Number(match[2]), Number(match[3])];
+    const date = new Date(`${value}T12:00:00Z`);
+    return Number.isNaN(date.getTime()) || date.getUTCDate() !== day ? undefined : { day, month, year };
+  }
+  if (!isoInstant.test(value) || Number.isNaN(Date.parse(value))) return undefined;
+  const { day, month, year, time } = pragueParts(value);
+  return { day, month, year, time: time === '23:59' ? undefined : time };
+};
+
+const money = (language: LanguageCode) => (minor: string | undefined, currency: string | undefined) =>
+  minor !== undefined && /^\d{1,13}$/.test(minor) && isCurrencyCode(currency) ? formatMoney(Number(minor), currency, language) : undefined;
 
 const fixed = (value: number, fractionDigits: number, decimalMark: string) => value.toFixed(fractionDigits).replace('.', decimalMark);
 
@@ -121,7 +199,7 @@ const cs: Strings = {
     post_offer: 'Nová nabídka',
     reject_offer: 'Nabídka odmítnuta',
     expire_offer: 'Platnost nabídky vypršela',
-    accept_offer: 'Nabídka přijata',
+    accept_offer: 'Nabídka přijata: objednávka je závazná',
     accept_free_offer: 'Bezplatná nabídka přijata',
     mark_paid: 'Platba přijata',
     start_work: 'Práce začala',
@@ -160,12 +238,20 @@ const cs: Strings = {
     email: 'E-mail',
     assignee: 'Řešitel',
     note: 'Poznámka',
+    offer: 'Nabídka',
   },
   date: (iso) => {
     const { day, month, year, time } = pragueParts(iso);
     // No-break spaces keep a date on one line, as Czech typography wants.
     return `${day}.\u00a0${month}.\u00a0${year} v\u00a0${time}`;
   },
+  day: (value) => {
+    const parts = dayParts(value);
+    if (!parts) return undefined;
+    const date = `${parts.day}.\u00a0${czechMonthNames[parts.month - 1] ?? ''}\u00a0${parts.year}`;
+    return parts.time ? `${date} v\u00a0${parts.time}` : date;
+  },
+  money: money('cs'),
   number: (value, fractionDigits) => fixed(value, fractionDigits, ','),
   summaries: {
     request_created: 'Nový požadavek',
@@ -178,6 +264,52 @@ const cs: Strings = {
     rank_changed: 'Nové pořadí ve frontě',
     assignee_changed: 'Změna řešitele',
     mail_undeliverable: 'E-mail se nedaří doručit',
+    offer_posted: 'Nová nabídka',
+    offer_reminder: 'Nabídka brzy vyprší',
+    order_issued: 'Objednávka a platební údaje',
+    payment_reminder: 'Připomínka platby',
+    payment_flagged: 'Platbu je třeba zkontrolovat',
+  },
+  actionNotes: {
+    accept_offer: 'Objednávka s platebními údaji přijde v samostatném e-mailu.',
+    accept_free_offer: 'Nic se neplatí: práce se zařazuje do fronty.',
+    expire_offer: 'Nabídka nebyla včas přijata ani odmítnuta. Agentura může poslat novou.',
+  },
+  declineReason: 'Důvod odmítnutí:',
+  amountReceived: 'Přijatá částka',
+  offer: {
+    name: (number) => `Nabídka ${number}`,
+    replaces: (number, previous) => `Nabídka ${number} (nahrazuje nabídku ${previous})`,
+    totalInclVat: 'Celkem vč. DPH',
+    exclVat: (amount) => `${amount} bez DPH`,
+    inclVat: (amount) => `${amount} vč. DPH`,
+    validUntil: 'Platí do',
+    delivery: 'Dodání',
+    howToDecide: 'Nabídku lze na portálu přijmout, nebo odmítnout. Přijetím vzniká závazná objednávka.',
+    review: 'Zobrazit nabídku',
+    reminder: (number, until) => `${number ? `Nabídka ${number}` : 'Nabídka'} platí do ${until} a zatím nebyla přijata ani odmítnuta. Poté vyprší.`,
+  },
+  order: {
+    attached: (orderNumber) => `Závaznou objednávku ${orderNumber} najdete v příloze tohoto e-mailu jako PDF.`,
+    amountToPay: 'Částka k úhradě',
+    dueDate: 'Splatnost',
+    variableSymbol: 'Variabilní symbol',
+    iban: 'Účet (IBAN)',
+    orderNumber: 'Objednávka',
+    payByTransfer: 'Zaplaťte prosím bankovním převodem s uvedeným variabilním symbolem.',
+    qrInAttachment: 'Přiložené PDF obsahuje kód QR Platba, který načte vaše bankovní aplikace.',
+    queuedOnPayment: 'Jakmile platba dorazí, práce se zařadí do fronty.',
+    reminder: (orderNumber, due) => `Platba za objednávku ${orderNumber} je splatná ${due} a zatím nedorazila.`,
+    alreadyPaid: 'Pokud jste už zaplatili, nic nedělejte: převod může trvat den či dva.',
+  },
+  flagged: {
+    internal: 'Interní – klient to nevidí',
+    why: (received, expected, reason) => `Platba ${received} (objednávka: ${expected}) nebyla započtena: ${reason}.`,
+    reasons: { amount: 'částka nesouhlasí', currency: 'měna nesouhlasí', not_awaiting: 'požadavek na platbu nečeká' },
+    payment: 'Platba',
+    source: 'Zdroj',
+    sources: { webhook: 'oznámení banky', agent: 'zadáno agenturou' },
+    whatNow: 'Ověřte platbu v bance a vyřešte ji s klientem. Požadavek zůstává nezaplacený, dokud ho někdo neoznačí jako zaplacený.',
   },
   internalNote: 'Interní poznámka – klient ji nevidí',
   internalAttachment: 'Interní příloha – klient ji nevidí',
@@ -238,9 +370,9 @@ const en: Strings = {
   actions: {
     clarify: 'Clarification requested',
     post_offer: 'New offer',
-    reject_offer: 'Offer rejected',
+    reject_offer: 'Offer declined',
     expire_offer: 'Offer expired',
-    accept_offer: 'Offer accepted',
+    accept_offer: 'Offer accepted: the order is binding',
     accept_free_offer: 'Free offer accepted',
     mark_paid: 'Payment received',
     start_work: 'Work started',
@@ -279,11 +411,19 @@ const en: Strings = {
     email: 'E-mail',
     assignee: 'Assignee',
     note: 'Note',
+    offer: 'Offer',
   },
   date: (iso) => {
     const { day, month, year, time } = pragueParts(iso);
-    return `${day}\u00a0${englishMonths[month - 1] ?? ''}\u00a0${year}, ${time}`;
+    return `${day}\u00a0${englishMonthNames[month - 1]?.slice(0, 3) ?? ''}\u00a0${year}, ${time}`;
   },
+  day: (value) => {
+    const parts = dayParts(value);
+    if (!parts) return undefined;
+    const date = `${parts.day}\u00a0${englishMonthNames[parts.month - 1] ?? ''}\u00a0${parts.year}`;
+    return parts.time ? `${date}, ${parts.time}` : date;
+  },
+  money: money('en'),
   number: (value, fractionDigits) => fixed(value, fractionDigits, '.'),
   summaries: {
     request_created: 'New request',
@@ -296,6 +436,52 @@ const en: Strings = {
     rank_changed: 'Queue reordered',
     assignee_changed: 'Assignee changed',
     mail_undeliverable: 'Mail not delivered',
+    offer_posted: 'New offer',
+    offer_reminder: 'Offer expires soon',
+    order_issued: 'Order and payment details',
+    payment_reminder: 'Payment reminder',
+    payment_flagged: 'Payment needs checking',
+  },
+  actionNotes: {
+    accept_offer: 'The order with the payment details follows in a separate e-mail.',
+    accept_free_offer: 'There is nothing to pay: the work joins the queue.',
+    expire_offer: 'Nobody accepted or declined the offer in time. The agency may post a new one.',
+  },
+  declineReason: 'The reason given:',
+  amountReceived: 'Amount received',
+  offer: {
+    name: (number) => `Offer ${number}`,
+    replaces: (number, previous) => `Offer ${number} (replaces offer ${previous})`,
+    totalInclVat: 'Total incl. VAT',
+    exclVat: (amount) => `${amount} excl. VAT`,
+    inclVat: (amount) => `${amount} incl. VAT`,
+    validUntil: 'Valid until',
+    delivery: 'Delivery',
+    howToDecide: 'The offer can be accepted or declined in the portal. Accepting it makes a binding order.',
+    review: 'Review the offer',
+    reminder: (number, until) => `${number ? `Offer ${number}` : 'The offer'} is valid until ${until} and has been neither accepted nor declined yet. After that, it expires.`,
+  },
+  order: {
+    attached: (orderNumber) => `The binding order ${orderNumber} is attached to this e-mail as a PDF.`,
+    amountToPay: 'Amount to pay',
+    dueDate: 'Due date',
+    variableSymbol: 'Variable symbol',
+    iban: 'Account (IBAN)',
+    orderNumber: 'Order',
+    payByTransfer: 'Please pay by bank transfer with the variable symbol above.',
+    qrInAttachment: 'The attached PDF has a QR Platba code that your banking app can scan.',
+    queuedOnPayment: 'Once the payment arrives, the work joins the queue.',
+    reminder: (orderNumber, due) => `The payment for order ${orderNumber} is due on ${due} and has not arrived yet.`,
+    alreadyPaid: 'If you have already paid, do nothing: a transfer can take a day or two.',
+  },
+  flagged: {
+    internal: 'Internal – not visible to the client',
+    why: (received, expected, reason) => `A payment of ${received} (the order: ${expected}) was not taken as paid: ${reason}.`,
+    reasons: { amount: 'the amount differs', currency: 'the currency differs', not_awaiting: 'the request is not awaiting payment' },
+    payment: 'Payment',
+    source: 'Source',
+    sources: { webhook: 'bank notification', agent: 'entered by the agency' },
+    whatNow: 'Check the payment with the bank and settle it with the client. The request stays unpaid until someone marks it as paid.',
   },
   internalNote: 'Internal note – not visible to the client',
   internalAttachment: 'Internal attachment – not visible to the client',

@@ -6,7 +6,7 @@ import type { TimelineEntry } from '../domain/timeline-entry.js';
 import { brandOf } from '../mail/brands.js';
 import { oneLine } from '../mail/plain-text.js';
 import { renderMail, type MailContext } from '../mail/render-mail.js';
-import type { MailSite, OutgoingMail } from './mail-ports.js';
+import type { MailAttachment, MailSite, OutgoingMail } from './mail-ports.js';
 
 const dayMs = 86_400_000;
 
@@ -22,8 +22,9 @@ export interface Composition {
   request: Request;
   person: Person;
   digest?: ReorderDigest;
+  /** Files the mail carries, already read (the order's PDF for `order_issued`). */
+  attachments?: MailAttachment[];
 }
-
 
 /** `"Azami Helpdesk" <helpdesk@…>`, the display name quoted (and RFC 2047-encoded when not ASCII). */
 export const senderAddress = (name: string, address: string): string => {
@@ -37,7 +38,7 @@ export const senderAddress = (name: string, address: string): string => {
  * brand, and links built from the deployment's configured URLs only (never from anything a
  * request carried), each signed for that person, that request and one purpose.
  */
-export const composeMail = (site: MailSite, linkKey: Buffer, now: Date, { entry, request, person, digest }: Composition): OutgoingMail => {
+export const composeMail = (site: MailSite, linkKey: Buffer, now: Date, { entry, request, person, digest, attachments }: Composition): OutgoingMail => {
   const portal = site.portalUrl(request.platform).replace(/\/+$/, '');
   const link = (purpose: LinkPurpose) =>
     signLink(linkKey, { purpose, requestId: request.requestId, userId: person.userId, expiresAt: new Date(now.getTime() + linkLifetimeDays[purpose] * dayMs) });
@@ -71,5 +72,6 @@ export const composeMail = (site: MailSite, linkKey: Buffer, now: Date, { entry,
       'X-Auto-Response-Suppress': 'All',
     },
     tags: { request: request.requestId, recipient: person.userId },
+    ...(attachments?.length ? { attachments: attachments.map((file) => ({ ...file, fileName: oneLine(file.fileName) })) } : {}),
   };
 };

@@ -58,6 +58,13 @@ export interface DeliveryStore {
   listParked(limit: number, cursor?: string): Promise<Page<Delivery>>;
 }
 
+/** A file a mail carries (e.g. an order's PDF). */
+export interface MailAttachment {
+  fileName: string;
+  contentType: string;
+  content: Uint8Array;
+}
+
 /** A mail ready to go: addresses and headers already checked. */
 export interface OutgoingMail {
   from: string;
@@ -68,6 +75,7 @@ export interface OutgoingMail {
   headers: Record<string, string>;
   /** SES message tags: come back with bounce and complaint events. */
   tags: Record<string, string>;
+  attachments?: MailAttachment[];
 }
 
 /** Thrown by a mailer for a mail that will never go through as it is (retrying won't help). */
@@ -78,6 +86,12 @@ export class MailRejectedError extends Error {
 export interface Mailer {
   /** Sends one mail; answers SES's message id. A `MailRejectedError` is final, anything else may pass on a retry. */
   send(mail: OutgoingMail): Promise<{ messageId: string }>;
+}
+
+/** The stored PDFs of binding orders (keys under `orders/`), for the mail that carries one. */
+export interface OrderDocuments {
+  /** The whole document; throws if it can't be read (a mail waits for its PDF rather than going without it). */
+  read(key: string): Promise<Uint8Array>;
 }
 
 /** Where links in mail point, per platform: configured at deployment, never taken from a request. */

@@ -1,3 +1,4 @@
+import { orderPrefix } from '../config/access.js';
 import { mailIdOf } from '../domain/mail/delivery.js';
 import { mailGroupOf, recipientsOf, subjectIds, withheld, type Person, type Recipient, type RequestPeople } from '../domain/mail/notification-matrix.js';
 import type { Request } from '../domain/request.js';
@@ -5,7 +6,7 @@ import type { TimelineEntry } from '../domain/timeline-entry.js';
 import { logger } from '../observability/logger.js';
 import { composeMail, type ReorderDigest } from './mail-composer.js';
 import { sendClaimed } from './mail-sending.js';
-import type { DeliveryStore, Mailer, MailPeopleStore, MailSite, NewDelivery } from './mail-ports.js';
+import type { DeliveryStore, MailAttachment, Mailer, MailPeopleStore, MailSite, NewDelivery, OrderDocuments } from './mail-ports.js';
 import type { OrganisationStore, ParticipantStore, QueueStore, RequestStore, TimelineStore, UserLookup } from './ports.js';
 
 export interface NotifierDeps {
@@ -18,6 +19,8 @@ export interface NotifierDeps {
   people: MailPeopleStore;
   deliveries: DeliveryStore;
   mailer: Mailer;
+  /** The orders' PDFs, which `order_issued` mails carry. */
+  documents: OrderDocuments;
   site: MailSite;
   /** The key that signs links in mail (a secret). */
   linkKey: () => Promise<Buffer>;
@@ -65,12 +68,39 @@ export const reorderDigest = async (deps: NotifierDeps, request: Request): Promi
   };
 };
 
+/** An order mail's entry names no PDF, or one not under its request's orders' prefix: a bug where the entry is written. */
+export class MissingDocumentError extends Error {
+  override readonly name = 'MissingDocumentError';
+}
+
+/**
+ * The files a mail about this entry carries, the same for every recipient (client side and agency
+ * alike): the order's PDF for `order_issued`, nothing for any other kind. A PDF that can't be read
+ * throws before anything is claimed, so the entry is retried rather than mailed without it.
+ */
+export const attachmentsOf = async (deps: Pick<NotifierDeps, 'documents'>, entry: TimelineEntry): Promise<MailAttachment[]> => {
+  if (entry.kind !== 'order_issued') return [];
+  const { documentKey, fileName } = entry.details ?? {};
+  // This request's own PDF only (`orders/<requestId>/…`, as the order service stores it), never another key.
+  if (!documentKey?.startsWith(`${orderPrefix}${entry.requestId}/`) || documentKey.includes('..') || !fileName) {
+    throw new MissingDocumentError(`Entry ${entry.entryId} names no order PDF of its own: ${documentKey} ${fileName}`);
+  }
+  return [{ fileName, contentType: 'application/pdf', content: await deps.documents.read(documentKey) }];
+};
+
 interface EntryMail {
   entry: TimelineEntry;
   request: Request;
   group: string;
   digest?: ReorderDigest;
+  /** Read once per entry, on the first recipient actually to be mailed. */
+  attachments: () => Promise<MailAttachment[]>;
 }
+
+const once = <T>(read: () => Promise<T>): (() => Promise<T>) => {
+  let promise: Promise<T> | undefined;
+  return () => (promise ??= read());
+};
 
 const deliverTo = async (deps: NotifierDeps, mail: EntryMail, recipient: Recipient, facts: Awaited<ReturnType<MailPeopleStore['facts']>>): Promise<MailOutcome> => {
   const { person } = recipient;
@@ -89,12 +119,14 @@ const deliverTo = async (deps: NotifierDeps, mail: EntryMail, recipient: Recipie
     return { userId, outcome: 'suppressed' };
   }
   if (why) return { userId, outcome: why };
+  // Before the claim: a PDF that can't be read leaves nothing claimed, and the retry finds the mail still to send.
+  const attachments = await mail.attachments();
   const token = deps.newId();
   const claim = await deps.deliveries.claim(record, token, deps.now());
   if (claim === 'done') return { userId, outcome: 'done' };
   if (claim === 'busy') throw new MailInFlightError(`Mail ${mailIdOf(record)} is being sent by another invocation`);
   const linkKey = await deps.linkKey();
-  const outcome = await sendClaimed(deps, record, token, async () => composeMail(deps.site, linkKey, deps.now(), { ...mail, person }));
+  const outcome = await sendClaimed(deps, record, token, async () => composeMail(deps.site, linkKey, deps.now(), { entry: mail.entry, request: mail.request, digest: mail.digest, person, attachments }));
   return { userId, outcome };
 };
 
@@ -116,7 +148,7 @@ export const notifyEntry = async (deps: NotifierDeps, entry: TimelineEntry): Pro
     deps.people.facts(request.requestId, recipients.map((recipient) => recipient.person)),
     entry.kind === 'rank_changed' ? reorderDigest(deps, request) : undefined,
   ]);
-  const mail: EntryMail = { entry, request, group: mailGroupOf(entry, request.orgId), digest };
+  const mail: EntryMail = { entry, request, group: mailGroupOf(entry, request.orgId), digest, attachments: once(() => attachmentsOf(deps, entry)) };
   const settled = await Promise.allSettled(recipients.map((recipient) => deliverTo(deps, mail, recipient, facts)));
   const failed = settled.find((result) => result.status === 'rejected');
   if (failed) throw failed.reason;

@@ -4,7 +4,7 @@ import { agencyCaller } from './caller.js';
 import type { Caller } from './deps.js';
 import { composeMail } from './mail-composer.js';
 import { sendClaimed } from './mail-sending.js';
-import { reorderDigest, type NotifierDeps } from './notifier.js';
+import { attachmentsOf, reorderDigest, type NotifierDeps } from './notifier.js';
 import type { Page } from './ports.js';
 
 /** The parked mails are the agency's to see and send again. */
@@ -56,12 +56,14 @@ export const resendParked = async (deps: NotifierDeps, caller: Caller, mailId: s
   ]);
   const person = people.get(current.recipientId);
   if (!entry || !request || !person) throw new ConflictError('The request, its entry or the person of this mail is gone', 'Nothing to send');
+  // Before the claim: a PDF that can't be read fails the call and leaves the mail parked.
+  const attachments = await attachmentsOf(deps, entry);
   const token = deps.newId();
   await deps.deliveries.claimParked(key, token, deps.now());
   const digest = entry.kind === 'rank_changed' ? await reorderDigest(deps, request) : undefined;
   const linkKey = await deps.linkKey();
   // The address may have changed since it was parked: the mail goes where the person is now.
-  await sendClaimed(deps, key, token, async () => composeMail(deps.site, linkKey, deps.now(), { entry, request, person, digest }));
+  await sendClaimed(deps, key, token, async () => composeMail(deps.site, linkKey, deps.now(), { entry, request, person, digest, attachments }));
   const after = await deps.deliveries.get(key);
   return toParkedView(after ?? current);
 };

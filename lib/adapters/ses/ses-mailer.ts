@@ -29,7 +29,7 @@ export const sesFromEnvironment = (): SesTarget => {
 
 /**
  * Sends through SES v2's SendEmail as a Simple mail (HTML and text; SES builds the MIME) with our
- * headers. No retries here: the notifier retries with its own backoff and counts the attempts.
+ * headers and any attachments (`Content.Simple.Attachments`). No retries here: the notifier retries with its own backoff and counts the attempts.
  */
 export const sesMailer = (target: () => SesTarget): Mailer => ({
   async send(mail) {
@@ -53,6 +53,18 @@ export const sesMailer = (target: () => SesTarget): Mailer => ({
               Subject: { Data: mail.subject, Charset: 'UTF-8' },
               Body: { Html: { Data: mail.html, Charset: 'UTF-8' }, Text: { Data: mail.text, Charset: 'UTF-8' } },
               Headers: Object.entries(mail.headers).map(([Name, Value]) => ({ Name, Value })),
+              ...(mail.attachments?.length
+                ? {
+                    Attachments: mail.attachments.map((file) => ({
+                      FileName: file.fileName,
+                      ContentType: file.contentType,
+                      ContentDisposition: 'ATTACHMENT',
+                      // JSON carries the bytes base64-encoded; SES writes the MIME part base64 too (its default, 7bit, would break a PDF).
+                      ContentTransferEncoding: 'BASE64',
+                      RawContent: Buffer.from(file.content.buffer, file.content.byteOffset, file.content.byteLength).toString('base64'),
+                    })),
+                  }
+                : {}),
             },
           },
         },

@@ -8,7 +8,8 @@ import type { Language, MailScope } from './preferences.js';
  * - `requester`: who filed it; `org_admins`: the client organisation's admins;
  * - `participants`: people invited to this request;
  * - `agency`: the assigned agent, or every agency person while nobody is assigned;
- * - `subject`: the person the entry is about (the one invited, removed or assigned).
+ * - `subject`: the person the entry is about (the one invited, removed or assigned, or who
+ *   accepted the offer an order or a payment reminder is about).
  */
 export type Audience = 'requester' | 'org_admins' | 'participants' | 'agency' | 'subject';
 
@@ -28,6 +29,11 @@ export const notificationMatrix: Record<TimelineEntryKind, readonly Audience[]> 
   rank_changed: ['org_admins', 'agency'],
   assignee_changed: ['subject'],
   mail_undeliverable: ['org_admins', 'agency'],
+  offer_posted: ['requester', 'org_admins', 'participants', 'agency'],
+  offer_reminder: ['requester', 'org_admins', 'agency'],
+  order_issued: ['requester', 'org_admins', 'subject', 'agency'],
+  payment_reminder: ['requester', 'org_admins', 'subject', 'agency'],
+  payment_flagged: ['agency'],
 };
 
 /** A person who may get mail, with what the notifier needs to decide and to write it. */
@@ -61,6 +67,9 @@ export const subjectIds = (entry: TimelineEntry): string[] => {
       return details.userId ? [details.userId] : [];
     case 'assignee_changed':
       return [details.to, details.from].filter((id): id is string => id !== undefined);
+    case 'order_issued':
+    case 'payment_reminder':
+      return details.acceptedBy ? [details.acceptedBy] : [];
     default:
       return [];
   }

@@ -3,7 +3,9 @@ import { assigneeChanged } from './assignee-changed.js';
 import { attachmentAdded } from './attachment-added.js';
 import { mailUndeliverable } from './mail-undeliverable.js';
 import { internalNote, message } from './message.js';
+import { offerPosted, offerReminder } from './offers.js';
 import { participantInvited, participantRemoved } from './participants.js';
+import { orderIssued, paymentFlagged, paymentReminder } from './payments.js';
 import { rankChanged } from './rank-changed.js';
 import { requestCreated } from './request-created.js';
 import { statusChanged } from './status-changed.js';
@@ -21,4 +23,9 @@ export const templates: Record<TimelineEntryKind, Template> = {
   rank_changed: rankChanged,
   assignee_changed: assigneeChanged,
   mail_undeliverable: mailUndeliverable,
+  offer_posted: offerPosted,
+  offer_reminder: offerReminder,
+  order_issued: orderIssued,
+  payment_reminder: paymentReminder,
+  payment_flagged: paymentFlagged,
 };

@@ -22,11 +22,13 @@ export const parts = (...list: (Part | undefined | false)[]): Part => {
 
 export const paragraph = (text: string): Part => ({ html: html`<p style="margin:0 0 16px;">${text}</p>`, text: plainText(text) });
 
+export type FactRow = [label: string, value: string | undefined];
+
 /** Label–value rows, e.g. File / Size. The text part aligns nothing: mail clients wrap it anyway. */
-export const facts = (rows: [label: string, value: string | undefined][]): Part => {
+export const facts = (rows: FactRow[], margin = '0 0 16px'): Part => {
   const shown = rows.filter((row): row is [string, string] => row[1] !== undefined && row[1] !== '');
   return {
-    html: html`<table role="presentation" cellspacing="0" cellpadding="0" border="0" style="margin:0 0 16px;border-collapse:collapse;">${shown.map(
+    html: html`<table role="presentation" cellspacing="0" cellpadding="0" border="0" style="margin:${margin};border-collapse:collapse;">${shown.map(
       ([label, value]) =>
         html`<tr><td style="padding:3px 16px 3px 0;font-size:14px;color:${muted};vertical-align:top;white-space:nowrap;">${label}</td><td style="padding:3px 0;font-size:15px;vertical-align:top;word-break:break-word;">${value}</td></tr>`,
     )}</table>`,
@@ -83,4 +85,26 @@ export const fileSize = (bytes: number, t: Strings): string => {
     unit++;
   }
   return `${t.number(value, value < 10 ? 1 : 0)} ${units[unit]}`;
+};
+
+const panelBackground = '#f7f7f9';
+
+/**
+ * A sum that matters, set apart: a caption, the amount large in the brand's colour, a line under
+ * it (e.g. the net) and the facts that go with it (validity, due date, bank details).
+ */
+export const amountPanel = (input: { caption: string; amount: string | undefined; under?: string; rows: FactRow[]; color: string }): Part => {
+  const { caption, amount, under, rows, color } = input;
+  const details = facts(rows, '10px 0 0');
+  const shown = details.text !== '';
+  return {
+    html: html`<table role="presentation" width="100%" cellspacing="0" cellpadding="0" border="0" style="margin:0 0 18px;border-collapse:separate;"><tr><td style="padding:14px 16px;background:${panelBackground};border:1px solid ${hairline};border-left:4px solid ${color};border-radius:6px;" bgcolor="${panelBackground}"><p style="margin:0 0 2px;font-size:13px;line-height:1.4;color:${muted};">${caption}</p>${amount ? html`<p style="margin:0;font-size:24px;line-height:1.3;font-weight:700;color:${color};">${amount}</p>` : ''}${under ? html`<p style="margin:2px 0 0;font-size:14px;line-height:1.4;color:${muted};">${under}</p>` : ''}${shown ? details.html : ''}</td></tr></table>`,
+    text: [`${caption}: ${plainText(amount ?? '')}${under ? ` (${plainText(under)})` : ''}`, ...(shown ? [details.text] : [])].join('\n'),
+  };
+};
+
+/** An IBAN in groups of four, as people read and type it: `CZ65 0800 0000 1920 0014 5399`. */
+export const groupedIban = (iban: string | undefined): string | undefined => {
+  const compact = iban?.replace(/\s+/g, '');
+  return compact ? compact.replace(/(.{4})(?=.)/g, '$1 ') : undefined;
 };

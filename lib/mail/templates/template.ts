@@ -19,6 +19,8 @@ export interface MailParts {
   text: string;
   /** The inbox preview, plain text. */
   preheader: string;
+  /** The button's words when "Open the request" says too little (e.g. "Review the offer"); it still leads to the request. */
+  button?: string;
 }
 
 export type Template = (input: TemplateInput) => MailParts;

@@ -59,6 +59,28 @@ describe('sesMailer', () => {
     });
   });
 
+  it('sends no Attachments when the mail has none', async () => {
+    const { mailer, sent } = ses(200, { MessageId: 'ses-a' });
+    await mailer.send({ ...mail, attachments: [] });
+    expect((sent[0]!.body.Content as { Simple: Record<string, unknown> }).Simple).not.toHaveProperty('Attachments');
+  });
+
+  it('attaches files as Simple attachments: the bytes base64 in the JSON and in the MIME part, as attachments', async () => {
+    const pdf = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x0a, 0x00, 0xff, 0xfe, 0x80]);
+    // A view into a larger buffer: only its own bytes go.
+    const backing = new Uint8Array(pdf.byteLength + 8).fill(0x41);
+    backing.set(pdf, 4);
+    const view = backing.subarray(4, 4 + pdf.byteLength);
+    const { mailer, sent } = ses(200, { MessageId: 'ses-pdf' });
+    await mailer.send({ ...mail, attachments: [{ fileName: 'OBJ-2026-0042.pdf', contentType: 'application/pdf', content: view }] });
+    const simple = (sent[0]!.body.Content as { Simple: { Attachments: Record<string, string>[]; Body: unknown } }).Simple;
+    expect(simple.Attachments).toEqual([
+      { FileName: 'OBJ-2026-0042.pdf', ContentType: 'application/pdf', ContentDisposition: 'ATTACHMENT', ContentTransferEncoding: 'BASE64', RawContent: Buffer.from(pdf).toString('base64') },
+    ]);
+    expect(new Uint8Array(Buffer.from(simple.Attachments[0]!.RawContent!, 'base64'))).toEqual(pdf);
+    expect(simple.Body).toEqual({ Html: { Data: mail.html, Charset: 'UTF-8' }, Text: { Data: mail.text, Charset: 'UTF-8' } });
+  });
+
   it('names no configuration set when none is given', async () => {
     const { mailer, sent } = ses(200, { MessageId: 'ses-2' });
     await mailer.send(mail);

@@ -1,5 +1,6 @@
 import type { TimelineEntry, TimelineEntryKind } from '../../../lib/domain/timeline-entry.js';
 import type { Platform } from '../../../lib/domain/platform.js';
+import type { RequestStatus } from '../../../lib/domain/request.js';
 import { brandOf } from '../../../lib/mail/brands.js';
 import type { Language } from '../../../lib/mail/i18n.js';
 import type { MailContext } from '../../../lib/mail/render-mail.js';
@@ -11,6 +12,18 @@ export const portals: Record<Platform, string> = { azami: 'https://portal.azami.
 const person = { actorType: 'person', actorId: 'user-jana', actorName: 'Jana Nováková', actorRole: 'client_admin' } as const;
 const agent = { actorType: 'person', actorId: 'user-tomas', actorName: 'Tomáš Dvořák', actorRole: 'agent' } as const;
 const system = { actorType: 'system', actorId: 'notifier', actorName: 'orderdesk notifier', actorRole: 'system' } as const;
+const workflow = { actorType: 'system', actorId: 'workflow', actorName: 'orderdesk workflow', actorRole: 'system' } as const;
+
+/** An order as the workflow writes it: 12 100 CZK incl. VAT, due in 14 days. */
+const order = {
+  orderNumber: 'OBJ-2026-0042',
+  gross: '1210000',
+  currency: 'CZK',
+  dueDate: '2026-12-09',
+  variableSymbol: '2026000042',
+  iban: 'CZ6508000000192000145399',
+  acceptedBy: 'user-jana',
+};
 
 /** One typical entry per kind, with the details its service writes. */
 export const entries: Record<TimelineEntryKind, Partial<TimelineEntry>> = {
@@ -29,6 +42,45 @@ export const entries: Record<TimelineEntryKind, Partial<TimelineEntry>> = {
   rank_changed: { ...person, details: { from: '4', to: '1' } },
   assignee_changed: { ...agent, details: { from: 'user-eva', to: 'user-tomas', toName: 'Tomáš Dvořák' } },
   mail_undeliverable: { ...system, details: { email: 'petr.svoboda@example.cz', name: 'Petr Svoboda', reason: 'bounce' } },
+  offer_posted: {
+    ...agent,
+    body: 'Cena zahrnuje **úpravu přihlášení** a testy:\n\n- přihlášení přes Google i Apple\n- nasazení na produkci',
+    details: {
+      action: 'post_offer',
+      from: 'clarifying',
+      to: 'quoted',
+      offerId: '2026-0042/2',
+      number: '2',
+      net: '1000000',
+      gross: '1210000',
+      currency: 'CZK',
+      // 23:59:59 on 25 December in Prague (UTC+1 in winter).
+      validUntil: '2026-12-25T22:59:59.000Z',
+      deliveryEstimate: '10 pracovních dnů po zaplacení',
+      lineCount: '3',
+      supersedes: '1',
+    },
+  },
+  offer_reminder: { ...workflow, details: { offerId: '2026-0042/2', number: '2', gross: '1210000', currency: 'CZK', validUntil: '2026-12-25T22:59:59.000Z' } },
+  order_issued: { ...workflow, details: { ...order, documentKey: 'orders/2026-0042/OBJ-2026-0042.pdf', fileName: 'OBJ-2026-0042.pdf' } },
+  payment_reminder: { ...workflow, details: order },
+  payment_flagged: {
+    ...system,
+    actorId: 'payment-webhook',
+    actorName: 'orderdesk payment webhook',
+    visibility: 'agency',
+    details: { paymentId: 'pay-0007', expected: '1210000', expectedCurrency: 'CZK', received: '1200000', receivedCurrency: 'CZK', reason: 'amount', source: 'webhook' },
+  },
+};
+
+/** The status a request has when an entry of this kind is mailed. */
+const statusWhen: Partial<Record<TimelineEntryKind, RequestStatus>> = {
+  status_changed: 'quoted',
+  offer_posted: 'quoted',
+  offer_reminder: 'quoted',
+  order_issued: 'awaiting_payment',
+  payment_reminder: 'awaiting_payment',
+  payment_flagged: 'awaiting_payment',
 };
 
 export const queue = [
@@ -50,7 +102,7 @@ export const contextFor = (kind: TimelineEntryKind, language: Language, platform
       ...person,
       ...entries[kind],
     } as TimelineEntry,
-    request: { requestId: '2026-0042', title: 'Oprava přihlášení přes Google', status: kind === 'status_changed' ? 'quoted' : 'in_progress', platform },
+    request: { requestId: '2026-0042', title: 'Oprava přihlášení přes Google', status: statusWhen[kind] ?? 'in_progress', platform },
     recipient: { name: 'Petr Svoboda', language },
     brand: brandOf(platform, portal),
     links: {

@@ -16,6 +16,11 @@ const what: Record<TimelineEntryKind, string> = {
   rank_changed: 'a queue reorder',
   assignee_changed: 'an assignee change',
   mail_undeliverable: 'an undeliverable address',
+  offer_posted: 'a posted offer',
+  offer_reminder: 'an offer reminder',
+  order_issued: 'an issued order',
+  payment_reminder: 'a payment reminder',
+  payment_flagged: 'a flagged payment',
 };
 const languageNames: Record<Language, string> = { cs: 'Czech', en: 'English' };
 const brandNames: Record<Platform, string> = { azami: 'Azami', digimadi: 'Digimadi' };
@@ -111,6 +116,161 @@ describe('renderMail', () => {
   });
 });
 
+describe('mail about offers, orders and payments', () => {
+  const render = (kind: TimelineEntryKind, language: Language, details?: Record<string, string>, body?: string) => {
+    const context = contextFor(kind, language, 'digimadi');
+    return renderMail(details || body !== undefined ? { ...context, entry: { ...context.entry, ...(details ? { details } : {}), ...(body !== undefined ? { body } : {}) } } : context);
+  };
+
+  it('names a revised offer and the one it replaces, in the subject and the headline', () => {
+    const en = render('offer_posted', 'en');
+    expect(en.subject).toBe('[#2026-0042] Offer 2 (replaces offer 1) – Oprava přihlášení přes Google');
+    expect(en.text).toMatch(/^Offer 2 \(replaces offer 1\)$/m);
+    expect(render('offer_posted', 'cs').subject).toBe('[#2026-0042] Nabídka 2 (nahrazuje nabídku 1) – Oprava přihlášení přes Google');
+    const { supersedes: _, ...first } = contextFor('offer_posted', 'en', 'azami').entry.details!;
+    expect(render('offer_posted', 'en', { ...first, number: '1' }).subject).toBe('[#2026-0042] New offer – Oprava přihlášení přes Google');
+  });
+
+  it('shows the offer’s gross total incl. VAT, its net, validity and delivery, and leads to the request to review it', () => {
+    const en = render('offer_posted', 'en');
+    expect(en.text).toContain('Offer 2 · Total incl. VAT: CZK\u00a012,100.00 (CZK\u00a010,000.00 excl. VAT)');
+    expect(en.text).toContain('Valid until: 25\u00a0December\u00a02026\n');
+    expect(en.text).toContain('Delivery: 10 pracovních dnů po zaplacení');
+    expect(en.text).toContain('Review the offer: https://portal.digimadi.test/requests/2026-0042?link=open-token');
+    expect(en.html).toContain('>Review the offer</a>');
+    // The preview is one line: its no-break spaces are plain ones.
+    expect(en.preheader).toMatch(/^Tomáš Dvořák: Offer 2: CZK 12,100\.00 incl\. VAT, valid until 25 December 2026\. Cena zahrnuje úpravu přihlášení/);
+    const cs = render('offer_posted', 'cs');
+    expect(cs.text).toContain('Nabídka 2 · Celkem vč. DPH: 12\u00a0100,00\u00a0Kč (10\u00a0000,00\u00a0Kč bez DPH)');
+    expect(cs.text).toContain('Platí do: 25.\u00a0prosince\u00a02026\n');
+  });
+
+  it('renders the agent’s note as Markdown', () => {
+    const mail = render('offer_posted', 'en');
+    expect(mail.html).toContain('<strong>úpravu přihlášení</strong>');
+    expect(mail.html).toMatch(/<li[^>]*>přihlášení přes Google i Apple<\/li>/);
+  });
+
+  it('shows the time of a validity that does not end with the day', () => {
+    const details = { ...contextFor('offer_posted', 'en', 'azami').entry.details!, validUntil: '2026-12-25T11:00:00.000Z' };
+    expect(render('offer_posted', 'en', details).text).toContain('Valid until: 25\u00a0December\u00a02026, 12:00');
+    expect(render('offer_posted', 'cs', details).text).toContain('Platí do: 25.\u00a0prosince\u00a02026 v\u00a012:00');
+  });
+
+  it('reminds of an offer that nobody decided on', () => {
+    const en = render('offer_reminder', 'en');
+    expect(en.subject).toBe('[#2026-0042] Offer expires soon – Oprava přihlášení přes Google');
+    expect(en.text).toContain('Offer 2 is valid until 25\u00a0December\u00a02026 and has been neither accepted nor declined yet.');
+    expect(en.text).toContain('Review the offer: https://');
+    expect(render('offer_reminder', 'cs').text).toContain('Nabídka 2 platí do 25.\u00a0prosince\u00a02026 a zatím nebyla přijata ani odmítnuta.');
+  });
+
+  it('gives an order’s payment details and says the PDF with a QR Platba code is attached', () => {
+    const cs = render('order_issued', 'cs');
+    expect(cs.subject).toBe('[#2026-0042] Objednávka a platební údaje – Oprava přihlášení přes Google');
+    expect(cs.text).toContain('Závaznou objednávku OBJ-2026-0042 najdete v příloze tohoto e-mailu jako PDF.');
+    expect(cs.text).toContain('Částka k úhradě: 12\u00a0100,00\u00a0Kč\nSplatnost: 9.\u00a0prosince\u00a02026\nVariabilní symbol: 2026000042\nÚčet (IBAN): CZ65 0800 0000 1920 0014 5399');
+    expect(cs.text).toContain('kód QR Platba');
+    const en = render('order_issued', 'en');
+    expect(en.text).toContain('Amount to pay: CZK\u00a012,100.00\nDue date: 9\u00a0December\u00a02026');
+    expect(en.text).toContain('Please pay by bank transfer with the variable symbol above. The attached PDF has a QR Platba code');
+    expect(en.text).not.toContain('documentKey');
+    expect(en.text).not.toContain('orders/2026-0042');
+  });
+
+  it('reminds of a payment due, in euros too', () => {
+    const details = { ...contextFor('payment_reminder', 'en', 'azami').entry.details!, currency: 'EUR', gross: '50000' };
+    const en = render('payment_reminder', 'en', details);
+    expect(en.text).toContain('The payment for order OBJ-2026-0042 is due on 9\u00a0December\u00a02026 and has not arrived yet.');
+    expect(en.text).toContain('Amount to pay: €500.00');
+    expect(en.text).toContain('Order: OBJ-2026-0042');
+    expect(render('payment_reminder', 'cs', details).text).toContain('Částka k úhradě: 500,00\u00a0€');
+  });
+
+  it.each([
+    ['amount', 'A payment of CZK\u00a012,000.00 (the order: CZK\u00a012,100.00) was not taken as paid: the amount differs.'],
+    ['currency', 'A payment of €120.00 (the order: CZK\u00a012,100.00) was not taken as paid: the currency differs.'],
+    ['not_awaiting', 'A payment of CZK\u00a012,000.00 (the order: CZK\u00a012,100.00) was not taken as paid: the request is not awaiting payment.'],
+  ])('tells the agency why a payment was flagged (%s), marked internal', (reason, sentence) => {
+    const base = contextFor('payment_flagged', 'en', 'azami').entry.details!;
+    const details = reason === 'currency' ? { ...base, reason, received: '12000', receivedCurrency: 'EUR' } : { ...base, reason };
+    const mail = render('payment_flagged', 'en', details);
+    expect(mail.text).toContain(sentence);
+    expect(mail.text).toContain('[ Internal – not visible to the client ]');
+    expect(mail.text).toContain('Source: bank notification');
+    expect(render('payment_flagged', 'cs', details).text).toContain('nebyla započtena: ');
+  });
+
+  it('words a reason or source it does not know as it came, and never a property of an object', () => {
+    const base = contextFor('payment_flagged', 'en', 'azami').entry.details!;
+    const mail = render('payment_flagged', 'en', { ...base, reason: 'constructor', source: 'toString' });
+    expect(mail.text).toContain('was not taken as paid: constructor.');
+    expect(mail.text).toContain('Source: toString');
+    expect(mail.text).not.toContain('native code');
+  });
+
+  it('shows no amount it can’t read rather than a wrong one', () => {
+    const details = { ...contextFor('order_issued', 'en', 'azami').entry.details!, gross: '12.5', currency: 'USD', dueDate: '2026-02-30' };
+    const mail = render('order_issued', 'en', details);
+    expect(mail.text).not.toMatch(/NaN|USD|12\.5|Due date/);
+  });
+});
+
+describe('status changes of offers and payments', () => {
+  const offer = { offerId: '2026-0042/2', number: '2', gross: '1210000', currency: 'CZK' };
+  const steps: [string, Record<string, string>, string | undefined, { cs: string[]; en: string[] }][] = [
+    [
+      'accept_offer',
+      { action: 'accept_offer', from: 'quoted', to: 'awaiting_payment', ...offer, orderNumber: 'OBJ-2026-0042' },
+      undefined,
+      {
+        en: ['Offer accepted: the order is binding', 'Total incl. VAT: CZK\u00a012,100.00', 'Order: OBJ-2026-0042', 'The order with the payment details follows in a separate e-mail.'],
+        cs: ['Nabídka přijata: objednávka je závazná', 'Objednávka s platebními údaji přijde v samostatném e-mailu.'],
+      },
+    ],
+    [
+      'accept_free_offer',
+      { action: 'accept_free_offer', from: 'quoted', to: 'queued', ...offer, gross: '0' },
+      undefined,
+      { en: ['Free offer accepted', 'There is nothing to pay: the work joins the queue.'], cs: ['Bezplatná nabídka přijata', 'Nic se neplatí'] },
+    ],
+    [
+      'reject_offer',
+      { action: 'reject_offer', from: 'quoted', to: 'clarifying', offerId: offer.offerId, number: '2' },
+      'Too expensive for us.',
+      { en: ['Offer declined', 'The reason given:\n\nToo expensive for us.'], cs: ['Nabídka odmítnuta', 'Důvod odmítnutí:\n\nToo expensive for us.'] },
+    ],
+    [
+      'expire_offer',
+      { action: 'expire_offer', from: 'quoted', to: 'offer_expired', offerId: offer.offerId, number: '2', validUntil: '2026-12-25T22:59:59.000Z' },
+      undefined,
+      { en: ['Offer expired', 'Valid until: 25\u00a0December\u00a02026', 'Nobody accepted or declined the offer in time. The agency may post a new one.'], cs: ['Platnost nabídky vypršela', 'Nabídka nebyla včas přijata ani odmítnuta.'] },
+    ],
+    [
+      'mark_paid',
+      { action: 'mark_paid', from: 'awaiting_payment', to: 'queued', paymentId: 'pay-0008', amount: '1210000', currency: 'CZK', orderNumber: 'OBJ-2026-0042' },
+      undefined,
+      { en: ['Payment received', 'Amount received: CZK\u00a012,100.00', 'Awaiting payment → Queued'], cs: ['Platba přijata', 'Přijatá částka: 12\u00a0100,00\u00a0Kč'] },
+    ],
+  ];
+
+  it.each(steps)('words %s in both languages', (_, details, body, expected) => {
+    for (const language of ['cs', 'en'] as const) {
+      const context = contextFor('status_changed', language, 'azami');
+      const mail = renderMail({ ...context, entry: { ...context.entry, details, body, format: undefined } });
+      expect(mail.subject).toContain(expected[language][0]!);
+      for (const words of expected[language]) expect(mail.text).toContain(words);
+      expect({ subject: mail.subject, text: mail.text }).toMatchSnapshot();
+    }
+  });
+
+  it('shows no total for a free offer', () => {
+    const context = contextFor('status_changed', 'en', 'azami');
+    const mail = renderMail({ ...context, entry: { ...context.entry, details: steps[1]![1], body: undefined } });
+    expect(mail.text).not.toContain('Total');
+  });
+});
+
 describe('renderMail with a hostile context', () => {
   const evil = '\r\nBcc: evil@example.com\u0000<script>alert(1)</script>';
   const hostileMarkdown = [
@@ -157,6 +317,6 @@ describe('renderMail with a hostile context', () => {
     expect(mail.html).not.toContain('\u0000');
 
     expect(mail.text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
-    expect(mail.text.split('\n')[0]).toMatch(/^Request #2026-0042: Login Bcc: evil@example\.com <script>alert\(1\)<\/script> \((In progress|Quoted)\)$/);
+    expect(mail.text.split('\n')[0]).toMatch(/^Request #2026-0042: Login Bcc: evil@example\.com <script>alert\(1\)<\/script> \((In progress|Quoted|Awaiting payment)\)$/);
   });
 });

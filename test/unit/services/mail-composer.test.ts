@@ -114,6 +114,17 @@ describe('composeMail', () => {
   it('tags the mail with the request and the recipient', () => {
     expect(mail.tags).toEqual({ request: '2026-0042', recipient: 'user-petr' });
   });
+
+  it('carries no attachments unless given', () => {
+    expect(mail).not.toHaveProperty('attachments');
+    expect(composeMail(site, key, now, { entry, request, person, attachments: [] })).not.toHaveProperty('attachments');
+  });
+
+  it('carries the files it is given, their names on one line', () => {
+    const content = new Uint8Array([1, 2, 3]);
+    const m = composeMail(site, key, now, { entry, request, person, attachments: [{ fileName: 'OBJ-2026-0042\r\n.pdf', contentType: 'application/pdf', content }] });
+    expect(m.attachments).toEqual([{ fileName: 'OBJ-2026-0042 .pdf', contentType: 'application/pdf', content }]);
+  });
 });
 
 describe('senderAddress', () => {

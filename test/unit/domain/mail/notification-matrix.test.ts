@@ -26,7 +26,7 @@ const entry = (kind: TimelineEntryKind, overrides: Partial<TimelineEntry> = {}):
   entryId: 'e-1',
   requestId: '2026-0042',
   kind,
-  visibility: kind === 'internal_note' ? 'agency' : 'all',
+  visibility: kind === 'internal_note' || kind === 'payment_flagged' ? 'agency' : 'all',
   actorType: 'person',
   actorId: 'u-outsider',
   actorName: 'Outsider',
@@ -34,6 +34,7 @@ const entry = (kind: TimelineEntryKind, overrides: Partial<TimelineEntry> = {}):
   createdAt: '2026-11-24T09:05:00.000Z',
   ...(kind === 'participant_invited' || kind === 'participant_removed' ? { details: { userId: 'u-subject' } } : {}),
   ...(kind === 'assignee_changed' ? { details: { from: 'u-boss', to: 'u-agent' } } : {}),
+  ...(kind === 'order_issued' || kind === 'payment_reminder' ? { details: { acceptedBy: 'u-subject' } } : {}),
   ...overrides,
 });
 
@@ -70,6 +71,14 @@ const spec: Record<TimelineEntryKind, { unassigned: string[]; assigned: string[]
   // The subjects are details.to (u-agent) and details.from (u-boss).
   assignee_changed: { unassigned: ['u-agent', 'u-boss'], assigned: ['u-agent', 'u-boss'] },
   mail_undeliverable: { unassigned: [A, ...everyAgency], assigned: [A, ...assigned] },
+  offer_posted: { unassigned: [R, A, P, ...everyAgency], assigned: [R, A, P, ...assigned] },
+  // The workflow reminds the people who decide on the offer, not the invited participants.
+  offer_reminder: { unassigned: [R, A, ...everyAgency], assigned: [R, A, ...assigned] },
+  // The subject is details.acceptedBy (u-subject): who accepted gets the order and its reminder.
+  order_issued: { unassigned: [R, A, S, ...everyAgency], assigned: [R, A, S, ...assigned] },
+  payment_reminder: { unassigned: [R, A, S, ...everyAgency], assigned: [R, A, S, ...assigned] },
+  // Agency only (visibility agency).
+  payment_flagged: { unassigned: everyAgency, assigned },
 };
 
 describe('recipientsOf: the notification matrix as a table', () => {
@@ -143,6 +152,24 @@ describe('recipientsOf', () => {
     const e = entry('status_changed');
     const recipients = recipientsOf(e, peopleFor(e, undefined, { participants: [participant, orgAdmin] }));
     expect(recipients.filter((r) => r.person.userId === 'u-orgadmin').map((r) => r.audiences)).toEqual([['org_admins', 'participants']]);
+  });
+
+  it('mails a flagged payment to the agency only, by its row as by its visibility', () => {
+    const e = entry('payment_flagged');
+    expect(idsOf(recipientsOf(e, peopleFor(e)))).toEqual(everyAgency);
+    expect(idsOf(recipientsOf({ ...e, visibility: 'all' }, peopleFor(e)))).toEqual(everyAgency);
+  });
+
+  it('mails the acceptor of an order once, as its subject and as the requester', () => {
+    const e = entry('order_issued', { actorType: 'system', actorId: 'workflow', actorRole: 'system', details: { acceptedBy: 'u-requester' } });
+    const people = peopleFor(e, 'u-agent', { subjects: [requester] });
+    const recipients = recipientsOf(e, people);
+    expect(recipients.filter((r) => r.person.userId === 'u-requester').map((r) => r.audiences)).toEqual([['requester', 'subject']]);
+    expect(idsOf(recipients)).toEqual([R, A, ...assigned].sort());
+  });
+
+  it('keeps mailing an own-scope org admin who accepted the offer the order is about', () => {
+    expect(withheld({ person: { ...orgAdmin, mailScope: 'own' }, audiences: ['org_admins', 'subject'] }, { muted: false, suppressed: false })).toBeUndefined();
   });
 
   it('skips the requester when their user no longer exists', () => {
@@ -228,6 +255,12 @@ describe('subjectIds', () => {
     expect(subjectIds(entry('assignee_changed', { details: { to: 'u-new', from: 'u-old' } }))).toEqual(['u-new', 'u-old']);
     expect(subjectIds(entry('assignee_changed', { details: { to: 'u-new' } }))).toEqual(['u-new']);
     expect(subjectIds(entry('assignee_changed', { details: { from: 'u-old' } }))).toEqual(['u-old']);
+  });
+
+  it('names who accepted the offer of an order and of its payment reminder', () => {
+    expect(subjectIds(entry('order_issued', { details: { acceptedBy: 'u-x', orderNumber: 'OBJ-2026-0042' } }))).toEqual(['u-x']);
+    expect(subjectIds(entry('payment_reminder', { details: { acceptedBy: 'u-y' } }))).toEqual(['u-y']);
+    expect(subjectIds(entry('order_issued', { details: {} }))).toEqual([]);
   });
 
   it('names nobody without details or for other kinds', () => {

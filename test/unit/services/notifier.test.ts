@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import type { Delivery } from '../../../lib/domain/mail/delivery.js';
+import { mailIdOf } from '../../../lib/domain/mail/delivery.js';
+import type { Person } from '../../../lib/domain/mail/notification-matrix.js';
+import type { Request } from '../../../lib/domain/request.js';
+import type { TimelineEntry } from '../../../lib/domain/timeline-entry.js';
+import type { ClaimResult, DeliveryKey, OutgoingMail } from '../../../lib/services/mail-ports.js';
+import { attachmentsOf, MissingDocumentError, notifyEntry, type NotifierDeps } from '../../../lib/services/notifier.js';
+import { resendParked } from '../../../lib/services/parked-mail.js';
+
+/** The notifier against fakes: one request, its people, deliveries kept in a map, a mailer that keeps what it sent, and the orders' PDFs in memory. */
+
+const now = new Date('2026-11-25T10:00:00.000Z');
+const pdf = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x00, 0xff]);
+const documentKey = 'orders/2026-0042/OBJ-2026-0042.pdf';
+
+const request: Request = {
+  requestId: '2026-0042',
+  orgId: 'org-1',
+  type: 'inquiry',
+  title: 'Nový e-shop',
+  description: 'Chceme e-shop.',
+  platform: 'azami',
+  status: 'awaiting_payment',
+  version: 5,
+  createdBy: 'u-requester',
+  assigneeId: 'u-agent',
+  createdAt: '2026-11-20T08:00:00.000Z',
+  updatedAt: '2026-11-25T09:59:00.000Z',
+};
+
+const person = (userId: string, role: Person['role'], language: Person['language'] = 'cs'): Person => ({ userId, email: `${userId}@example.test`, name: userId, role, language });
+const requester = person('u-requester', 'client_member');
+const orgAdmin = person('u-orgadmin', 'client_admin', 'en');
+const agent = person('u-agent', 'agent');
+const acceptor = person('u-acceptor', 'client_member');
+
+const orderEntry: TimelineEntry = {
+  entryId: 'entry-order',
+  requestId: '2026-0042',
+  kind: 'order_issued',
+  visibility: 'all',
+  actorType: 'system',
+  actorId: 'workflow',
+  actorName: 'orderdesk workflow',
+  actorRole: 'system',
+  createdAt: '2026-11-25T09:59:00.000Z',
+  details: {
+    orderNumber: 'OBJ-2026-0042',
+    gross: '1210000',
+    currency: 'CZK',
+    dueDate: '2026-12-09',
+    variableSymbol: '2026000042',
+    iban: 'CZ6508000000192000145399',
+    documentKey,
+    fileName: 'OBJ-2026-0042.pdf',
+    acceptedBy: 'u-acceptor',
+  },
+};
+
+const world = (options: { documents?: (key: string) => Promise<Uint8Array>; muted?: string[] } = {}) => {
+  const sent: OutgoingMail[] = [];
+  const reads: string[] = [];
+  const deliveries = new Map<string, Delivery>();
+  const keyOf = (key: DeliveryKey) => mailIdOf(key);
+  const deps: NotifierDeps = {
+    requests: { get: async (requestId) => (requestId === request.requestId ? request : undefined) },
+    timeline: { get: async (_requestId, _createdAt, entryId) => (entryId === orderEntry.entryId ? orderEntry : undefined) },
+    users: { getUser: async (userId) => (userId === 'u-agent' ? { ...agent, createdAt: request.createdAt } : undefined), findByEmail: async () => undefined },
+    participants: { list: async () => [] },
+    queues: { clientQueue: async () => [] },
+    organisations: { getOrganisation: async () => undefined },
+    people: {
+      orgMembers: async () => [requester, orgAdmin],
+      agencyStaff: async () => [agent],
+      byIds: async (ids) => new Map([requester, orgAdmin, agent, acceptor].filter((p) => ids.includes(p.userId)).map((p) => [p.userId, p])),
+      facts: async () => ({ muted: new Set(options.muted ?? []), suppressed: new Map() }),
+    },
+    deliveries: {
+      get: async (key) => deliveries.get(keyOf(key)),
+      claim: async (record, token): Promise<ClaimResult> => {
+        if (deliveries.has(keyOf(record))) return 'done';
+        deliveries.set(keyOf(record), { ...record, state: 'sending', claimToken: token, attempts: 0 });
+        return 'claimed';
+      },
+      claimParked: async (key, token) => {
+        const current = deliveries.get(keyOf(key))!;
+        const claimed = { ...current, state: 'sending' as const, claimToken: token };
+        deliveries.set(keyOf(key), claimed);
+        return claimed;
+      },
+      sent: async (key, _token, outcome) => void deliveries.set(keyOf(key), { ...deliveries.get(keyOf(key))!, state: 'sent', messageId: outcome.messageId }),
+      park: async (key, _token, outcome) => void deliveries.set(keyOf(key), { ...deliveries.get(keyOf(key))!, state: 'parked', error: outcome.error }),
+      suppressed: async () => undefined,
+      listParked: async () => ({ items: [] }),
+    },
+    mailer: {
+      send: async (mail) => {
+        sent.push(mail);
+        return { messageId: `ses-${sent.length}` };
+      },
+    },
+    documents: {
+      read: async (key) => {
+        reads.push(key);
+        return options.documents ? options.documents(key) : pdf;
+      },
+    },
+    site: { portalUrl: () => 'https://portal.azami.test', apiUrl: 'https://api.test', mailFrom: 'helpdesk@azami.test' },
+    linkKey: async () => Buffer.alloc(32, 7),
+    now: () => now,
+    newId: (() => {
+      let n = 0;
+      return () => `id-${++n}`;
+    })(),
+    retry: { attempts: 2, baseDelayMs: 1, sleep: async () => undefined },
+  };
+  return { deps, sent, reads, deliveries };
+};
+
+describe('the mail of an issued order', () => {
+  it('carries the order’s PDF to every recipient, client side and agency alike, read once', async () => {
+    const { deps, sent, reads } = world();
+    const outcomes = await notifyEntry(deps, orderEntry);
+    expect(outcomes.map((o) => [o.userId, o.outcome]).sort()).toEqual([
+      ['u-acceptor', 'sent'],
+      ['u-agent', 'sent'],
+      ['u-orgadmin', 'sent'],
+      ['u-requester', 'sent'],
+    ]);
+    expect(reads).toEqual([documentKey]);
+    expect(sent).toHaveLength(4);
+    for (const mail of sent) expect(mail.attachments).toEqual([{ fileName: 'OBJ-2026-0042.pdf', contentType: 'application/pdf', content: pdf }]);
+    expect(sent.find((mail) => mail.to === 'u-orgadmin@example.test')!.text).toContain('The binding order OBJ-2026-0042 is attached to this e-mail as a PDF.');
+  });
+
+  it('reads no PDF when nobody is to be mailed', async () => {
+    const { deps, sent, reads } = world({ muted: ['u-requester', 'u-orgadmin', 'u-agent', 'u-acceptor'] });
+    await notifyEntry(deps, orderEntry);
+    expect(reads).toEqual([]);
+    expect(sent).toEqual([]);
+  });
+
+  it('sends nothing without the PDF when it can’t be read, claims nothing, and throws for the stream to retry', async () => {
+    const failing = world({ documents: async () => Promise.reject(new Error('S3 answered 503 to GET')) });
+    await expect(notifyEntry(failing.deps, orderEntry)).rejects.toThrow('S3 answered 503');
+    expect(failing.sent).toEqual([]);
+    expect(failing.deliveries.size).toBe(0);
+    // The retry, once S3 answers, mails everyone with the PDF.
+    const retried = await notifyEntry({ ...failing.deps, documents: { read: async () => pdf } }, orderEntry);
+    expect(retried.every((o) => o.outcome === 'sent')).toBe(true);
+    expect(failing.sent.every((mail) => mail.attachments?.length === 1)).toBe(true);
+  });
+
+  it('refuses an order entry whose PDF is missing or not its request’s own, reading nothing', async () => {
+    const { deps, reads } = world();
+    for (const details of [
+      { ...orderEntry.details, documentKey: undefined },
+      { ...orderEntry.details, documentKey: 'orgs/org-1/requests/2026-0042/attachments/a/x.pdf' },
+      { ...orderEntry.details, documentKey: 'orders/2026-0042/../../orgs/x.pdf' },
+      { ...orderEntry.details, documentKey: 'orders/2026-0041/OBJ-2026-0041.pdf' },
+      { ...orderEntry.details, fileName: undefined },
+    ]) {
+      await expect(attachmentsOf(deps, { ...orderEntry, details: details as Record<string, string> })).rejects.toBeInstanceOf(MissingDocumentError);
+    }
+    expect(reads).toEqual([]);
+  });
+
+  it('attaches nothing to any other kind of entry, and reads no PDF for it', async () => {
+    const { deps, sent, reads } = world();
+    await notifyEntry(deps, { ...orderEntry, entryId: 'entry-reminder', kind: 'payment_reminder', details: { ...orderEntry.details, documentKey: undefined } as never });
+    expect(reads).toEqual([]);
+    expect(sent.length).toBeGreaterThan(0);
+    for (const mail of sent) expect(mail).not.toHaveProperty('attachments');
+  });
+});
+
+describe('sending a parked order mail again', () => {
+  const parkedFor = async (documents?: (key: string) => Promise<Uint8Array>) => {
+    const w = world({ documents });
+    const key = { group: `entry#${request.requestId}#${orderEntry.entryId}`, recipientId: 'u-orgadmin' };
+    w.deliveries.set(mailIdOf(key), { ...key, email: orgAdmin.email, state: 'parked', requestId: request.requestId, entryId: orderEntry.entryId, entryCreatedAt: orderEntry.createdAt, attempts: 4, error: 'ServiceUnavailable' });
+    return { ...w, mailId: mailIdOf(key) };
+  };
+
+  it('attaches the PDF', async () => {
+    const { deps, sent, mailId } = await parkedFor();
+    const view = await resendParked(deps, { userId: 'u-agent' } as never, mailId);
+    expect(view.state).toBe('sent');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.attachments).toEqual([{ fileName: 'OBJ-2026-0042.pdf', contentType: 'application/pdf', content: pdf }]);
+  });
+
+  it('leaves the mail parked, untouched, when the PDF can’t be read', async () => {
+    const { deps, sent, mailId, deliveries } = await parkedFor(async () => Promise.reject(new Error('S3 answered 500')));
+    await expect(resendParked(deps, { userId: 'u-agent' } as never, mailId)).rejects.toThrow('S3 answered 500');
+    expect(sent).toEqual([]);
+    expect(deliveries.get(mailId)).toMatchObject({ state: 'parked', error: 'ServiceUnavailable' });
+  });
+});
