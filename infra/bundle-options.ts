@@ -27,6 +27,8 @@ export const bundleOptions = {
   format: 'esm' as const,
   platform: 'node' as const,
   minify: true,
+  // Czech text (mail strings, the PDF's words) as UTF-8, not \u escapes: ~1.5 KB less per mail function.
+  charset: 'utf8' as const,
   sourcemap: true,
   mainFields: ['module', 'main'],
   /** ESM output still meets CommonJS dependencies that call require(). */
@@ -35,8 +37,9 @@ export const bundleOptions = {
 } satisfies BuildOptions;
 
 /** The default per-function size budget for the minified bundle, enforced by `npm run size`: the
- * DynamoDB base (~365 KB) plus one small SDK client (Cognito ~35 KB) plus margin. See README. */
-export const bundleBudgetBytes = 450 * 1024;
+ * DynamoDB base (~365 KB) plus one small SDK client (Cognito ~35 KB) or the mail renderer (~40 KB),
+ * plus the route table and every aggregate's store (~45 KB), plus margin. See README. */
+export const bundleBudgetBytes = 480 * 1024;
 
 /**
  * Functions allowed a larger bundle than the default, and why.
