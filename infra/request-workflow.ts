@@ -100,6 +100,7 @@ export class RequestWorkflow extends Construct {
           token: JsonPath.taskToken,
           // Also where the local engine reads TimeoutSecondsPath from (the Parameters' output), see WORKFLOW.md.
           timeoutSeconds: JsonPath.numberAt(timeoutPath),
+          wakeAt: JsonPath.stringAt('$.Payload.wakeAt'),
         }),
         // AWS resolves it against the state input ({ Payload: CheckpointResult }): the same value.
         taskTimeout: Timeout.at(timeoutPath),

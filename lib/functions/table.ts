@@ -23,7 +23,12 @@ export const functions = {
     actor: 'workflow',
     schemas: {
       input: z.strictObject({ requestId: RequestId, execution: ExecutionName }),
-      output: z.object({ requestId: RequestId, next: z.enum(routeNames as [Route, ...Route[]]), timeoutSeconds: z.number().int().min(1).max(maxWaitSeconds) }),
+      output: z.object({
+        requestId: RequestId,
+        next: z.enum(routeNames as [Route, ...Route[]]),
+        timeoutSeconds: z.number().int().min(1).max(maxWaitSeconds),
+        wakeAt: z.iso.datetime(),
+      }),
     },
     access: { table: 'readWrite' },
   }),
@@ -39,6 +44,7 @@ export const functions = {
         stage: z.enum(Object.values(waitStages) as [WaitStage, ...WaitStage[]]),
         token: z.string().min(1).max(2048),
         timeoutSeconds: z.number().int().min(1).max(maxWaitSeconds),
+        wakeAt: z.iso.datetime(),
       }),
       output: z.object({ requestId: RequestId, waiting: z.boolean() }),
     },

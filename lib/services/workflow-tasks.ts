@@ -76,7 +76,7 @@ const act = async (deps: ServiceDeps, request: Request, due: Due): Promise<void>
 export const checkpoint = async (deps: ServiceDeps, { requestId, execution }: CheckpointPayload): Promise<CheckpointResult> => {
   for (let acts = 0; acts <= maxActsPerCheckpoint; acts++) {
     const [record, request] = await Promise.all([deps.workflows.get(requestId), deps.requests.get(requestId)]);
-    if (!record || record.execution !== execution) return { requestId, next: 'superseded', timeoutSeconds: 1 };
+    if (!record || record.execution !== execution) return ended(requestId, 'superseded', deps.now());
     const now = deps.now();
     const [offer, order] = request ? await Promise.all([currentOffer(deps, request), currentOrder(deps, request)]) : [undefined, undefined];
     const reminder = request && reminderFor(request, offer, order);
@@ -93,10 +93,13 @@ export const checkpoint = async (deps: ServiceDeps, { requestId, execution }: Ch
       continue;
     }
     if (isEnd(plan.next)) await release(deps, requestId, execution);
-    return { requestId, next: plan.next, timeoutSeconds: timeoutSecondsUntil(plan.wakeAt, now) };
+    const timeoutSeconds = timeoutSecondsUntil(plan.wakeAt, now);
+    return { requestId, next: plan.next, timeoutSeconds, wakeAt: new Date(now.getTime() + timeoutSeconds * 1000).toISOString() };
   }
   throw new Error(`checkpoint of ${requestId} acted ${maxActsPerCheckpoint} times without settling`);
 };
+
+const ended = (requestId: string, next: EndRoute, now: Date): CheckpointResult => ({ requestId, next, timeoutSeconds: 1, wakeAt: new Date(now.getTime() + 1000).toISOString() });
 
 const release = async (deps: ServiceDeps, requestId: string, execution: string) => {
   try {

@@ -76,6 +76,12 @@ export interface CheckpointResult {
   next: Route;
   /** Seconds until the next reminder or deadline, at most `maxWaitSeconds`, at least 1. */
   timeoutSeconds: number;
+  /**
+   * The same moment as an instant (ISO 8601): what the wait is until. A timeout is relative to
+   * when the wait begins, a moment after the checkpoint; the local engine, whose clock a test
+   * may move in between, wakes at this instant instead.
+   */
+  wakeAt: string;
 }
 
 /** What each Task state's Lambda gets (its Parameters' Payload). */
@@ -89,6 +95,7 @@ export interface WaitPayload extends CheckpointPayload {
   /** `$$.Task.Token`. */
   token: string;
   timeoutSeconds: number;
+  wakeAt: string;
 }
 export interface TaskPayload {
   requestId: string;

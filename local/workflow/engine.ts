@@ -161,7 +161,8 @@ export const createLocalWorkflowEngine = (options: LocalWorkflowEngineOptions) =
     const execution = executionName ? executions.get(executionName) : undefined;
     if (!execution) throw new Error(`${stateName}: a token of no execution`);
     const { promise, resolve, reject } = Promise.withResolvers<unknown>();
-    const until = new Date(clock.now().getTime() + payload.timeoutSeconds * 1000);
+    // The checkpoint's instant, not now + timeout: a test may have moved the clock since the checkpoint.
+    const until = new Date(Math.min(Date.parse(payload.wakeAt), clock.now().getTime() + payload.timeoutSeconds * 1000));
     // Registered before the function runs: it may complete its own token (the stage moved meanwhile).
     const cancelWake = clock.at(until, () => complete(token, { reason: 'wake' } satisfies WorkflowSignal), `${execution.name} ${stateName}`);
     pending.set(token, { execution: execution.name, state: stateName, until, resolve, reject, cancelWake });

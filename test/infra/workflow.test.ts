@@ -130,6 +130,8 @@ describe('the request workflow', () => {
           'token.$': '$$.Task.Token',
           // The same value at the same path in the Parameters' output, where the local engine reads TimeoutSecondsPath.
           'timeoutSeconds.$': '$.Payload.timeoutSeconds',
+          // The same moment as an instant: the local engine wakes at it even if a test moved the clock meanwhile.
+          'wakeAt.$': '$.Payload.wakeAt',
         },
       });
       expect(state.ResultPath, wait.state).toBeNull();

@@ -139,7 +139,7 @@ describe('who may rank', () => {
     expect((await eva.send(routes.updateOrganisationSettings, { path: { orgId }, body: { membersMayRank: true } })).status).toBe(403);
     const tomas = await asDemoUser(people.admin);
     expect((await tomas.send(routes.updateOrganisationSettings, { path: { orgId }, body: { membersMayRank: true } })).status).toBe(200);
-    expect(ok(await eva.send(routes.getOrganisation, { path: { orgId } })).settings).toEqual({ membersMayRank: true });
+    expect(ok(await eva.send(routes.getOrganisation, { path: { orgId } })).settings).toEqual({ membersMayRank: true, membersMayAcceptOffers: false });
   });
 
   it('does not let a request of another organisation be referenced (404, nothing revealed)', async () => {

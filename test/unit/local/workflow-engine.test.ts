@@ -50,7 +50,9 @@ const stubs = (script: { next: Route; timeoutSeconds?: number }[], options: { aw
         checkpoints.push(payload);
         if (options.checkpointFails) throw Object.assign(new Error('the table is gone'), { name: 'ResourceNotFoundException' });
         const step = script.shift() ?? { next: 'gone' };
-        return { timedOut: false, result: { requestId: payload.requestId, next: step.next, timeoutSeconds: step.timeoutSeconds ?? 60 } satisfies CheckpointResult };
+        // The latest instant there is: the wait then ends by its timeout, counted from when it begins.
+        const wakeAt = new Date(8.64e15).toISOString();
+        return { timedOut: false, result: { requestId: payload.requestId, next: step.next, timeoutSeconds: step.timeoutSeconds ?? 60, wakeAt } satisfies CheckpointResult };
       }
       case 'workflow-await':
         awaits.push(event as WaitPayload);
@@ -117,7 +119,7 @@ describe('the local workflow engine', () => {
     await adapter.start(name, { requestId: '2026-0001' });
     expect(await checkpoints.next()).toEqual({ requestId: '2026-0001', execution: name });
     const offerWait = await awaits.next();
-    expect(offerWait).toEqual({ requestId: '2026-0001', execution: name, stage: 'offer_decision', token: expect.any(String), timeoutSeconds: 7 * 24 * 3600 });
+    expect(offerWait).toEqual({ requestId: '2026-0001', execution: name, stage: 'offer_decision', token: expect.any(String), timeoutSeconds: 7 * 24 * 3600, wakeAt: new Date(8.64e15).toISOString() });
     expect(await adapter.isRunning(name)).toBe(true);
     expect(engine.describeByName(name)).toMatchObject({ status: 'RUNNING', state: 'AwaitOfferDecision', waiting: { state: 'AwaitOfferDecision' } });
 
@@ -138,7 +140,7 @@ describe('the local workflow engine', () => {
     expect(await checkpoints.next()).toEqual({ requestId: '2026-0001', execution: name });
     const ended = await engine.ended(name);
     expect(ended).toMatchObject({ status: 'SUCCEEDED' });
-    expect(JSON.parse(ended.output!)).toEqual({ Payload: { requestId: '2026-0001', next: 'handed_over', timeoutSeconds: 60 } });
+    expect(JSON.parse(ended.output!)).toEqual({ Payload: { requestId: '2026-0001', next: 'handed_over', timeoutSeconds: 60, wakeAt: new Date(8.64e15).toISOString() } });
 
     // As in AWS: a used or woken token is TaskTimedOut, an unknown one InvalidToken; the adapter calls each stale.
     expect(await refusalType(raw('SendTaskSuccess', { taskToken: offerWait.token, output: '{"reason":"changed"}' }))).toBe('TaskTimedOut');
