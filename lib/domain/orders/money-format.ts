@@ -1,8 +1,7 @@
 /**
  * Money as people read it, without zod: the mail renderer must stay free of it (its bundle test
  * allows 60 KB, zod alone is about as much), and `money.ts` builds its `Currency` schema with zod
- * at import time, which no bundler can shake off. `formatMoney` here and in `money.ts` must say
- * the same; a test holds them to it (money.ts could re-export this one).
+ * at import time, which no bundler can shake off. `money.ts` re-exports this `formatMoney`.
  */
 
 /** The currencies the agency invoices in (the `Currency` schema of money.ts, as a plain list). */

@@ -1,7 +1,10 @@
 import * as z from 'zod';
+import { currencyCodes } from './money-format.js';
+
+export { formatMoney } from './money-format.js';
 
 /** The currencies the agency invoices in. Amounts are integer minor units (haléř, cent). */
-export const Currency = z.enum(['CZK', 'EUR']);
+export const Currency = z.enum(currencyCodes);
 export type Currency = z.infer<typeof Currency>;
 
 /** Up to 10^12 minor units (10 billion CZK): far beyond any order, and every product with a rate stays exact. */
@@ -69,7 +72,3 @@ export const totalsOf = (lines: readonly PricedLine[]): Totals => {
 
 /** `123450` CZK → `1234.50`: the amount as QR Platba and machine formats write it. */
 export const decimalAmount = (minor: number): string => `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, '0')}`;
-
-/** `123450` CZK in Czech → `1 234,50 Kč`; in English → `CZK 1,234.50`. */
-export const formatMoney = (minor: number, currency: Currency, language: 'cs' | 'en'): string =>
-  new Intl.NumberFormat(language === 'cs' ? 'cs-CZ' : 'en-GB', { style: 'currency', currency, minimumFractionDigits: 2 }).format(minor / 100);

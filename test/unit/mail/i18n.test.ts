@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { Currency, formatMoney as domainFormatMoney } from '../../../lib/domain/orders/money.js';
-import { currencyCodes, formatMoney } from '../../../lib/domain/orders/money-format.js';
 import { defaultLanguage, Language, resolveLanguage, stringsFor } from '../../../lib/mail/i18n.js';
 
 describe('the mail language', () => {
@@ -75,16 +73,5 @@ describe('the mail language', () => {
     ] as const) {
       expect(stringsFor('cs').money(minor, currency)).toBeUndefined();
     }
-  });
-});
-
-describe('formatMoney without zod', () => {
-  it('says what the domain’s formatMoney says', () => {
-    for (const minor of [0, 5, 99, 100, 123450, 1210000, 99999999, 1e12]) {
-      for (const currency of ['CZK', 'EUR'] as const) {
-        for (const language of ['cs', 'en'] as const) expect(formatMoney(minor, currency, language)).toBe(domainFormatMoney(minor, currency, language));
-      }
-    }
-    expect(currencyCodes).toEqual(Currency.options);
   });
 });
