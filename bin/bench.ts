@@ -9,6 +9,8 @@ import { formatTable, goals, hopPairName, missedGoals, queuePairName, type Row }
 import { dynamoDbRssBytes } from '../bench/rss.js';
 import { fileRequests, freshOrganisation, postMessages } from '../bench/seed.js';
 import { clearInbox, measureMailLatency, waitForMails } from '../bench/mail-latency.js';
+import { dollarsPerTransition, measureLifecycles, type Lifecycle } from '../bench/lifecycle.js';
+import { measureOrderRender } from '../bench/order-render.js';
 import { percentile, summarize } from '../bench/stats.js';
 import { localCredentials, localRegion } from '../local/local-aws.js';
 import type { LocalStackInfo } from '../local/stack.js';
@@ -49,7 +51,7 @@ const machine = () => {
   return `${cpus.length} × ${cpus[0]?.model.trim() ?? 'cpu'}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB, ${os.platform()} ${os.arch()}; node ${process.version}; ${java}`;
 };
 
-const run = async (config: Config, info: LocalStackInfo, dataDir: string): Promise<{ rows: Row[]; mail: number[] }> => {
+const run = async (config: Config, info: LocalStackInfo, dataDir: string): Promise<{ rows: Row[]; mail: number[]; lifecycles: Lifecycle[] }> => {
   const dynamo = new DynamoDBClient({ endpoint: info.dynamodbUrl, region: localRegion, credentials: localCredentials });
   const documents = DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } });
   try {
@@ -97,7 +99,8 @@ const run = async (config: Config, info: LocalStackInfo, dataDir: string): Promi
     const mailing = performance.now();
     const mail = await measureMailLatency(info, admin, requestIds[1] ?? requestId, config.mailChanges, 2);
     console.log(`mail latency: ${config.mailChanges} changes in ${seconds(mailing)}`);
-    return { rows, mail };
+    const lifecycles = await measureLifecycles(info);
+    return { rows, mail, lifecycles };
   } finally {
     dynamo.destroy();
   }
@@ -132,10 +135,11 @@ const main = async () => {
   };
   let rows: Row[];
   let mail: number[];
+  let lifecycles: Lifecycle[];
   try {
     const info = await stack.ready.catch(unlessInterrupted());
     console.log(`local stack ready in ${seconds(starting)} (API ${info.apiUrl}, DynamoDB ${info.dynamodbUrl}, data in ${stack.dataDir})`);
-    ({ rows, mail } = await run(config, info, stack.dataDir).catch(
+    ({ rows, mail, lifecycles } = await run(config, info, stack.dataDir).catch(
       unlessInterrupted(() => console.error(`\nthe local stack's last output:\n${stack.outputTail() || '(none)'}\n`)),
     ));
   } finally {
@@ -158,6 +162,19 @@ const main = async () => {
     `\nmail latency, from a change (a message posted through the API) to the last of its 2 mails in the local inbox ` +
       `(API, DynamoDB Local's stream, the notifier, SES), ${mail.length} changes one at a time: ` +
       `p50 ${percentile(mail, 50).toFixed(0)} ms, p95 ${percentile(mail, 95).toFixed(0)} ms, max ${Math.max(...mail).toFixed(0)} ms`,
+  );
+
+  console.log('\nthe workflow per request lifecycle (the local engine runs the definition the CDK app synthesizes; Standard: $25 per million transitions):');
+  for (const lifecycle of lifecycles) {
+    console.log(
+      `  ${lifecycle.label}: ${lifecycle.transitions} state transitions in ${lifecycle.executions} execution(s), ` +
+        `$${(lifecycle.transitions * dollarsPerTransition).toFixed(6)}; acceptance to queued ${lifecycle.ms.toFixed(0)} ms locally`,
+    );
+  }
+  const render = await measureOrderRender();
+  console.log(
+    `\norder PDF (generate-order's renderer, in this process): first render ${render.firstMs.toFixed(0)} ms, then p50 ${render.p50Ms.toFixed(1)} ms, ` +
+      `p95 ${render.p95Ms.toFixed(1)} ms over ${render.runs} renders; ${(render.bytes / 1024).toFixed(1)} KB per PDF (its bundle size: the table above)`,
   );
 
   const missed = missedGoals(rows);

@@ -36,6 +36,8 @@ export interface ExecutionView {
   cause?: string;
   /** The state it is in (local only). */
   state?: string;
+  /** States entered so far, retries included: what Standard executions are billed by (local only). */
+  transitions: number;
   /** The task it waits in and until when, in business time (local only). */
   waiting?: { state: string; until: string };
 }
@@ -205,7 +207,11 @@ export const createLocalWorkflowEngine = (options: LocalWorkflowEngineOptions) =
   /** Reads the run's events as they come (unread, they pile up): where it is, what failed, which token died. */
   const drain = async (execution: Execution, events: ReturnType<StateMachine['run']>['eventLogs']) => {
     for await (const event of events) {
-      if (event.type === 'StateEntered' && execution.status === 'RUNNING') execution.state = event.state.name;
+      if (event.type === 'StateEntered') {
+        execution.transitions++;
+        if (execution.status === 'RUNNING') execution.state = event.state.name;
+      }
+      if (event.type === 'StateRetried') execution.transitions++;
       if (event.type === 'StateFailed' && waitStateNames.has(event.state.name) && execution.token) {
         // Timed out (States.Timeout) or failed: its token no longer waits.
         close(execution.token, 'TaskTimedOut');
@@ -247,7 +253,7 @@ export const createLocalWorkflowEngine = (options: LocalWorkflowEngineOptions) =
         },
       },
     });
-    const execution: Execution = { executionArn, stateMachineArn: definition.stateMachineArn, name, status: 'RUNNING', startDate, input: inputText, abort: run.abort, done: Promise.resolve() };
+    const execution: Execution = { executionArn, stateMachineArn: definition.stateMachineArn, name, status: 'RUNNING', startDate, input: inputText, transitions: 0, abort: run.abort, done: Promise.resolve() };
     executions.set(name, execution);
     const drained = drain(execution, run.eventLogs).catch((error: unknown) => log(`workflow ${name}: its events could not be read: ${String(error)}`));
     execution.done = run.result.then(

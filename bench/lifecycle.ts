@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import * as z from 'zod';
+import { webhookSignature } from '../lib/domain/orders/webhook-signature.js';
+import { demoUsers } from '../local/demo-data.js';
+import { provisionOrganisation } from '../local/provision.js';
+import type { LocalStackInfo } from '../local/stack.js';
+import { expectStatus, logInCaller, type ApiCaller } from './api.js';
+
+/** Step Functions Standard: $25 per million state transitions (eu-central-1, November 2026). */
+export const dollarsPerTransition = 25 / 1_000_000;
+
+const Executions = z.object({ executions: z.array(z.object({ name: z.string(), status: z.string(), input: z.string(), transitions: z.number() })) });
+
+const executionsOf = async (info: LocalStackInfo, requestId: string) =>
+  Executions.parse(await (await fetch(`${info.workflowUrl}/_executions`)).json()).executions.filter((e) => (JSON.parse(e.input) as { requestId?: string }).requestId === requestId);
+
+const until = async <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> => {
+  const started = Date.now();
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`${what}: not after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+};
+
+const json = (text: string) => JSON.parse(text) as Record<string, unknown>;
+
+const offer = (unitPrice: number) => ({
+  lines: [{ description: 'Bench work', quantity: 10, unit: 'h', unitPrice, vatRate: 21 }],
+  currency: 'CZK',
+  deliveryEstimate: '10 days',
+});
+
+export interface Lifecycle {
+  label: string;
+  executions: number;
+  transitions: number;
+  /** From the acceptance to the request's arrival in the queue, in ms (the workflow's and the webhook's part). */
+  ms: number;
+}
+
+/**
+ * One request from its offer to the work queue, through the API and the local workflow, and what
+ * its executions cost in state transitions: priced (offer → accept → order PDF → webhook pays →
+ * queued), and zero-price (offer → accept → queued).
+ */
+export const measureLifecycles = async (info: LocalStackInfo): Promise<Lifecycle[]> => {
+  const suffix = randomUUID().slice(0, 8);
+  const orgId = `org-lifecycle-${suffix}`;
+  const person = { email: `client_admin.${suffix}@lifecycle.example`, name: 'Lída Lifecycle', password: 'Bench-Admin-1', role: 'client_admin' } as const;
+  await provisionOrganisation(info, { orgId, name: `Lifecycle ${suffix}` }, [person]);
+  const admin = await logInCaller(info, person.email, person.password);
+  const eva = demoUsers.find((user) => user.role === 'agent')!;
+  const agent = await logInCaller(info, eva.email, eva.password);
+  expectStatus(
+    'PUT billing',
+    await admin.call('PUT', `/orgs/${orgId}/billing`, { name: 'Lifecycle s.r.o.', ico: '27074358', address: { street: 'Na Příkopě 1', city: 'Praha', postalCode: '110 00', country: 'CZ' } }),
+    200,
+  );
+  const secret = z.object({ 'payment-webhook': z.string() }).parse(JSON.parse(fs.readFileSync(path.join(info.dataDir, 'secrets.json'), 'utf8')))['payment-webhook'];
+
+  const one = async (label: string, unitPrice: number): Promise<Lifecycle> => {
+    const { requestId } = json(expectStatus('POST /requests', await admin.call('POST', '/requests', { type: 'inquiry', title: label, description: 'bench', platform: 'azami' }), 201)) as { requestId: string };
+    const posted = json(expectStatus('POST offer', await agent.call('POST', `/requests/${requestId}/offers`, offer(unitPrice)), 201));
+    const started = performance.now();
+    expectStatus('accept', await admin.call('POST', `/requests/${requestId}/offers/${String(posted.number)}/accept`, { contentHash: posted.contentHash }), 200);
+    if (unitPrice > 0) await pay(admin, info, secret, requestId);
+    await until(`${requestId} queued`, async () => {
+      const request = json((await admin.call('GET', `/requests/${requestId}`)).text);
+      return request.status === 'queued' ? true : undefined;
+    });
+    const ms = performance.now() - started;
+    const executions = await until(`${requestId}'s executions ended`, async () => {
+      const found = await executionsOf(info, requestId);
+      return found.length > 0 && found.every((e) => e.status !== 'RUNNING') ? found : undefined;
+    });
+    return { label, executions: executions.length, transitions: executions.reduce((sum, e) => sum + e.transitions, 0), ms };
+  };
+  return [await one('priced: offer → accept → order PDF mailed → paid by webhook → queued', 150_000), await one('zero price: offer → accept → queued', 0)];
+};
+
+/** Waits for the order's PDF (the workflow made it), then posts the bank's signed payment. */
+const pay = async (admin: ApiCaller, info: LocalStackInfo, secret: string, requestId: string) => {
+  const order = await until(`${requestId}'s order document`, async () => {
+    const answer = json((await admin.call('GET', `/requests/${requestId}/order`)).text) as { order?: { variableSymbol: string; totals: { gross: number } }; download?: unknown };
+    return answer.download ? answer.order : undefined;
+  });
+  const clock = z.object({ now: z.string() }).parse(await (await fetch(`${info.workflowUrl}/_clock`)).json());
+  const body = JSON.stringify({ paymentId: `bench-${requestId}`, variableSymbol: order!.variableSymbol, amount: order!.totals.gross, currency: 'CZK', paidAt: clock.now });
+  const timestamp = String(Math.floor(Date.parse(clock.now) / 1000));
+  const response = await fetch(`${info.apiUrl}/payments/webhook`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-orderdesk-timestamp': timestamp, 'x-orderdesk-signature': webhookSignature(secret, timestamp, body) },
+    body,
+  });
+  if (!response.ok) throw new Error(`the webhook answered ${response.status}: ${await response.text()}`);
+};
