@@ -1,9 +1,18 @@
 import type { Role } from '../lib/domain/roles.js';
 
 /** The demo organisation and people `npm start` seeds. Passwords are for local use only. */
-export const demoOrg = { orgId: 'org-acme', name: 'Acme s.r.o.' } as const;
+export const demoOrg = {
+  orgId: 'org-acme',
+  name: 'Acme s.r.o.',
+  // Billing details, so that a priced offer can be accepted at once (an order states them).
+  billing: { name: 'Acme s.r.o.', ico: '25596641', dic: 'CZ25596641', address: { street: 'Dlouhá 12', city: 'Brno', postalCode: '602 00', country: 'CZ' } },
+} as const;
 /** A second client, so that tenancy can be seen (and tested): Beta never sees Acme's requests. */
-export const otherDemoOrg = { orgId: 'org-beta', name: 'Beta a.s.' } as const;
+export const otherDemoOrg = {
+  orgId: 'org-beta',
+  name: 'Beta a.s.',
+  billing: { name: 'Beta a.s.', ico: '26168685', dic: 'CZ26168685', address: { street: 'Nádražní 5', city: 'Ostrava', postalCode: '702 00', country: 'CZ' } },
+} as const;
 export const demoOrgs = [demoOrg, otherDemoOrg] as const;
 
 export interface DemoUser {

@@ -1,0 +1,65 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import * as z from 'zod';
+import { toDocumentClient } from '../lib/adapters/dynamodb/document-client.js';
+import { dynamoOrderStore } from '../lib/adapters/dynamodb/order-store.js';
+import { Currency } from '../lib/domain/orders/money.js';
+import { RequestId } from '../lib/domain/request.js';
+import { webhookSignature } from '../lib/domain/orders/webhook-signature.js';
+import { localCredentials, localRegion } from '../local/local-aws.js';
+import { runningStack } from '../local/running-stack.js';
+
+const usage = [
+  'usage: npm run pay -- <request number> [amount, e.g. 23806.38] [CZK|EUR]',
+  '  posts the bank’s payment of the request’s order to the payment webhook of the running local',
+  '  stack, signed with its local secret, as the payment provider would: by default exactly the',
+  '  order’s amount; another amount or currency is recorded and flagged, not taken as paid.',
+].join('\n');
+
+const Stack = z.object({ apiUrl: z.string(), workflowUrl: z.string(), dynamodbUrl: z.string(), tableName: z.string(), dataDir: z.string() });
+const Amount = z.string().regex(/^\d+(\.\d{1,2})?$/).transform((text) => Math.round(Number(text) * 100));
+
+const main = async () => {
+  const [requestArg, amountArg, currencyArg] = process.argv.slice(2);
+  const requestId = RequestId.safeParse(requestArg);
+  const amount = amountArg === undefined ? undefined : Amount.safeParse(amountArg);
+  const currency = currencyArg === undefined ? undefined : Currency.safeParse(currencyArg);
+  if (!requestId.success || (amount && !amount.success) || (currency && !currency.success)) {
+    console.error(usage);
+    process.exit(2);
+  }
+  const stack = runningStack(Stack);
+  const dynamo = new DynamoDBClient({ endpoint: stack.dynamodbUrl, region: localRegion, credentials: localCredentials });
+  const order = await dynamoOrderStore(toDocumentClient(dynamo), () => stack.tableName).get(requestId.data);
+  dynamo.destroy();
+  if (!order) {
+    console.error(`orderdesk: request ${requestId.data} has no binding order (accept a priced offer first)`);
+    process.exit(1);
+  }
+  const secret = z.object({ 'payment-webhook': z.string() }).parse(JSON.parse(fs.readFileSync(path.join(stack.dataDir, 'secrets.json'), 'utf8')))['payment-webhook'];
+  // The stack's business time (it may have been moved forward), so the delivery is inside the replay window.
+  const { now } = z.object({ now: z.string() }).parse(await (await fetch(`${stack.workflowUrl}/_clock`)).json());
+  const body = JSON.stringify({
+    paymentId: `local-${randomUUID()}`,
+    variableSymbol: order.variableSymbol,
+    amount: amount?.data ?? order.totals.gross,
+    currency: currency?.data ?? order.currency,
+    paidAt: now,
+    reference: 'npm run pay',
+  });
+  const timestamp = String(Math.floor(Date.parse(now) / 1000));
+  const response = await fetch(`${stack.apiUrl}/payments/webhook`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-orderdesk-timestamp': timestamp, 'x-orderdesk-signature': webhookSignature(secret, timestamp, body) },
+    body,
+  });
+  console.log(`${response.status} ${await response.text()}`);
+  if (!response.ok) process.exit(1);
+};
+
+main().catch((error: unknown) => {
+  console.error(`orderdesk: no payment: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
