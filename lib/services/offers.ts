@@ -4,6 +4,8 @@ import { defaultValidityDays, isFree, makeOffer, refusalOf, type Offer, type Off
 import { makeOrder } from '../domain/orders/order.js';
 import type { Supplier } from '../domain/orders/billing.js';
 import { defaultLanguage } from '../domain/mail/preferences.js';
+import type { Request } from '../domain/request.js';
+import type { User } from '../domain/user.js';
 import type { Caller } from './deps.js';
 import { takeStep } from './lifecycle-step.js';
 import { openCallerRequest, toRequestView } from './open-request.js';
@@ -137,7 +139,7 @@ export const acceptOffer = async (deps: OfferDeps, caller: Caller, requestId: st
     decision: { decision: 'accepted', userId: user.userId, name: user.name, at: now.toISOString(), ip: decision.origin.ip, userAgent: decision.origin.userAgent },
   };
   const free = isFree(offer);
-  const order = free ? undefined : await orderFor(deps, offer, request.orgId, request.title, request.platform, user, now);
+  const order = free ? undefined : await orderFor(deps, offer, request, user, now);
   const updated = await takeStep(deps, actor, request, {
     action: free ? 'accept_free_offer' : 'accept_offer',
     details: { offerId: offer.offerId, number: String(offer.number), gross: String(offer.totals.gross), currency: offer.currency, ...(order ? { orderNumber: order.orderNumber } : {}) },
@@ -147,7 +149,9 @@ export const acceptOffer = async (deps: OfferDeps, caller: Caller, requestId: st
   return { request: toRequestView(updated, level, user), offer: accepted };
 };
 
-const orderFor = async (deps: OfferDeps, offer: Offer, orgId: string, requestTitle: string, platform: RequestView['platform'], user: { userId: string; name: string; email: string; language?: 'cs' | 'en' }, now: Date) => {
+/** The order an accepted priced offer makes: both parties' details frozen with the offer's content. */
+const orderFor = async (deps: OfferDeps, offer: Offer, request: Request, user: User, now: Date) => {
+  const { orgId } = request;
   const organisation = await deps.organisations.getOrganisation(orgId);
   if (!organisation?.billing) {
     throw new ConflictError('Your organisation has no billing details yet, and an order must state them', `An admin of the organisation adds them (PUT /orgs/${orgId}/billing), then accept again`);
@@ -159,8 +163,8 @@ const orderFor = async (deps: OfferDeps, offer: Offer, orgId: string, requestTit
       customer: organisation.billing,
       acceptedBy: { userId: user.userId, name: user.name, email: user.email },
       language: user.language ?? defaultLanguage,
-      requestTitle,
-      platform,
+      requestTitle: request.title,
+      platform: request.platform,
     },
     now,
   );
