@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { platforms, type Platform } from '../lib/domain/platform.js';
 import { defaultWorkQueuePolicy, WorkQueuePolicy } from '../lib/domain/work-queue.js';
 import { Supplier } from '../lib/domain/orders/billing.js';
+import { jsonText } from '../lib/config/env.js';
 
 /**
  * Settings that differ between stages, read from CDK context (`-c stage=prod`) and validated:
@@ -44,18 +45,7 @@ const StageContext = z.object({
   /** How the agency's work queue interleaves organisations (lib/domain/work-queue.ts). */
   workQueuePolicy: WorkQueuePolicy.default(defaultWorkQueuePolicy),
   /** The agency's details on its orders, as JSON (`Supplier`: name, ico, dic, address, iban, bic, …). */
-  supplier: z
-    .string()
-    .transform((text, ctx) => {
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'must be JSON' });
-        return z.NEVER;
-      }
-    })
-    .pipe(Supplier)
-    .optional(),
+  supplier: jsonText(Supplier).optional(),
 });
 
 export type StageConfig = {

@@ -1,7 +1,7 @@
 import { system } from '../domain/actor.js';
 import { ConflictError, NotFoundError } from '../domain/errors.js';
 import { sha256Hex } from '../domain/orders/canonical.js';
-import { orderFileName, type Order } from '../domain/orders/order.js';
+import { orderFileName, paymentDetailsOf, type Order } from '../domain/orders/order.js';
 import type { Payment } from '../domain/orders/payment.js';
 import { orderPrefix } from '../config/access.js';
 import type { Caller, FileServiceDeps } from './deps.js';
@@ -33,17 +33,7 @@ export const generateOrderDocument = async (deps: OrderDocumentDeps, requestId: 
   const at = deps.now().toISOString();
   const entry = newEntry(deps, system('workflow'), requestId, at, {
     kind: 'order_issued',
-    details: {
-      orderNumber: order.orderNumber,
-      gross: String(order.totals.gross),
-      currency: order.currency,
-      dueDate: order.dueDate,
-      variableSymbol: order.variableSymbol,
-      iban: order.supplier.iban,
-      documentKey: key,
-      fileName: document.fileName,
-      acceptedBy: order.acceptedBy.userId,
-    },
+    details: { ...paymentDetailsOf(order), documentKey: key, fileName: document.fileName },
   });
   try {
     await deps.unitOfWork.commit([deps.orders.attachDocument(order, document), deps.timeline.append(entry)]);

@@ -1,7 +1,7 @@
 import { system } from '../domain/actor.js';
 import { ConflictError, NotFoundError } from '../domain/errors.js';
 import type { Offer } from '../domain/orders/offer.js';
-import type { Order } from '../domain/orders/order.js';
+import { paymentDetailsOf, type Order } from '../domain/orders/order.js';
 import { offerReminderName, paymentReminderName, planCheckpoint, timeoutSecondsUntil, type Due, type Plan } from '../domain/orders/workflow-plan.js';
 import type { Request } from '../domain/request.js';
 import { logger } from '../observability/logger.js';
@@ -52,15 +52,7 @@ const act = async (deps: ServiceDeps, request: Request, due: Due): Promise<void>
       const { order } = due;
       const entry = newEntry(deps, workflow, request.requestId, at, {
         kind: 'payment_reminder',
-        details: {
-          orderNumber: order.orderNumber,
-          gross: String(order.totals.gross),
-          currency: order.currency,
-          dueDate: order.dueDate,
-          variableSymbol: order.variableSymbol,
-          iban: order.supplier.iban,
-          acceptedBy: order.acceptedBy.userId,
-        },
+        details: paymentDetailsOf(order),
       });
       await deps.unitOfWork.commit([deps.workflows.remind(request.requestId, paymentReminderName(order), at), deps.timeline.append(entry)]);
     }

@@ -13,7 +13,7 @@ import { DataStack, isDataStackFunction } from '../../infra/data-stack.js';
 import { FunctionsStack } from '../../infra/functions-stack.js';
 import { logicalIdOf } from '../../infra/logical-id.js';
 import { buildApp } from '../../infra/orderdesk-app.js';
-import { defaultMailFrom, stageConfig } from '../../infra/stage-config.js';
+import { defaultMailFrom, placeholderSupplier, stageConfig } from '../../infra/stage-config.js';
 import type { FunctionAccess } from '../../lib/config/access.js';
 import { EnvName } from '../../lib/config/env.js';
 import type { FunctionDefinition, Trigger } from '../../lib/functions/definition.js';
@@ -641,6 +641,16 @@ describe('stage settings', () => {
     expect(parse('https://a.example')).toThrow(/portalUrls: .*is not platform=url/);
     expect(parse('azami=https://a.example,digimadi=https://d.example')).not.toThrow();
     expect(parse('')).toThrow(/-c portalUrls=azami=https:\/\/…,digimadi=https:\/\/…/);
+  });
+
+  it('reads the supplier of orders from -c supplier=<json>, checking its IČO and IBAN, and tells every function', () => {
+    const supplier = { name: 'Agentura s.r.o.', ico: '25596641', address: { street: 'A 1', city: 'Praha', postalCode: '110 00', country: 'CZ' }, iban: 'CZ6508000000192000145399' };
+    expect(stageConfig((key) => ({ stage: 'prod', supplier: JSON.stringify(supplier) })[key]).supplier).toEqual(supplier);
+    const parse = (text: string) => () => stageConfig((key) => ({ stage: 'prod', supplier: text })[key]);
+    expect(parse('{not json')).toThrow(/supplier: is not JSON/);
+    expect(parse(JSON.stringify({ ...supplier, ico: '25596642' }))).toThrow(/supplier\.ico: must be a valid 8-digit IČO/);
+    expect(parse(JSON.stringify({ ...supplier, iban: 'CZ6508000000192000145398' }))).toThrow(/supplier\.iban: must be a valid IBAN/);
+    expect(environmentOf(dev.functions, 'generate-order')[EnvName.supplier]).toBe(JSON.stringify(placeholderSupplier));
   });
 
   it('gives prod functions the portal URLs of the context and the prod configuration set', () => {

@@ -92,3 +92,14 @@ export const makeOrder = (offer: Offer, parties: OrderParties, at: Date): Order 
 });
 
 export const orderFileName = (order: Pick<Order, 'orderNumber'>) => `${order.orderNumber}.pdf`;
+
+/** What the mails about paying an order show (its `order_issued` and `payment_reminder` entries' details). */
+export const paymentDetailsOf = (order: Order): Record<string, string> => ({
+  orderNumber: order.orderNumber,
+  gross: String(order.totals.gross),
+  currency: order.currency,
+  dueDate: order.dueDate,
+  variableSymbol: order.variableSymbol,
+  iban: order.supplier.iban,
+  acceptedBy: order.acceptedBy.userId,
+});
