@@ -1,6 +1,6 @@
 import { system } from '../domain/actor.js';
 import { ConflictError, NotFoundError } from '../domain/errors.js';
-import { sha256Hex } from '../domain/orders/canonical.js';
+import { sha256Hex } from '../domain/canonical.js';
 import { orderFileName, paymentDetailsOf, type Order } from '../domain/orders/order.js';
 import type { Payment } from '../domain/orders/payment.js';
 import { orderPrefix } from '../config/access.js';

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { EnvName, readEnv } from '../../config/env.js';
+import { canonicalJson } from '../../domain/canonical.js';
 import type { WorkflowEngine } from '../../services/workflow-ports.js';
 import type { WorkflowInput, WorkflowSignal } from '../../workflow/states.js';
 import { credentialsFromEnvironment, regionFromEnvironment, type Credentials } from '../aws/sigv4.js';
@@ -31,12 +32,6 @@ export const executionArnOf = (stateMachineArn: string, executionName: string): 
   if (parts.length !== 7 || parts[2] !== 'states' || parts[5] !== 'stateMachine') throw new Error(`Not a state machine ARN: ${stateMachineArn}`);
   return [...parts.slice(0, 5), 'execution', parts[6], executionName].join(':');
 };
-
-/** JSON with sorted keys, so two inputs compare by content. */
-const canonical = (value: unknown): string =>
-  JSON.stringify(value, (_key, item: unknown) =>
-    item && typeof item === 'object' && !Array.isArray(item) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : item,
-  );
 
 const Described = z.object({ status: z.enum(['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE']), input: z.string().optional() });
 
@@ -73,7 +68,7 @@ export const stepFunctionsEngine = (target: () => SfnTarget = sfnFromEnvironment
         // The same name again: fine if it is the same execution (a retried start), not if another input had the name.
         if (!(error instanceof AwsApiError && error.errorType === 'ExecutionAlreadyExists')) throw error;
         const existing = await describe(executionName);
-        if (existing.input === undefined || canonical(JSON.parse(existing.input)) !== canonical(input)) throw error;
+        if (existing.input === undefined || canonicalJson(JSON.parse(existing.input)) !== canonicalJson(input)) throw error;
       }
     },
     async report(token: string, signal: WorkflowSignal) {

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { canonicalJson, sha256Hex } from './canonical.js';
+import { canonicalJson, sha256Hex } from '../canonical.js';
 import { Currency, hasDecimals, MinorUnits, totalsOf, type Totals } from './money.js';
 
 export const OfferLine = z.object({
