@@ -4,8 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import * as z from 'zod';
+import { pragueTime } from '../../lib/domain/time.js';
 import { routes } from '../../lib/http/routes.js';
-import { asDemoUser, ok, people, type Client } from '../support/api-client.js';
+import { asDemoUser, asInvitedPerson, ok, people, type Client } from '../support/api-client.js';
 import { freshOrganisation } from '../support/fresh-organisation.js';
 import { acmeBilling, deliverPayment, freeOffer, pricedOffer, pricedOfferGross, waitForRequest } from '../support/offers.js';
 import { advanceClock, businessNow } from '../support/workflow-clock.js';
@@ -113,6 +114,22 @@ describe('offers, binding orders and payment, driven by the workflow', () => {
     expect((await currentOffer(admin, requestId)).status).toBe('expired');
   });
 
+  it('reminds the client on the due date of an unpaid order, once', async () => {
+    const { admin, agent, requestId, path: requestPath, emails } = await quotedSetUp('Due');
+    const offer = ok(await agent.send(routes.postOffer, { path: requestPath, body: pricedOffer() }));
+    ok(await admin.send(routes.acceptOffer, { path: { ...requestPath, offerNumber: offer.number }, body: { contentHash: offer.contentHash } }));
+    const { dueDate } = ok(await admin.send(routes.getOrder, { path: requestPath })).order;
+    await waitForMail(requestId, (m) => m.destination.to.includes(emails.admin) && (m.attachments ?? []).length > 0);
+    // To the due date's morning (9:00 Prague), then a day more: one reminder, not two.
+    const dueMorning = pragueTime(dueDate, '09:00:00').getTime();
+    await advanceClock(inject('stack'), (dueMorning - (await businessNow(inject('stack'))).getTime()) / 1000 + 60);
+    await waitForMail(requestId, (m) => m.destination.to.includes(emails.admin) && /Připomínka platby/.test(m.subject));
+    await advanceClock(inject('stack'), 24 * 3600);
+    const timeline = ok(await agent.send(routes.listTimeline, { path: requestPath, query: { limit: 50 } }));
+    expect(timeline.items.filter((e) => e.kind === 'payment_reminder')).toHaveLength(1);
+    expect(ok(await admin.send(routes.getRequest, { path: requestPath })).status).toBe('awaiting_payment');
+  });
+
   it('puts a zero-price offer straight into the queue, with no order and no payment', async () => {
     const { admin, agent, requestId, path: requestPath } = await quotedSetUp('Free');
     const offer = ok(await agent.send(routes.postOffer, { path: requestPath, body: freeOffer() }));
@@ -187,6 +204,13 @@ describe('offers, binding orders and payment, driven by the workflow', () => {
     expect(wrongHash.status).toBe(409);
     const byAgency = await agent.send(routes.acceptOffer, { path: { ...requestPath, offerNumber: offer.number }, body: { contentHash: offer.contentHash } });
     expect(byAgency.status).toBe(403);
+    const guestEmail = `guest.${offer.requestId.replace('-', '')}@partner.example`;
+    ok(await admin.send(routes.inviteParticipant, { path: requestPath, body: { email: guestEmail } }));
+    const guest = await asInvitedPerson(guestEmail);
+    // A participant sees the offer, prices included, but does not decide on it, and has no order to see.
+    expect(ok(await guest.send(routes.listOffers, { path: requestPath }))[0]?.totals.gross).toBe(pricedOfferGross);
+    const byGuest = await guest.send(routes.acceptOffer, { path: { ...requestPath, offerNumber: offer.number }, body: { contentHash: offer.contentHash } });
+    expect(byGuest.status).toBe(403);
     const missing = await admin.send(routes.acceptOffer, { path: { ...requestPath, offerNumber: 9 }, body: { contentHash: offer.contentHash } });
     expect(missing.status).toBe(404);
   });
