@@ -67,6 +67,7 @@ export class OrderdeskFunction extends NodejsFunction {
     if (access.userPool) environment[EnvName.userPoolId] = resources.userPool.userPoolId;
     if (access.mail) {
       environment[EnvName.mailFrom] = stage.mailFrom;
+      environment[EnvName.inboundDomain] = stage.inboundDomain;
       environment[EnvName.apiUrl] = apiUrlOf(name, resources);
       // Every mail names it, so SES reports its bounces and complaints (FunctionsStack makes it).
       environment[EnvName.mailConfigurationSet] = stage.mailConfigurationSet;

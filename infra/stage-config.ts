@@ -42,6 +42,8 @@ const StageContext = z.object({
   portalUrls: PortalUrls.optional(),
   /** A verified SES identity; with it Cognito sends its mails through SES instead of its own sender. */
   mailFrom: z.email().optional(),
+  /** The domain whose mail SES receives: replies to notifications go to `reply+<token>@` it. */
+  inboundDomain: z.hostname().refine((name) => name.includes('.'), 'must be a domain like reply.your-domain').optional(),
   /** How the agency's work queue interleaves organisations (lib/domain/work-queue.ts). */
   workQueuePolicy: WorkQueuePolicy.default(defaultWorkQueuePolicy),
   /** The agency's details on its orders, as JSON (`Supplier`: name, ico, dic, address, iban, bic, …). */
@@ -57,6 +59,8 @@ export type StageConfig = {
   mailFrom: string;
   /** Whether `mailFrom` came from the context, i.e. names a real SES identity: only then does Cognito send through SES. */
   mailFromGiven: boolean;
+  /** Where replies to mail go (`reply+<token>@` it): `-c inboundDomain=`, or the stage's placeholder (see `defaultInboundDomain`). */
+  inboundDomain: string;
   workQueuePolicy: WorkQueuePolicy;
   /** The agency on its orders: `-c supplier=<json>`, or the placeholder (see `placeholderSupplier`). */
   supplier: Supplier;
@@ -87,6 +91,9 @@ const defaultPortalUrls: Record<StageName, Record<Platform, string>> = {
  */
 export const defaultMailFrom: Record<StageName, string> = { dev: 'helpdesk@dev.orderdesk.example', prod: 'helpdesk@orderdesk.example' };
 
+/** Placeholders too: replies to them go nowhere. A real deployment names the domain SES receives for with `-c inboundDomain=reply.your-domain`. */
+export const defaultInboundDomain: Record<StageName, string> = { dev: 'reply.dev.orderdesk.example', prod: 'reply.orderdesk.example' };
+
 /**
  * A placeholder like the example origins, so `cdk synth` works offline; its IBAN is a valid but
  * made-up one. A real deployment states the agency with `-c supplier='{"name":…,"iban":…}'`.
@@ -100,7 +107,7 @@ export const placeholderSupplier: Supplier = {
 };
 
 const usage =
-  '-c stage=dev|prod [-c portalOrigins=https://…[,…]] [-c portalUrls=azami=https://…,digimadi=https://…] [-c mailFrom=helpdesk@your-domain] [-c workQueuePolicy=first-ready|round-robin] [-c supplier=<json>]';
+  '-c stage=dev|prod [-c portalOrigins=https://…[,…]] [-c portalUrls=azami=https://…,digimadi=https://…] [-c mailFrom=helpdesk@your-domain] [-c inboundDomain=reply.your-domain] [-c workQueuePolicy=first-ready|round-robin] [-c supplier=<json>]';
 
 export const stageConfig = (context: (key: string) => unknown): StageConfig => {
   const parsed = StageContext.safeParse({
@@ -108,6 +115,7 @@ export const stageConfig = (context: (key: string) => unknown): StageConfig => {
     portalOrigins: context('portalOrigins'),
     portalUrls: context('portalUrls'),
     mailFrom: context('mailFrom'),
+    inboundDomain: context('inboundDomain'),
     workQueuePolicy: context('workQueuePolicy'),
     supplier: context('supplier'),
   });
@@ -115,13 +123,14 @@ export const stageConfig = (context: (key: string) => unknown): StageConfig => {
     const reasons = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'context'}: ${issue.message}`);
     throw new Error(`Invalid CDK context (${usage}): ${reasons.join('; ')}`);
   }
-  const { stage, portalOrigins, portalUrls, mailFrom, workQueuePolicy, supplier } = parsed.data;
+  const { stage, portalOrigins, portalUrls, mailFrom, inboundDomain, workQueuePolicy, supplier } = parsed.data;
   return {
     stage,
     portalOrigins: portalOrigins ?? defaultOrigins[stage],
     portalUrls: portalUrls ?? defaultPortalUrls[stage],
     mailFrom: mailFrom ?? defaultMailFrom[stage],
     mailFromGiven: mailFrom !== undefined,
+    inboundDomain: (inboundDomain ?? defaultInboundDomain[stage]).toLowerCase(),
     workQueuePolicy,
     supplier: supplier ?? placeholderSupplier,
     logRetention: stage === 'prod' ? RetentionDays.THREE_MONTHS : RetentionDays.TWO_WEEKS,

@@ -144,6 +144,7 @@ export const startLocalStack = async (config: LocalConfig, log: (line: string) =
       [EnvName.portalUrls]: JSON.stringify(Object.fromEntries(platforms.map((platform) => [platform, config.portalOrigin]))),
       [EnvName.apiUrl]: `http://${host}:${ports.api}`,
       [EnvName.mailFrom]: localMailFrom,
+      [EnvName.inboundDomain]: 'reply.orderdesk.local',
       [EnvName.supplier]: JSON.stringify(demoSupplier),
       [EnvName.localSecrets]: JSON.stringify(ensureLocalSecrets(dataDir)),
       POWERTOOLS_SERVICE_NAME: 'orderdesk',

@@ -13,6 +13,8 @@ export const EnvName = {
   workQueuePolicy: 'WORK_QUEUE_POLICY',
   /** The sender address of orderdesk's mail (functions with `mail` access). */
   mailFrom: 'MAIL_FROM',
+  /** The domain of reply addresses, `reply+<token>@` it (functions with `mail` access). */
+  inboundDomain: 'INBOUND_DOMAIN',
   /** JSON object: platform name → the portal's URL; every link in mail is built from it (functions with `mail` access). */
   portalUrls: 'PORTAL_URLS',
   /** The API's public URL, for one-click unsubscribe links (functions with `mail` access). */

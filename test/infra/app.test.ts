@@ -396,9 +396,10 @@ describe('the function table', () => {
     expect(pattern.test('orderdesk/prod/mail-links-AbC123')).toBe(false);
   });
 
-  it('tells a function that sends mail its sender, the portal and API URLs and the configuration set; every function the portal URLs', () => {
+  it('tells a function that sends mail its sender, the reply domain, the portal and API URLs and the configuration set; every function the portal URLs', () => {
     expect(environmentOf(dev.functions, 'notify')).toMatchObject({
       [EnvName.mailFrom]: 'helpdesk@dev.orderdesk.example',
+      [EnvName.inboundDomain]: 'reply.dev.orderdesk.example',
       [EnvName.portalUrls]: JSON.stringify({ azami: 'http://localhost:5173', digimadi: 'http://localhost:5173' }),
       [EnvName.apiUrl]: { 'Fn::ImportValue': expect.stringMatching(new RegExp('^orderdesk-dev-api:ExportsOutputFnGetAttApi[0-9A-F]{8}ApiEndpoint')) },
       [EnvName.mailConfigurationSet]: 'orderdesk-dev',
@@ -407,7 +408,7 @@ describe('the function table', () => {
     for (const name of ['take-workflow-step', 'record-mail-event']) {
       const environment = environmentOf(dev.functions, name);
       expect(environment[EnvName.portalUrls], name).toBe(JSON.stringify({ azami: 'http://localhost:5173', digimadi: 'http://localhost:5173' }));
-      for (const variable of [EnvName.mailFrom, EnvName.apiUrl, EnvName.mailConfigurationSet, EnvName.localSecrets]) expect(environment, name).not.toHaveProperty(variable);
+      for (const variable of [EnvName.mailFrom, EnvName.inboundDomain, EnvName.apiUrl, EnvName.mailConfigurationSet, EnvName.localSecrets]) expect(environment, name).not.toHaveProperty(variable);
     }
     expect(environmentOf(dev.data, 'cognito-message')).toHaveProperty(EnvName.portalUrls);
     // Secrets come from Secrets Manager in AWS: LOCAL_SECRETS is the local stack's alone.
@@ -482,6 +483,7 @@ describe('the function table', () => {
     const environment = (name: string) => environmentOf(built.functions, name);
     expect(environment('get-me')).toMatchObject({
       [EnvName.mailFrom]: fixtureSender,
+      [EnvName.inboundDomain]: 'reply.dev.orderdesk.example',
       [EnvName.apiUrl]: 'https://api.fixture.example',
       [EnvName.mailConfigurationSet]: 'orderdesk-dev',
       [EnvName.tableName]: expect.anything(),
@@ -490,6 +492,7 @@ describe('the function table', () => {
     expect(environment('list-requests')).toMatchObject({ [EnvName.secretsPrefix]: 'orderdesk/dev/', [EnvName.bucketName]: expect.anything() });
     expect(environment('health')).not.toHaveProperty(EnvName.tableName);
     expect(environment('health')).not.toHaveProperty(EnvName.apiUrl);
+    expect(environment('health')).not.toHaveProperty(EnvName.inboundDomain);
     // Triggers: a schedule rule, a filtered stream mapping with its on-failure queue, a queue with a dead-letter queue,
     // a rule for inbound mail, a rule for mail events with its dead-letter queue, the user pool's custom message.
     built.functions.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 hour)' });
@@ -613,6 +616,7 @@ describe('stage settings', () => {
       portalUrls: { azami: 'http://localhost:5173', digimadi: 'http://localhost:5173' },
       mailFrom: 'helpdesk@dev.orderdesk.example',
       mailFromGiven: false,
+      inboundDomain: 'reply.dev.orderdesk.example',
       mailConfigurationSet: 'orderdesk-dev',
       cognitoMessageFunctionName: 'orderdesk-dev-cognito-message',
     });
@@ -621,10 +625,17 @@ describe('stage settings', () => {
       portalUrls: { azami: 'https://portal.azami.example', digimadi: 'https://portal.digimadi.example' },
       mailFrom: 'helpdesk@orderdesk.example',
       mailFromGiven: false,
+      inboundDomain: 'reply.orderdesk.example',
       mailConfigurationSet: 'orderdesk-prod',
       cognitoMessageFunctionName: 'orderdesk-prod-cognito-message',
     });
     expect(stageConfig((key) => ({ stage: 'prod', mailFrom: 'help@azami.example' })[key])).toMatchObject({ mailFrom: 'help@azami.example', mailFromGiven: true });
+  });
+
+  it('reads the domain of reply addresses from -c inboundDomain=, a hostname', () => {
+    const parse = (inboundDomain: string) => () => stageConfig((key) => ({ stage: 'prod', inboundDomain })[key]);
+    expect(parse('Reply.Azami.example')().inboundDomain).toBe('reply.azami.example');
+    for (const bad of ['reply@azami.example', 'https://reply.azami.example', 'reply_azami.example', 'localhost', '']) expect(parse(bad), bad).toThrow(/inboundDomain/);
   });
 
   it('reads each platform\'s portal URL from -c portalUrls=azami=…,digimadi=…', () => {
