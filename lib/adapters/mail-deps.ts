@@ -9,6 +9,7 @@ import { documentClient, tableName } from './dynamodb/document-client.js';
 import { dynamoMailPeopleStore } from './dynamodb/mail-people-store.js';
 import { dynamoPreferenceStore } from './dynamodb/preference-store.js';
 import { dynamoSuppressionStore } from './dynamodb/suppression-store.js';
+import { dynamoThreadStore } from './dynamodb/thread-store.js';
 import { s3ObjectReader } from './s3/object-reader.js';
 import { secretValue } from './secrets/secrets.js';
 import { serviceDeps } from './service-deps.js';
@@ -23,6 +24,9 @@ const site: MailSite = {
   get mailFrom() {
     return readEnv(EnvName.mailFrom, z.email());
   },
+  get inboundDomain() {
+    return readEnv(EnvName.inboundDomain, z.hostname());
+  },
 };
 
 export const preferences = dynamoPreferenceStore(documentClient, tableName);
@@ -35,6 +39,7 @@ export const notifierDeps: NotifierDeps = {
   ...serviceDeps,
   people: dynamoMailPeopleStore(documentClient, tableName),
   deliveries: dynamoDeliveryStore(documentClient, tableName),
+  threads: dynamoThreadStore(documentClient, tableName),
   mailer: sesMailer(sesFromEnvironment),
   // Reads the bucket's name and endpoint when a PDF is wanted: only notify and resend-mail may (orders/ get).
   documents: s3ObjectReader(),

@@ -1,3 +1,4 @@
+import { replyAddress, replyKeyOf, signReplyToken } from '../domain/mail/reply-token.js';
 import { linkLifetimeDays, signLink, type LinkPurpose } from '../domain/mail/signed-token.js';
 import type { Person } from '../domain/mail/notification-matrix.js';
 import { defaultLanguage } from '../domain/mail/preferences.js';
@@ -6,7 +7,7 @@ import type { TimelineEntry } from '../domain/timeline-entry.js';
 import { brandOf } from '../mail/brands.js';
 import { oneLine } from '../mail/plain-text.js';
 import { renderMail, type MailContext } from '../mail/render-mail.js';
-import type { MailAttachment, MailSite, OutgoingMail } from './mail-ports.js';
+import type { MailAttachment, MailSite, MailThread, OutgoingMail } from './mail-ports.js';
 
 const dayMs = 86_400_000;
 
@@ -24,6 +25,8 @@ export interface Composition {
   digest?: ReorderDigest;
   /** Files the mail carries, already read (the order's PDF for `order_issued`). */
   attachments?: MailAttachment[];
+  /** The mails this person had about this request before, if any: this one answers them. */
+  thread?: MailThread;
 }
 
 /** `"Azami Helpdesk" <helpdesk@…>`, the display name quoted (and RFC 2047-encoded when not ASCII). */
@@ -33,18 +36,46 @@ export const senderAddress = (name: string, address: string): string => {
   return `${display} <${oneLine(address)}>`;
 };
 
+/** A Message-ID as SES writes them: `<…@…>`, nothing that could end a header line or another id. */
+const messageIdForm = /^<[\x21-\x3b\x3d\x3f-\x7e]+@[\x21-\x3b\x3d\x3f-\x7e]+>$/;
+
+/** How many Message-IDs `References` names: the first mail's and the last ones, up to this many in all. */
+const referencesLength = 10;
+
+/**
+ * RFC 5322 threading headers for the next mail of a thread: `In-Reply-To` the last mail,
+ * `References` the first and the last 9 (space-separated). SES replaces each mail's own Message-ID
+ * but keeps these. On one line, kept within the 998 characters a header line may have (SES's ids
+ * are about 90 characters: 10 fit), the oldest after the first dropped if ever they don't.
+ */
+export const threadHeaders = (thread: MailThread | undefined): Record<string, string> => {
+  if (!thread) return {};
+  const ids = [...new Set([thread.first, ...thread.recent.slice(-(referencesLength - 1))])].filter((id) => messageIdForm.test(id));
+  while (ids.length > 1 && `References: ${ids.join(' ')}`.length > 998) ids.splice(ids.length > 2 ? 1 : 0, 1);
+  const last = ids.at(-1);
+  return last ? { 'In-Reply-To': last, References: ids.join(' ') } : {};
+};
+
 /**
  * Writes one person's mail about an entry: the template in their language and the request's
  * brand, and links built from the deployment's configured URLs only (never from anything a
  * request carried), each signed for that person, that request and one purpose.
+ *
+ * Every mail written here is about one request (a reorder's digest too: it is the moved request's
+ * entry, and says so), so every one has a Reply-To of its own: `reply+<token>@<inbound domain>`,
+ * the token naming the request and the person, issued now (the reply key is derived from the link
+ * key: see reply-token.ts). A person whose id is not a UUID gets none; their replies go to the
+ * sender, as before. Cognito's account mails (codes, invitations) name no request and are not
+ * written here: they have no reply address.
  */
-export const composeMail = (site: MailSite, linkKey: Buffer, now: Date, { entry, request, person, digest, attachments }: Composition): OutgoingMail => {
+export const composeMail = (site: MailSite, linkKey: Buffer, now: Date, { entry, request, person, digest, attachments, thread }: Composition): OutgoingMail => {
   const portal = site.portalUrl(request.platform).replace(/\/+$/, '');
   const link = (purpose: LinkPurpose) =>
     signLink(linkKey, { purpose, requestId: request.requestId, userId: person.userId, expiresAt: new Date(now.getTime() + linkLifetimeDays[purpose] * dayMs) });
   const id = encodeURIComponent(request.requestId);
   const mute = link('mute');
   const brand = brandOf(request.platform, portal);
+  const replyToken = signReplyToken(replyKeyOf(linkKey), { requestId: request.requestId, userId: person.userId, issuedAt: now });
   const rendered = renderMail({
     entry,
     request: { requestId: request.requestId, title: request.title, status: request.status, platform: request.platform },
@@ -63,6 +94,7 @@ export const composeMail = (site: MailSite, linkKey: Buffer, now: Date, { entry,
     subject: oneLine(rendered.subject),
     html: rendered.html,
     text: rendered.text,
+    ...(replyToken ? { replyTo: replyAddress(replyToken, site.inboundDomain) } : {}),
     headers: {
       // RFC 8058: one POST to this URL mutes the request for this person; a GET changes nothing.
       'List-Unsubscribe': `<${site.apiUrl.replace(/\/+$/, '')}/unsubscribe/${mute}>`,
@@ -70,6 +102,7 @@ export const composeMail = (site: MailSite, linkKey: Buffer, now: Date, { entry,
       // RFC 3834: an automatic mail; well-behaved autoresponders stay silent.
       'Auto-Submitted': 'auto-generated',
       'X-Auto-Response-Suppress': 'All',
+      ...threadHeaders(thread),
     },
     tags: { request: request.requestId, recipient: person.userId },
     ...(attachments?.length ? { attachments: attachments.map((file) => ({ ...file, fileName: oneLine(file.fileName) })) } : {}),

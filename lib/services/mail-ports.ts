@@ -58,6 +58,25 @@ export interface DeliveryStore {
   listParked(limit: number, cursor?: string): Promise<Page<Delivery>>;
 }
 
+/**
+ * The mails sent to one person about one request, by the Message-ID their mailbox saw (`<…>`, as
+ * SES wrote it): the next mail to them about it answers the last and refers back to the first.
+ */
+export interface MailThread {
+  first: string;
+  /** The last ones, oldest first (at most `threadLength`). */
+  recent: string[];
+}
+
+/** How many Message-IDs a thread keeps (besides its first). */
+export const threadLength = 20;
+
+export interface ThreadStore {
+  get(requestId: string, userId: string): Promise<MailThread | undefined>;
+  /** Adds a sent mail's Message-ID without a condition (two concurrent appends both land), keeping the last `threadLength`. */
+  append(requestId: string, userId: string, messageId: string): Promise<void>;
+}
+
 /** A file a mail carries (e.g. an order's PDF). */
 export interface MailAttachment {
   fileName: string;
@@ -73,6 +92,8 @@ export interface OutgoingMail {
   html: string;
   text: string;
   headers: Record<string, string>;
+  /** Where replies go (SES's ReplyToAddresses, so the `Reply-To` header is SES's to write): the person's own reply address. */
+  replyTo?: string;
   /** SES message tags: come back with bounce and complaint events. */
   tags: Record<string, string>;
   attachments?: MailAttachment[];
@@ -84,8 +105,11 @@ export class MailRejectedError extends Error {
 }
 
 export interface Mailer {
-  /** Sends one mail; answers SES's message id. A `MailRejectedError` is final, anything else may pass on a retry. */
-  send(mail: OutgoingMail): Promise<{ messageId: string }>;
+  /**
+   * Sends one mail; answers SES's message id and, when it is known, the Message-ID header SES gave
+   * the mail (`<id@region.amazonses.com>`). A `MailRejectedError` is final, anything else may pass on a retry.
+   */
+  send(mail: OutgoingMail): Promise<{ messageId: string; messageIdHeader?: string }>;
 }
 
 /** The stored PDFs of binding orders (keys under `orders/`), for the mail that carries one. */
@@ -101,4 +125,6 @@ export interface MailSite {
   apiUrl: string;
   /** The sender address; the brand adds its display name. */
   mailFrom: string;
+  /** The domain SES receives mail for: each person's replies go to `reply+<token>@` it. */
+  inboundDomain: string;
 }

@@ -1,21 +1,44 @@
 import { mailIdOf } from '../domain/mail/delivery.js';
 import { logger } from '../observability/logger.js';
-import { MailRejectedError, type DeliveryKey, type OutgoingMail } from './mail-ports.js';
+import { MailRejectedError, type DeliveryKey, type MailThread, type OutgoingMail } from './mail-ports.js';
 import type { NotifierDeps } from './notifier.js';
 
 const describe = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
+/** Whose thread a mail continues: one person's mails about one request. */
+export interface ThreadKey {
+  requestId: string;
+  userId: string;
+}
+
+/** The thread so far; a mail whose thread can't be read goes unthreaded rather than late. */
+const threadOf = async (deps: Pick<NotifierDeps, 'threads'>, thread: ThreadKey): Promise<MailThread | undefined> => {
+  try {
+    return await deps.threads.get(thread.requestId, thread.userId);
+  } catch (error) {
+    logger.warn('mail thread not read: the mail goes without threading headers', { ...thread, error: describe(error) });
+    return undefined;
+  }
+};
+
 /**
  * Sends a claimed mail: retries what SES may accept later (throttling, outages) with backoff,
  * then records SES's message id, or parks the mail with the last error. A mail that can't even
- * be written (a template bug) is parked too: visible, never lost.
+ * be written (a template bug) is parked too: visible, never lost. `write` gets the person's
+ * thread about the request so far; once sent, the mail's Message-ID is added to it.
  */
-export const sendClaimed = async (deps: Pick<NotifierDeps, 'mailer' | 'deliveries' | 'retry' | 'now'>, key: DeliveryKey, token: string, write: () => Promise<OutgoingMail>): Promise<'sent' | 'parked'> => {
+export const sendClaimed = async (
+  deps: Pick<NotifierDeps, 'mailer' | 'deliveries' | 'threads' | 'retry' | 'now'>,
+  key: DeliveryKey,
+  token: string,
+  thread: ThreadKey,
+  write: (thread: MailThread | undefined) => Promise<OutgoingMail>,
+): Promise<'sent' | 'parked'> => {
   let attempts = 0;
   let failure: unknown;
   let mail: OutgoingMail | undefined;
   try {
-    mail = await write();
+    mail = await write(await threadOf(deps, thread));
   } catch (error) {
     failure = error;
   }
@@ -23,8 +46,9 @@ export const sendClaimed = async (deps: Pick<NotifierDeps, 'mailer' | 'deliverie
     if (attempts > 0) await deps.retry.sleep(deps.retry.baseDelayMs * 2 ** (attempts - 1) * (0.5 + Math.random() / 2));
     attempts++;
     let messageId: string;
+    let messageIdHeader: string | undefined;
     try {
-      ({ messageId } = await deps.mailer.send(mail));
+      ({ messageId, messageIdHeader } = await deps.mailer.send(mail));
     } catch (error) {
       failure = error;
       if (error instanceof MailRejectedError) break;
@@ -33,6 +57,14 @@ export const sendClaimed = async (deps: Pick<NotifierDeps, 'mailer' | 'deliverie
     }
     // Outside the retry: SES took the mail, so a failure to record it must not send it again here.
     await deps.deliveries.sent(key, token, { messageId, at: deps.now().toISOString(), attempts });
+    if (messageIdHeader) {
+      // Threading is a courtesy: a failure here leaves the mail sent, and the next one unthreaded.
+      try {
+        await deps.threads.append(thread.requestId, thread.userId, messageIdHeader);
+      } catch (error) {
+        logger.warn('mail thread not recorded', { mailId: mailIdOf(key), messageId, error: describe(error) });
+      }
+    }
     return 'sent';
   }
   await deps.deliveries.park(key, token, { error: describe(failure), at: deps.now().toISOString(), attempts });

@@ -6,7 +6,7 @@ import type { TimelineEntry } from '../domain/timeline-entry.js';
 import { logger } from '../observability/logger.js';
 import { composeMail, type ReorderDigest } from './mail-composer.js';
 import { sendClaimed } from './mail-sending.js';
-import type { DeliveryStore, MailAttachment, Mailer, MailPeopleStore, MailSite, NewDelivery, OrderDocuments } from './mail-ports.js';
+import type { DeliveryStore, MailAttachment, Mailer, MailPeopleStore, MailSite, NewDelivery, OrderDocuments, ThreadStore } from './mail-ports.js';
 import type { OrganisationStore, ParticipantStore, QueueStore, RequestStore, TimelineStore, UserLookup } from './ports.js';
 
 export interface NotifierDeps {
@@ -18,11 +18,13 @@ export interface NotifierDeps {
   organisations: Pick<OrganisationStore, 'getOrganisation'>;
   people: MailPeopleStore;
   deliveries: DeliveryStore;
+  /** Each person's mails about each request, for the next one's threading headers. */
+  threads: ThreadStore;
   mailer: Mailer;
   /** The orders' PDFs, which `order_issued` mails carry. */
   documents: OrderDocuments;
   site: MailSite;
-  /** The key that signs links in mail (a secret). */
+  /** The key that signs links in mail (a secret); reply addresses' key is derived from it. */
   linkKey: () => Promise<Buffer>;
   now: () => Date;
   newId: () => string;
@@ -126,7 +128,9 @@ const deliverTo = async (deps: NotifierDeps, mail: EntryMail, recipient: Recipie
   if (claim === 'done') return { userId, outcome: 'done' };
   if (claim === 'busy') throw new MailInFlightError(`Mail ${mailIdOf(record)} is being sent by another invocation`);
   const linkKey = await deps.linkKey();
-  const outcome = await sendClaimed(deps, record, token, async () => composeMail(deps.site, linkKey, deps.now(), { entry: mail.entry, request: mail.request, digest: mail.digest, person, attachments }));
+  const outcome = await sendClaimed(deps, record, token, { requestId: record.requestId, userId }, async (thread) =>
+    composeMail(deps.site, linkKey, deps.now(), { entry: mail.entry, request: mail.request, digest: mail.digest, person, attachments, thread }),
+  );
   return { userId, outcome };
 };
 

@@ -63,7 +63,9 @@ export const resendParked = async (deps: NotifierDeps, caller: Caller, mailId: s
   const digest = entry.kind === 'rank_changed' ? await reorderDigest(deps, request) : undefined;
   const linkKey = await deps.linkKey();
   // The address may have changed since it was parked: the mail goes where the person is now.
-  await sendClaimed(deps, key, token, async () => composeMail(deps.site, linkKey, deps.now(), { entry, request, person, digest, attachments }));
+  await sendClaimed(deps, key, token, { requestId: request.requestId, userId: person.userId }, async (thread) =>
+    composeMail(deps.site, linkKey, deps.now(), { entry, request, person, digest, attachments, thread }),
+  );
   const after = await deps.deliveries.get(key);
   return toParkedView(after ?? current);
 };

@@ -59,3 +59,5 @@ export const workflowIndexKey = (requestId: string) => ({ gsi1pk: 'WORKFLOWS', g
 export const workflowPartition = workflowIndexKey('').gsi1pk;
 /** A reminder the workflow sent (at most once each). */
 export const reminderKey = (requestId: string, reminder: string) => ({ pk: `REQ#${requestId}`, sk: `REMINDER#${reminder}` });
+/** One person's mails about one request, by Message-ID, for threading (see ThreadStore). */
+export const threadKey = (requestId: string, userId: string) => ({ pk: `REQ#${requestId}`, sk: `THREAD#${userId}` });

@@ -7,6 +7,13 @@ import { AwsApiError, signedJsonCall } from '../aws/signed-json.js';
 /** SES's answers that no retry changes: the mail, its sender or the account is refused. */
 const finalRefusals = new Set(['MessageRejected', 'MailFromDomainNotVerifiedException', 'AccountSuspendedException', 'SendingPausedException', 'BadRequestException', 'NotFoundException']);
 
+/**
+ * The Message-ID SES gives a mail it sent: `<MessageId@<region>.amazonses.com>`, in us-east-1
+ * `@email.amazonses.com`. Undefined for an id that would not make a safe header (never seen).
+ */
+export const sesMessageIdHeader = (messageId: string, region: string): string | undefined =>
+  /^[\w.-]+$/.test(messageId) && /^[a-z0-9-]+$/.test(region) ? `<${messageId}@${region === 'us-east-1' ? 'email' : region}.amazonses.com>` : undefined;
+
 /** SES message tags allow only these characters (and 256 of them). */
 const tagValue = (value: string) => value.replace(/[^\w.@-]/g, '_').slice(0, 256);
 
@@ -29,7 +36,7 @@ export const sesFromEnvironment = (): SesTarget => {
 
 /**
  * Sends through SES v2's SendEmail as a Simple mail (HTML and text; SES builds the MIME) with our
- * headers and any attachments (`Content.Simple.Attachments`). No retries here: the notifier retries with its own backoff and counts the attempts.
+ * headers, the Reply-To address and any attachments (`Content.Simple.Attachments`). No retries here: the notifier retries with its own backoff and counts the attempts.
  */
 export const sesMailer = (target: () => SesTarget): Mailer => ({
   async send(mail) {
@@ -46,6 +53,8 @@ export const sesMailer = (target: () => SesTarget): Mailer => ({
         body: {
           FromEmailAddress: mail.from,
           Destination: { ToAddresses: [mail.to] },
+          // SES writes the Reply-To header from these (a Reply-To among Headers would be a second one).
+          ...(mail.replyTo ? { ReplyToAddresses: [mail.replyTo] } : {}),
           ...(configurationSet ? { ConfigurationSetName: configurationSet } : {}),
           EmailTags: Object.entries(mail.tags).map(([Name, Value]) => ({ Name, Value: tagValue(Value) })),
           Content: {
@@ -70,7 +79,7 @@ export const sesMailer = (target: () => SesTarget): Mailer => ({
         },
       });
       const { MessageId } = z.object({ MessageId: z.string().min(1) }).parse(answer, { error: () => 'SES answered without a message id' });
-      return { messageId: MessageId };
+      return { messageId: MessageId, messageIdHeader: sesMessageIdHeader(MessageId, region) };
     } catch (error) {
       if (error instanceof AwsApiError && finalRefusals.has(error.errorType)) throw new MailRejectedError(`SES refused the mail: ${error.message}`, { cause: error });
       throw error;

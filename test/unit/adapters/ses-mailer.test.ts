@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AwsApiError } from '../../../lib/adapters/aws/signed-json.js';
-import { sesMailer, type SesTarget } from '../../../lib/adapters/ses/ses-mailer.js';
+import { sesMailer, sesMessageIdHeader, type SesTarget } from '../../../lib/adapters/ses/ses-mailer.js';
 import { MailRejectedError, type OutgoingMail } from '../../../lib/services/mail-ports.js';
 
 const mail: OutgoingMail = {
@@ -40,7 +40,7 @@ const ses = (status: number, body: unknown, headers: Record<string, string> = {}
 describe('sesMailer', () => {
   it('posts SendEmail as a Simple mail with UTF-8 HTML and text, our headers and the configuration set, signed for SES', async () => {
     const { mailer, sent } = ses(200, { MessageId: 'ses-1' }, {}, 'orderdesk-dev');
-    await expect(mailer.send(mail)).resolves.toEqual({ messageId: 'ses-1' });
+    await expect(mailer.send(mail)).resolves.toEqual({ messageId: 'ses-1', messageIdHeader: '<ses-1@eu-central-1.amazonses.com>' });
     expect(sent).toHaveLength(1);
     const [request] = sent;
     expect(request).toMatchObject({ url: 'https://email.eu-central-1.amazonaws.com/v2/email/outbound-emails', method: 'POST' });
@@ -49,6 +49,7 @@ describe('sesMailer', () => {
     expect(request!.body.FromEmailAddress).toBe(mail.from);
     expect(request!.body.Destination).toEqual({ ToAddresses: ['petr@example.cz'] });
     expect(request!.body.ConfigurationSetName).toBe('orderdesk-dev');
+    expect(request!.body).not.toHaveProperty('ReplyToAddresses');
     expect((request!.body.Content as { Simple: unknown }).Simple).toEqual({
       Subject: { Data: mail.subject, Charset: 'UTF-8' },
       Body: { Html: { Data: mail.html, Charset: 'UTF-8' }, Text: { Data: mail.text, Charset: 'UTF-8' } },
@@ -57,6 +58,25 @@ describe('sesMailer', () => {
         { Name: 'Auto-Submitted', Value: 'auto-generated' },
       ],
     });
+  });
+
+  it('has SES write the Reply-To from ReplyToAddresses, and the threading headers as they are', async () => {
+    const { mailer, sent } = ses(200, { MessageId: 'ses-r' });
+    const threading = { 'In-Reply-To': '<a@eu-central-1.amazonses.com>', References: '<f@eu-central-1.amazonses.com> <a@eu-central-1.amazonses.com>' };
+    await mailer.send({ ...mail, replyTo: 'reply+abc@reply.digimadi.example', headers: threading });
+    expect(sent[0]!.body.ReplyToAddresses).toEqual(['reply+abc@reply.digimadi.example']);
+    expect((sent[0]!.body.Content as { Simple: { Headers: unknown } }).Simple.Headers).toEqual([
+      { Name: 'In-Reply-To', Value: threading['In-Reply-To'] },
+      { Name: 'References', Value: threading.References },
+    ]);
+  });
+
+  it('knows the Message-ID SES gives a mail: the region’s amazonses.com, email.amazonses.com in us-east-1', () => {
+    expect(sesMessageIdHeader('0107018c1a2b3c4d-5e6f7a8b-9c0d-1e2f-3a4b-5c6d7e8f9a0b-000000', 'eu-central-1')).toBe(
+      '<0107018c1a2b3c4d-5e6f7a8b-9c0d-1e2f-3a4b-5c6d7e8f9a0b-000000@eu-central-1.amazonses.com>',
+    );
+    expect(sesMessageIdHeader('0100018c-x', 'us-east-1')).toBe('<0100018c-x@email.amazonses.com>');
+    expect(sesMessageIdHeader('a b>\r\nBcc: x', 'eu-central-1')).toBeUndefined();
   });
 
   it('sends no Attachments when the mail has none', async () => {

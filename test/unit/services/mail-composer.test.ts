@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Person } from '../../../lib/domain/mail/notification-matrix.js';
+import { replyKeyOf, replyTokenOf, verifyReplyToken } from '../../../lib/domain/mail/reply-token.js';
 import { verifyLink } from '../../../lib/domain/mail/signed-token.js';
 import type { Request } from '../../../lib/domain/request.js';
 import type { TimelineEntry } from '../../../lib/domain/timeline-entry.js';
-import { composeMail, senderAddress } from '../../../lib/services/mail-composer.js';
-import type { MailSite } from '../../../lib/services/mail-ports.js';
+import { composeMail, senderAddress, threadHeaders } from '../../../lib/services/mail-composer.js';
+import type { MailSite, MailThread } from '../../../lib/services/mail-ports.js';
 
 const key = Buffer.alloc(32, 3);
 const now = new Date('2026-11-24T09:05:00.000Z');
@@ -15,6 +16,7 @@ const site: MailSite = {
   portalUrl: (platform) => (platform === 'digimadi' ? 'https://portal.digimadi.example/' : 'https://portal.azami.example/'),
   apiUrl: 'https://api.example/',
   mailFrom: 'helpdesk@digimadi.example',
+  inboundDomain: 'reply.digimadi.example',
 };
 
 const request: Request = {
@@ -30,6 +32,9 @@ const request: Request = {
   createdAt: '2026-11-20T08:00:00.000Z',
   updatedAt: '2026-11-24T09:05:00.000Z',
 };
+
+/** A Cognito `sub`: only such an id fits a reply address. */
+const petrSub = '5b0e7c2a-1f3d-4a6b-9c8e-7d6f5e4a3b2c';
 
 const person: Person = { userId: 'user-petr', email: 'petr.svoboda@example.cz', name: 'Petr Svoboda', role: 'participant', language: 'en' };
 
@@ -115,6 +120,39 @@ describe('composeMail', () => {
     expect(mail.tags).toEqual({ request: '2026-0042', recipient: 'user-petr' });
   });
 
+  it('has replies go to a reply address of this person and request, issued now', () => {
+    const m = compose({ person: { userId: petrSub } });
+    expect(m.replyTo).toMatch(/^reply\+[a-z2-7]{55}@reply\.digimadi\.example$/);
+    const token = replyTokenOf(m.replyTo!, site.inboundDomain)!;
+    expect(verifyReplyToken(replyKeyOf(key), token, now)).toEqual({ requestId: '2026-0042', userId: petrSub, issuedAt: new Date('2026-11-24T00:00:00.000Z') });
+    // SES writes Reply-To from ReplyToAddresses: never a second one among the headers.
+    expect(Object.keys(m.headers).map((name) => name.toLowerCase())).not.toContain('reply-to');
+  });
+
+  it('gives a person whose id is not a UUID no reply address', () => {
+    expect(mail).not.toHaveProperty('replyTo');
+  });
+
+  it('writes the same body with or without a reply address and a thread', () => {
+    const threaded = composeMail(site, key, now, { entry, request, person: { ...person, userId: petrSub }, thread: { first: '<a@x>', recent: ['<a@x>'] } });
+    const unlinked = (text: string) => text.replace(/link=[\w.-]+/g, 'link=…');
+    expect(unlinked(threaded.text)).toBe(unlinked(mail.text));
+    expect(unlinked(threaded.html)).toBe(unlinked(mail.html));
+    expect(threaded.subject).toBe(mail.subject);
+  });
+
+  it('starts a thread: no In-Reply-To or References on the first mail', () => {
+    expect(mail.headers).not.toHaveProperty('In-Reply-To');
+    expect(mail.headers).not.toHaveProperty('References');
+  });
+
+  it('answers the last mail of the thread and refers to the first and the last ones', () => {
+    const thread: MailThread = { first: '<m1@eu-central-1.amazonses.com>', recent: ['<m1@eu-central-1.amazonses.com>', '<m2@eu-central-1.amazonses.com>'] };
+    const m = composeMail(site, key, now, { entry, request, person, thread });
+    expect(m.headers['In-Reply-To']).toBe('<m2@eu-central-1.amazonses.com>');
+    expect(m.headers.References).toBe('<m1@eu-central-1.amazonses.com> <m2@eu-central-1.amazonses.com>');
+  });
+
   it('carries no attachments unless given', () => {
     expect(mail).not.toHaveProperty('attachments');
     expect(composeMail(site, key, now, { entry, request, person, attachments: [] })).not.toHaveProperty('attachments');
@@ -124,6 +162,43 @@ describe('composeMail', () => {
     const content = new Uint8Array([1, 2, 3]);
     const m = composeMail(site, key, now, { entry, request, person, attachments: [{ fileName: 'OBJ-2026-0042\r\n.pdf', contentType: 'application/pdf', content }] });
     expect(m.attachments).toEqual([{ fileName: 'OBJ-2026-0042 .pdf', contentType: 'application/pdf', content }]);
+  });
+});
+
+describe('threadHeaders', () => {
+  const id = (n: number) => `<0107018c1a2b3c4d-5e6f7a8b-9c0d-1e2f-3a4b-5c6d7e8f9a${String(n).padStart(2, '0')}-000000@eu-central-1.amazonses.com>`;
+
+  it('says nothing without a thread', () => {
+    expect(threadHeaders(undefined)).toEqual({});
+  });
+
+  it('answers the only mail so far', () => {
+    expect(threadHeaders({ first: id(1), recent: [id(1)] })).toEqual({ 'In-Reply-To': id(1), References: id(1) });
+  });
+
+  it('refers to the first mail and the last nine, space-separated, oldest first: ten ids on one line under 998 characters', () => {
+    const recent = Array.from({ length: 20 }, (_, index) => id(index + 11));
+    const headers = threadHeaders({ first: id(1), recent });
+    expect(headers['In-Reply-To']).toBe(id(30));
+    expect(headers.References).toBe([id(1), ...recent.slice(-9)].join(' '));
+    expect(headers.References!.split(' ')).toHaveLength(10);
+    expect(`References: ${headers.References}`.length).toBeLessThanOrEqual(998);
+    expect(headers.References).not.toMatch(/[\r\n]/);
+  });
+
+  it('names the first mail once when it is among the last ones', () => {
+    expect(threadHeaders({ first: id(1), recent: [id(1), id(2), id(3)] }).References).toBe([id(1), id(2), id(3)].join(' '));
+  });
+
+  it('leaves out anything that is not a Message-ID, and drops the oldest after the first when the line would be too long', () => {
+    expect(threadHeaders({ first: '<a@b>\r\nBcc: x@evil.example', recent: ['<c@d>', 'no-brackets@x', '<e f@g>'] })).toEqual({ 'In-Reply-To': '<c@d>', References: '<c@d>' });
+    expect(threadHeaders({ first: 'x', recent: [] })).toEqual({});
+    const long = (n: number) => `<${String(n).repeat(150).slice(0, 150)}@x.example>`;
+    const headers = threadHeaders({ first: long(1), recent: [2, 3, 4, 5, 6, 7, 8].map(long) });
+    expect(`References: ${headers.References}`.length).toBeLessThanOrEqual(998);
+    expect(headers.References!.split(' ')[0]).toBe(long(1));
+    expect(headers.References!.split(' ').at(-1)).toBe(long(8));
+    expect(headers['In-Reply-To']).toBe(long(8));
   });
 });
 

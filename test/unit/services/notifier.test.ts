@@ -4,7 +4,7 @@ import { mailIdOf } from '../../../lib/domain/mail/delivery.js';
 import type { Person } from '../../../lib/domain/mail/notification-matrix.js';
 import type { Request } from '../../../lib/domain/request.js';
 import type { TimelineEntry } from '../../../lib/domain/timeline-entry.js';
-import type { ClaimResult, DeliveryKey, OutgoingMail } from '../../../lib/services/mail-ports.js';
+import type { ClaimResult, DeliveryKey, MailThread, OutgoingMail } from '../../../lib/services/mail-ports.js';
 import { attachmentsOf, MissingDocumentError, notifyEntry, type NotifierDeps } from '../../../lib/services/notifier.js';
 import { resendParked } from '../../../lib/services/parked-mail.js';
 
@@ -62,6 +62,7 @@ const world = (options: { documents?: (key: string) => Promise<Uint8Array>; mute
   const sent: OutgoingMail[] = [];
   const reads: string[] = [];
   const deliveries = new Map<string, Delivery>();
+  const threads = new Map<string, MailThread>();
   const keyOf = (key: DeliveryKey) => mailIdOf(key);
   const deps: NotifierDeps = {
     requests: { get: async (requestId) => (requestId === request.requestId ? request : undefined) },
@@ -97,7 +98,14 @@ const world = (options: { documents?: (key: string) => Promise<Uint8Array>; mute
     mailer: {
       send: async (mail) => {
         sent.push(mail);
-        return { messageId: `ses-${sent.length}` };
+        return { messageId: `ses-${sent.length}`, messageIdHeader: `<ses-${sent.length}@eu-central-1.amazonses.com>` };
+      },
+    },
+    threads: {
+      get: async (requestId, userId) => threads.get(`${requestId}/${userId}`),
+      append: async (requestId, userId, messageId) => {
+        const thread = threads.get(`${requestId}/${userId}`);
+        threads.set(`${requestId}/${userId}`, { first: thread?.first ?? messageId, recent: [...(thread?.recent ?? []), messageId] });
       },
     },
     documents: {
@@ -106,7 +114,7 @@ const world = (options: { documents?: (key: string) => Promise<Uint8Array>; mute
         return options.documents ? options.documents(key) : pdf;
       },
     },
-    site: { portalUrl: () => 'https://portal.azami.test', apiUrl: 'https://api.test', mailFrom: 'helpdesk@azami.test' },
+    site: { portalUrl: () => 'https://portal.azami.test', apiUrl: 'https://api.test', mailFrom: 'helpdesk@azami.test', inboundDomain: 'reply.azami.test' },
     linkKey: async () => Buffer.alloc(32, 7),
     now: () => now,
     newId: (() => {
@@ -115,7 +123,7 @@ const world = (options: { documents?: (key: string) => Promise<Uint8Array>; mute
     })(),
     retry: { attempts: 2, baseDelayMs: 1, sleep: async () => undefined },
   };
-  return { deps, sent, reads, deliveries };
+  return { deps, sent, reads, deliveries, threads };
 };
 
 describe('the mail of an issued order', () => {
@@ -172,6 +180,34 @@ describe('the mail of an issued order', () => {
     expect(reads).toEqual([]);
     expect(sent.length).toBeGreaterThan(0);
     for (const mail of sent) expect(mail).not.toHaveProperty('attachments');
+  });
+});
+
+describe('threads', () => {
+  const reminder: TimelineEntry = { ...orderEntry, entryId: 'entry-reminder', kind: 'payment_reminder', details: { ...orderEntry.details, documentKey: undefined } as never };
+  const mailTo = (sent: OutgoingMail[], userId: string) => sent.filter((mail) => mail.to === `${userId}@example.test`);
+
+  it('records each sent mail on its person’s thread about the request, and the next mail to them answers it', async () => {
+    const { deps, sent, threads } = world();
+    await notifyEntry(deps, orderEntry);
+    const [first] = mailTo(sent, 'u-orgadmin');
+    expect(first!.headers).not.toHaveProperty('In-Reply-To');
+    const firstId = threads.get('2026-0042/u-orgadmin')!.first;
+    expect(firstId).toMatch(/^<ses-\d@eu-central-1\.amazonses\.com>$/);
+    await notifyEntry(deps, reminder);
+    const [, second] = mailTo(sent, 'u-orgadmin');
+    expect(second!.headers['In-Reply-To']).toBe(firstId);
+    expect(second!.headers.References).toBe(firstId);
+    // Each person's own thread: the agent's second mail answers the agent's first, not the admin's.
+    const agentFirst = threads.get('2026-0042/u-agent')!.first;
+    expect(agentFirst).not.toBe(firstId);
+    expect(mailTo(sent, 'u-agent')[1]!.headers['In-Reply-To']).toBe(agentFirst);
+  });
+
+  it('gives people whose ids are not UUIDs no reply address', async () => {
+    const { deps, sent } = world();
+    await notifyEntry(deps, orderEntry);
+    for (const mail of sent) expect(mail).not.toHaveProperty('replyTo');
   });
 });
 

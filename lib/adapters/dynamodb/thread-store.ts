@@ -1,0 +1,53 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
+import { threadLength, type ThreadStore } from '../../services/mail-ports.js';
+import { threadKey } from './keys.js';
+
+const ThreadItem = z.object({ firstId: z.string(), messageIds: z.array(z.string()) });
+
+/**
+ * One item per person and request beside the request (`REQ#<id>` / `THREAD#<userId>`): the first
+ * mail's Message-ID and the last `threadLength`. Appends are unconditional `list_append`s, so
+ * two mails sent at once both land; a list grown past the limit is trimmed by a second update,
+ * conditional on the length it saw (a concurrent trim wins, and leaves the list right).
+ */
+export const dynamoThreadStore = (client: DynamoDBDocumentClient, tableName: () => string): ThreadStore => ({
+  async get(requestId, userId) {
+    const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: threadKey(requestId, userId) }));
+    if (!Item) return undefined;
+    const item = ThreadItem.parse(Item);
+    return { first: item.firstId, recent: item.messageIds.slice(-threadLength) };
+  },
+
+  async append(requestId, userId, messageId) {
+    const { Attributes } = await client.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: threadKey(requestId, userId),
+        UpdateExpression: 'SET #entity = :entity, #first = if_not_exists(#first, :id), #ids = list_append(if_not_exists(#ids, :empty), :ids)',
+        ExpressionAttributeNames: { '#entity': 'entity', '#first': 'firstId', '#ids': 'messageIds' },
+        ExpressionAttributeValues: { ':entity': 'thread', ':id': messageId, ':ids': [messageId], ':empty': [] },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    const length = Array.isArray(Attributes?.messageIds) ? Attributes.messageIds.length : 0;
+    if (length <= threadLength) return;
+    const excess = Array.from({ length: length - threadLength }, (_, index) => `#ids[${index}]`);
+    try {
+      await client.send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: threadKey(requestId, userId),
+          UpdateExpression: `REMOVE ${excess.join(', ')}`,
+          ConditionExpression: 'size(#ids) = :length',
+          ExpressionAttributeNames: { '#ids': 'messageIds' },
+          ExpressionAttributeValues: { ':length': length },
+        }),
+      );
+    } catch (error) {
+      // Another append or trim came between: the list is someone else's to trim now (and get() reads the last ones anyway).
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  },
+});
