@@ -5,6 +5,7 @@ import { CognitoMessageEvent, CognitoMessageResult } from '../domain/mail/cognit
 import { MailEvent } from '../domain/mail/mail-event.js';
 import { maxWaitSeconds, routeNames, waitStages, type Route, type WaitStage } from '../workflow/states.js';
 import { defineFunction, type FunctionDefinition } from './definition.js';
+import { inboundMailFunction } from './inbound-mail-function.js';
 
 /** A Step Functions execution name. */
 const ExecutionName = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, 'must be a Step Functions execution name');
@@ -109,6 +110,7 @@ export const functions = {
     },
     access: { table: 'readWrite' },
   }),
+  inboundMail: inboundMailFunction,
   cognitoMessage: defineFunction({
     name: 'cognito-message',
     summary: 'Write Cognito’s mails (an invitation, a password reset) with the same templates and branding as every other mail',

@@ -1,0 +1,16 @@
+import * as z from 'zod';
+import { inboundMailDeps } from '../lib/adapters/inbound-mail-deps.js';
+import { EnvName, readEnv } from '../lib/config/env.js';
+import { ValidationError } from '../lib/domain/errors.js';
+import { createFunctionHandler } from '../lib/functions/create-function-handler.js';
+// The entry itself, not the whole table (see lib/functions/inbound-mail-function.ts).
+import { inboundMailFunction } from '../lib/functions/inbound-mail-function.js';
+import { receiveMail } from '../lib/services/inbound-mail.js';
+
+export const handler = createFunctionHandler(inboundMailFunction)(({ event }) => {
+  // The rule names this bucket; anything else is no mail of this stage's.
+  if (event.detail.bucket.name !== readEnv(EnvName.bucketName, z.string().min(1))) {
+    throw new ValidationError([{ field: 'event.detail.bucket.name', reason: 'is not this stage’s bucket' }]);
+  }
+  return receiveMail(inboundMailDeps, event.detail.object.key);
+});
