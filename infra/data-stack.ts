@@ -9,15 +9,15 @@ import {
   type IUserPool,
 } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, BillingMode, StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb';
-import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { EventBus } from 'aws-cdk-lib/aws-events';
-import { ConfigurationSet, EmailSendingEvent, EventDestination } from 'aws-cdk-lib/aws-ses';
+import { ConfigurationSet, EmailSendingEvent, EventDestination, ReceiptRuleSet } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { bucketDefinition } from '../lib/adapters/s3/bucket-definition.js';
 import { tableDefinition } from '../lib/adapters/dynamodb/table-definition.js';
-import type { SecretName } from '../lib/config/access.js';
+import { mailPrefix, type SecretName } from '../lib/config/access.js';
 import { platforms, type Platform } from '../lib/domain/platform.js';
 import type { FunctionDefinition } from '../lib/functions/definition.js';
 import { logicalIdOf } from './logical-id.js';
@@ -52,6 +52,8 @@ export class DataStack extends Stack {
   readonly appClientIds: Record<Platform, string>;
   readonly mailLinksSecret: Secret;
   readonly paymentWebhookSecret: Secret;
+  /** Receives the stage's inbound domain: its one rule stores each mail under the bucket's `mail/`. */
+  readonly inboundRuleSet: ReceiptRuleSet;
   /** The entries this stack makes (the user pool's triggers), by name; the functions stack has the others. */
   readonly functions = new Map<string, OrderdeskFunction>();
 
@@ -138,6 +140,43 @@ export class DataStack extends Stack {
       destination: EventDestination.eventBus(EventBus.fromEventBusName(this, 'DefaultBus', 'default')),
       events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
     });
+
+    // Receiving: mail to the stage's inbound domain (replies to `reply+<token>@` it) is stored raw
+    // under mail/, where the bucket's EventBridge notification hands it to the inbound-mail
+    // function (FunctionsStack). SES prepends its verdicts (Authentication-Results, spam, virus);
+    // the function trusts only those. Note: a receipt rule set does nothing until it is the
+    // region's active one, and only one is; CloudFormation cannot make it so. Once per account
+    // and region, after the first deploy:
+    //   aws ses set-active-receipt-rule-set --rule-set-name orderdesk-<stage>-inbound
+    // (and an MX record of the inbound domain pointing at inbound-smtp.<region>.amazonaws.com).
+    const ruleSetName = `orderdesk-${config.stage}-inbound`;
+    const ruleName = `orderdesk-${config.stage}-replies`;
+    this.inboundRuleSet = new ReceiptRuleSet(this, 'InboundMail', { receiptRuleSetName: ruleSetName });
+    // SES may write under mail/ only, and only for this account's rule (not CDK's S3 action,
+    // whose statement names the account alone).
+    const { policyDependable } = this.bucket.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'SesStoresInboundMail',
+        principals: [new ServicePrincipal('ses.amazonaws.com')],
+        actions: ['s3:PutObject'],
+        resources: [this.bucket.arnForObjects(`${mailPrefix}*`)],
+        conditions: {
+          StringEquals: {
+            'aws:SourceAccount': this.account,
+            'aws:SourceArn': this.formatArn({ service: 'ses', resource: 'receipt-rule-set', resourceName: `${ruleSetName}:receipt-rule/${ruleName}`, arnFormat: ArnFormat.SLASH_RESOURCE_NAME }),
+          },
+        },
+      }),
+    );
+    const rule = this.inboundRuleSet.addRule('Replies', {
+      receiptRuleName: ruleName,
+      recipients: [config.inboundDomain],
+      // Spam and virus scanning: their verdicts come as X-SES-Spam-Verdict and X-SES-Virus-Verdict.
+      scanEnabled: true,
+      actions: [{ bind: () => ({ s3Action: { bucketName: this.bucket.bucketName, objectKeyPrefix: mailPrefix } }) }],
+    });
+    // SES checks that it may write (a test object) when the rule is made: the policy comes first.
+    if (policyDependable) rule.node.addDependency(policyDependable);
 
     const clients = platforms.map((platform) => {
       const client = new UserPoolClient(this, `${platform[0]!.toUpperCase()}${platform.slice(1)}Client`, {

@@ -102,17 +102,21 @@ export class FunctionsStack extends Stack {
         fn.addEventSource(new SqsEventSource(queue, { batchSize: trigger.batchSize, reportBatchItemFailures: true }));
         return;
       }
-      case 'inbound-mail':
-        // SES stores each received mail under mail/; the bucket tells EventBridge about new objects.
+      case 'inbound-mail': {
+        // SES stores each received mail under mail/ (the data stack's receipt rule); the bucket
+        // tells EventBridge about new objects. A mail EventBridge could not hand over after its
+        // retries (the function kept failing: an outage) is kept here; the raw mail stays in S3.
+        const deadLetters = new Queue(this, `${logicalId}DeadLetters`, { encryption: QueueEncryption.SQS_MANAGED, retentionPeriod: keepFailures });
         new Rule(this, `${logicalId}Mail`, {
           eventPattern: {
             source: ['aws.s3'],
             detailType: ['Object Created'],
             detail: { bucket: { name: [resources.bucket.bucketName] }, object: { key: [{ prefix: mailPrefix }] } },
           },
-          targets: [new LambdaFunction(fn, { retryAttempts: 4 })],
+          targets: [new LambdaFunction(fn, { retryAttempts: 4, deadLetterQueue: deadLetters })],
         });
         return;
+      }
       case 'schedule':
         new Rule(this, `${logicalId}Schedule`, { schedule: Schedule.expression(trigger.expression), targets: [new LambdaFunction(fn, { retryAttempts: 2 })] });
         return;

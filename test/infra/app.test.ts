@@ -503,7 +503,7 @@ describe('the function table', () => {
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^GetMeStreamFailures'), 'Arn'] } } },
     });
     const queues = Object.keys(built.functions.findResources('AWS::SQS::Queue')).map((id) => id.replace(/[0-9A-F]{8}$/, '')).sort();
-    expect(queues).toEqual(['GetMeStreamFailures', 'GetOpenapiDeadLetters', 'GetRequestDeadLetters', 'GetRequestQueue']);
+    expect(queues).toEqual(['GetMeStreamFailures', 'GetOpenapiDeadLetters', 'GetRequestDeadLetters', 'GetRequestQueue', 'ListRequestsDeadLetters']);
     built.functions.hasResourceProperties('AWS::SQS::Queue', { RedrivePolicy: Match.objectLike({ maxReceiveCount: 5 }) });
     built.functions.hasResourceProperties('AWS::Events::Rule', { EventPattern: Match.objectLike({ source: ['aws.s3'], detail: Match.objectLike({ object: { key: [{ prefix: 'mail/' }] } }) }) });
     built.functions.hasResourceProperties('AWS::Events::Rule', {
