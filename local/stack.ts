@@ -9,6 +9,7 @@ import { routeList } from '../lib/http/routes.js';
 import { allTaskStates } from '../lib/workflow/states.js';
 import { startApiServer } from './api-server.js';
 import { startLambdaServer } from './lambda-server.js';
+import { startInboundFolder } from './inbound-folder.js';
 import { localFunctions } from './handler-module.js';
 import { backfillRanks } from './backfill-ranks.js';
 import { stopLeftoverChildren } from './child-process.js';
@@ -172,6 +173,7 @@ export const startLocalStack = async (config: LocalConfig, log: (line: string) =
     );
 
     const lambda = await started(startLambdaServer({ host, port: ports.lambda, functions: functionList.map((entry) => entry.name), log }));
+    await started(startInboundFolder({ dataDir, target: { s3Url: s3.endpoint, bucketName: s3.bucketName, lambdaUrl: lambda.url }, log }));
 
     // The request workflow: its definition run by the local engine, each Task state's function in
     // this process as Lambda would run it, behind Step Functions' API.
