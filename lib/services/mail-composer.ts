@@ -65,8 +65,8 @@ export const threadHeaders = (thread: MailThread | undefined): Record<string, st
  * entry, and says so), so every one has a Reply-To of its own: `reply+<token>@<inbound domain>`,
  * the token naming the request and the person, issued now (the reply key is derived from the link
  * key: see reply-token.ts). A person whose id is not a UUID gets none; their replies go to the
- * sender, as before. Cognito's account mails (codes, invitations) name no request and are not
- * written here: they have no reply address.
+ * sender, as before. Nor does an agency-only entry's mail. Cognito's account mails (codes,
+ * invitations) name no request and are not written here: they have no reply address.
  */
 export const composeMail = (site: MailSite, linkKey: Buffer, now: Date, { entry, request, person, digest, attachments, thread }: Composition): OutgoingMail => {
   const portal = site.portalUrl(request.platform).replace(/\/+$/, '');
@@ -75,7 +75,10 @@ export const composeMail = (site: MailSite, linkKey: Buffer, now: Date, { entry,
   const id = encodeURIComponent(request.requestId);
   const mute = link('mute');
   const brand = brandOf(request.platform, portal);
-  const replyToken = signReplyToken(replyKeyOf(linkKey), { requestId: request.requestId, userId: person.userId, issuedAt: now });
+  // No reply address on an agency-only entry's mail (an internal note): a reply by mail is posted
+  // as a message everyone on the request sees, so answering an internal note must go through the portal.
+  const replyToken =
+    entry.visibility === 'agency' ? undefined : signReplyToken(replyKeyOf(linkKey), { requestId: request.requestId, userId: person.userId, issuedAt: now });
   const rendered = renderMail({
     entry,
     request: { requestId: request.requestId, title: request.title, status: request.status, platform: request.platform },

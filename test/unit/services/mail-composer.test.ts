@@ -129,6 +129,11 @@ describe('composeMail', () => {
     expect(Object.keys(m.headers).map((name) => name.toLowerCase())).not.toContain('reply-to');
   });
 
+  it('gives the mail of an internal note no reply address: a reply by mail would be posted for everyone to see', () => {
+    const internal = composeMail(site, key, now, { entry: { ...entry, kind: 'internal_note', visibility: 'agency' }, request, person: { ...person, userId: petrSub } });
+    expect(internal).not.toHaveProperty('replyTo');
+  });
+
   it('gives a person whose id is not a UUID no reply address', () => {
     expect(mail).not.toHaveProperty('replyTo');
   });
