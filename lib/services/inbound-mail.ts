@@ -24,7 +24,7 @@ import { cap, oneLine } from '../mail/plain-text.js';
 import { logger } from '../observability/logger.js';
 import type { ServiceDeps } from './deps.js';
 import type { Mailer } from './mail-ports.js';
-import { maxMessageLength, postMessage } from './messages.js';
+import { maxMessageLength, postMessage, type MessageDeps } from './messages.js';
 import { openCallerRequest } from './open-request.js';
 import type { FileStore } from './ports.js';
 
@@ -58,7 +58,7 @@ export interface InboundSite {
  * others: the function builds only these, which keeps its bundle (a MIME parser on the DynamoDB
  * base) under its budget.
  */
-export type InboundStores = Pick<ServiceDeps, 'requests' | 'timeline' | 'attachments' | 'idempotency' | 'users' | 'callers' | 'unitOfWork' | 'now' | 'newId'>;
+export type InboundStores = MessageDeps & Pick<ServiceDeps, 'users'>;
 
 export interface InboundMailDeps extends InboundStores {
   mailbox: InboundMailbox;
@@ -282,8 +282,7 @@ const handle = async (deps: InboundMailDeps, objectKey: string, now: Date): Prom
   const idempotencyKey = `inbound-mail:${createHash('sha256').update(objectKey).digest('hex').slice(0, 40)}`;
   try {
     const entry = await postMessage(
-      // It reads only the stores of `InboundStores` (the unit tests' fakes have no others either).
-      deps as InboundStores as ServiceDeps,
+      deps,
       caller,
       requestId,
       { body, format: 'text', internal: false, attachmentIds: attachments.map((attachment) => attachment.attachmentId) },

@@ -20,9 +20,12 @@ export interface NewMessage {
   attachmentIds: string[];
 }
 
+/** What posting a message reads and writes (inbound mail builds only these). */
+export type MessageDeps = Pick<ServiceDeps, 'requests' | 'timeline' | 'attachments' | 'idempotency' | 'callers' | 'unitOfWork' | 'now' | 'newId'>;
+
 /** A message (or an internal note) is itself the timeline entry, stored as written. */
 export const postMessage = async (
-  deps: ServiceDeps,
+  deps: MessageDeps,
   caller: Caller,
   requestId: string,
   input: NewMessage,
@@ -60,7 +63,7 @@ export const postMessage = async (
   });
 };
 
-const assertVisibleAttachments = async (deps: ServiceDeps, requestId: string, attachmentIds: string[]) => {
+const assertVisibleAttachments = async (deps: Pick<ServiceDeps, 'attachments'>, requestId: string, attachmentIds: string[]) => {
   for (const attachmentId of attachmentIds) {
     const attachment = await deps.attachments.get(requestId, attachmentId);
     if (attachment?.visibility === 'agency') throw new ForbiddenError(`Attachment ${attachmentId} is internal`);
