@@ -25,6 +25,8 @@ const banner = (info: LocalStackInfo, seconds: string) =>
     '  A token:  npm run token -- jana.novakova@acme.example   (any local user\'s e-mail, someone invited too)',
     `  Then:     curl -H "Authorization: Bearer $(npm run -s token -- jana.novakova@acme.example)" ${info.apiUrl}/me`,
     '  A bounce: npm run mail-event -- bounce petr.svoboda@acme.example [2026-0001]   (as SES would report it)',
+    '  A payment: npm run pay -- 2026-0001   (the bank\'s payment of its order, through the signed webhook)',
+    `  A reply:   npm run inbound -- reply.eml   (or drop .eml files into ${info.dataDir}/inbound/; replies go to reply+…@reply.orderdesk.local)`,
     '',
   ].join('\n');
 
