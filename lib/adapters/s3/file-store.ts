@@ -42,9 +42,31 @@ export class StorageError extends Error {
 }
 
 /** Sends a header-signed request; fetch sets Host from the URL, to the value that was signed. */
-const send = (env: S3Environment, method: string, signed: { url: string; headers: Record<string, string> }) => {
+const send = (env: S3Environment, method: string, signed: { url: string; headers: Record<string, string> }, body?: Uint8Array) => {
   const { host: _host, ...headers } = signed.headers;
-  return (env.fetch ?? fetch)(signed.url, { method, headers });
+  return (env.fetch ?? fetch)(signed.url, { method, headers, body });
+};
+
+/**
+ * One SigV4-signed request for an object (its headers signed too; a body's SHA-256 signed as its
+ * payload), without the S3 client: the order documents' reader, the inbound mailbox and this store
+ * all go through it.
+ */
+export const objectRequest = async (
+  env: S3Environment,
+  method: 'GET' | 'HEAD' | 'PUT',
+  key: string,
+  options: { headers?: Record<string, string>; body?: Uint8Array } = {},
+): Promise<Response> => {
+  const payloadHash = options.body ? createHash('sha256').update(options.body).digest('hex') : undefined;
+  return send(env, method, await signedHeaders(env.target(), env.credentials(), method, key, env.now(), options.headers, payloadHash), options.body);
+};
+
+/** A whole object's bytes; any refusal (a missing key too) is a StorageError with S3's status. */
+export const readObject = async (env: S3Environment, key: string): Promise<Uint8Array> => {
+  const response = await objectRequest(env, 'GET', key);
+  if (!response.ok) throw new StorageError(`S3 answered ${response.status} to GET ${key}: ${(await response.text()).slice(0, 300)}`);
+  return new Uint8Array(await response.arrayBuffer());
 };
 
 /**
@@ -52,7 +74,7 @@ const send = (env: S3Environment, method: string, signed: { url: string; headers
  * a read of a missing key with 403 instead of 404: it does not tell whether a key exists to those
  * who may not list. Each function may read the prefix it reads, so here 403 means "not there".
  */
-const absent = (status: number) => status === 404 || status === 403;
+export const absent = (status: number) => status === 404 || status === 403;
 
 export const s3FileStore = (env: S3Environment = s3FromEnvironment): FileStore => ({
   presignUpload: (key, contentType, size, expiresInSeconds) =>
@@ -71,7 +93,7 @@ export const s3FileStore = (env: S3Environment = s3FromEnvironment): FileStore =
     ),
 
   async describe(key) {
-    const response = await send(env, 'HEAD', await signedHeaders(env.target(), env.credentials(), 'HEAD', key, env.now()));
+    const response = await objectRequest(env, 'HEAD', key);
     if (absent(response.status)) return undefined;
     if (!response.ok) throw new StorageError(`S3 answered ${response.status} to HEAD ${key}`);
     const etag = response.headers.get('etag');
@@ -102,10 +124,7 @@ export const s3FileStore = (env: S3Environment = s3FromEnvironment): FileStore =
   },
 
   async put(key, content, contentType) {
-    const payloadHash = createHash('sha256').update(content).digest('hex');
-    const signed = await signedHeaders(env.target(), env.credentials(), 'PUT', key, env.now(), { 'content-type': contentType }, payloadHash);
-    const { host: _host, ...headers } = signed.headers;
-    const response = await (env.fetch ?? fetch)(signed.url, { method: 'PUT', headers, body: content });
+    const response = await objectRequest(env, 'PUT', key, { headers: { 'content-type': contentType }, body: content });
     if (!response.ok) throw new StorageError(`S3 answered ${response.status} to PUT ${key}: ${(await response.text()).slice(0, 300)}`);
   },
 
