@@ -4,6 +4,7 @@ import { defaultValidityDays, isFree, makeOffer, refusalOf, type Offer, type Off
 import { makeOrder } from '../domain/orders/order.js';
 import type { Supplier } from '../domain/orders/billing.js';
 import { defaultLanguage } from '../domain/mail/preferences.js';
+import type { Organisation } from '../domain/organisation.js';
 import type { Request } from '../domain/request.js';
 import type { User } from '../domain/user.js';
 import type { Caller } from './deps.js';
@@ -127,9 +128,11 @@ export interface Decision {
 export const acceptOffer = async (deps: OfferDeps, caller: Caller, requestId: string, decision: Decision): Promise<{ request: RequestView; offer: Offer }> => {
   const { user, request, level, actor } = await openCallerRequest(deps, caller, requestId);
   mustBeClient(level);
+  // Read once, and only if needed: for a member's right to accept, and for a priced offer's billing details.
+  let organisation: Promise<Organisation | undefined> | undefined;
+  const organisationOf = () => (organisation ??= deps.organisations.getOrganisation(request.orgId));
   if (level === 'org_member') {
-    const organisation = await deps.organisations.getOrganisation(request.orgId);
-    if (!organisation?.settings.membersMayAcceptOffers) throw new ForbiddenError('Only your organisation’s admins accept offers; an admin may allow members to (organisation settings)');
+    if (!(await organisationOf())?.settings.membersMayAcceptOffers) throw new ForbiddenError('Only your organisation’s admins accept offers; an admin may allow members to (organisation settings)');
   }
   const now = deps.now();
   const offer = await decidable(deps, requestId, decision.number, decision.contentHash, now);
@@ -139,7 +142,7 @@ export const acceptOffer = async (deps: OfferDeps, caller: Caller, requestId: st
     decision: { decision: 'accepted', userId: user.userId, name: user.name, at: now.toISOString(), ip: decision.origin.ip, userAgent: decision.origin.userAgent },
   };
   const free = isFree(offer);
-  const order = free ? undefined : await orderFor(deps, offer, request, user, now);
+  const order = free ? undefined : orderFor(deps, offer, request, await organisationOf(), user, now);
   const updated = await takeStep(deps, actor, request, {
     action: free ? 'accept_free_offer' : 'accept_offer',
     details: { offerId: offer.offerId, number: String(offer.number), gross: String(offer.totals.gross), currency: offer.currency, ...(order ? { orderNumber: order.orderNumber } : {}) },
@@ -150,9 +153,8 @@ export const acceptOffer = async (deps: OfferDeps, caller: Caller, requestId: st
 };
 
 /** The order an accepted priced offer makes: both parties' details frozen with the offer's content. */
-const orderFor = async (deps: OfferDeps, offer: Offer, request: Request, user: User, now: Date) => {
+const orderFor = (deps: OfferDeps, offer: Offer, request: Request, organisation: Organisation | undefined, user: User, now: Date) => {
   const { orgId } = request;
-  const organisation = await deps.organisations.getOrganisation(orgId);
   if (!organisation?.billing) {
     throw new ConflictError('Your organisation has no billing details yet, and an order must state them', `An admin of the organisation adds them (PUT /orgs/${orgId}/billing), then accept again`);
   }
