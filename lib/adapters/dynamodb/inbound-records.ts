@@ -1,21 +1,15 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { InboundOutcome } from '../../domain/mail/inbound-mail.js';
 import { epochSeconds } from '../../domain/time.js';
 import { outcomeExpiry, type InboundRecords } from '../../services/inbound-mail.js';
+import { answeredKey, inboundOutcomeKey } from './keys.js';
 
 /**
- * Inbound mail's items (two rows of the table's layout, built here: nothing else reads them):
- * | entity                  | pk                     | sk       |                     |
- * |-------------------------|------------------------|----------|---------------------|
- * | a stored mail's outcome | INBOUND#<object key>   | OUTCOME  | (expiresAt: TTL)    |
- * | an answer to a sender   | EMAIL#<email>          | ANSWERED | (expiresAt: TTL)    |
- * Both expire by TTL, which deletes late (DynamoDB Local never): every read and condition
- * treats an expired item as absent.
+ * Inbound mail's items (keys in keys.ts): each stored mail's outcome, and the answers to senders.
+ * Both expire by TTL, which deletes late (DynamoDB Local never): every read and condition treats
+ * an expired item as absent.
  */
-export const inboundOutcomeKey = (objectKey: string) => ({ pk: `INBOUND#${objectKey}`, sk: 'OUTCOME' });
-export const answeredKey = (email: string) => ({ pk: `EMAIL#${email.toLowerCase()}`, sk: 'ANSWERED' });
-
-const isConditionFailure = (error: unknown) => error instanceof Error && error.name === 'ConditionalCheckFailedException';
 
 export const dynamoInboundRecords = (client: DynamoDBDocumentClient, tableName: () => string): InboundRecords => ({
   async handled(objectKey, now) {
@@ -36,7 +30,7 @@ export const dynamoInboundRecords = (client: DynamoDBDocumentClient, tableName: 
         }),
       );
     } catch (error) {
-      if (!isConditionFailure(error)) throw error;
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
   },
 
@@ -52,7 +46,7 @@ export const dynamoInboundRecords = (client: DynamoDBDocumentClient, tableName: 
       );
       return true;
     } catch (error) {
-      if (isConditionFailure(error)) return false;
+      if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }
   },

@@ -60,4 +60,10 @@ export const workflowPartition = workflowIndexKey('').gsi1pk;
 /** A reminder the workflow sent (at most once each). */
 export const reminderKey = (requestId: string, reminder: string) => ({ pk: `REQ#${requestId}`, sk: `REMINDER#${reminder}` });
 /** One person's mails about one request, by Message-ID, for threading (see ThreadStore). */
-export const threadKey = (requestId: string, userId: string) => ({ pk: `REQ#${requestId}`, sk: `THREAD#${userId}` });
+// Its sort key sorts before the request item ('MAILTHREAD' < 'REQ'), not between it and the
+// timeline ('REQ' < 'THREAD' < 'TL#'): a timeline's first page is one Query from the request item on.
+export const threadKey = (requestId: string, userId: string) => ({ pk: `REQ#${requestId}`, sk: `MAILTHREAD#${userId}` });
+/** What became of a mail SES stored (`mail/<key>`), so a redelivered event posts nothing twice. */
+export const inboundOutcomeKey = (objectKey: string) => ({ pk: `INBOUND#${objectKey}`, sk: 'OUTCOME' });
+/** A refused reply's sender was answered (at most once a day). */
+export const answeredKey = (email: string) => ({ pk: `EMAIL#${email.toLowerCase()}`, sk: 'ANSWERED' });

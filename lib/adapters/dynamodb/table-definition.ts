@@ -23,6 +23,15 @@
  * | muted request       | USER#<sub>             | MUTE#<requestId>        |                                              |
  * | suppressed address  | EMAIL#<email>          | SUPPRESSED              |                                              |
  * | mail (delivery)     | MAIL#<group>           | TO#<sub>                | gsi1: MAIL#PARKED / <parkedAt>#… (parked)    |
+ * | offer               | REQ#<id>               | OFFER#<0001>            |                                              |
+ * | order               | REQ#<id>               | ORDER                   |                                              |
+ * | payment             | REQ#<id>               | PAY#<paymentId>         |                                              |
+ * | payment id claimed  | PAYMENT#<paymentId>    | PAYMENT                 |                                              |
+ * | workflow (owner)    | REQ#<id>               | WORKFLOW                | gsi1: WORKFLOWS / <id>                       |
+ * | reminder sent       | REQ#<id>               | REMINDER#<name>         |                                              |
+ * | mail thread         | REQ#<id>               | MAILTHREAD#<sub>        |                                              |
+ * | inbound mail        | INBOUND#<object key>   | OUTCOME                 | (expiresAt: TTL)                             |
+ * | answer to a sender  | EMAIL#<email>          | ANSWERED                | (expiresAt: TTL)                             |
  *
  * The request id is its human number, so "a request by its number" is a plain GetItem. A request
  * and everything that belongs to it share one partition: one Query reads its timeline.

@@ -7,7 +7,7 @@ import { threadKey } from './keys.js';
 const ThreadItem = z.object({ firstId: z.string(), messageIds: z.array(z.string()) });
 
 /**
- * One item per person and request beside the request (`REQ#<id>` / `THREAD#<userId>`): the first
+ * One item per person and request beside the request (`REQ#<id>` / `MAILTHREAD#<userId>`): the first
  * mail's Message-ID and the last `threadLength`. Appends are unconditional `list_append`s, so
  * two mails sent at once both land; a list grown past the limit is trimmed by a second update,
  * conditional on the length it saw (a concurrent trim wins, and leaves the list right).
