@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import * as z from 'zod';
-import { webhookSignature } from '../lib/domain/orders/webhook-signature.js';
+import { deliverPayment } from '../local/bank-payment.js';
+import { businessNow, executionsOf } from '../local/workflow/control-client.js';
 import { demoUsers } from '../local/demo-data.js';
 import { provisionOrganisation } from '../local/provision.js';
 import type { LocalStackInfo } from '../local/stack.js';
@@ -11,10 +9,6 @@ import { expectStatus, logInCaller, type ApiCaller } from './api.js';
 /** Step Functions Standard: $25 per million state transitions (eu-central-1, November 2026). */
 export const dollarsPerTransition = 25 / 1_000_000;
 
-const Executions = z.object({ executions: z.array(z.object({ name: z.string(), status: z.string(), input: z.string(), transitions: z.number() })) });
-
-const executionsOf = async (info: LocalStackInfo, requestId: string) =>
-  Executions.parse(await (await fetch(`${info.workflowUrl}/_executions`)).json()).executions.filter((e) => (JSON.parse(e.input) as { requestId?: string }).requestId === requestId);
 
 const until = async <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> => {
   const started = Date.now();
@@ -60,14 +54,13 @@ export const measureLifecycles = async (info: LocalStackInfo): Promise<Lifecycle
     await admin.call('PUT', `/orgs/${orgId}/billing`, { name: 'Lifecycle s.r.o.', ico: '27074358', address: { street: 'Na Příkopě 1', city: 'Praha', postalCode: '110 00', country: 'CZ' } }),
     200,
   );
-  const secret = z.object({ 'payment-webhook': z.string() }).parse(JSON.parse(fs.readFileSync(path.join(info.dataDir, 'secrets.json'), 'utf8')))['payment-webhook'];
 
   const one = async (label: string, unitPrice: number): Promise<Lifecycle> => {
     const { requestId } = json(expectStatus('POST /requests', await admin.call('POST', '/requests', { type: 'inquiry', title: label, description: 'bench', platform: 'azami' }), 201)) as { requestId: string };
     const posted = json(expectStatus('POST offer', await agent.call('POST', `/requests/${requestId}/offers`, offer(unitPrice)), 201));
     const started = performance.now();
     expectStatus('accept', await admin.call('POST', `/requests/${requestId}/offers/${String(posted.number)}/accept`, { contentHash: posted.contentHash }), 200);
-    if (unitPrice > 0) await pay(admin, info, secret, requestId);
+    if (unitPrice > 0) await pay(admin, info, requestId);
     await until(`${requestId} queued`, async () => {
       const request = json((await admin.call('GET', `/requests/${requestId}`)).text);
       return request.status === 'queued' ? true : undefined;
@@ -82,19 +75,13 @@ export const measureLifecycles = async (info: LocalStackInfo): Promise<Lifecycle
   return [await one('priced: offer → accept → order PDF mailed → paid by webhook → queued', 150_000), await one('zero price: offer → accept → queued', 0)];
 };
 
-/** Waits for the order's PDF (the workflow made it), then posts the bank's signed payment. */
-const pay = async (admin: ApiCaller, info: LocalStackInfo, secret: string, requestId: string) => {
+/** Waits for the order's PDF (the workflow made it), then posts the bank's signed payment at the stack's business time. */
+const pay = async (admin: ApiCaller, info: LocalStackInfo, requestId: string) => {
   const order = await until(`${requestId}'s order document`, async () => {
     const answer = json((await admin.call('GET', `/requests/${requestId}/order`)).text) as { order?: { variableSymbol: string; totals: { gross: number } }; download?: unknown };
     return answer.download ? answer.order : undefined;
   });
-  const clock = z.object({ now: z.string() }).parse(await (await fetch(`${info.workflowUrl}/_clock`)).json());
-  const body = JSON.stringify({ paymentId: `bench-${requestId}`, variableSymbol: order!.variableSymbol, amount: order!.totals.gross, currency: 'CZK', paidAt: clock.now });
-  const timestamp = String(Math.floor(Date.parse(clock.now) / 1000));
-  const response = await fetch(`${info.apiUrl}/payments/webhook`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-orderdesk-timestamp': timestamp, 'x-orderdesk-signature': webhookSignature(secret, timestamp, body) },
-    body,
-  });
-  if (!response.ok) throw new Error(`the webhook answered ${response.status}: ${await response.text()}`);
+  const now = await businessNow(info);
+  const paid = await deliverPayment(info, { paymentId: `bench-${requestId}`, variableSymbol: order!.variableSymbol, amount: order!.totals.gross, currency: 'CZK', paidAt: now.toISOString() }, now);
+  if (paid.status !== 200) throw new Error(`the webhook answered ${paid.status}: ${JSON.stringify(paid.body)}`);
 };

@@ -1,15 +1,14 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import * as z from 'zod';
 import { toDocumentClient } from '../lib/adapters/dynamodb/document-client.js';
 import { dynamoOrderStore } from '../lib/adapters/dynamodb/order-store.js';
 import { Currency } from '../lib/domain/orders/money.js';
 import { RequestId } from '../lib/domain/request.js';
-import { webhookSignature } from '../lib/domain/orders/webhook-signature.js';
 import { localCredentials, localRegion } from '../local/local-aws.js';
+import { deliverPayment } from '../local/bank-payment.js';
 import { runningStack } from '../local/running-stack.js';
+import { businessNow } from '../local/workflow/control-client.js';
 
 const usage = [
   'usage: npm run pay -- <request number> [amount, e.g. 23806.38] [CZK|EUR]',
@@ -38,25 +37,19 @@ const main = async () => {
     console.error(`orderdesk: request ${requestId.data} has no binding order (accept a priced offer first)`);
     process.exit(1);
   }
-  const secret = z.object({ 'payment-webhook': z.string() }).parse(JSON.parse(fs.readFileSync(path.join(stack.dataDir, 'secrets.json'), 'utf8')))['payment-webhook'];
   // The stack's business time (it may have been moved forward), so the delivery is inside the replay window.
-  const { now } = z.object({ now: z.string() }).parse(await (await fetch(`${stack.workflowUrl}/_clock`)).json());
-  const body = JSON.stringify({
+  const now = await businessNow(stack);
+  const payment = {
     paymentId: `local-${randomUUID()}`,
     variableSymbol: order.variableSymbol,
     amount: amount?.data ?? order.totals.gross,
     currency: currency?.data ?? order.currency,
-    paidAt: now,
+    paidAt: now.toISOString(),
     reference: 'npm run pay',
-  });
-  const timestamp = String(Math.floor(Date.parse(now) / 1000));
-  const response = await fetch(`${stack.apiUrl}/payments/webhook`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-orderdesk-timestamp': timestamp, 'x-orderdesk-signature': webhookSignature(secret, timestamp, body) },
-    body,
-  });
-  console.log(`${response.status} ${await response.text()}`);
-  if (!response.ok) process.exit(1);
+  };
+  const answer = await deliverPayment(stack, payment, now);
+  console.log(`${answer.status} ${JSON.stringify(answer.body)}`);
+  if (answer.status !== 200) process.exit(1);
 };
 
 main().catch((error: unknown) => {

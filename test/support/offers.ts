@@ -1,8 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import * as z from 'zod';
-import { webhookSignature } from '../../lib/domain/orders/webhook-signature.js';
-import type { LocalStackInfo } from '../../local/stack.js';
 import { routes } from '../../lib/http/routes.js';
 import { ok, type Client } from './api-client.js';
 
@@ -35,23 +30,7 @@ export const freeOffer = () => ({
   deliveryEstimate: 'ihned',
 });
 
-/** The local stack's generated secret for the payment webhook. */
-export const webhookSecret = (info: LocalStackInfo): string =>
-  z.object({ 'payment-webhook': z.string() }).parse(JSON.parse(fs.readFileSync(path.join(info.dataDir, 'secrets.json'), 'utf8')))['payment-webhook'];
-
-/** A payment provider's delivery, signed as the webhook expects (at `at`, the stack's business time). */
-export const signedDelivery = (secret: string, payment: Record<string, unknown>, at: Date) => {
-  const body = JSON.stringify(payment);
-  const timestamp = String(Math.floor(at.getTime() / 1000));
-  return { body, headers: { 'content-type': 'application/json', 'x-orderdesk-timestamp': timestamp, 'x-orderdesk-signature': webhookSignature(secret, timestamp, body) } };
-};
-
-/** Posts a signed delivery to the webhook. */
-export const deliverPayment = async (info: LocalStackInfo, payment: Record<string, unknown>, at: Date, secret = webhookSecret(info)) => {
-  const { body, headers } = signedDelivery(secret, payment, at);
-  const response = await fetch(`${info.apiUrl}${routes.paymentWebhook.path}`, { method: 'POST', headers, body });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-};
+export { deliverPayment } from '../../local/bank-payment.js';
 
 /** Polls a request until `done` holds, with a bound; says where it stood if it never does. */
 export const waitForRequest = async (client: Client, requestId: string, done: (status: string) => boolean, timeoutMs = 20_000) => {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import * as z from 'zod';
 import { routes } from '../../lib/http/routes.js';
 import { localLogin } from '../../local/local-login.js';
 import { provisionOrganisation } from '../../local/provision.js';
@@ -10,12 +9,8 @@ import { apiClient, ok, type Client } from '../support/api-client.js';
 import { isolatedEnv, startLocal } from '../support/local-process.js';
 import { acmeBilling, deliverPayment, pricedOffer, pricedOfferGross } from '../support/offers.js';
 import { businessNow } from '../support/workflow-clock.js';
+import { executionsOf } from '../../local/workflow/control-client.js';
 
-const Executions = z.object({ executions: z.array(z.object({ name: z.string(), status: z.string(), input: z.string(), state: z.string().optional() })) });
-
-/** The executions of one request on a running stack (local only: `GET /_executions`). */
-const executionsOf = async (info: LocalStackInfo, requestId: string) =>
-  Executions.parse(await (await fetch(`${info.workflowUrl}/_executions`)).json()).executions.filter((e) => JSON.parse(e.input).requestId === requestId);
 
 const waitFor = async <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> => {
   const started = Date.now();
