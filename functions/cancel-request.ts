@@ -1,8 +1,8 @@
-import { serviceDeps } from '../lib/adapters/service-deps.js';
+import { workflowDeps } from '../lib/adapters/order-deps.js';
 import { createHandler } from '../lib/http/create-handler.js';
 import { routes } from '../lib/http/routes.js';
 import { applyAction } from '../lib/services/requests.js';
 
 export const handler = createHandler(routes.cancelRequest)(({ identity, path, body }) =>
-  applyAction(serviceDeps, identity, path.requestId, 'cancel', body?.reason),
+  applyAction(workflowDeps, identity, path.requestId, 'cancel', body?.reason),
 );

@@ -1,6 +1,6 @@
-import { serviceDeps } from '../lib/adapters/service-deps.js';
+import { workflowDeps } from '../lib/adapters/order-deps.js';
 import { createHandler } from '../lib/http/create-handler.js';
 import { routes } from '../lib/http/routes.js';
 import { applyAction } from '../lib/services/requests.js';
 
-export const handler = createHandler(routes.takeAction)(({ identity, path, body }) => applyAction(serviceDeps, identity, path.requestId, body.action, body.note));
+export const handler = createHandler(routes.takeAction)(({ identity, path, body }) => applyAction(workflowDeps, identity, path.requestId, body.action, body.note));

@@ -1,6 +1,9 @@
 import { serviceDeps } from '../lib/adapters/service-deps.js';
 import { createFunctionHandler } from '../lib/functions/create-function-handler.js';
 import { functions } from '../lib/functions/table.js';
-import { checkpoint } from '../lib/services/workflow-tasks.js';
+import { reviewReminderDaysFromEnvironment } from '../lib/config/review-reminders.js';
+import { checkpoint, type CheckpointDeps } from '../lib/services/workflow-tasks.js';
 
-export const handler = createFunctionHandler(functions.workflowCheckpoint)(({ event }) => checkpoint(serviceDeps, event));
+const deps: CheckpointDeps = { ...serviceDeps, reviewReminderDays: reviewReminderDaysFromEnvironment() };
+
+export const handler = createFunctionHandler(functions.workflowCheckpoint)(({ event }) => checkpoint(deps, event));

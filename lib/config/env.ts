@@ -25,6 +25,8 @@ export const EnvName = {
   localSecrets: 'LOCAL_SECRETS',
   /** JSON: the agency's details as the supplier on orders (`Supplier` of lib/domain/orders/billing.ts). */
   supplier: 'SUPPLIER',
+  /** JSON array: days before a review deadline's day on which the client is reminded, e.g. `[2,0]` (the default when unset). */
+  reviewReminderDays: 'REVIEW_REMINDER_DAYS',
   /** The request workflow's state machine (functions with `workflow` access). */
   workflowArn: 'WORKFLOW_ARN',
   /** Secrets Manager names start with this, then the secret's name (functions with `secrets` access). */

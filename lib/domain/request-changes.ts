@@ -1,5 +1,6 @@
 import { isActive } from './lifecycle.js';
 import type { Request, RequestStatus } from './request.js';
+import { reopenDeadlineOf, reviewDeadlineOf } from './review/review-window.js';
 import { isReadyWork, readyAtAfter } from './work-queue.js';
 
 /**
@@ -11,12 +12,34 @@ import { isReadyWork, readyAtAfter } from './work-queue.js';
  */
 const changed = (request: Request, at: string): Request => ({ ...request, version: request.version + 1, updatedAt: at });
 
-/** After a lifecycle step to `to`: a finished request leaves its client's queue; one that
- * becomes ready work lines up with the time it did. */
-export const afterTransition = (request: Request, to: RequestStatus, at: string): Request => {
-  const { rank, readyAt: _readyAt, ...rest } = changed(request, at);
+/** The windows a status opens, computed from when it was entered; each lasts only while its status does. */
+const windowsOf = (request: Request, to: RequestStatus, at: string): Pick<Request, 'round' | 'reviewDeadline' | 'reopenUntil'> => {
+  const round = to === 'in_review' ? (request.round ?? 0) + 1 : request.round;
+  return {
+    ...(round !== undefined ? { round } : {}),
+    ...(to === 'in_review' ? { reviewDeadline: reviewDeadlineOf(new Date(at)).toISOString() } : {}),
+    ...(to === 'answered' ? { reopenUntil: reopenDeadlineOf(new Date(at)).toISOString() } : {}),
+  };
+};
+
+/**
+ * After a lifecycle step to `to`: a finished request leaves its client's queue; one that becomes
+ * ready work lines up with the time it did; a handover opens the next review round and its window,
+ * an explanation the window to reopen it. Work started by an agency person (`by`) on an unassigned
+ * request is theirs from then on.
+ */
+export const afterTransition = (request: Request, to: RequestStatus, at: string, by?: { agencyUserId?: string }): Request => {
+  const { rank, readyAt: _readyAt, round: _round, reviewDeadline: _review, reopenUntil: _reopen, ...rest } = changed(request, at);
   const readyAt = readyAtAfter(request.status, to, at, request.readyAt);
-  return { ...rest, status: to, ...(isActive(to) && rank !== undefined ? { rank } : {}), ...(readyAt !== undefined ? { readyAt } : {}) };
+  const assigneeId = request.assigneeId ?? (to === 'in_progress' ? by?.agencyUserId : undefined);
+  return {
+    ...rest,
+    status: to,
+    ...(isActive(to) && rank !== undefined ? { rank } : {}),
+    ...(readyAt !== undefined ? { readyAt } : {}),
+    ...(assigneeId !== undefined ? { assigneeId } : {}),
+    ...windowsOf(request, to, at),
+  };
 };
 
 /** After (un)assigning an agency person. */

@@ -47,6 +47,9 @@ export const Request = z.object({
   assigneeId: z.string().optional().describe('The agency person assigned to it'),
   /** When it last became ready work (queued, or straight to work for a fix, or changes requested). */
   readyAt: z.iso.datetime().optional().describe('When it last became ready work for the agency'),
+  round: z.number().int().positive().optional().describe('Handovers for review so far: the current or last review round'),
+  reviewDeadline: z.iso.datetime().optional().describe('While in review: when the review window ends (23:59:59 Prague, 7 calendar days after the handover); no answer by then is a deemed acceptance'),
+  reopenUntil: z.iso.datetime().optional().describe('While answered: until when the client may reopen it; after that it closes by itself'),
 });
 export type Request = z.infer<typeof Request>;
 

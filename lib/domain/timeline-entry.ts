@@ -39,6 +39,8 @@ export const TimelineEntryKind = z.enum([
    * (`amount`, `currency`, `not_awaiting`), `source` (`webhook`, `agent`).
    */
   'payment_flagged',
+  /** The workflow: a delivery's review window ends soon and the client has not answered. Details: `round`, `reviewDeadline` (ISO datetime, 23:59:59 Prague). */
+  'review_reminder',
 ]);
 export type TimelineEntryKind = z.infer<typeof TimelineEntryKind>;
 

@@ -13,7 +13,7 @@ import type {
   UserInvitations,
   UserLookup,
 } from './ports.js';
-import type { BillingStore, OfferStore, OrderStore, PaymentStore, WorkflowStore } from './order-ports.js';
+import type { BillingStore, FeedbackStore, HandoverStore, OfferStore, OrderStore, PaymentStore, WorkflowStore } from './order-ports.js';
 
 /** What the request services are given: one store per aggregate and the unit of work that
  * commits their writes together. Time and ids come in from outside, so tests fix them. */
@@ -30,6 +30,8 @@ export interface ServiceDeps {
   orders: OrderStore;
   payments: PaymentStore;
   workflows: WorkflowStore;
+  handovers: HandoverStore;
+  feedback: FeedbackStore;
   users: UserLookup;
   callers: CallerContextReader;
   unitOfWork: UnitOfWork;

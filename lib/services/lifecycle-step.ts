@@ -12,12 +12,19 @@ export interface Step {
   action: Action;
   /** Said with the step, shown on the timeline (a reason to cancel, a note to a handover). */
   note?: string;
-  /** Writes that stand or fall with the step (an offer, an order), committed in the same unit of work. */
-  also?: readonly Write[];
+  /**
+   * Writes that stand or fall with the step (an offer, an order), committed in the same unit of
+   * work; a function of the request as the step leaves it when they depend on it (a handover's round).
+   */
+  also?: readonly Write[] | ((after: Request) => readonly Write[]);
   /** More facts of the change for its timeline entry (an offer's number, a payment's id). */
   details?: Record<string, string>;
   /** The step's entry is of another kind than `status_changed` (posting an offer writes `offer_posted`). */
   entryKind?: TimelineEntry['kind'];
+  /** The note is Markdown (a delivery's notes); plain text otherwise. */
+  format?: TimelineEntry['format'];
+  /** Files that go with the step (a delivery's, the client's with their comments). */
+  attachmentIds?: readonly string[];
 }
 
 /**
@@ -40,13 +47,26 @@ export const takeStep = async (deps: ServiceDeps, actor: Actor, request: Request
     );
   }
   const at = deps.now().toISOString();
-  const after = afterTransition(request, decision.to, at);
+  const agencyUserId = actor.kind === 'person' && actor.level === 'agency' ? actor.user.userId : undefined;
+  const after = afterTransition(request, decision.to, at, { agencyUserId });
+  const assigned = after.assigneeId !== request.assigneeId ? after.assigneeId : undefined;
   const entry = newEntry(deps, actor, request.requestId, at, {
     kind: step.entryKind ?? 'status_changed',
     body: step.note,
-    details: { action, from: request.status, to: decision.to, ...step.details },
+    ...(step.note !== undefined && step.format ? { format: step.format } : {}),
+    ...(step.attachmentIds?.length ? { attachmentIds: [...step.attachmentIds] } : {}),
+    details: {
+      action,
+      from: request.status,
+      to: decision.to,
+      ...(assigned ? { assigneeId: assigned } : {}),
+      ...(after.round !== undefined && decision.to === 'in_review' ? { round: String(after.round), reviewDeadline: after.reviewDeadline! } : {}),
+      ...(after.reopenUntil ? { reopenUntil: after.reopenUntil } : {}),
+      ...step.details,
+    },
   });
-  await deps.unitOfWork.commit([deps.requests.update(request, after), deps.timeline.append(entry), ...(step.also ?? [])]);
+  const also = typeof step.also === 'function' ? step.also(after) : (step.also ?? []);
+  await deps.unitOfWork.commit([deps.requests.update(request, after), deps.timeline.append(entry), ...also]);
   return after;
 };
 

@@ -9,7 +9,7 @@ import type { Request } from '../domain/request.js';
 import type { User } from '../domain/user.js';
 import type { Caller } from './deps.js';
 import { takeStep } from './lifecycle-step.js';
-import { openCallerRequest, toRequestView } from './open-request.js';
+import { mustBeClient, openCallerRequest, toRequestView } from './open-request.js';
 import type { RequestView } from './views.js';
 import { nudgeWorkflow, type WorkflowDeps } from './workflow-signals.js';
 
@@ -105,10 +105,7 @@ const decidable = async (deps: OfferDeps, requestId: string, number: number, see
   return offer;
 };
 
-/** Offers are the client organisation's to decide: not the agency's, not an invited participant's. */
-const mustBeClient = (level: string) => {
-  if (level !== 'org_admin' && level !== 'org_member') throw new ForbiddenError('Only the client organisation decides on its offers');
-};
+const offerRefusal = 'Only the client organisation decides on its offers';
 
 export interface Decision {
   number: number;
@@ -127,7 +124,7 @@ export interface Decision {
  */
 export const acceptOffer = async (deps: OfferDeps, caller: Caller, requestId: string, decision: Decision): Promise<{ request: RequestView; offer: Offer }> => {
   const { user, request, level, actor } = await openCallerRequest(deps, caller, requestId);
-  mustBeClient(level);
+  mustBeClient(level, offerRefusal);
   // Read once, and only if needed: for a member's right to accept, and for a priced offer's billing details.
   let organisation: Promise<Organisation | undefined> | undefined;
   const organisationOf = () => (organisation ??= deps.organisations.getOrganisation(request.orgId));
@@ -175,7 +172,7 @@ const orderFor = (deps: OfferDeps, offer: Offer, request: Request, organisation:
 /** The client declines an offer with a reason: back to clarifying, where the agent may post a revised one. */
 export const rejectOffer = async (deps: OfferDeps, caller: Caller, requestId: string, decision: Decision & { reason: string }): Promise<{ request: RequestView; offer: Offer }> => {
   const { user, request, level, actor } = await openCallerRequest(deps, caller, requestId);
-  mustBeClient(level);
+  mustBeClient(level, offerRefusal);
   const now = deps.now();
   const offer = await decidable(deps, requestId, decision.number, decision.contentHash, now);
   const rejected: Offer = {

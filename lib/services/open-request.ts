@@ -1,6 +1,6 @@
 import { accessLevel, actingRole, type AccessLevel } from '../domain/access.js';
 import { person, type Actor } from '../domain/actor.js';
-import { NotFoundError } from '../domain/errors.js';
+import { ForbiddenError, NotFoundError } from '../domain/errors.js';
 import { actions, decide, type Action } from '../domain/lifecycle.js';
 import type { Request } from '../domain/request.js';
 import type { User } from '../domain/user.js';
@@ -51,4 +51,12 @@ export const allowedActions = (request: Request, level: Exclude<AccessLevel, 'no
 export const toRequestView = (request: Request, level: Exclude<AccessLevel, 'none'>, user: User): RequestView => {
   const { rank: _rank, ...shown } = request;
   return { ...shown, allowedActions: allowedActions(request, level, user) };
+};
+
+/**
+ * Decisions that bind the client organisation (an offer, a delivery's review) are its own: not
+ * the agency's, not an invited participant's. `refusal` says which decision it is.
+ */
+export const mustBeClient = (level: AccessLevel, refusal: string): void => {
+  if (level !== 'org_admin' && level !== 'org_member') throw new ForbiddenError(refusal);
 };

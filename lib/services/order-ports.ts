@@ -2,6 +2,8 @@ import type { BillingDetails } from '../domain/orders/billing.js';
 import type { Offer } from '../domain/orders/offer.js';
 import type { Order, OrderDocumentRef } from '../domain/orders/order.js';
 import type { Payment } from '../domain/orders/payment.js';
+import type { FeedbackSummary, RatingGiven } from '../domain/review/feedback.js';
+import type { Handover } from '../domain/review/handover.js';
 import type { WaitStage } from '../workflow/states.js';
 import type { Write } from './ports.js';
 
@@ -59,5 +61,25 @@ export interface WorkflowStore {
   release(requestId: string, execution: string): Write;
   /** A reminder, at most once: a second one with the same name is a conflict. */
   remind(requestId: string, reminder: string, at: string): Write;
-  reminded(requestId: string, reminder: string): Promise<boolean>;
+  /** The names of the request's reminders sent so far. */
+  reminders(requestId: string): Promise<Set<string>>;
+}
+
+/** A request's handovers for review, one per round, each with how its review ended. */
+export interface HandoverStore {
+  get(requestId: string, round: number): Promise<Handover | undefined>;
+  /** Every round, first to last. */
+  list(requestId: string): Promise<Handover[]>;
+  /** A new round; its number must be free. */
+  add(handover: Handover): Write;
+  /** The round's review ended (`after.outcome`), once: a second outcome is a conflict. */
+  settle(before: Handover, after: Handover): Write;
+}
+
+/** The agency's view of its clients' ratings. */
+export interface FeedbackStore {
+  /** Counts one rating into its organisation's and its agent's summary. */
+  add(rating: RatingGiven): Write[];
+  /** Every summary, organisations and agency people. */
+  list(): Promise<FeedbackSummary[]>;
 }

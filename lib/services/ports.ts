@@ -68,7 +68,8 @@ export interface RequestStore {
   /** Nothing written: the change only happens if the request exists (404 otherwise). */
   mustExist(requestId: string): Write;
   /** Nothing written: the change only happens while the request has this status (409 otherwise). */
-  mustHaveStatus(requestId: string, status: RequestStatus): Write;
+  /** A condition: the request is in one of `statuses`. */
+  mustHaveStatus(requestId: string, statuses: readonly RequestStatus[]): Write;
 }
 
 export interface TimelineStore {

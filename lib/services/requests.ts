@@ -1,6 +1,6 @@
 import { isAgencyRole } from '../domain/roles.js';
-import { person } from '../domain/actor.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.js';
+import { person, system, type Actor } from '../domain/actor.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.js';
 import type { Action } from '../domain/lifecycle.js';
 import type { Platform } from '../domain/platform.js';
 import { rankAfter } from '../domain/ranking.js';
@@ -15,6 +15,7 @@ import { openCallerRequest, toRequestView, visibleLevel } from './open-request.j
 import type { ListScope, Page } from './ports.js';
 import { newEntry } from './timeline.js';
 import { RequestView } from './views.js';
+import { nudgeWorkflow, type WorkflowDeps } from './workflow-signals.js';
 
 export interface NewRequest {
   type: RequestType;
@@ -131,15 +132,31 @@ const listScopeOf = (user: User, query: Pick<RequestQuery, 'scope' | 'orgId'>): 
 
 const sameScope = (a: ListScope, b: ListScope | undefined) => JSON.stringify(a) === JSON.stringify(b);
 
-/** Takes a lifecycle action for the caller (cancel, clarify, start work, ...), see `takeStep`. */
+/**
+ * Takes a lifecycle action for the caller (clarify, fix, start work, explain, reopen, close), see
+ * `takeStep`, and tells the request's workflow. An answer whose window to reopen has ended is
+ * closed (if the workflow hasn't yet) rather than reopened: the window decided.
+ */
 export const applyAction = async (
-  deps: ServiceDeps,
+  deps: WorkflowDeps,
   caller: Caller,
   requestId: string,
   action: Action,
   note?: string,
 ): Promise<RequestView> => {
   const { user, request, level, actor } = await openCallerRequest(deps, caller, requestId);
+  if (action === 'reopen' && request.status === 'answered' && request.reopenUntil && deps.now() >= new Date(request.reopenUntil)) {
+    await closeAnswered(deps, system('timer'), request).catch((error: unknown) => {
+      if (!(error instanceof ConflictError)) throw error;
+    });
+    await nudgeWorkflow(deps, requestId, 'closed');
+    throw new ConflictError(`Request ${requestId} could be reopened until ${request.reopenUntil}; it is closed`, 'File a new request if the problem persists');
+  }
   const updated = await takeStep(deps, actor, request, { action, note });
+  await nudgeWorkflow(deps, requestId, updated.status);
   return toRequestView(updated, level, user);
 };
+
+/** An answered request nobody reopened in time closes by itself (the workflow at the window's end, or a late reopen first). */
+export const closeAnswered = (deps: ServiceDeps, actor: Actor, request: Request): Promise<Request> =>
+  takeStep(deps, actor, request, { action: 'close', details: request.reopenUntil ? { reopenUntil: request.reopenUntil } : {} });

@@ -1,14 +1,12 @@
 import type { RequestStatus } from '../domain/request.js';
 import { logger } from '../observability/logger.js';
+import { needsWorkflow } from '../workflow/states.js';
 import type { WorkflowEngine } from './workflow-ports.js';
 import type { ServiceDeps } from './deps.js';
 
 export interface WorkflowDeps extends ServiceDeps {
   engine: WorkflowEngine;
 }
-
-/** The statuses in which a request needs its workflow (a decision or a payment to wait for, an order to make). */
-const waitingStatuses: ReadonlySet<RequestStatus> = new Set(['quoted', 'awaiting_payment']);
 
 /** A Step Functions execution name: the request, then what makes it unique (80 characters at most, `[A-Za-z0-9-_]`). */
 export const executionNameOf = (requestId: string, at: Date, id: string): string => `${requestId}-${at.getTime().toString(36)}-${id.replace(/[^A-Za-z0-9]/g, '').slice(0, 8)}`;
@@ -33,7 +31,7 @@ export const nudgeWorkflow = async (deps: WorkflowDeps, requestId: string, statu
   try {
     const record = await deps.workflows.get(requestId);
     if (record?.waiting && (await deps.engine.report(record.waiting.token, { reason: 'changed' })) === 'delivered') return;
-    if (waitingStatuses.has(status)) await startWorkflow(deps, requestId);
+    if (needsWorkflow(status)) await startWorkflow(deps, requestId);
   } catch (error) {
     logger.error('the workflow was not told of a change; the takeover sweep will pick the request up', { requestId, status, error });
   }

@@ -2,16 +2,21 @@ import { system } from '../domain/actor.js';
 import { ConflictError, NotFoundError } from '../domain/errors.js';
 import type { Offer } from '../domain/orders/offer.js';
 import { paymentDetailsOf, type Order } from '../domain/orders/order.js';
-import { offerReminderName, paymentReminderName, planCheckpoint, timeoutSecondsUntil, type Due, type Plan } from '../domain/orders/workflow-plan.js';
+import { planCheckpoint, timeoutSecondsUntil, offerReminderName, paymentReminderName, type Due, type Plan } from '../domain/workflow-plan.js';
 import type { Request } from '../domain/request.js';
 import { logger } from '../observability/logger.js';
-import { endRoutes, type CheckpointPayload, type CheckpointResult, type EndRoute, type Route, type WaitPayload, type WaitStage } from '../workflow/states.js';
+import { endRoutes, statusesOfStage, type CheckpointPayload, type CheckpointResult, type EndRoute, type Route, type WaitPayload } from '../workflow/states.js';
 import type { ServiceDeps } from './deps.js';
+import { deemAccepted } from './handovers.js';
 import { takeStep } from './lifecycle-step.js';
+import { closeAnswered } from './requests.js';
 import { newEntry } from './timeline.js';
 import { startWorkflow, type WorkflowDeps } from './workflow-signals.js';
 
 const workflow = system('workflow');
+
+/** The statuses whose plan may send a reminder: only then are the sent ones read. */
+const remindsIn: ReadonlySet<Request['status']> = new Set(['quoted', 'awaiting_payment', 'in_review']);
 const isEnd = (route: Route): route is EndRoute => (endRoutes as readonly string[]).includes(route);
 
 /** A checkpoint that acts more often than this in one go is looping on a write that keeps failing. */
@@ -23,8 +28,11 @@ const currentOffer = async (deps: ServiceDeps, request: Request): Promise<Offer 
 const currentOrder = (deps: ServiceDeps, request: Request): Promise<Order | undefined> =>
   request.status === 'awaiting_payment' ? deps.orders.get(request.requestId) : Promise.resolve(undefined);
 
-const reminderFor = (request: Request, offer?: Offer, order?: Order) =>
-  request.status === 'quoted' && offer ? offerReminderName(offer) : request.status === 'awaiting_payment' && order ? paymentReminderName(order) : undefined;
+/** What the checkpoint is given beside the stores: the stage's configuration. */
+export interface CheckpointDeps extends ServiceDeps {
+  /** Days before a review deadline's day on which the client is reminded. */
+  reviewReminderDays: readonly number[];
+}
 
 /** What is due, done once: each write is conditional, so a repeat or a race does nothing twice. */
 const act = async (deps: ServiceDeps, request: Request, due: Due): Promise<void> => {
@@ -55,7 +63,21 @@ const act = async (deps: ServiceDeps, request: Request, due: Due): Promise<void>
         details: paymentDetailsOf(order),
       });
       await deps.unitOfWork.commit([deps.workflows.remind(request.requestId, paymentReminderName(order), at), deps.timeline.append(entry)]);
+      return;
     }
+    case 'review_reminder': {
+      const entry = newEntry(deps, workflow, request.requestId, at, { kind: 'review_reminder', details: { round: String(due.round), reviewDeadline: due.deadline } });
+      await deps.unitOfWork.commit([deps.workflows.remind(request.requestId, due.reminder, at), deps.timeline.append(entry)]);
+      return;
+    }
+    case 'deem_accepted': {
+      const handover = await deps.handovers.get(request.requestId, due.round);
+      if (!handover) throw new NotFoundError(`Round ${due.round} of request ${request.requestId}`);
+      await deemAccepted(deps, workflow, request, handover);
+      return;
+    }
+    case 'close_answered':
+      await closeAnswered(deps, workflow, request);
   }
 };
 
@@ -65,15 +87,14 @@ const act = async (deps: ServiceDeps, request: Request, due: Due): Promise<void>
  * execution that no longer owns the request ends as `superseded`; one whose request needs no
  * workflow any more lets go of it.
  */
-export const checkpoint = async (deps: ServiceDeps, { requestId, execution }: CheckpointPayload): Promise<CheckpointResult> => {
+export const checkpoint = async (deps: CheckpointDeps, { requestId, execution }: CheckpointPayload): Promise<CheckpointResult> => {
   for (let acts = 0; acts <= maxActsPerCheckpoint; acts++) {
     const [record, request] = await Promise.all([deps.workflows.get(requestId), deps.requests.get(requestId)]);
     if (!record || record.execution !== execution) return ended(requestId, 'superseded', deps.now());
     const now = deps.now();
     const [offer, order] = request ? await Promise.all([currentOffer(deps, request), currentOrder(deps, request)]) : [undefined, undefined];
-    const reminder = request && reminderFor(request, offer, order);
-    const reminded = reminder ? await deps.workflows.reminded(requestId, reminder) : false;
-    const plan: Plan = request ? planCheckpoint({ request, offer, order, reminded, now }) : { kind: 'go', next: 'gone' };
+    const reminded = request && remindsIn.has(request.status) ? await deps.workflows.reminders(requestId) : new Set<string>();
+    const plan: Plan = request ? planCheckpoint({ request, offer, order, reminded, reviewReminderDays: deps.reviewReminderDays, now }) : { kind: 'go', next: 'gone' };
     if (plan.kind === 'act') {
       try {
         await act(deps, request!, plan.due);
@@ -101,8 +122,6 @@ const release = async (deps: ServiceDeps, requestId: string, execution: string) 
   }
 };
 
-const statusOfStage: Record<WaitStage, Request['status']> = { offer_decision: 'quoted', payment: 'awaiting_payment' };
-
 /**
  * A waiting task's first step: store its token where the API finds it, if this execution still
  * owns the request and the request is still at the stage the wait is for. Otherwise the wait is
@@ -112,7 +131,7 @@ const statusOfStage: Record<WaitStage, Request['status']> = { offer_decision: 'q
 export const beginWait = async (deps: WorkflowDeps, { requestId, execution, stage, token }: WaitPayload): Promise<'waiting' | 'stale'> => {
   const since = deps.now().toISOString();
   try {
-    await deps.unitOfWork.commit([deps.workflows.wait(requestId, execution, { stage, token, since }), deps.requests.mustHaveStatus(requestId, statusOfStage[stage])]);
+    await deps.unitOfWork.commit([deps.workflows.wait(requestId, execution, { stage, token, since }), deps.requests.mustHaveStatus(requestId, statusesOfStage[stage])]);
     return 'waiting';
   } catch (error) {
     if (!(error instanceof ConflictError) && !(error instanceof NotFoundError)) throw error;

@@ -1,3 +1,5 @@
+import type { RequestStatus } from '../domain/request.js';
+
 /**
  * The request workflow as data (WORKFLOW.md's checkpoint loop): the CDK app builds its state
  * machine from this, and the local stack maps each Task state to the function that runs it.
@@ -5,14 +7,21 @@
  * Checkpoint ─▶ Route (Choice on $.Payload.next)
  *   ├─ await_offer_decision ─▶ AwaitOfferDecision ─┐  lambda:invoke.waitForTaskToken with
  *   ├─ generate_order ──────▶ GenerateOrder ───────┤  TimeoutSecondsPath $.Payload.timeoutSeconds;
- *   ├─ await_payment ───────▶ AwaitPayment ────────┘  success or States.Timeout → Checkpoint
+ *   ├─ await_payment ───────▶ AwaitPayment ────────┤  success or States.Timeout → Checkpoint
+ *   ├─ await_handover ──────▶ AwaitHandover ───────┤
+ *   ├─ await_review ────────▶ AwaitReview ─────────┤  (reminders and the deadline are timeouts)
+ *   ├─ await_reopen ────────▶ AwaitReopen ─────────┘  (an answered request closes after its window)
  *   └─ anything else (an ending) ─▶ Done (Succeed)
  */
 
 /** Where Checkpoint sends the execution next: a wait, a task, or an ending. */
-export const waitRoutes = ['await_offer_decision', 'await_payment'] as const;
+export const waitRoutes = ['await_offer_decision', 'await_payment', 'await_handover', 'await_review', 'await_reopen'] as const;
 export const taskRoutes = ['generate_order'] as const;
-export const endRoutes = ['expired', 'declined', 'cancelled', 'handed_over', 'superseded', 'gone'] as const;
+/**
+ * `clarifying`: back to talking (a declined offer, a reopened answer; the next offer, fix or
+ * explanation starts a fresh execution); `completed`: accepted or closed.
+ */
+export const endRoutes = ['expired', 'clarifying', 'cancelled', 'completed', 'superseded', 'gone'] as const;
 export type WaitRoute = (typeof waitRoutes)[number];
 export type TaskRoute = (typeof taskRoutes)[number];
 export type EndRoute = (typeof endRoutes)[number];
@@ -20,8 +29,26 @@ export type Route = WaitRoute | TaskRoute | EndRoute;
 export const routeNames: readonly Route[] = [...waitRoutes, ...taskRoutes, ...endRoutes];
 
 /** What a waiting task waits for; stored with its token on the request's workflow item. */
-export const waitStages = { await_offer_decision: 'offer_decision', await_payment: 'payment' } as const satisfies Record<WaitRoute, string>;
+export const waitStages = {
+  await_offer_decision: 'offer_decision',
+  await_payment: 'payment',
+  await_handover: 'handover',
+  await_review: 'review',
+  await_reopen: 'reopen',
+} as const satisfies Record<WaitRoute, string>;
 export type WaitStage = (typeof waitStages)[WaitRoute];
+
+/** The statuses a wait stage waits in: the request moving out of them is what the wait is for. */
+export const statusesOfStage = {
+  offer_decision: ['quoted'],
+  payment: ['awaiting_payment'],
+  handover: ['queued', 'in_progress', 'changes_requested'],
+  review: ['in_review'],
+  reopen: ['answered'],
+} as const satisfies Record<WaitStage, readonly RequestStatus[]>;
+
+/** Whether a request in `status` needs its workflow running (something to wait for, a deadline to keep). */
+export const needsWorkflow = (status: RequestStatus): boolean => Object.values(statusesOfStage).some((statuses) => (statuses as readonly RequestStatus[]).includes(status));
 
 /** No wait is longer: Node's timers overflow past 24.8 days (the local engine) and a week of idling costs 3 transitions. */
 export const maxWaitSeconds = 7 * 24 * 60 * 60;
@@ -47,6 +74,9 @@ export const checkpointState: TaskState = { state: 'Checkpoint', function: 'work
 export const waitStates: readonly WaitState[] = [
   { state: 'AwaitOfferDecision', function: 'workflow-await', route: 'await_offer_decision', stage: 'offer_decision' },
   { state: 'AwaitPayment', function: 'workflow-await', route: 'await_payment', stage: 'payment' },
+  { state: 'AwaitHandover', function: 'workflow-await', route: 'await_handover', stage: 'handover' },
+  { state: 'AwaitReview', function: 'workflow-await', route: 'await_review', stage: 'review' },
+  { state: 'AwaitReopen', function: 'workflow-await', route: 'await_reopen', stage: 'reopen' },
 ];
 export const taskStates: readonly (TaskState & { route: TaskRoute })[] = [{ state: 'GenerateOrder', function: 'generate-order', route: 'generate_order' }];
 

@@ -58,7 +58,15 @@ export const workflowKey = (requestId: string) => ({ pk: `REQ#${requestId}`, sk:
 export const workflowIndexKey = (requestId: string) => ({ gsi1pk: 'WORKFLOWS', gsi1sk: requestId });
 export const workflowPartition = workflowIndexKey('').gsi1pk;
 /** A reminder the workflow sent (at most once each). */
-export const reminderKey = (requestId: string, reminder: string) => ({ pk: `REQ#${requestId}`, sk: `REMINDER#${reminder}` });
+export const reminderPrefix = 'REMINDER#';
+export const reminderKey = (requestId: string, reminder: string) => ({ pk: `REQ#${requestId}`, sk: `${reminderPrefix}${reminder}` });
+
+export const handoverPrefix = 'HANDOVER#';
+export const handoverKey = (requestId: string, round: number) => ({ pk: `REQ#${requestId}`, sk: `${handoverPrefix}${String(round).padStart(4, '0')}` });
+
+/** Rating summaries: one small partition, one item per organisation and per agency person, read whole. */
+export const feedbackPartition = 'FEEDBACK';
+export const feedbackKey = (scope: 'organisation' | 'agent', id: string) => ({ pk: feedbackPartition, sk: `${scope === 'organisation' ? 'ORG' : 'AGENT'}#${id}` });
 /** One person's mails about one request, by Message-ID, for threading (see ThreadStore). */
 // Its sort key sorts before the request item ('MAILTHREAD' < 'REQ'), not between it and the
 // timeline ('REQ' < 'THREAD' < 'TL#'): a timeline's first page is one Query from the request item on.

@@ -105,18 +105,18 @@ export const dynamoRequestStore = (client: DynamoDBDocumentClient, tableName: ()
       () => new NotFoundError(`Request ${requestId}`),
     ),
 
-  mustHaveStatus: (requestId, status) =>
+  mustHaveStatus: (requestId, statuses) =>
     new TableWrite(
-      `request ${requestId} is ${status}`,
+      `request ${requestId} is ${statuses.join(' or ')}`,
       {
         ConditionCheck: {
           TableName: tableName(),
           Key: requestKey(requestId),
-          ConditionExpression: '#status = :status',
+          ConditionExpression: `#status IN (${statuses.map((_, i) => `:status${i}`).join(', ')})`,
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':status': status },
+          ExpressionAttributeValues: Object.fromEntries(statuses.map((status, i) => [`:status${i}`, status])),
         },
       },
-      () => new ConflictError(`Request ${requestId} is no longer ${status}`, 'Reload the request to see its current status'),
+      () => new ConflictError(`Request ${requestId} is no longer ${statuses.join(' or ')}`, 'Reload the request to see its current status'),
     ),
 });

@@ -2,6 +2,8 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ServiceDeps } from '../../services/deps.js';
 import { dynamoAttachmentStore } from './attachment-store.js';
 import { dynamoCallerContext } from './caller-context.js';
+import { dynamoFeedbackStore } from './feedback-store.js';
+import { dynamoHandoverStore } from './handover-store.js';
 import { dynamoIdempotencyStore } from './idempotency-store.js';
 import { dynamoOfferStore } from './offer-store.js';
 import { dynamoOrderStore } from './order-store.js';
@@ -32,6 +34,8 @@ export const dynamoStores = (client: DynamoDBDocumentClient, tableName: () => st
     orders: dynamoOrderStore(client, tableName),
     payments: dynamoPaymentStore(client, tableName),
     workflows: dynamoWorkflowStore(client, tableName),
+    handovers: dynamoHandoverStore(client, tableName),
+    feedback: dynamoFeedbackStore(client, tableName),
     users: dynamoUserStore(client, tableName, recent),
     callers: dynamoCallerContext(client, tableName, recent),
     unitOfWork: dynamoUnitOfWork(client),

@@ -29,6 +29,8 @@
  * | payment id claimed  | PAYMENT#<paymentId>    | PAYMENT                 |                                              |
  * | workflow (owner)    | REQ#<id>               | WORKFLOW                | gsi1: WORKFLOWS / <id>                       |
  * | reminder sent       | REQ#<id>               | REMINDER#<name>         |                                              |
+ * | handover (round)    | REQ#<id>               | HANDOVER#<0001>         |                                              |
+ * | rating summary      | FEEDBACK               | ORG#<orgId>, AGENT#<sub>|                                              |
  * | mail thread         | REQ#<id>               | MAILTHREAD#<sub>        |                                              |
  * | inbound mail        | INBOUND#<object key>   | OUTCOME                 | (expiresAt: TTL)                             |
  * | answer to a sender  | EMAIL#<email>          | ANSWERED                | (expiresAt: TTL)                             |

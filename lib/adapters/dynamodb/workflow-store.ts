@@ -3,8 +3,8 @@ import * as z from 'zod';
 import { ConflictError } from '../../domain/errors.js';
 import type { WorkflowRecord, WorkflowStore } from '../../services/order-ports.js';
 import { waitStages } from '../../workflow/states.js';
-import { reminderKey, workflowIndexKey, workflowKey, workflowPartition } from './keys.js';
-import { queryAll } from './query-all.js';
+import { reminderKey, reminderPrefix, requestKey, workflowIndexKey, workflowKey, workflowPartition } from './keys.js';
+import { queryAll, queryPrefix } from './query-all.js';
 import { TableWrite } from './table-write.js';
 
 const stages = Object.values(waitStages) as [(typeof waitStages)[keyof typeof waitStages], ...(typeof waitStages)[keyof typeof waitStages][]];
@@ -72,8 +72,8 @@ export const dynamoWorkflowStore = (client: DynamoDBDocumentClient, tableName: (
       () => new ConflictError(`Reminder ${reminder} of request ${requestId} was sent already`, 'Nothing to do'),
     ),
 
-  async reminded(requestId, reminder) {
-    const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: reminderKey(requestId, reminder), ProjectionExpression: 'pk' }));
-    return Item !== undefined;
+  async reminders(requestId) {
+    const sent = await queryPrefix(client, tableName(), requestKey(requestId).pk, reminderPrefix, (item) => z.object({ reminder: z.string() }).parse(item).reminder);
+    return new Set(sent);
   },
 });

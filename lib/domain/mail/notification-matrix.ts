@@ -34,6 +34,7 @@ export const notificationMatrix: Record<TimelineEntryKind, readonly Audience[]> 
   order_issued: ['requester', 'org_admins', 'subject', 'agency'],
   payment_reminder: ['requester', 'org_admins', 'subject', 'agency'],
   payment_flagged: ['agency'],
+  review_reminder: ['requester', 'org_admins'],
 };
 
 /** A person who may get mail, with what the notifier needs to decide and to write it. */

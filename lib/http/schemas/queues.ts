@@ -43,8 +43,21 @@ export const AssigneeBody = z
 /** The lifecycle actions that need nothing but a note; offers, payment and review bring their own routes. */
 export const SimpleAction = z.enum(['clarify', 'fix', 'start_work', 'explain', 'reopen', 'close']);
 
+/** What the note is for the actions that can't go without one. */
+const notes: Partial<Record<z.infer<typeof SimpleAction>, string>> = {
+  explain: 'is required to explain: it is the explanation the client gets',
+  reopen: 'is required to reopen: say what is still wrong',
+};
+
 export const ActionBody = z
-  .strictObject({ action: SimpleAction, note: z.string().trim().min(1).max(2000).optional().describe('Shown on the timeline with the change') })
+  .strictObject({
+    action: SimpleAction,
+    note: z.string().trim().min(1).max(5000).optional().describe('Shown on the timeline with the change; required to explain and to reopen'),
+  })
+  .superRefine((body, ctx) => {
+    const required = notes[body.action];
+    if (required && body.note === undefined) ctx.addIssue({ code: 'custom', path: ['note'], message: required });
+  })
   .meta({ id: 'Action' });
 
 export const OrganisationPath = z.strictObject({ orgId: OrgId });

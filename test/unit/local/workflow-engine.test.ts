@@ -111,7 +111,7 @@ describe('the local workflow engine', () => {
       { next: 'await_offer_decision', timeoutSeconds: 7 * 24 * 3600 },
       { next: 'generate_order' },
       { next: 'await_payment', timeoutSeconds: 2 * 24 * 3600 },
-      { next: 'handed_over' },
+      { next: 'completed' },
     ]);
     const { engine, adapter, raw, advance } = await localWorkflow(runFunction);
     const name = '2026-0001-lx1-abc';
@@ -140,7 +140,7 @@ describe('the local workflow engine', () => {
     expect(await checkpoints.next()).toEqual({ requestId: '2026-0001', execution: name });
     const ended = await engine.ended(name);
     expect(ended).toMatchObject({ status: 'SUCCEEDED' });
-    expect(JSON.parse(ended.output!)).toEqual({ Payload: { requestId: '2026-0001', next: 'handed_over', timeoutSeconds: 60, wakeAt: new Date(8.64e15).toISOString() } });
+    expect(JSON.parse(ended.output!)).toEqual({ Payload: { requestId: '2026-0001', next: 'completed', timeoutSeconds: 60, wakeAt: new Date(8.64e15).toISOString() } });
 
     // As in AWS: a used or woken token is TaskTimedOut, an unknown one InvalidToken; the adapter calls each stale.
     expect(await refusalType(raw('SendTaskSuccess', { taskToken: offerWait.token, output: '{"reason":"changed"}' }))).toBe('TaskTimedOut');
@@ -165,7 +165,7 @@ describe('the local workflow engine', () => {
 
   it('lets a waiting task complete its own token while it starts (the stage moved meanwhile)', async () => {
     let adapter!: ReturnType<typeof stepFunctionsEngine>;
-    const { runFunction, checkpoints } = stubs([{ next: 'await_offer_decision', timeoutSeconds: 3600 }, { next: 'declined' }], {
+    const { runFunction, checkpoints } = stubs([{ next: 'await_offer_decision', timeoutSeconds: 3600 }, { next: 'clarifying' }], {
       awaitCompletesItself: async (payload) => {
         expect(await adapter.report(payload.token, { reason: 'stale' })).toBe('delivered');
       },
