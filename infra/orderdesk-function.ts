@@ -58,6 +58,7 @@ export class OrderdeskFunction extends NodejsFunction {
       [EnvName.portalUrls]: JSON.stringify(stage.portalUrls),
       // Configuration too: the agency's details as orders state them.
       [EnvName.supplier]: JSON.stringify(stage.supplier),
+      [EnvName.reviewReminderDays]: JSON.stringify(stage.reviewReminderDays),
       POWERTOOLS_SERVICE_NAME: 'orderdesk',
       POWERTOOLS_LOG_LEVEL: 'INFO',
       NODE_OPTIONS: '--enable-source-maps',

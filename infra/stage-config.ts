@@ -4,6 +4,8 @@ import { platforms, type Platform } from '../lib/domain/platform.js';
 import { defaultWorkQueuePolicy, WorkQueuePolicy } from '../lib/domain/work-queue.js';
 import { Supplier } from '../lib/domain/orders/billing.js';
 import { jsonText } from '../lib/config/env.js';
+import { ReviewReminderDays } from '../lib/config/review-reminders.js';
+import { defaultReviewReminderDays } from '../lib/domain/review/review-window.js';
 
 /**
  * Settings that differ between stages, read from CDK context (`-c stage=prod`) and validated:
@@ -48,6 +50,12 @@ const StageContext = z.object({
   workQueuePolicy: WorkQueuePolicy.default(defaultWorkQueuePolicy),
   /** The agency's details on its orders, as JSON (`Supplier`: name, ico, dic, address, iban, bic, …). */
   supplier: jsonText(Supplier).optional(),
+  /** Days before a review deadline's day on which the client is reminded: `2,0` (the default), or `none`. */
+  reviewReminderDays: z
+    .string()
+    .transform((text) => (text.trim() === 'none' ? [] : text.split(',').map((day) => Number(day.trim()))))
+    .pipe(ReviewReminderDays)
+    .optional(),
 });
 
 export type StageConfig = {
@@ -64,6 +72,8 @@ export type StageConfig = {
   workQueuePolicy: WorkQueuePolicy;
   /** The agency on its orders: `-c supplier=<json>`, or the placeholder (see `placeholderSupplier`). */
   supplier: Supplier;
+  /** Review reminders, days before the deadline's day: `-c reviewReminderDays=2,0`, or the default. */
+  reviewReminderDays: readonly number[];
   logRetention: RetentionDays;
   /** Production refuses accidental deletion of the table and the user pool. */
   deletionProtection: boolean;
@@ -107,7 +117,7 @@ export const placeholderSupplier: Supplier = {
 };
 
 const usage =
-  '-c stage=dev|prod [-c portalOrigins=https://…[,…]] [-c portalUrls=azami=https://…,digimadi=https://…] [-c mailFrom=helpdesk@your-domain] [-c inboundDomain=reply.your-domain] [-c workQueuePolicy=first-ready|round-robin] [-c supplier=<json>]';
+  '-c stage=dev|prod [-c portalOrigins=https://…[,…]] [-c portalUrls=azami=https://…,digimadi=https://…] [-c mailFrom=helpdesk@your-domain] [-c inboundDomain=reply.your-domain] [-c workQueuePolicy=first-ready|round-robin] [-c supplier=<json>] [-c reviewReminderDays=2,0|none]';
 
 export const stageConfig = (context: (key: string) => unknown): StageConfig => {
   const parsed = StageContext.safeParse({
@@ -118,12 +128,13 @@ export const stageConfig = (context: (key: string) => unknown): StageConfig => {
     inboundDomain: context('inboundDomain'),
     workQueuePolicy: context('workQueuePolicy'),
     supplier: context('supplier'),
+    reviewReminderDays: context('reviewReminderDays'),
   });
   if (!parsed.success) {
     const reasons = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'context'}: ${issue.message}`);
     throw new Error(`Invalid CDK context (${usage}): ${reasons.join('; ')}`);
   }
-  const { stage, portalOrigins, portalUrls, mailFrom, inboundDomain, workQueuePolicy, supplier } = parsed.data;
+  const { stage, portalOrigins, portalUrls, mailFrom, inboundDomain, workQueuePolicy, supplier, reviewReminderDays } = parsed.data;
   return {
     stage,
     portalOrigins: portalOrigins ?? defaultOrigins[stage],
@@ -133,6 +144,7 @@ export const stageConfig = (context: (key: string) => unknown): StageConfig => {
     inboundDomain: (inboundDomain ?? defaultInboundDomain[stage]).toLowerCase(),
     workQueuePolicy,
     supplier: supplier ?? placeholderSupplier,
+    reviewReminderDays: reviewReminderDays ?? defaultReviewReminderDays,
     logRetention: stage === 'prod' ? RetentionDays.THREE_MONTHS : RetentionDays.TWO_WEEKS,
     deletionProtection: stage === 'prod',
     workflowName: `orderdesk-${stage}-workflow`,

@@ -77,6 +77,11 @@ const validCall = (key: string): ((client: Client) => Promise<Answer>) => {
     'POST /payments/webhook': (c) => c.send(routes.paymentWebhook),
     'PUT /orgs/{orgId}/billing': (c) =>
       c.send(routes.setBilling, { path: { orgId: 'org-acme' }, body: { name: 'X', address: { street: 'a', city: 'b', postalCode: '11000', country: 'CZ' } } }),
+    'POST /requests/{requestId}/handovers': (c) => c.send(routes.handOver, { path, body: { notes: 'Hotovo.' } }),
+    'GET /requests/{requestId}/handovers': (c) => c.send(routes.listHandovers, { path }),
+    'POST /requests/{requestId}/handovers/{round}/accept': (c) => c.send(routes.acceptDelivery, { path: { requestId, round: 1 }, body: { rating: 5 } }),
+    'POST /requests/{requestId}/handovers/{round}/request-changes': (c) => c.send(routes.requestChanges, { path: { requestId, round: 1 }, body: { comments: 'Prosím upravit.' } }),
+    'GET /feedback': (c) => c.send(routes.getFeedback),
   };
   const call = calls[key];
   if (!call) throw new Error(`the tenancy table has no call for ${key}: add one`);

@@ -71,8 +71,10 @@ describe('npm start, stopped and started again', () => {
     expect(paid).toMatchObject({ status: 200, body: { outcome: 'paid' } });
     const admin2 = await as(second.info, adminEmail);
     expect(ok(await admin2.send(routes.getRequest, { path: { requestId } })).status).toBe('queued');
-    // The execution that took over saw the payment and handed the request over to the work stage.
-    await waitFor('the execution ended', async () => (await executionsOf(second.info, requestId)).find((e) => e.name === resumed.name && e.status === 'SUCCEEDED'));
+    // The execution that took over saw the payment and waits for the work's handover now.
+    await waitFor('the execution waits for the handover', async () =>
+      (await executionsOf(second.info, requestId)).find((e) => e.name === resumed.name && e.status === 'RUNNING' && e.state === 'AwaitHandover'),
+    );
     fs.rmSync(env.ORDERDESK_DATA_DIR!, { recursive: true, force: true });
   }, 180_000);
 });
