@@ -56,6 +56,7 @@ export interface Strings {
     order_issued: string;
     payment_reminder: string;
     payment_flagged: string;
+    review_reminder: string;
   };
   /** A sentence after the status change of these lifecycle steps: what it means and what comes next. */
   actionNotes: Partial<Record<Action, string>>;
@@ -88,6 +89,32 @@ export interface Strings {
     queuedOnPayment: string;
     reminder: (orderNumber: string, due: string) => string;
     alreadyPaid: string;
+  };
+  /** A delivery's review and an answer's window to reopen it. */
+  review: {
+    round: string;
+    reviewBy: string;
+    link: string;
+    rating: string;
+    /** `4 of 5` (the stars go before it). */
+    outOfFive: (rating: number) => string;
+    reopenUntil: string;
+    /** After a handover: review by the deadline, or it counts as accepted. `round` may be unknown. */
+    handedOver: (round: string | undefined, deadline: string) => string;
+    howToDecide: string;
+    button: string;
+    /** The workflow's reminder before the deadline. */
+    reminder: (round: string | undefined, deadline: string) => string;
+    /** The deadline passed without an answer. */
+    deemed: (deadline: string) => string;
+    /** After a request for changes: the agency hands over again, as round `next`. */
+    changesRequested: (next: string) => string;
+    changesAskedFor: string;
+    acceptanceComment: string;
+    /** After an answer: reopen it with a comment until `until`, or it closes. */
+    explained: (until: string) => string;
+    /** The workflow closed an answered request nobody reopened by `until`. */
+    closedUnopened: (until: string) => string;
   };
   flagged: {
     internal: string;
@@ -158,16 +185,19 @@ const czechMonthNames = ['ledna', 'února', 'března', 'dubna', 'května', 'čer
 const calendarDay = /^(\d{4})-(\d{2})-(\d{2})$/;
 const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
+/** Whether `YYYY-MM-DD` names a day of the calendar: not 30 February, not month 13. */
+const dayExists = (date: string): boolean => new Date(`${date}T12:00:00Z`).getUTCDate() === Number(date.slice(8, 10));
+
 /** A calendar day as it is, an instant as its Prague day and time; the time is left out at the day's last minute. */
 const dayParts = (value: string | undefined): { day: number; month: number; year: string; time?: string } | undefined => {
   if (value === undefined) return undefined;
   const match = calendarDay.exec(value);
   if (match) {
     const [year, month, day] = [match[1]!, Number(match[2]), Number(match[3])];
-    const date = new Date(`${value}T12:00:00Z`);
-    return Number.isNaN(date.getTime()) || date.getUTCDate() !== day ? undefined : { day, month, year };
+    return dayExists(value) ? { day, month, year } : undefined;
   }
-  if (!isoInstant.test(value) || Number.isNaN(Date.parse(value))) return undefined;
+  // Date.parse rolls 30 February over into March: the day written must exist.
+  if (!isoInstant.test(value) || Number.isNaN(Date.parse(value)) || !dayExists(value.slice(0, 10))) return undefined;
   const { day, month, year, time } = pragueParts(value);
   return { day, month, year, time: time === '23:59' ? undefined : time };
 };
@@ -269,11 +299,19 @@ const cs: Strings = {
     order_issued: 'Objednávka a platební údaje',
     payment_reminder: 'Připomínka platby',
     payment_flagged: 'Platbu je třeba zkontrolovat',
+    review_reminder: 'Připomínka: zkontrolujte předanou práci',
   },
   actionNotes: {
     accept_offer: 'Objednávka s platebními údaji přijde v samostatném e-mailu.',
     accept_free_offer: 'Nic se neplatí: práce se zařazuje do fronty.',
     expire_offer: 'Nabídka nebyla včas přijata ani odmítnuta. Agentura může poslat novou.',
+    // Without the day in the details; with it, the sentences of `review` say it.
+    hand_over: 'Předanou práci prosím zkontrolujte. Pokud ve lhůtě ke kontrole nikdo neodpoví, bude považována za převzatou.',
+    accept_delivery: 'Požadavek je tím dokončen.',
+    request_changes: 'Agentura úpravy zapracuje a předá práci znovu ke kontrole.',
+    deem_accepted: 'Ve lhůtě ke kontrole nikdo práci nepřevzal ani nepožádal o úpravy. Proto se považuje za převzatou.',
+    explain: 'Pokud vám odpověď nestačí, můžete požadavek znovu otevřít s komentářem. Jinak se za několik dní sám uzavře.',
+    reopen: 'Agentura se k požadavku vrátí a odpoví.',
   },
   declineReason: 'Důvod odmítnutí:',
   amountReceived: 'Přijatá částka',
@@ -301,6 +339,26 @@ const cs: Strings = {
     queuedOnPayment: 'Jakmile platba dorazí, práce se zařadí do fronty.',
     reminder: (orderNumber, due) => `Platba za objednávku ${orderNumber} je splatná ${due} a zatím nedorazila.`,
     alreadyPaid: 'Pokud jste už zaplatili, nic nedělejte: převod může trvat den či dva.',
+  },
+  review: {
+    round: 'Kolo',
+    reviewBy: 'Zkontrolovat do',
+    link: 'Odkaz',
+    rating: 'Hodnocení',
+    outOfFive: (rating) => `${rating} z 5`,
+    reopenUntil: 'Lze znovu otevřít do',
+    handedOver: (round, deadline) =>
+      `Předanou práci${round ? ` (kolo ${round})` : ''} prosím zkontrolujte do ${deadline}. Pokud do té doby nikdo neodpoví, bude považována za převzatou.`,
+    howToDecide: 'Na portálu práci buď převezměte (a můžete ji ohodnotit 1 až 5 hvězdičkami), nebo požádejte o úpravy a napište, co je třeba změnit.',
+    button: 'Zkontrolovat práci',
+    reminder: (round, deadline) =>
+      `Předaná práce${round ? ` (kolo ${round})` : ''} čeká na vaši kontrolu do ${deadline}. Pokud do té doby neodpovíte, bude považována za převzatou.`,
+    deemed: (deadline) => `Do ${deadline}, kdy skončila lhůta ke kontrole, nikdo práci nepřevzal ani nepožádal o úpravy. Proto se považuje za převzatou.`,
+    changesRequested: (next) => `Agentura úpravy zapracuje a předá práci znovu ke kontrole (kolo ${next}).`,
+    changesAskedFor: 'Požadované úpravy:',
+    acceptanceComment: 'Komentář k převzetí:',
+    explained: (until) => `Pokud vám odpověď nestačí, můžete požadavek do ${until} znovu otevřít s komentářem. Jinak se potom sám uzavře.`,
+    closedUnopened: (until) => `Do ${until} požadavek nikdo znovu neotevřel, proto se sám uzavřel.`,
   },
   flagged: {
     internal: 'Interní – klient to nevidí',
@@ -441,11 +499,19 @@ const en: Strings = {
     order_issued: 'Order and payment details',
     payment_reminder: 'Payment reminder',
     payment_flagged: 'Payment needs checking',
+    review_reminder: 'Reminder: review the delivery',
   },
   actionNotes: {
     accept_offer: 'The order with the payment details follows in a separate e-mail.',
     accept_free_offer: 'There is nothing to pay: the work joins the queue.',
     expire_offer: 'Nobody accepted or declined the offer in time. The agency may post a new one.',
+    // Without the day in the details; with it, the sentences of `review` say it.
+    hand_over: 'Please review the delivery. If nobody answers within the review period, it is accepted as delivered.',
+    accept_delivery: 'With that, the request is finished.',
+    request_changes: 'The agency works the changes in and hands the work over again for review.',
+    deem_accepted: 'Nobody accepted the delivery or requested changes within the review period, so it is accepted as delivered (deemed acceptance).',
+    explain: 'If the answer does not settle it, you can reopen the request with a comment. Otherwise it closes by itself in a few days.',
+    reopen: 'The agency looks into it again and answers.',
   },
   declineReason: 'The reason given:',
   amountReceived: 'Amount received',
@@ -473,6 +539,26 @@ const en: Strings = {
     queuedOnPayment: 'Once the payment arrives, the work joins the queue.',
     reminder: (orderNumber, due) => `The payment for order ${orderNumber} is due on ${due} and has not arrived yet.`,
     alreadyPaid: 'If you have already paid, do nothing: a transfer can take a day or two.',
+  },
+  review: {
+    round: 'Round',
+    reviewBy: 'Review by',
+    link: 'Link',
+    rating: 'Rating',
+    outOfFive: (rating) => `${rating} of 5`,
+    reopenUntil: 'Can be reopened until',
+    handedOver: (round, deadline) =>
+      `Please review the delivery${round ? ` (round ${round})` : ''} by ${deadline}. If nobody answers by then, it is accepted as delivered.`,
+    howToDecide: 'In the portal, either accept the delivery (and rate it from 1 to 5 stars, if you like) or request changes and say what needs changing.',
+    button: 'Review the delivery',
+    reminder: (round, deadline) =>
+      `The delivery${round ? ` (round ${round})` : ''} awaits your review until ${deadline}. Without an answer by then, it is accepted as delivered.`,
+    deemed: (deadline) => `Nobody accepted the delivery or requested changes by ${deadline}, when the review period ended, so it is accepted as delivered (deemed acceptance).`,
+    changesRequested: (next) => `The agency works the changes in and hands the work over again for review (round ${next}).`,
+    changesAskedFor: 'The changes asked for:',
+    acceptanceComment: 'The comment given:',
+    explained: (until) => `If the answer does not settle it, you can reopen the request with a comment until ${until}. Otherwise it closes by itself after that day.`,
+    closedUnopened: (until) => `Nobody reopened the request by ${until}, so it closed by itself.`,
   },
   flagged: {
     internal: 'Internal – not visible to the client',

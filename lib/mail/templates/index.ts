@@ -8,6 +8,7 @@ import { participantInvited, participantRemoved } from './participants.js';
 import { orderIssued, paymentFlagged, paymentReminder } from './payments.js';
 import { rankChanged } from './rank-changed.js';
 import { requestCreated } from './request-created.js';
+import { reviewReminder } from './review.js';
 import { statusChanged } from './status-changed.js';
 import type { Template } from './template.js';
 
@@ -28,4 +29,5 @@ export const templates: Record<TimelineEntryKind, Template> = {
   order_issued: orderIssued,
   payment_reminder: paymentReminder,
   payment_flagged: paymentFlagged,
+  review_reminder: reviewReminder,
 };

@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from '../html.js';
+import { html, isSafeUrl, safeUrl, type SafeHtml } from '../html.js';
 import type { TimelineEntry } from '../../domain/timeline-entry.js';
 import type { Strings } from '../strings.js';
 import { muted, hairline } from '../layout.js';
@@ -22,17 +22,49 @@ export const parts = (...list: (Part | undefined | false)[]): Part => {
 
 export const paragraph = (text: string): Part => ({ html: html`<p style="margin:0 0 16px;">${text}</p>`, text: plainText(text) });
 
-export type FactRow = [label: string, value: string | undefined];
+/** A fact's value: text, or a part when it is more than text (a link, a rating's stars). */
+export type FactRow = [label: string, value: string | Part | undefined];
+
+const asPart = (value: string | Part): Part => (typeof value === 'string' ? { html: html`${value}`, text: plainText(value) } : value);
 
 /** Label–value rows, e.g. File / Size. The text part aligns nothing: mail clients wrap it anyway. */
 export const facts = (rows: FactRow[], margin = '0 0 16px'): Part => {
-  const shown = rows.filter((row): row is [string, string] => row[1] !== undefined && row[1] !== '');
+  const shown = rows.flatMap(([label, value]) => (value === undefined || value === '' ? [] : [[label, asPart(value)] as const]));
   return {
     html: html`<table role="presentation" cellspacing="0" cellpadding="0" border="0" style="margin:${margin};border-collapse:collapse;">${shown.map(
       ([label, value]) =>
-        html`<tr><td style="padding:3px 16px 3px 0;font-size:14px;color:${muted};vertical-align:top;white-space:nowrap;">${label}</td><td style="padding:3px 0;font-size:15px;vertical-align:top;word-break:break-word;">${value}</td></tr>`,
+        html`<tr><td style="padding:3px 16px 3px 0;font-size:14px;color:${muted};vertical-align:top;white-space:nowrap;">${label}</td><td style="padding:3px 0;font-size:15px;vertical-align:top;word-break:break-word;">${value.html}</td></tr>`,
     )}</table>`,
-    text: shown.map(([label, value]) => `${label}: ${plainText(value)}`).join('\n'),
+    text: shown.map(([label, value]) => `${label}: ${value.text}`).join('\n'),
+  };
+};
+
+/**
+ * A URL someone gave (a delivery's staging site) as a link; one that safeUrl refuses stays text,
+ * as the Markdown renderer keeps a refused link's text: it is still what they wrote.
+ */
+export const urlPart = (url: string | undefined, color: string): Part | undefined => {
+  const given = url?.trim();
+  if (!given) return undefined;
+  if (!isSafeUrl(given)) return { html: html`${given}`, text: plainText(given) };
+  return { html: html`<a href="${safeUrl(given)}" target="_blank" rel="noopener noreferrer" style="color:${color};text-decoration:underline;word-break:break-word;">${given}</a>`, text: given };
+};
+
+const starFilled = '#e8a317';
+const starEmpty = '#c9cdd3';
+
+/**
+ * A rating of 1 to 5 as stars and in words: "★★★★☆ 4 of 5". In HTML every star is the filled
+ * one, coloured or grey, so a font that draws ☆ thin or not at all shows no gap; screen readers
+ * skip the stars and say the words.
+ */
+export const starRating = (value: string | undefined, words: (rating: number) => string): Part | undefined => {
+  if (value === undefined || !/^[1-5]$/.test(value)) return undefined;
+  const rating = Number(value);
+  const [filled, empty] = ['★'.repeat(rating), '★'.repeat(5 - rating)];
+  return {
+    html: html`<span aria-hidden="true" style="font-size:17px;line-height:1;letter-spacing:1px;"><span style="color:${starFilled};">${filled}</span><span style="color:${starEmpty};">${empty}</span></span> ${words(rating)}`,
+    text: `${filled}${'☆'.repeat(5 - rating)} ${words(rating)}`,
   };
 };
 

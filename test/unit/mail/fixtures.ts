@@ -71,7 +71,36 @@ export const entries: Record<TimelineEntryKind, Partial<TimelineEntry>> = {
     visibility: 'agency',
     details: { paymentId: 'pay-0007', expected: '1210000', expectedCurrency: 'CZK', received: '1200000', receivedCurrency: 'CZK', reason: 'amount', source: 'webhook' },
   },
+  // Two days before the last day of round 2's review, which ends at 23:59:59 on 26 November in Prague.
+  review_reminder: { ...workflow, details: { round: '2', reviewDeadline: '2026-11-26T22:59:59.000Z' } },
 };
+
+/** 23:59:59 on 1 December in Prague (UTC+1 in winter): 7 days after the entries' 24 November. */
+const windowEnd = '2026-12-01T22:59:59.000Z';
+/** A moment after that: when the workflow acts on a window that ended. */
+const afterWindow = '2026-12-01T23:00:05.000Z';
+
+/** The status changes of a delivery's review and of an answer, as the services write them. */
+export const reviewSteps = {
+  hand_over: {
+    ...agent,
+    format: 'markdown',
+    body: 'Přihlášení přes **Google** i **Apple** funguje i po změně hesla.\n\nJak to ověřit:\n\n1. odhlaste se\n2. přihlaste se přes Google',
+    attachmentIds: ['att-4', 'att-5'],
+    details: { action: 'hand_over', from: 'in_progress', to: 'in_review', assigneeId: 'user-tomas', round: '2', reviewDeadline: windowEnd, link: 'https://staging.azami.test/login?preview=2' },
+  },
+  accept_delivery: { ...person, body: 'Funguje, děkujeme.', details: { action: 'accept_delivery', from: 'in_review', to: 'accepted', round: '2', rating: '4' } },
+  request_changes: {
+    ...person,
+    body: 'Na mobilu chybí tlačítko Apple.',
+    attachmentIds: ['att-6'],
+    details: { action: 'request_changes', from: 'in_review', to: 'changes_requested', round: '2' },
+  },
+  deem_accepted: { ...workflow, createdAt: afterWindow, details: { action: 'deem_accepted', from: 'in_review', to: 'accepted', round: '2', reviewDeadline: windowEnd } },
+  explain: { ...agent, body: 'Google mění přihlášení u starých účtů; stačí se jednou přihlásit znovu.', details: { action: 'explain', from: 'submitted', to: 'answered', reopenUntil: windowEnd } },
+  reopen: { ...person, body: 'Ani po novém přihlášení to nejde.', details: { action: 'reopen', from: 'answered', to: 'clarifying' } },
+  close: { ...workflow, createdAt: afterWindow, details: { action: 'close', from: 'answered', to: 'closed', reopenUntil: windowEnd } },
+} satisfies Record<string, Partial<TimelineEntry>>;
 
 /** The status a request has when an entry of this kind is mailed. */
 const statusWhen: Partial<Record<TimelineEntryKind, RequestStatus>> = {
@@ -81,6 +110,7 @@ const statusWhen: Partial<Record<TimelineEntryKind, RequestStatus>> = {
   order_issued: 'awaiting_payment',
   payment_reminder: 'awaiting_payment',
   payment_flagged: 'awaiting_payment',
+  review_reminder: 'in_review',
 };
 
 export const queue = [
@@ -113,4 +143,12 @@ export const contextFor = (kind: TimelineEntryKind, language: Language, platform
     ...(kind === 'rank_changed' ? { queue, moved: 3, orgName: 'Acme s.r.o.' } : {}),
     ...overrides,
   };
+};
+
+/** A status change of `reviewSteps` (or one like it) to one recipient: only that step's body, files and details. */
+export const stepContext = (step: Partial<TimelineEntry>, language: Language, platform: Platform = 'azami'): MailContext => {
+  const context = contextFor('status_changed', language, platform);
+  const { body: _body, format: _format, attachmentIds: _files, details: _details, ...entry } = context.entry;
+  const to = step.details?.to as RequestStatus | undefined;
+  return { ...context, entry: { ...entry, ...step }, request: { ...context.request, status: to ?? context.request.status } };
 };

@@ -3,7 +3,7 @@ import { platforms, type Platform } from '../../../lib/domain/platform.js';
 import { TimelineEntryKind } from '../../../lib/domain/timeline-entry.js';
 import type { Language } from '../../../lib/mail/i18n.js';
 import { renderMail, type MailContext } from '../../../lib/mail/render-mail.js';
-import { contextFor, entries, portals } from './fixtures.js';
+import { contextFor, entries, portals, reviewSteps, stepContext } from './fixtures.js';
 
 const what: Record<TimelineEntryKind, string> = {
   request_created: 'a new request',
@@ -21,6 +21,7 @@ const what: Record<TimelineEntryKind, string> = {
   order_issued: 'an issued order',
   payment_reminder: 'a payment reminder',
   payment_flagged: 'a flagged payment',
+  review_reminder: 'a review reminder',
 };
 const languageNames: Record<Language, string> = { cs: 'Czech', en: 'English' };
 const brandNames: Record<Platform, string> = { azami: 'Azami', digimadi: 'Digimadi' };
@@ -317,6 +318,159 @@ describe('renderMail with a hostile context', () => {
     expect(mail.html).not.toContain('\u0000');
 
     expect(mail.text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
-    expect(mail.text.split('\n')[0]).toMatch(/^Request #2026-0042: Login Bcc: evil@example\.com <script>alert\(1\)<\/script> \((In progress|Quoted|Awaiting payment)\)$/);
+    expect(mail.text.split('\n')[0]).toMatch(/^Request #2026-0042: Login Bcc: evil@example\.com <script>alert\(1\)<\/script> \((In progress|Quoted|Awaiting payment|In review)\)$/);
+  });
+});
+
+describe('mail about deliveries, their review and answers', () => {
+  type Step = keyof typeof reviewSteps;
+  const render = (step: Step, language: Language, change: { details?: Record<string, string>; body?: string } = {}) => {
+    const base = reviewSteps[step];
+    return renderMail(stepContext({ ...base, ...change, details: { ...base.details, ...change.details } }, language));
+  };
+
+  it.each(Object.keys(reviewSteps) as Step[])('words %s in both languages', (step) => {
+    for (const language of ['cs', 'en'] as const) {
+      const mail = render(step, language);
+      expect(mail.subject).not.toMatch(/Změna stavu|Status changed/);
+      expect(mail.html).not.toMatch(/23:59|undefined|NaN/);
+      expect(mail.text).not.toMatch(/23:59|undefined|NaN/);
+      expect({ subject: mail.subject, text: mail.text }).toMatchSnapshot();
+    }
+  });
+
+  it('hands work over with its round, the day to review it by, where to see it and what silence means', () => {
+    const cs = render('hand_over', 'cs');
+    expect(cs.subject).toBe('[#2026-0042] Předáno ke kontrole – Oprava přihlášení přes Google');
+    expect(cs.text).toContain('Kolo: 2\nZkontrolovat do: 1.\u00a0prosince\u00a02026\nOdkaz: https://staging.azami.test/login?preview=2\n');
+    expect(cs.text).toContain(
+      'Předanou práci (kolo 2) prosím zkontrolujte do 1.\u00a0prosince\u00a02026. Pokud do té doby nikdo neodpoví, bude považována za převzatou.',
+    );
+    expect(cs.text).toContain('Na portálu práci buď převezměte (a můžete ji ohodnotit 1 až 5 hvězdičkami), nebo požádejte o úpravy');
+    expect(cs.text).toContain('Přílohy: 2 – najdete je v požadavku.');
+    expect(cs.text).toContain('Zkontrolovat práci: https://portal.azami.test/requests/2026-0042?link=open-token');
+    const en = render('hand_over', 'en');
+    expect(en.text).toContain('Round: 2\nReview by: 1\u00a0December\u00a02026\nLink: https://staging.azami.test/login?preview=2\n');
+    expect(en.text).toContain('Please review the delivery (round 2) by 1\u00a0December\u00a02026. If nobody answers by then, it is accepted as delivered.');
+    expect(en.text).toContain('either accept the delivery (and rate it from 1 to 5 stars, if you like) or request changes');
+    expect(en.html).toContain('>Review the delivery</a>');
+    // The day to review it by leads the inbox preview: it is what the mail asks for.
+    expect(en.preheader).toBe('Tomáš Dvořák: Please review the delivery (round 2) by 1 December 2026. If nobody answers by then, it is accepted as delivered.');
+  });
+
+  it('links the place to see the delivery and renders the agent’s notes as Markdown', () => {
+    const mail = render('hand_over', 'en');
+    expect(mail.html).toMatch(/<a href="https:\/\/staging\.azami\.test\/login\?preview=2"[^>]*>https:\/\/staging\.azami\.test\/login\?preview=2<\/a>/);
+    expect(mail.html).toContain('<strong>Google</strong>');
+    expect(mail.html).not.toContain('**');
+    expect(mail.html).toMatch(/<li[^>]*>odhlaste se<\/li>/);
+  });
+
+  it('shows a link it would not put in an href as text, and no link when there is none', () => {
+    const mail = render('hand_over', 'en', { details: { link: 'javascript:alert(1)' } });
+    expect(mail.html).not.toContain('javascript:alert(1)"');
+    expect(mail.html).toContain('>javascript:alert(1)</td>');
+    const { link: _, ...noLink } = reviewSteps.hand_over.details;
+    expect(renderMail(stepContext({ ...reviewSteps.hand_over, details: noLink }, 'en')).text).not.toContain('Link:');
+  });
+
+  it('still says what silence means when a handover’s deadline can’t be read', () => {
+    const en = render('hand_over', 'en', { details: { reviewDeadline: 'soon', round: 'two' } });
+    expect(en.text).toContain('Please review the delivery. If nobody answers within the review period, it is accepted as delivered.');
+    expect(en.text).not.toMatch(/Review by|Round|soon|two/);
+    expect(render('hand_over', 'cs', { details: { reviewDeadline: 'soon' } }).text).toContain('Pokud ve lhůtě ke kontrole nikdo neodpoví, bude považována za převzatou.');
+  });
+
+  it('says a delivery nobody answered by its day is accepted as delivered, and which day', () => {
+    const en = render('deem_accepted', 'en');
+    expect(en.subject).toBe('[#2026-0042] Accepted after the review period – Oprava přihlášení přes Google');
+    expect(en.text).toMatch(/^Azami · 2\u00a0Dec\u00a02026, 00:00$/m);
+    expect(en.text).toContain(
+      'Nobody accepted the delivery or requested changes by 1\u00a0December\u00a02026, when the review period ended, so it is accepted as delivered (deemed acceptance).',
+    );
+    // The day ended: it is in the sentence, not a "review by" that reads as still open.
+    expect(en.text).not.toContain('Review by');
+    const cs = render('deem_accepted', 'cs');
+    expect(cs.text).toContain('Do 1.\u00a0prosince\u00a02026, kdy skončila lhůta ke kontrole, nikdo práci nepřevzal ani nepožádal o úpravy. Proto se považuje za převzatou.');
+    expect(cs.text).toContain('Kolo: 2');
+  });
+
+  it('reminds the client of a review with its day and what silence means', () => {
+    const en = renderMail(contextFor('review_reminder', 'en', 'azami'));
+    expect(en.subject).toBe('[#2026-0042] Reminder: review the delivery – Oprava přihlášení přes Google');
+    expect(en.text).toContain('The delivery (round 2) awaits your review until 26\u00a0November\u00a02026. Without an answer by then, it is accepted as delivered.');
+    expect(en.text).toContain('Review by: 26\u00a0November\u00a02026\nRound: 2');
+    expect(en.text).toContain('Review the delivery: https://portal.azami.test/requests/2026-0042?link=open-token');
+    const cs = renderMail(contextFor('review_reminder', 'cs', 'azami'));
+    expect(cs.subject).toBe('[#2026-0042] Připomínka: zkontrolujte předanou práci – Oprava přihlášení přes Google');
+    expect(cs.text).toContain('Předaná práce (kolo 2) čeká na vaši kontrolu do 26.\u00a0listopadu\u00a02026. Pokud do té doby neodpovíte, bude považována za převzatou.');
+    expect(cs.html).not.toContain('23:59');
+  });
+
+  it('reminds without a day it can’t read rather than with a wrong one', () => {
+    const context = contextFor('review_reminder', 'en', 'azami');
+    const mail = renderMail({ ...context, entry: { ...context.entry, details: { round: '2', reviewDeadline: '2026-02-30T22:59:59.000Z' } } });
+    expect(mail.text).toMatch(/^Reminder: review the delivery\n/m);
+    expect(mail.text).not.toMatch(/Review by|February|March|NaN/);
+  });
+
+  it('shows an acceptance’s rating as stars and in words, and the comment given', () => {
+    const en = render('accept_delivery', 'en');
+    expect(en.subject).toBe('[#2026-0042] Delivery accepted – Oprava přihlášení přes Google');
+    expect(en.text).toContain('Round: 2\nRating: ★★★★☆ 4 of 5');
+    expect(en.text).toContain('The comment given:\n\nFunguje, děkujeme.');
+    expect(en.html).toMatch(/<span aria-hidden="true"[^>]*><span style="color:#e8a317;">★★★★<\/span><span style="color:#c9cdd3;">★<\/span><\/span> 4 of 5/);
+    expect(render('accept_delivery', 'cs').text).toContain('Hodnocení: ★★★★☆ 4 z 5');
+    expect(render('accept_delivery', 'en', { details: { rating: '5' } }).text).toContain('Rating: ★★★★★ 5 of 5');
+  });
+
+  it.each(['0', '6', '4.5', ' 4', 'x'])('shows no rating for %j', (rating) => {
+    const mail = render('accept_delivery', 'en', { details: { rating } });
+    expect(mail.text).not.toContain('Rating');
+    expect(mail.html).not.toContain('★');
+  });
+
+  it('says the agency works the changes in and hands over the next round', () => {
+    const en = render('request_changes', 'en');
+    expect(en.text).toContain('The changes asked for:\n\nNa mobilu chybí tlačítko Apple.\n\n1 attachment – see the request.');
+    expect(en.text).toContain('The agency works the changes in and hands the work over again for review (round 3).');
+    expect(render('request_changes', 'cs').text).toContain('Agentura úpravy zapracuje a předá práci znovu ke kontrole (kolo 3).');
+  });
+
+  it('tells until when an answer may be reopened, and that it closes by itself after', () => {
+    const en = render('explain', 'en');
+    expect(en.text).toContain('Can be reopened until: 1\u00a0December\u00a02026');
+    expect(en.text).toContain('you can reopen the request with a comment until 1\u00a0December\u00a02026. Otherwise it closes by itself after that day.');
+    // The answer first, then what may follow it.
+    expect(en.text.indexOf('Google mění')).toBeLessThan(en.text.indexOf('If the answer does not settle it'));
+    const cs = render('explain', 'cs');
+    expect(cs.text).toContain('Lze znovu otevřít do: 1.\u00a0prosince\u00a02026');
+    expect(cs.text).toContain('Pokud vám odpověď nestačí, můžete požadavek do 1.\u00a0prosince\u00a02026 znovu otevřít s komentářem. Jinak se potom sám uzavře.');
+  });
+
+  it('says a request closed because nobody reopened it, only when the workflow closed it', () => {
+    expect(render('close', 'en').text).toContain('Nobody reopened the request by 1\u00a0December\u00a02026, so it closed by itself.');
+    expect(render('close', 'cs').text).toContain('Do 1.\u00a0prosince\u00a02026 požadavek nikdo znovu neotevřel, proto se sám uzavřel.');
+    const byHand = renderMail(stepContext({ ...reviewSteps.close, ...contextFor('status_changed', 'en', 'azami').entry, details: { action: 'close', from: 'answered', to: 'closed' }, body: undefined }, 'en'));
+    expect(byHand.text).toMatch(/^Closed$/m);
+    expect(byHand.text).not.toMatch(/reopen|Can be reopened/i);
+  });
+
+  it('says the agency answers a reopened request', () => {
+    expect(render('reopen', 'en').text).toContain('Ani po novém přihlášení to nejde.\n\nThe agency looks into it again and answers.');
+    expect(render('reopen', 'cs').text).toContain('Agentura se k požadavku vrátí a odpoví.');
+  });
+
+  it('keeps a hostile handover inert: its link stays text, its notes escaped', () => {
+    const evil = '\r\nBcc: evil@example.com"><svg onload=alert(1)>';
+    const mail = render('hand_over', 'en', {
+      // The action stays: an unknown one is only a plainer headline.
+      details: Object.fromEntries(Object.entries(reviewSteps.hand_over.details).map(([key, value]) => [key, key === 'action' ? value : `${value}${evil}`])),
+      body: '<script>alert(1)</script> [x](javascript:alert(1))',
+    });
+    expect(mail.html).not.toMatch(/<script|<svg/i);
+    for (const [, href] of mail.html.matchAll(/href="([^"]*)"/g)) expect(href).toMatch(/^https:\/\/portal\.azami\.test\//);
+    expect(mail.html).toContain('https://staging.azami.test/login?preview=2\r\nBcc: evil@example.com&quot;&gt;&lt;svg onload=alert(1)&gt;');
+    expect(mail.subject).toBe('[#2026-0042] Handed over for review – Oprava přihlášení přes Google');
   });
 });

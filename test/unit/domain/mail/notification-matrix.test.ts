@@ -79,6 +79,8 @@ const spec: Record<TimelineEntryKind, { unassigned: string[]; assigned: string[]
   payment_reminder: { unassigned: [R, A, S, ...everyAgency], assigned: [R, A, S, ...assigned] },
   // Agency only (visibility agency).
   payment_flagged: { unassigned: everyAgency, assigned },
+  // The workflow reminds the client who decides on the delivery; the agency waits for the answer.
+  review_reminder: { unassigned: [R, A], assigned: [R, A] },
 };
 
 describe('recipientsOf: the notification matrix as a table', () => {
