@@ -37,9 +37,10 @@ export interface Lifecycle {
 }
 
 /**
- * One request from its offer to the work queue, through the API and the local workflow, and what
- * its executions cost in state transitions: priced (offer → accept → order PDF → webhook pays →
- * queued), and zero-price (offer → accept → queued).
+ * One request from its offer to the accepted delivery, through the API and the local workflow,
+ * and what its executions cost in state transitions: priced (offer → accept → order PDF → webhook
+ * pays → queued → work → handover → accepted), the same with one round of changes, and
+ * zero-price (offer → accept → queued → work → handover → accepted).
  */
 export const measureLifecycles = async (info: LocalStackInfo): Promise<Lifecycle[]> => {
   const suffix = randomUUID().slice(0, 8);
@@ -55,7 +56,7 @@ export const measureLifecycles = async (info: LocalStackInfo): Promise<Lifecycle
     200,
   );
 
-  const one = async (label: string, unitPrice: number): Promise<Lifecycle> => {
+  const one = async (label: string, unitPrice: number, changeRounds = 0): Promise<Lifecycle> => {
     const { requestId } = json(expectStatus('POST /requests', await admin.call('POST', '/requests', { type: 'inquiry', title: label, description: 'bench', platform: 'azami' }), 201)) as { requestId: string };
     const posted = json(expectStatus('POST offer', await agent.call('POST', `/requests/${requestId}/offers`, offer(unitPrice)), 201));
     const started = performance.now();
@@ -66,13 +67,29 @@ export const measureLifecycles = async (info: LocalStackInfo): Promise<Lifecycle
       return request.status === 'queued' ? true : undefined;
     });
     const ms = performance.now() - started;
+    await review(agent, admin, requestId, changeRounds);
     const executions = await until(`${requestId}'s executions ended`, async () => {
       const found = await executionsOf(info, requestId);
       return found.length > 0 && found.every((e) => e.status !== 'RUNNING') ? found : undefined;
     });
     return { label, executions: executions.length, transitions: executions.reduce((sum, e) => sum + e.transitions, 0), ms };
   };
-  return [await one('priced: offer → accept → order PDF mailed → paid by webhook → queued', 150_000), await one('zero price: offer → accept → queued', 0)];
+  return [
+    await one('priced: offer → accept → order PDF mailed → paid by webhook → queued → handover → accepted', 150_000),
+    await one('priced, one round of changes: … → handover → changes → handover → accepted', 150_000, 1),
+    await one('zero price: offer → accept → queued → handover → accepted', 0),
+  ];
+};
+
+/** The work stage: started, handed over, `changeRounds` times sent back for changes, then accepted. */
+const review = async (agent: ApiCaller, admin: ApiCaller, requestId: string, changeRounds: number) => {
+  for (let round = 1; ; round++) {
+    expectStatus('start work', await agent.call('POST', `/requests/${requestId}/actions`, { action: 'start_work' }), 200);
+    expectStatus('hand over', await agent.call('POST', `/requests/${requestId}/handovers`, { notes: `Round ${round} done.` }), 201);
+    if (round > changeRounds) break;
+    expectStatus('request changes', await admin.call('POST', `/requests/${requestId}/handovers/${round}/request-changes`, { comments: 'One more thing.' }), 200);
+  }
+  expectStatus('accept delivery', await admin.call('POST', `/requests/${requestId}/handovers/${changeRounds + 1}/accept`, { rating: 5 }), 200);
 };
 
 /** Waits for the order's PDF (the workflow made it), then posts the bank's signed payment at the stack's business time. */

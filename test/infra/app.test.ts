@@ -664,6 +664,17 @@ describe('stage settings', () => {
     expect(environmentOf(dev.functions, 'generate-order')[EnvName.supplier]).toBe(JSON.stringify(placeholderSupplier));
   });
 
+  it('reads the review reminder days from -c reviewReminderDays, checking each, and tells the workflow’s checkpoint', () => {
+    const days = (reviewReminderDays: string | undefined) => stageConfig((key) => ({ stage: 'prod', reviewReminderDays })[key]).reviewReminderDays;
+    expect(days(undefined)).toEqual([2, 0]);
+    expect(days(' 3, 1 ,0')).toEqual([3, 1, 0]);
+    expect(days('none')).toEqual([]);
+    expect(() => days('7')).toThrow(/reviewReminderDays\.0: must be at most 6/);
+    expect(() => days('2,2')).toThrow(/reviewReminderDays: must not name a day twice/);
+    expect(() => days('two')).toThrow(/reviewReminderDays\.0/);
+    expect(environmentOf(dev.functions, 'workflow-checkpoint')[EnvName.reviewReminderDays]).toBe('[2,0]');
+  });
+
   it('gives prod functions the portal URLs of the context and the prod configuration set', () => {
     const portalUrls = { azami: 'https://helpdesk.azami.example', digimadi: 'https://helpdesk.digimadi.example' };
     const prod = synth({ stage: 'prod', portalOrigins: 'https://helpdesk.azami.example', portalUrls: `azami=${portalUrls.azami},digimadi=${portalUrls.digimadi}` });

@@ -53,6 +53,38 @@ describe('the next state of a request after a lifecycle step', () => {
   });
 });
 
+describe('the windows a step opens', () => {
+  it('opens the next review round at a handover, with its deadline 7 calendar days later at 23:59:59 Prague', () => {
+    const first = afterTransition({ ...request, status: 'in_progress' }, 'in_review', at);
+    expect(first).toMatchObject({ round: 1, reviewDeadline: '2026-12-02T22:59:59.000Z' });
+    const second = afterTransition({ ...first, status: 'in_progress', reviewDeadline: undefined }, 'in_review', '2026-12-05T10:00:00.000Z');
+    expect(second).toMatchObject({ round: 2, reviewDeadline: '2026-12-12T22:59:59.000Z' });
+  });
+
+  it('closes the review window when the review ends, and keeps the round', () => {
+    const inReview = afterTransition({ ...request, status: 'in_progress' }, 'in_review', at);
+    for (const to of ['accepted', 'changes_requested'] as const) {
+      const after = afterTransition(inReview, to, at);
+      expect(after.round).toBe(1);
+      expect('reviewDeadline' in after).toBe(false);
+    }
+  });
+
+  it('gives an answer 7 days to be reopened, and drops that window when it is reopened or closed', () => {
+    const answered = afterTransition({ ...request, status: 'submitted', type: 'defect' }, 'answered', at);
+    expect(answered.reopenUntil).toBe('2026-12-02T22:59:59.000Z');
+    expect('reopenUntil' in afterTransition(answered, 'clarifying', at)).toBe(false);
+    expect('reopenUntil' in afterTransition(answered, 'closed', at)).toBe(false);
+  });
+
+  it('assigns work to the agency person who starts it, unless someone has it already', () => {
+    expect(afterTransition({ ...request, status: 'queued' }, 'in_progress', at, { agencyUserId: 'sub-eva' }).assigneeId).toBe('sub-eva');
+    expect(afterTransition({ ...request, status: 'queued', assigneeId: 'sub-tom' }, 'in_progress', at, { agencyUserId: 'sub-eva' }).assigneeId).toBe('sub-tom');
+    expect(afterTransition({ ...request, status: 'queued' }, 'in_progress', at).assigneeId).toBeUndefined();
+    expect(afterTransition({ ...request, status: 'in_progress' }, 'in_review', at, { agencyUserId: 'sub-eva' }).assigneeId).toBeUndefined();
+  });
+});
+
 describe('the next state of a request after an assignment', () => {
   it('sets or clears the assignee and counts as a change', () => {
     const assigned = afterAssignment(request, 'sub-eva', at);
