@@ -272,7 +272,10 @@ describe('the agency’s work queue', () => {
     const { orgId, admin } = await freshOrganisation();
     const [a, b] = [await file(admin, 'A'), await file(admin, 'B')];
     for (const id of [a, b]) await fix(eva, id);
-    const assign = (client: Client, assigneeId: string | null) => client.send(routes.assignRequest, { path: { requestId: b }, body: { assigneeId } });
+    // Whoever starts work nobody has is assigned to it: both are Eva's now, and A goes back to nobody.
+    expect(ok(await eva.send(routes.getRequest, { path: { requestId: a } })).assigneeId).toBe(eva.userId);
+    const assign = (client: Client, assigneeId: string | null, requestId = b) => client.send(routes.assignRequest, { path: { requestId }, body: { assigneeId } });
+    expect(ok(await assign(eva, null, a))).not.toHaveProperty('assigneeId');
     expect(await assign(eva, eva.userId)).toMatchObject({ status: 200, data: { assigneeId: eva.userId } });
     const all = ok(await eva.send(routes.getWorkQueue)).items;
     const mine = ok(await eva.send(routes.getWorkQueue, { query: { assignee: 'me' } })).items;
@@ -282,7 +285,7 @@ describe('the agency’s work queue', () => {
     expect(ok(await eva.send(routes.getWorkQueue, { query: { assignee: 'none' } })).items.some((item) => item.request.requestId === a)).toBe(true);
     expect(await workOf(eva, [orgId], { assignee: eva.userId })).toEqual([b]);
 
-    const timeline = await timelineOf(admin, b);
+    const timeline = await timelineOf(admin, a);
     expect(timeline.some((entry) => entry.kind === 'assignee_changed')).toBe(true);
     expect(await assign(eva, admin.userId!)).toMatchObject({
       status: 400,

@@ -9,7 +9,7 @@ const answeredInquiry = async (title: string) => {
   const jana = await asDemoUser(people.clientAdmin);
   const eva = await asDemoUser(people.agent);
   const { requestId } = ok(await jana.send(routes.createRequest, { body: newInquiry(title) }));
-  const answered = ok(await eva.send(routes.takeAction, { path: { requestId }, body: { action: 'explain' } }));
+  const answered = ok(await eva.send(routes.takeAction, { path: { requestId }, body: { action: 'explain', note: 'Tak to funguje.' } }));
   return { jana, requestId, version: answered.version };
 };
 

@@ -167,6 +167,20 @@ describe('handover and review, driven by the workflow', () => {
     expect([200, 409]).toContain(answer.status);
   });
 
+  it('takes one of two decisions on the same round at once, and refuses the other with a 409', async () => {
+    const { admin, member, agent, requestId } = await inProgress('Twice');
+    await handOver(agent, requestId);
+    const answers = await Promise.all([
+      admin.send(routes.acceptDelivery, { path: { requestId, round: 1 }, body: { rating: 3 } }),
+      member.send(routes.requestChanges, { path: { requestId, round: 1 }, body: { comments: 'Ještě ne.' } }),
+    ]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+    const decisions = (await actionsOn(agent, requestId)).filter((action) => action === 'accept_delivery' || action === 'request_changes');
+    expect(decisions).toHaveLength(1);
+    const [round] = ok(await agent.send(routes.listHandovers, { path: { requestId } }));
+    expect(round?.outcome?.decision).toBe(decisions[0] === 'accept_delivery' ? 'accepted' : 'changes_requested');
+  });
+
   it('fixes a defect straight away, hands it over and takes its acceptance', async () => {
     const { admin, agent, requestId, path } = await filed('Fix', 'defect');
     const fixing = ok(await agent.send(routes.takeAction, { path, body: { action: 'fix', note: 'Opravujeme.' } }));
