@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { LocalStackInfo } from '../local/stack.js';
 import { isolatedEnv, launchLocal } from '../test/support/local-process.js';
+import { costAgentEnv, costMeterOf, type CostMeter } from './cost-meter.js';
 
 export interface BenchStack {
   dataDir: string;
@@ -10,16 +11,19 @@ export interface BenchStack {
   stop: () => Promise<void>;
   /** The last lines the stack printed (handler errors land here), for a failure report. */
   outputTail: () => string;
+  /** What the stack's functions do, counted inside its process for the cost model (idle until first asked). */
+  meter: CostMeter;
 }
 
 const tailLines = 40;
 
 /**
  * The whole local stack as `npm start` runs it, on free ports and a temporary data dir, started
- * and awaited by the same `launchLocal` as the integration tests' global setup.
+ * and awaited by the same `launchLocal` as the integration tests' global setup, with the cost
+ * model's meter preloaded into its process.
  */
 export const launchBenchStack = async (): Promise<BenchStack> => {
-  const { child, ended, dataDir, ready } = launchLocal(await isolatedEnv());
+  const { child, ended, dataDir, ready } = launchLocal({ ...(await isolatedEnv()), ...costAgentEnv() });
   let tail: string[] = [];
   const keep = (chunk: Buffer) => (tail = [...tail, ...chunk.toString().split('\n').filter((line) => line.trim() !== '')].slice(-tailLines));
   child.stdout?.on('data', keep);
@@ -34,5 +38,5 @@ export const launchBenchStack = async (): Promise<BenchStack> => {
       await ready.catch(() => undefined);
       fs.rmSync(dataDir, { recursive: true, force: true });
     })());
-  return { dataDir, ready, stop, outputTail: () => tail.join('\n') };
+  return { dataDir, ready, stop, outputTail: () => tail.join('\n'), meter: costMeterOf(child) };
 };

@@ -17,6 +17,26 @@ const loadHandler = async (name: string): Promise<(event: unknown, context: Cont
 
 export type LocalRun = { timedOut: false; result: unknown } | { timedOut: true };
 
+/** How one local run ended: its handler's time in ms (the module's loading not counted) and its outcome. */
+export interface LocalRunEnd {
+  ms: number;
+  outcome: 'returned' | 'threw' | 'timed out';
+}
+
+/** Told of each local function run as it starts (after its module is loaded); what it answers is told how the run ended. */
+export type InvocationObserver = (name: string) => (end: LocalRunEnd) => void;
+
+const observers = new Set<InvocationObserver>();
+
+/**
+ * Watches every function this process runs locally, whichever server or engine runs it (the
+ * bench's cost model counts invocations and their durations with it). Answers what stops watching.
+ */
+export const observeInvocations = (observer: InvocationObserver): (() => void) => {
+  observers.add(observer);
+  return () => observers.delete(observer);
+};
+
 /** What Lambda reports for a run past the functions' timeout: the error a caller sees (or its trigger retries on). */
 export const timeoutError = () => Object.assign(new Error(`Task timed out after ${functionTimeoutSeconds} seconds`), { name: 'Sandbox.Timedout' });
 
@@ -34,15 +54,34 @@ export const localFunctions = () => {
   /** `contextName` is the function name the handler's context (and so its logs) carries. */
   return async (name: string, event: unknown, contextName = name): Promise<LocalRun> => {
     const handler = await handlerOf(name);
+    const ends = [...observers].flatMap((observe) => {
+      try {
+        return [observe(name)];
+      } catch {
+        return [];
+      }
+    });
+    const started = performance.now();
+    let outcome: LocalRunEnd['outcome'] = 'threw';
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<LocalRun>((resolve) => {
       timer = setTimeout(() => resolve({ timedOut: true }), functionTimeoutSeconds * 1000);
     });
     try {
       const run = handler(event, lambdaContext(contextName, functionTimeoutSeconds * 1000)).then((result): LocalRun => ({ timedOut: false, result }));
-      return await Promise.race([run, timeout]);
+      const ran = await Promise.race([run, timeout]);
+      outcome = ran.timedOut ? 'timed out' : 'returned';
+      return ran;
     } finally {
       clearTimeout(timer);
+      const ms = performance.now() - started;
+      for (const end of ends) {
+        try {
+          end({ ms, outcome });
+        } catch {
+          // An observer's fault never changes the run.
+        }
+      }
     }
   };
 };

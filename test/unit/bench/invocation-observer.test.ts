@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { localFunctions, observeInvocations, type LocalRunEnd } from '../../../local/handler-module.js';
+
+/** The hook the cost meter counts Lambda runs and their durations with (bench/cost-agent.ts). */
+describe('observing the local functions', () => {
+  const run = localFunctions();
+
+  it('tells an observer of each run as it starts and how it ended, until it stops watching', async () => {
+    const seen: { name: string; end?: LocalRunEnd }[] = [];
+    const stop = observeInvocations((name) => {
+      const entry: { name: string; end?: LocalRunEnd } = { name };
+      seen.push(entry);
+      return (end) => (entry.end = end);
+    });
+    await run('health', {});
+    stop();
+    await run('health', {});
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.name).toBe('health');
+    expect(seen[0]!.end?.outcome).toBe('returned');
+    expect(seen[0]!.end?.ms).toBeGreaterThanOrEqual(0);
+  });
+
+  it('never lets an observer’s fault change the run', async () => {
+    const stopStart = observeInvocations(() => {
+      throw new Error('observer at start');
+    });
+    const stopEnd = observeInvocations(() => () => {
+      throw new Error('observer at the end');
+    });
+    try {
+      const result = await run('health', {});
+      expect(result.timedOut).toBe(false);
+    } finally {
+      stopStart();
+      stopEnd();
+    }
+  });
+});
