@@ -10,6 +10,9 @@ import { dynamoDbRssBytes } from '../bench/rss.js';
 import { fileRequests, freshOrganisation, postMessages } from '../bench/seed.js';
 import { clearInbox, measureMailLatency, waitForMails } from '../bench/mail-latency.js';
 import { dollarsPerTransition, measureLifecycles, type Lifecycle } from '../bench/lifecycle.js';
+import type { CostMeter } from '../bench/cost-meter.js';
+import { fixedAssumptions } from '../bench/cost-model.js';
+import { formatCostSection } from '../bench/cost-report.js';
 import { measureOrderRender } from '../bench/order-render.js';
 import { percentile, summarize } from '../bench/stats.js';
 import { localCredentials, localRegion } from '../local/local-aws.js';
@@ -51,7 +54,7 @@ const machine = () => {
   return `${cpus.length} × ${cpus[0]?.model.trim() ?? 'cpu'}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB, ${os.platform()} ${os.arch()}; node ${process.version}; ${java}`;
 };
 
-const run = async (config: Config, info: LocalStackInfo, dataDir: string): Promise<{ rows: Row[]; mail: number[]; lifecycles: Lifecycle[] }> => {
+const run = async (config: Config, info: LocalStackInfo, dataDir: string, meter: CostMeter): Promise<{ rows: Row[]; mail: number[]; lifecycles: Lifecycle[] }> => {
   const dynamo = new DynamoDBClient({ endpoint: info.dynamodbUrl, region: localRegion, credentials: localCredentials });
   const documents = DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } });
   try {
@@ -99,7 +102,7 @@ const run = async (config: Config, info: LocalStackInfo, dataDir: string): Promi
     const mailing = performance.now();
     const mail = await measureMailLatency(info, admin, requestIds[1] ?? requestId, config.mailChanges, 2);
     console.log(`mail latency: ${config.mailChanges} changes in ${seconds(mailing)}`);
-    const lifecycles = await measureLifecycles(info);
+    const lifecycles = await measureLifecycles(info, meter);
     return { rows, mail, lifecycles };
   } finally {
     dynamo.destroy();
@@ -139,7 +142,7 @@ const main = async () => {
   try {
     const info = await stack.ready.catch(unlessInterrupted());
     console.log(`local stack ready in ${seconds(starting)} (API ${info.apiUrl}, DynamoDB ${info.dynamodbUrl}, data in ${stack.dataDir})`);
-    ({ rows, mail, lifecycles } = await run(config, info, stack.dataDir).catch(
+    ({ rows, mail, lifecycles } = await run(config, info, stack.dataDir, stack.meter).catch(
       unlessInterrupted(() => console.error(`\nthe local stack's last output:\n${stack.outputTail() || '(none)'}\n`)),
     ));
   } finally {
@@ -169,6 +172,18 @@ const main = async () => {
     console.log(
       `  ${lifecycle.label}: ${lifecycle.transitions} state transitions in ${lifecycle.executions} execution(s), ` +
         `$${(lifecycle.transitions * dollarsPerTransition).toFixed(6)}; acceptance to queued ${lifecycle.ms.toFixed(0)} ms locally`,
+    );
+  }
+  const measured = lifecycles.flatMap((lifecycle) => (lifecycle.cost ? [lifecycle.cost] : []));
+  if (measured.length === lifecycles.length) {
+    console.log(`\n${formatCostSection(measured, fixedAssumptions)}`);
+    console.log(
+      '  counted on the local stack, one lifecycle at a time from its first call until no function had run for 2 s: the API calls the lifecycle made ' +
+        '(its steps, the order read once, the webhook; no page views); every function run and its handler time (rounded up to 1 ms; cold starts not in it); ' +
+        "DynamoDB request units as DynamoDB Local reported them (ReturnConsumedCapacity, indexes and transactions included; a write refused by its condition estimated); " +
+        "S3 requests and SES mails the functions sent; transitions from the local engine; stored bytes from DynamoDB Local's table size. " +
+        'Traces: one per run outside the workflow and one per execution. Left out: data transfer out, the client\'s PDF download, X-Ray reads, ' +
+        "log storage, the hourly resume-workflows, Secrets Manager API calls, KMS (AWS-owned keys).",
     );
   }
   const render = await measureOrderRender();
