@@ -1,8 +1,10 @@
 import {
   agencyStaff,
+  assumedLogBytesPerRun,
   billedMs,
   coldStartDollars,
   costLines,
+  dynamoItemOverheadBytes,
   fixedUsage,
   freeTierSavings,
   lambdaMemoryMb,
@@ -107,6 +109,8 @@ export interface MeasuredLifecycle {
   /** DynamoDB commands sent, by name, and the writes refused by their condition (estimated units). */
   commands: Record<string, number>;
   refusedWrites: number;
+  /** The mails about the request in the local inbox, beside the SendEmail calls the meter counted. */
+  inboxMails: number;
 }
 
 /** A cold start's INIT phase, assumed for the "every run cold" bound (bundles of ~400 KB on arm64 at 1024 MB). */
@@ -133,6 +137,7 @@ export const formatCostSection = (lifecycles: readonly MeasuredLifecycle[], fixe
       `    DynamoDB: ${commands.join(', ')}` +
         (lifecycle.refusedWrites > 0 ? `; ${lifecycle.refusedWrites} write(s) refused by their condition, counted as estimated units` : ''),
     );
+    out.push(`    SES: ${lifecycle.counts.mails} SendEmail calls accepted; the local inbox has ${lifecycle.inboxMails} mails about the request`);
     out.push(`    if every run started cold (INIT ${assumedInitMs} ms each, assumed): + ${formatDollars(coldStartDollars(lifecycle.counts, assumedInitMs))}`);
   }
 
@@ -155,7 +160,10 @@ export const formatCostSection = (lifecycles: readonly MeasuredLifecycle[], fixe
     `    (secrets: the data stack's ${fixed.secrets}; ${fixed.alarms} alarms, ${fixed.dashboards} dashboard and ${fixed.customMetrics} metrics assumed; ` +
       `users: ${monthlyVolume.clients.toLocaleString('en-US')} clients × ${usersPerClient} + ${agencyStaff} agency staff, assumed, on Cognito Essentials)`,
   );
-  out.push(`  a month at list prices: ${formatDollars(totalDollars(all))} (${formatDollars(totalDollars(requestLines))} the requests, ${formatDollars(totalDollars(fixedLines))} fixed)`);
+  out.push(
+    `  a month at list prices: ${formatDollars(totalDollars(all))} (${formatDollars(totalDollars(requestLines))} the requests, ` +
+      `${formatDollars(totalDollars(requestLines) / lifecyclesPerMonth)} a lifecycle on average; ${formatDollars(totalDollars(fixedLines))} fixed)`,
+  );
   out.push(
     `  after the always-free tiers (per account): ${formatDollars(totalDollars(all) - totalDollars(saved))}; they take off ` +
       saved.map((line) => `${shortLabel(line.price)} ${formatDollars(line.dollars)}`).join('; '),
@@ -165,5 +173,18 @@ export const formatCostSection = (lifecycles: readonly MeasuredLifecycle[], fixe
     `  storage grows: each month's lifecycles add ${storage.map((line) => `${formatQuantity(line.price, line.quantity)} to ${line.price.startsWith('s3') ? 'S3' : 'DynamoDB'}`).join(' and ')}, ` +
       `${formatDollars(totalDollars(storage))} a month more for every month they are kept`,
   );
+  out.push(...costMethod);
   return out.join('\n');
 };
+
+/** How each count is made, and what the model leaves out. */
+export const costMethod: readonly string[] = [
+  '  how it is counted, on the local stack, one lifecycle at a time from its first call until no function has run for 2 s:',
+  '    API calls: the lifecycle\'s steps, the order read once and the bank\'s webhook (no page views, no polling)',
+  '    Lambda: every function run (routes, stream batches, workflow tasks) with its handler time on this machine, each rounded up to 1 ms; no cold starts',
+  '    DynamoDB: the request units DynamoDB Local reports (ReturnConsumedCapacity: indexes and transactions included); a write refused by its condition is estimated (1, or 2 per action of a transaction)',
+  '    S3 and SES: the requests and mails the functions sent; Step Functions: the local engine\'s transitions',
+  `    storage: the growth of DynamoDB Local's table and index sizes (+ ${dynamoItemOverheadBytes} B an item) and the PDF's bytes`,
+  `    X-Ray: one trace per run outside the workflow and one per execution (all sampled at this volume); CloudWatch Logs: assumed ${assumedLogBytesPerRun} B a run`,
+  '  left out: data transfer out, the client\'s PDF download, X-Ray reads, log storage, the hourly resume-workflows, Secrets Manager API calls, KMS (AWS-owned keys)',
+];

@@ -66,6 +66,13 @@ const tableSize = async (client: DynamoDBClient, tableName: string) => {
   };
 };
 
+/** The mails about a request in the local inbox since `sinceSeconds` (their subjects name it as `[#<id>]`). */
+const inboxMailsAbout = async (info: LocalStackInfo, requestId: string, sinceSeconds: number): Promise<number> => {
+  const response = await fetch(`${info.mailUrl}/store?since=${sinceSeconds}`);
+  const { emails } = (await response.json()) as { emails: { subject: string }[] };
+  return emails.filter((mail) => mail.subject.includes(`[#${requestId}]`)).length;
+};
+
 const workflowTasks = new Set(functionList.filter((entry) => entry.trigger.kind === 'workflow-task').map((entry) => entry.name));
 
 /**
@@ -107,6 +114,7 @@ export const measureLifecycles = async (info: LocalStackInfo, meter?: CostMeter)
         await meter.reset();
       }
       counter.calls = 0;
+      const sinceSeconds = Math.floor(Date.now() / 1000) - 1;
       const { requestId } = json(expectStatus('POST /requests', await admin.call('POST', '/requests', { type: 'inquiry', title: label, description: 'bench', platform: 'azami' }), 201)) as { requestId: string };
       const posted = json(expectStatus('POST offer', await agent.call('POST', `/requests/${requestId}/offers`, offer(unitPrice)), 201));
       const started = performance.now();
@@ -135,6 +143,7 @@ export const measureLifecycles = async (info: LocalStackInfo, meter?: CostMeter)
           counts: lifecycleCounts({ snapshot, apiCalls: counter.calls, transitions, executions: executions.length, dynamoStoredBytes }, { workflowTasks }),
           commands: snapshot.dynamo.commands,
           refusedWrites: snapshot.dynamo.refusedWrites,
+          inboxMails: await inboxMailsAbout(info, requestId, sinceSeconds),
         };
       }
       return lifecycle;

@@ -28,7 +28,7 @@ export const prices = {
     per: 1_000_000,
     unit: 'HTTP API request',
     page: 'https://aws.amazon.com/api-gateway/pricing/',
-    note: 'HTTP API, first 300 million a month ($1.09 after; us-east-1 is $1.00). Metered in 512 KB increments; the JWT authorizer costs nothing extra. Its 1 million free calls are for new accounts\' first 12 months only.',
+    note: 'HTTP API, first 300 million a month (us-east-1 is $1.00); the Frankfurt figure is less certain than most here. Metered in 512 KB increments; the JWT authorizer costs nothing extra. Its 1 million free calls are for new accounts\' first 12 months only.',
   },
   lambdaRequest: {
     dollars: 0.2,

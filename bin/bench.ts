@@ -177,14 +177,6 @@ const main = async () => {
   const measured = lifecycles.flatMap((lifecycle) => (lifecycle.cost ? [lifecycle.cost] : []));
   if (measured.length === lifecycles.length) {
     console.log(`\n${formatCostSection(measured, fixedAssumptions)}`);
-    console.log(
-      '  counted on the local stack, one lifecycle at a time from its first call until no function had run for 2 s: the API calls the lifecycle made ' +
-        '(its steps, the order read once, the webhook; no page views); every function run and its handler time (rounded up to 1 ms; cold starts not in it); ' +
-        "DynamoDB request units as DynamoDB Local reported them (ReturnConsumedCapacity, indexes and transactions included; a write refused by its condition estimated); " +
-        "S3 requests and SES mails the functions sent; transitions from the local engine; stored bytes from DynamoDB Local's table size. " +
-        'Traces: one per run outside the workflow and one per execution. Left out: data transfer out, the client\'s PDF download, X-Ray reads, ' +
-        "log storage, the hourly resume-workflows, Secrets Manager API calls, KMS (AWS-owned keys).",
-    );
   }
   const render = await measureOrderRender();
   console.log(

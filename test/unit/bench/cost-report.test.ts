@@ -81,9 +81,10 @@ describe('the cost report', () => {
       traces: 3,
       logBytes: 1_000,
     };
-    const lifecycle = (key: MeasuredLifecycle['key']): MeasuredLifecycle => ({ key, label: `the ${key} one`, counts, commands: { GetItemCommand: 3 }, refusedWrites: 0 });
+    const lifecycle = (key: MeasuredLifecycle['key']): MeasuredLifecycle => ({ key, label: `the ${key} one`, counts, commands: { GetItemCommand: 3 }, refusedWrites: 0, inboxMails: 10 });
     const section = formatCostSection([lifecycle('priced'), lifecycle('changes'), lifecycle('zero')], fixedAssumptions);
     expect(section).toContain('the priced one');
+    expect(section).toContain('SES: 10 SendEmail calls accepted; the local inbox has 10 mails about the request');
     expect(section).toContain('a month of 1,000 clients × 10 requests = 10,000 lifecycles, assumed 60 % priced and paid, 20 % priced with one round of changes, 20 % zero-price:');
     expect(section).toMatch(/API Gateway HTTP API requests +80,000 × \$1\.20 per million += +\$0\.0960/);
     expect(section).toMatch(/Secrets Manager secrets +2 × \$0\.40 per secret += \$0\.800/);
