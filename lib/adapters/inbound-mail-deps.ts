@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { EnvName, readEnv } from '../config/env.js';
 import { portalUrlOf } from '../config/portal-urls.js';
 import { replyKeyOf } from '../domain/mail/reply-token.js';
+import { currentCorrelationId } from '../observability/correlation.js';
 import type { InboundMailDeps, InboundSite, InboundStores } from '../services/inbound-mail.js';
 import { clock } from './clock.js';
 import { dynamoAttachmentStore } from './dynamodb/attachment-store.js';
@@ -15,6 +16,7 @@ import { dynamoRequestStore } from './dynamodb/request-store.js';
 import { dynamoTimelineStore } from './dynamodb/timeline-store.js';
 import { dynamoUnitOfWork } from './dynamodb/unit-of-work.js';
 import { dynamoUserStore } from './dynamodb/user-store.js';
+import { businessMetrics } from './metrics.js';
 import { s3FileStore } from './s3/file-store.js';
 import { s3InboundMailbox } from './s3/inbound-mailbox.js';
 import { secretValue } from './secrets/secrets.js';
@@ -43,6 +45,8 @@ const stores: InboundStores = {
   unitOfWork: dynamoUnitOfWork(documentClient),
   now: () => clock.now(),
   newId: () => randomUUID(),
+  correlationId: currentCorrelationId,
+  metrics: businessMetrics,
 };
 
 /** What the inbound-mail function needs, built once per container. */

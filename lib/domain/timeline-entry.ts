@@ -64,5 +64,10 @@ export const TimelineEntry = z.object({
   attachmentIds: z.array(z.string()).optional(),
   /** Before/after and other facts of the change, e.g. `{ from: 'submitted', to: 'cancelled' }`. */
   details: z.record(z.string(), z.string()).optional(),
+  /** The action that wrote it, as the logs name it (see lib/observability/correlation.ts). Entries written before it existed have none. */
+  correlationId: z
+    .string()
+    .optional()
+    .describe('The id of the action that wrote it, as orderdesk’s logs name it: an API call’s request id (its `apigw-requestid` header, `error.requestId`), `workflow:<execution>` for the workflow'),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;

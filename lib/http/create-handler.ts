@@ -1,8 +1,9 @@
 import middy from '@middy/core';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from 'zod';
+import { currentCorrelationId, withCorrelationId } from '../observability/correlation.js';
 import { logger } from '../observability/logger.js';
+import { observability } from '../observability/middleware.js';
 import { ValidationError } from '../domain/errors.js';
 import { errorAnswer } from './error-response.js';
 import { identityFromClaims, type Identity } from './identity.js';
@@ -11,6 +12,7 @@ import type { RouteAuth, RouteDefinition, RouteSchemas } from './route.js';
 
 export type RouteInput<S extends RouteSchemas, A extends RouteAuth, R extends boolean = false> = ParsedRequest<S> & {
   identity: A extends 'jwt' ? Identity : undefined;
+  /** API Gateway's id of this call: the access log's `requestId`, the logs' and the timeline's `correlationId`. */
   requestId: string;
   /** The validated `Idempotency-Key` header, on routes that take one. */
   idempotencyKey?: string;
@@ -47,31 +49,44 @@ const json = (statusCode: number, body: unknown, headers: Record<string, string>
 const AuthorizerContext = z.object({ authorizer: z.object({ jwt: z.object({ claims: z.unknown() }) }) });
 const claimsOf = (event: APIGatewayProxyEventV2): unknown => AuthorizerContext.safeParse(event.requestContext).data?.authorizer.jwt.claims;
 
+/** API Gateway's id of the call (what its access log and `apigw-requestid` header say); Lambda's for an event without one. */
+const apiRequestIdOf = (event: APIGatewayProxyEventV2, context: Context): string =>
+  typeof event?.requestContext?.requestId === 'string' && event.requestContext.requestId ? event.requestContext.requestId : context.awsRequestId;
+
+export type RouteHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
 /**
- * Wraps a route's implementation in the shared middy stack: Powertools log context, input
- * validation with the route's zod schemas, the caller's identity, JSON answers, and the one
- * error mapper. Handlers stay adapters: parse, call one service function, shape the answer.
+ * Wraps a route's implementation in the shared middy stack: tracing, the log context, business
+ * metrics, input validation with the route's zod schemas, the caller's identity, JSON answers,
+ * and the one error mapper. Each call runs as its own action: API Gateway's request id is its
+ * correlation id (logged on every line as `correlationId`, recorded on the timeline entries it
+ * writes, and said in an error's `requestId`). Handlers stay adapters: parse, call one service
+ * function, shape the answer.
  */
 export const createHandler =
   <S extends RouteSchemas, A extends RouteAuth, R extends boolean = false>(route: RouteDefinition<S, A, R>) =>
-  (implementation: RouteImplementation<S, A, R>) =>
-  middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use({
-      onError: async (request) => {
-        const answer = errorAnswer(request.error, request.context.awsRequestId);
-        if (answer.expected) logger.info('request refused', { status: answer.statusCode, error: answer.body.error });
-        else logger.error('request failed', { error: request.error });
-        request.response = json(answer.statusCode, answer.body, answer.headers);
-      },
-    })
-    .handler(async (event, context) => {
-      logger.appendKeys({ route: route.name });
-      const { rawBody, ...parsed } = parseRequest(route.schemas, event, { rawBody: route.rawBody });
-      // Behind the authorizer claims are always there; without them this throws UnauthenticatedError.
-      const identity = route.auth === 'jwt' ? identityFromClaims(claimsOf(event)) : undefined;
-      const idempotencyKey = route.idempotent ? idempotencyKeyOf(event) : undefined;
-      // The conditional types of `identity` and `rawBody` can't follow the runtime checks above; they hold by construction.
-      const input = { ...parsed, identity, idempotencyKey, rawBody, headers: event.headers, origin: { ip: event.requestContext.http.sourceIp, userAgent: event.requestContext.http.userAgent }, requestId: context.awsRequestId } as RouteInput<S, A, R>;
-      return json(route.status, await implementation(input));
-    });
+  (implementation: RouteImplementation<S, A, R>): RouteHandler => {
+    const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
+      .use(observability())
+      .use({
+        onError: async (request) => {
+          const answer = errorAnswer(request.error, currentCorrelationId() ?? request.context.awsRequestId);
+          if (answer.expected) logger.info('request refused', { status: answer.statusCode, error: answer.body.error });
+          else logger.error('request failed', { error: request.error });
+          request.response = json(answer.statusCode, answer.body, answer.headers);
+        },
+      })
+      .handler(async (event, context) => {
+        logger.appendKeys({ route: route.name });
+        const { rawBody, ...parsed } = parseRequest(route.schemas, event, { rawBody: route.rawBody });
+        // Behind the authorizer claims are always there; without them this throws UnauthenticatedError.
+        const identity = route.auth === 'jwt' ? identityFromClaims(claimsOf(event)) : undefined;
+        const idempotencyKey = route.idempotent ? idempotencyKeyOf(event) : undefined;
+        const origin = { ip: event.requestContext.http.sourceIp, userAgent: event.requestContext.http.userAgent };
+        const requestId = apiRequestIdOf(event, context);
+        // The conditional types of `identity` and `rawBody` can't follow the runtime checks above; they hold by construction.
+        const input = { ...parsed, identity, idempotencyKey, rawBody, headers: event.headers, origin, requestId } as RouteInput<S, A, R>;
+        return json(route.status, await implementation(input));
+      });
+    return (event, context) => withCorrelationId(apiRequestIdOf(event, context), () => handler(event, context));
+  };

@@ -1,4 +1,5 @@
 import type { SystemActorName } from '../domain/actor.js';
+import type { MetricName } from '../observability/metric-names.js';
 import type {
   AttachmentStore,
   CallerContextReader,
@@ -14,6 +15,14 @@ import type {
   UserLookup,
 } from './ports.js';
 import type { BillingStore, FeedbackStore, HandoverStore, OfferStore, OrderStore, PaymentStore, WorkflowStore } from './order-ports.js';
+
+/**
+ * Counts of what happened (a request filed, a mail sent), for the operators' dashboards and
+ * alarms: each counted once its change is committed. The names are lib/observability/metric-names.ts's.
+ */
+export interface BusinessMetrics {
+  count(name: MetricName, value?: number): void;
+}
 
 /** What the request services are given: one store per aggregate and the unit of work that
  * commits their writes together. Time and ids come in from outside, so tests fix them. */
@@ -37,6 +46,13 @@ export interface ServiceDeps {
   unitOfWork: UnitOfWork;
   now: () => Date;
   newId: () => string;
+  /**
+   * The id of the action being served (an API call's request id, `workflow:<execution>`, …; see
+   * lib/observability/correlation.ts), recorded on the timeline entries it writes; undefined
+   * outside one.
+   */
+  correlationId: () => string | undefined;
+  metrics: BusinessMetrics;
 }
 
 export interface FileServiceDeps extends ServiceDeps {

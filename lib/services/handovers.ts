@@ -65,6 +65,7 @@ export const handOver = async (deps: WorkflowDeps, caller: Caller, requestId: st
       return [deps.handovers.add(handover), ...files];
     },
   });
+  deps.metrics.count('DeliveriesHandedOver');
   await nudgeWorkflow(deps, requestId, updated.status);
   return { request: toRequestView(updated, level, user), handover: handover! };
 };
@@ -80,12 +81,15 @@ export const listHandovers = async (deps: ServiceDeps, caller: Caller, requestId
  * workflow does this at the deadline; a client's decision that arrives later does it first, so
  * what happens at the deadline never depends on when the workflow wakes.
  */
-export const deemAccepted = (deps: ServiceDeps, actor: Actor, request: Request, handover: Handover): Promise<Request> =>
-  takeStep(deps, actor, request, {
+export const deemAccepted = async (deps: ServiceDeps, actor: Actor, request: Request, handover: Handover): Promise<Request> => {
+  const updated = await takeStep(deps, actor, request, {
     action: 'deem_accepted',
     details: { round: String(handover.round), reviewDeadline: handover.reviewDeadline },
     also: [deps.handovers.settle(handover, { ...handover, outcome: { decision: 'deemed', at: deps.now().toISOString() } })],
   });
+  deps.metrics.count('DeliveriesDeemedAccepted');
+  return updated;
+};
 
 const refusals: Record<Exclude<HandoverRefusal, 'window_ended'>, (handover: Handover) => ConflictError> = {
   decided: (handover) => new ConflictError(`The review of round ${handover.round} ended already (${handover.outcome?.decision.replace('_', ' ')})`, 'Reload the request to see where it stands'),
@@ -153,6 +157,7 @@ export const acceptDelivery = async (
     details: { round: String(handover.round), ...(rating ? { rating: String(rating) } : {}) },
     also: [deps.handovers.settle(handover, decided), ...feedback],
   });
+  deps.metrics.count('DeliveriesAccepted');
   await nudgeWorkflow(deps, requestId, updated.status);
   return { request: toRequestView(updated, level, user), handover: decided };
 };
@@ -188,6 +193,7 @@ export const requestChanges = async (
     details: { round: String(handover.round) },
     also: [deps.handovers.settle(handover, decided), ...files],
   });
+  deps.metrics.count('ReviewChangesRequested');
   await nudgeWorkflow(deps, requestId, updated.status);
   return { request: toRequestView(updated, level, user), handover: decided };
 };

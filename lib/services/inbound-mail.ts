@@ -22,6 +22,7 @@ import { brands } from '../mail/brands.js';
 import { replyRefusedMail } from '../mail/reply-refused.js';
 import { cap, oneLine } from '../mail/plain-text.js';
 import { logger } from '../observability/logger.js';
+import type { MetricName } from '../observability/metric-names.js';
 import type { ServiceDeps } from './deps.js';
 import type { Mailer } from './mail-ports.js';
 import { maxMessageLength, postMessage, type MessageDeps } from './messages.js';
@@ -296,6 +297,8 @@ const handle = async (deps: InboundMailDeps, objectKey: string, now: Date): Prom
   }
 };
 
+const outcomeMetrics = { posted: 'InboundMailPosted', refused: 'InboundMailRefused', dropped: 'InboundMailDropped' } as const satisfies Record<InboundOutcome['outcome'], MetricName>;
+
 /** One structured line per mail: the outcome, its reason, the object, the sender, the request. */
 const logOutcome = (outcome: InboundOutcome) => {
   if (outcome.outcome === 'posted') {
@@ -321,6 +324,7 @@ export const receiveMail = async (deps: InboundMailDeps, objectKey: string): Pro
   }
   const outcome = await handle(deps, objectKey, now);
   await deps.records.record(outcome, now);
+  deps.metrics.count(outcomeMetrics[outcome.outcome]);
   logOutcome(outcome);
   return outcome;
 };

@@ -5,6 +5,7 @@ import { defaultLanguage } from '../domain/mail/preferences.js';
 import type { Request } from '../domain/request.js';
 import type { TimelineEntry } from '../domain/timeline-entry.js';
 import { brandOf } from '../mail/brands.js';
+import { correlationTag } from '../observability/correlation.js';
 import { oneLine } from '../mail/plain-text.js';
 import { renderMail, type MailContext } from '../mail/render-mail.js';
 import type { MailAttachment, MailSite, MailThread, OutgoingMail } from './mail-ports.js';
@@ -107,7 +108,8 @@ export const composeMail = (site: MailSite, linkKey: Buffer, now: Date, { entry,
       'X-Auto-Response-Suppress': 'All',
       ...threadHeaders(thread),
     },
-    tags: { request: request.requestId, recipient: person.userId },
+    // SES hands the tags back with a bounce or complaint: the request it was about, whom, and the action that made it.
+    tags: { request: request.requestId, recipient: person.userId, ...(entry.correlationId ? { [correlationTag]: entry.correlationId } : {}) },
     ...(attachments?.length ? { attachments: attachments.map((file) => ({ ...file, fileName: oneLine(file.fileName) })) } : {}),
   };
 };

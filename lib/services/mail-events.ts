@@ -9,7 +9,7 @@ import type { Caller, ServiceDeps } from './deps.js';
 import type { Suppression, SuppressionStore } from './mail-ports.js';
 import { newEntry } from './timeline.js';
 
-export interface MailEventDeps extends Pick<ServiceDeps, 'requests' | 'timeline' | 'users' | 'unitOfWork' | 'now'> {
+export interface MailEventDeps extends Pick<ServiceDeps, 'requests' | 'timeline' | 'users' | 'unitOfWork' | 'now' | 'correlationId' | 'metrics'> {
   suppressions: SuppressionStore;
 }
 
@@ -24,6 +24,7 @@ export const recordMailEvent = async (deps: MailEventDeps, event: MailEvent) => 
   const suppressed = undeliverable.map((item) => item.email);
   const at = deps.now().toISOString();
   for (const item of undeliverable) await deps.suppressions.suppress({ email: item.email, reason: item.reason, at, detail: item.detail?.slice(0, 500) });
+  if (undeliverable.length > 0) deps.metrics.count('AddressesSuppressed', undeliverable.length);
   const requestId = RequestId.safeParse(event.detail.mail.tags?.request?.[0]).data;
   if (undeliverable.length === 0 || !requestId) return { suppressed, requestId };
   const createdAt = new Date(event.time).toISOString();
@@ -31,7 +32,7 @@ export const recordMailEvent = async (deps: MailEventDeps, event: MailEvent) => 
     undeliverable.map(async (item) => {
       const person = await deps.users.findByEmail(item.email);
       const entryId = createHash('sha256').update(`${event.detail.mail.messageId}\n${item.email}\n${item.reason}`).digest('hex').slice(0, 32);
-      return newEntry({ newId: () => entryId }, system('notifier'), requestId, createdAt, {
+      return newEntry({ newId: () => entryId, correlationId: deps.correlationId }, system('notifier'), requestId, createdAt, {
         kind: 'mail_undeliverable',
         details: { email: item.email, reason: item.reason, ...(person ? { userId: person.userId, name: person.name } : {}) },
       });

@@ -21,7 +21,7 @@ export interface NewMessage {
 }
 
 /** What posting a message reads and writes (inbound mail builds only these). */
-export type MessageDeps = Pick<ServiceDeps, 'requests' | 'timeline' | 'attachments' | 'idempotency' | 'callers' | 'unitOfWork' | 'now' | 'newId'>;
+export type MessageDeps = Pick<ServiceDeps, 'requests' | 'timeline' | 'attachments' | 'idempotency' | 'callers' | 'unitOfWork' | 'now' | 'newId' | 'correlationId' | 'metrics'>;
 
 /** A message (or an internal note) is itself the timeline entry, stored as written. */
 export const postMessage = async (
@@ -58,6 +58,7 @@ export const postMessage = async (
         ...input.attachmentIds.map((attachmentId) => deps.attachments.mustBeUploaded(requestId, attachmentId)),
         ...(idempotency ? [deps.idempotency.record(idempotency, entry, now)] : []),
       ]);
+      deps.metrics.count('MessagesPosted');
       return entry;
     },
   });

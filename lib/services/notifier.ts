@@ -3,10 +3,12 @@ import { mailIdOf } from '../domain/mail/delivery.js';
 import { mailGroupOf, recipientsOf, subjectIds, withheld, type Person, type Recipient, type RequestPeople } from '../domain/mail/notification-matrix.js';
 import type { Request } from '../domain/request.js';
 import type { TimelineEntry } from '../domain/timeline-entry.js';
+import { correlated } from '../observability/correlation.js';
 import { logger } from '../observability/logger.js';
 import { composeMail, type ReorderDigest } from './mail-composer.js';
 import { sendClaimed } from './mail-sending.js';
 import type { DeliveryStore, MailAttachment, Mailer, MailPeopleStore, MailSite, NewDelivery, OrderDocuments, ThreadStore } from './mail-ports.js';
+import type { BusinessMetrics } from './deps.js';
 import type { OrganisationStore, ParticipantStore, QueueStore, RequestStore, TimelineStore, UserLookup } from './ports.js';
 
 export interface NotifierDeps {
@@ -30,6 +32,7 @@ export interface NotifierDeps {
   newId: () => string;
   /** SES errors are retried this many times in all, waiting `baseDelayMs` · 2^n (with jitter) between. */
   retry: { attempts: number; baseDelayMs: number; sleep: (ms: number) => Promise<void> };
+  metrics: BusinessMetrics;
 }
 
 /** Someone else is sending this mail right now: the stream record is retried later and finds it done (or their claim lapsed). */
@@ -118,6 +121,7 @@ const deliverTo = async (deps: NotifierDeps, mail: EntryMail, recipient: Recipie
   };
   if (why === 'suppressed') {
     await deps.deliveries.suppressed(record, deps.now().toISOString());
+    deps.metrics.count('MailsSuppressed');
     return { userId, outcome: 'suppressed' };
   }
   if (why) return { userId, outcome: why };
@@ -128,7 +132,7 @@ const deliverTo = async (deps: NotifierDeps, mail: EntryMail, recipient: Recipie
   if (claim === 'done') return { userId, outcome: 'done' };
   if (claim === 'busy') throw new MailInFlightError(`Mail ${mailIdOf(record)} is being sent by another invocation`);
   const linkKey = await deps.linkKey();
-  const outcome = await sendClaimed(deps, record, token, { requestId: record.requestId, userId }, async (thread) =>
+  const outcome = await sendClaimed(deps, record, token, { requestId: record.requestId, userId, correlationId: mail.entry.correlationId }, async (thread) =>
     composeMail(deps.site, linkKey, deps.now(), { entry: mail.entry, request: mail.request, digest: mail.digest, person, attachments, thread }),
   );
   return { userId, outcome };
@@ -143,7 +147,7 @@ const deliverTo = async (deps: NotifierDeps, mail: EntryMail, recipient: Recipie
 export const notifyEntry = async (deps: NotifierDeps, entry: TimelineEntry): Promise<MailOutcome[]> => {
   const request = await deps.requests.get(entry.requestId);
   if (!request) {
-    logger.warn('entry of a request that does not exist: nobody to mail', { requestId: entry.requestId, entryId: entry.entryId });
+    logger.warn('entry of a request that does not exist: nobody to mail', { requestId: entry.requestId, entryId: entry.entryId, ...correlated(entry.correlationId) });
     return [];
   }
   const recipients = recipientsOf(entry, await peopleAround(deps, request, entry));

@@ -1,6 +1,7 @@
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { TimelineEntry } from '../domain/timeline-entry.js';
 import type { TableStreamEvent } from '../functions/stream-event.js';
+import { correlated } from '../observability/correlation.js';
 import { logger } from '../observability/logger.js';
 import { notifyEntry, type NotifierDeps } from './notifier.js';
 
@@ -25,11 +26,13 @@ export const notifyStreamRecords = async (deps: NotifierDeps, event: TableStream
         logger.error('stream record is not a timeline entry: nothing to mail', { eventID: record.eventID, issues: parsed.error.issues });
         continue;
       }
+      // Each line about an entry names the action that wrote it (its correlation id), not this batch's invocation.
+      const about = { requestId: parsed.data.requestId, entryId: parsed.data.entryId, ...correlated(parsed.data.correlationId) };
       try {
         const outcomes = await notifyEntry(deps, parsed.data);
-        logger.info('entry mailed', { requestId: parsed.data.requestId, entryId: parsed.data.entryId, kind: parsed.data.kind, outcomes });
+        logger.info('entry mailed', { ...about, kind: parsed.data.kind, outcomes });
       } catch (error) {
-        logger.warn('entry not mailed yet: will be retried', { requestId: parsed.data.requestId, entryId: parsed.data.entryId, error });
+        logger.warn('entry not mailed yet: will be retried', { ...about, error });
         failed.add(sequence);
       }
     }

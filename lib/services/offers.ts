@@ -78,6 +78,7 @@ export const postOffer = async (deps: OfferDeps, caller: Caller, requestId: stri
     },
     also: [deps.offers.add(offer), ...open.map((o) => deps.offers.settle(o, { ...o, status: 'superseded' }))],
   });
+  deps.metrics.count('OffersPosted');
   await nudgeWorkflow(deps, requestId, updated.status);
   return offer;
 };
@@ -145,6 +146,7 @@ export const acceptOffer = async (deps: OfferDeps, caller: Caller, requestId: st
     details: { offerId: offer.offerId, number: String(offer.number), gross: String(offer.totals.gross), currency: offer.currency, ...(order ? { orderNumber: order.orderNumber } : {}) },
     also: [deps.offers.settle(offer, accepted), ...(order ? [deps.orders.create(order)] : [])],
   });
+  deps.metrics.count('OffersAccepted');
   await nudgeWorkflow(deps, requestId, updated.status);
   return { request: toRequestView(updated, level, user), offer: accepted };
 };
@@ -186,6 +188,7 @@ export const rejectOffer = async (deps: OfferDeps, caller: Caller, requestId: st
     details: { offerId: offer.offerId, number: String(offer.number) },
     also: [deps.offers.settle(offer, rejected)],
   });
+  deps.metrics.count('OffersRejected');
   await nudgeWorkflow(deps, requestId, updated.status);
   return { request: toRequestView(updated, level, user), offer: rejected };
 };

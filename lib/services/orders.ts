@@ -37,6 +37,7 @@ export const generateOrderDocument = async (deps: OrderDocumentDeps, requestId: 
   });
   try {
     await deps.unitOfWork.commit([deps.orders.attachDocument(order, document), deps.timeline.append(entry)]);
+    deps.metrics.count('OrdersIssued');
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
   }

@@ -67,6 +67,7 @@ const applyPayment = async (deps: WorkflowDeps, actor: Actor, requestId: string,
         },
       });
       await deps.unitOfWork.commit([...deps.payments.record(payment), deps.timeline.append(entry)]);
+      deps.metrics.count('PaymentsFlagged');
       logger.warn('a payment did not match its order and was flagged', { requestId, paymentId: payment.paymentId, problem });
       return { outcome: 'flagged', requestId, payment };
     }
@@ -75,6 +76,7 @@ const applyPayment = async (deps: WorkflowDeps, actor: Actor, requestId: string,
       details: { paymentId: payment.paymentId, amount: String(payment.amount), currency: payment.currency, orderNumber: order.orderNumber },
       also: [...deps.payments.record(payment), deps.orders.markPaid(order, payment.paidAt)],
     });
+    deps.metrics.count('PaymentsReceived');
     await nudgeWorkflow(deps, requestId, updated.status);
     return { outcome: 'paid', requestId, payment };
   } catch (error) {

@@ -83,6 +83,7 @@ export const createRequest = async (deps: ServiceDeps, caller: Caller, input: Ne
         deps.timeline.append(entry),
         ...(idempotency ? [deps.idempotency.record(idempotency, view, now)] : []),
       ]);
+      deps.metrics.count('RequestsFiled');
       return view;
     },
   });

@@ -1,4 +1,5 @@
 import type { RequestStatus } from '../domain/request.js';
+import { correlated } from '../observability/correlation.js';
 import { logger } from '../observability/logger.js';
 import { needsWorkflow } from '../workflow/states.js';
 import type { WorkflowEngine } from './workflow-ports.js';
@@ -11,12 +12,17 @@ export interface WorkflowDeps extends ServiceDeps {
 /** A Step Functions execution name: the request, then what makes it unique (80 characters at most, `[A-Za-z0-9-_]`). */
 export const executionNameOf = (requestId: string, at: Date, id: string): string => `${requestId}-${at.getTime().toString(36)}-${id.replace(/[^A-Za-z0-9]/g, '').slice(0, 8)}`;
 
-/** A fresh execution takes the request over: it claims the request first, so an older one that wakes up ends. */
+/**
+ * A fresh execution takes the request over: it claims the request first, so an older one that
+ * wakes up ends. Logged with the action that started it: what the execution then writes is
+ * `workflow:<execution>`'s (see lib/observability/correlation.ts), and this line links the two.
+ */
 export const startWorkflow = async (deps: WorkflowDeps, requestId: string): Promise<string> => {
   const now = deps.now();
   const execution = executionNameOf(requestId, now, deps.newId());
   await deps.unitOfWork.commit([deps.workflows.claim(requestId, execution, now.toISOString())]);
   await deps.engine.start(execution, { requestId });
+  logger.info('workflow started', { requestId, execution, ...correlated(deps.correlationId()) });
   return execution;
 };
 
@@ -30,9 +36,13 @@ export const startWorkflow = async (deps: WorkflowDeps, requestId: string): Prom
 export const nudgeWorkflow = async (deps: WorkflowDeps, requestId: string, status: RequestStatus): Promise<void> => {
   try {
     const record = await deps.workflows.get(requestId);
-    if (record?.waiting && (await deps.engine.report(record.waiting.token, { reason: 'changed' })) === 'delivered') return;
+    if (record?.waiting && (await deps.engine.report(record.waiting.token, { reason: 'changed' })) === 'delivered') {
+      logger.info('workflow told of a change', { requestId, status, execution: record.execution, ...correlated(deps.correlationId()) });
+      return;
+    }
     if (needsWorkflow(status)) await startWorkflow(deps, requestId);
   } catch (error) {
+    deps.metrics.count('WorkflowNudgesFailed');
     logger.error('the workflow was not told of a change; the takeover sweep will pick the request up', { requestId, status, error });
   }
 };

@@ -45,6 +45,7 @@ const act = async (deps: ServiceDeps, request: Request, due: Due): Promise<void>
         details: { offerId: offer.offerId, number: String(offer.number), validUntil: offer.validUntil },
         also: [deps.offers.settle(offer, { ...offer, status: 'expired' })],
       });
+      deps.metrics.count('OffersExpired');
       return;
     }
     case 'offer_reminder': {
@@ -54,6 +55,7 @@ const act = async (deps: ServiceDeps, request: Request, due: Due): Promise<void>
         details: { offerId: offer.offerId, number: String(offer.number), gross: String(offer.totals.gross), currency: offer.currency, validUntil: offer.validUntil },
       });
       await deps.unitOfWork.commit([deps.workflows.remind(request.requestId, offerReminderName(offer), at), deps.timeline.append(entry)]);
+      deps.metrics.count('WorkflowRemindersSent');
       return;
     }
     case 'payment_reminder': {
@@ -63,11 +65,13 @@ const act = async (deps: ServiceDeps, request: Request, due: Due): Promise<void>
         details: paymentDetailsOf(order),
       });
       await deps.unitOfWork.commit([deps.workflows.remind(request.requestId, paymentReminderName(order), at), deps.timeline.append(entry)]);
+      deps.metrics.count('WorkflowRemindersSent');
       return;
     }
     case 'review_reminder': {
       const entry = newEntry(deps, workflow, request.requestId, at, { kind: 'review_reminder', details: { round: String(due.round), reviewDeadline: due.deadline } });
       await deps.unitOfWork.commit([deps.workflows.remind(request.requestId, due.reminder, at), deps.timeline.append(entry)]);
+      deps.metrics.count('WorkflowRemindersSent');
       return;
     }
     case 'deem_accepted': {
@@ -157,5 +161,6 @@ export const resumeWorkflows = async (deps: WorkflowDeps, { all }: { all: boolea
     await startWorkflow(deps, record.requestId);
     resumed.push(record.requestId);
   }
+  if (resumed.length > 0) deps.metrics.count('WorkflowsResumed', resumed.length);
   return { resumed, running };
 };

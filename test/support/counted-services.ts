@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { recentUsers } from '../../lib/adapters/dynamodb/recent-users.js';
 import { dynamoStores } from '../../lib/adapters/dynamodb/stores.js';
+import { noMetrics } from '../../lib/adapters/metrics.js';
 import type { ServiceDeps } from '../../lib/services/deps.js';
 import { documents, localDynamo } from './fresh-organisation.js';
 
@@ -37,7 +38,7 @@ export const countedServices = () => {
   // The clock of the remembered user items, moved by the tests (see `forgetUsers`).
   let clock = 0;
   const recent = recentUsers({ now: () => clock });
-  const deps: ServiceDeps = { ...dynamoStores(docs, tableName, recent), now: () => new Date(), newId: () => randomUUID() };
+  const deps: ServiceDeps = { ...dynamoStores(docs, tableName, recent), now: () => new Date(), newId: () => randomUUID(), correlationId: () => undefined, metrics: noMetrics };
   return {
     deps,
     /** The commands sent while `work` ran. */

@@ -7,10 +7,11 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import * as z from 'zod';
 import { EnvName, readEnv } from '../../config/env.js';
+import { traced } from '../../observability/tracer.js';
 import type { UserInvitations } from '../../services/ports.js';
 import type { UserStore } from '../dynamodb/user-store.js';
 
-const cognito = new CognitoIdentityProviderClient({});
+const cognito = traced(new CognitoIdentityProviderClient({}));
 const userPoolId = () => readEnv(EnvName.userPoolId, z.string().min(1));
 
 const subOf = (attributes: AttributeType[] | undefined): string => {

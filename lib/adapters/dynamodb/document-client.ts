@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { EnvName, readEnv } from '../../config/env.js';
+import { traced } from '../../observability/tracer.js';
 import { translateSdkError } from './sdk-errors.js';
 
 /**
@@ -24,8 +25,8 @@ export const toDocumentClient = (client: DynamoDBClient): DynamoDBDocumentClient
   return documents;
 };
 
-/** One client per process, reused across invocations. The endpoint comes from the SDK's own
- * AWS_ENDPOINT_URL_DYNAMODB where one is set (the local stack does). */
-export const documentClient = toDocumentClient(new DynamoDBClient({}));
+/** One client per process, reused across invocations, traced when tracing is on. The endpoint
+ * comes from the SDK's own AWS_ENDPOINT_URL_DYNAMODB where one is set (the local stack does). */
+export const documentClient = toDocumentClient(traced(new DynamoDBClient({})));
 
 export const tableName = (): string => readEnv(EnvName.tableName, z.string().min(1));

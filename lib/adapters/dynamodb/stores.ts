@@ -39,5 +39,5 @@ export const dynamoStores = (client: DynamoDBDocumentClient, tableName: () => st
     users: dynamoUserStore(client, tableName, recent),
     callers: dynamoCallerContext(client, tableName, recent),
     unitOfWork: dynamoUnitOfWork(client),
-  } satisfies Omit<ServiceDeps, 'now' | 'newId'>;
+  } satisfies Omit<ServiceDeps, 'now' | 'newId' | 'correlationId' | 'metrics'>;
 };

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { ConflictError } from '../../../lib/domain/errors.js';
+import type { TimelineEntry } from '../../../lib/domain/timeline-entry.js';
+import type { User } from '../../../lib/domain/user.js';
 import { createHandler } from '../../../lib/http/create-handler.js';
 import { defineRoute } from '../../../lib/http/route.js';
+import { routes } from '../../../lib/http/routes.js';
+import { currentCorrelationId } from '../../../lib/observability/correlation.js';
+import type { ServiceDeps } from '../../../lib/services/deps.js';
+import { createRequest } from '../../../lib/services/requests.js';
 import { apiEvent, lambdaContext } from '../../support/lambda.js';
+import { loggedBy } from '../../support/logs.js';
+import { recordingMetrics } from '../../support/metrics.js';
 
 const route = defineRoute({
   name: 'echo',
@@ -50,11 +58,12 @@ describe('createHandler', () => {
     expect(answer).toMatchObject({ status: 409, body: { error: { code: 'conflict', next: 'reload and retry' } } });
   });
 
-  it('turns an unexpected error into a 500 that leaks nothing and carries the request id', async () => {
+  it('turns an unexpected error into a 500 that leaks nothing and carries API Gateway’s request id', async () => {
     const answer = await call('{"text":"boom"}');
     expect(answer.status).toBe(500);
     expect(JSON.stringify(answer.body)).not.toMatch(/secret|undefined is not/);
-    expect(answer.body).toMatchObject({ error: { requestId: 'aws-request-1' } });
+    // The event's `requestContext.requestId` (what the access log says), not Lambda's `aws-request-1`.
+    expect(answer.body).toMatchObject({ error: { requestId: 'r' } });
   });
 });
 
@@ -93,5 +102,58 @@ describe('a route that asks for the raw body', () => {
   it('refuses a body over the size limit with a 413, before the handler runs', async () => {
     const answer = await send({ body: 'x'.repeat(256 * 1024 + 1), headers: { 'content-type': 'text/plain' } });
     expect(answer.status).toBe(413);
+  });
+});
+
+describe('an API call as one action', () => {
+  const jana: User = { userId: 'u-jana', email: 'jana@acme.example', name: 'Jana Nováková', role: 'client_admin', orgId: 'org-acme', createdAt: '2026-01-01T00:00:00.000Z' };
+  /** `createRequest` on fakes: the writes it commits are kept, the metrics it counts recorded. */
+  const filing = () => {
+    const entries: TimelineEntry[] = [];
+    const { metrics, counts } = recordingMetrics();
+    const deps = {
+      users: { getUser: async (userId: string) => (userId === jana.userId ? jana : undefined) },
+      requests: { nextSequence: async () => 42, create: () => ({ label: 'request' }) },
+      queues: { lastRank: async () => undefined },
+      timeline: { append: (entry: TimelineEntry) => (entries.push(entry), { label: 'entry' }) },
+      idempotency: {},
+      unitOfWork: { commit: async () => undefined },
+      now: () => new Date('2026-11-25T10:00:00.000Z'),
+      newId: () => 'entry-1',
+      correlationId: currentCorrelationId,
+      metrics,
+    } as unknown as ServiceDeps;
+    const handler = createHandler(routes.createRequest)(({ identity, body, idempotencyKey }) => createRequest(deps, identity, body, idempotencyKey));
+    const file = (requestId: string, body: unknown) => {
+      const event = apiEvent({ body: JSON.stringify(body), headers: { 'content-type': 'application/json' }, claims: { sub: jana.userId } });
+      event.requestContext.requestId = requestId;
+      return handler(event, lambdaContext());
+    };
+    return { file, entries, counts };
+  };
+  const inquiry = { type: 'inquiry', title: 'Nový e-shop', description: 'Chceme e-shop.', platform: 'azami' };
+
+  it('records API Gateway’s request id on the timeline entry it writes, and counts what it did', async () => {
+    const { file, entries, counts } = filing();
+    const answer = await file('JKJaXmPLvHcESHA=', inquiry);
+    expect(answer.statusCode).toBe(201);
+    expect(entries).toEqual([expect.objectContaining({ kind: 'request_created', correlationId: 'JKJaXmPLvHcESHA=' })]);
+    expect(counts()).toEqual({ RequestsFiled: 1 });
+  });
+
+  it('logs under that id, and answers it as the error’s requestId; what it did not do is not counted', async () => {
+    const { file, entries, counts } = filing();
+    const { result: answer, lines } = await loggedBy(() => file('KLMbYnQMwIdFTIB=', { ...inquiry, type: 'wish' }));
+    expect(answer.statusCode).toBe(400);
+    expect(JSON.parse(answer.body ?? '{}')).toMatchObject({ error: { code: 'validation_failed', requestId: 'KLMbYnQMwIdFTIB=' } });
+    expect(lines).toEqual([expect.objectContaining({ message: 'request refused', correlationId: 'KLMbYnQMwIdFTIB=', route: 'create-request', function_request_id: 'aws-request-1' })]);
+    expect(entries).toEqual([]);
+    expect(counts()).toEqual({});
+  });
+
+  it('keeps two calls apart that run at once', async () => {
+    const { file, entries } = filing();
+    await Promise.all([file('call-1', inquiry), file('call-2', inquiry)]);
+    expect(entries.map((entry) => entry.correlationId).sort()).toEqual(['call-1', 'call-2']);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { noMetrics } from '../../../lib/adapters/metrics.js';
 import { s3FileStore } from '../../../lib/adapters/s3/file-store.js';
 import { attachmentKey, uploadKey } from '../../../lib/domain/attachment-rules.js';
 import { ConflictError } from '../../../lib/domain/errors.js';
@@ -60,6 +61,8 @@ const setup = () => {
     callers: { read: async (userId: string) => ({ user: userId === jana.userId ? jana : undefined, request, isParticipant: false }), recent: () => undefined },
     now: () => now,
     newId: () => `id-${++ids}`,
+    correlationId: () => undefined,
+    metrics: noMetrics,
     files: s3FileStore({
       target: () => ({ bucket, region: 'eu-central-1', endpoint: 'https://s3.eu-central-1.amazonaws.com', pathStyle: true }),
       credentials: () => ({ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }),

@@ -8,10 +8,12 @@ import type { Request } from '../../../lib/domain/request.js';
 import { epochSeconds } from '../../../lib/domain/time.js';
 import type { TimelineEntry } from '../../../lib/domain/timeline-entry.js';
 import type { User } from '../../../lib/domain/user.js';
+import { currentCorrelationId, withCorrelationId } from '../../../lib/observability/correlation.js';
 import { answerWindowSeconds, receiveMail, type InboundMailDeps } from '../../../lib/services/inbound-mail.js';
 import type { OutgoingMail } from '../../../lib/services/mail-ports.js';
 import { asStoredBySes } from '../../../local/inbound-mail.js';
 import { eml, type EmlOptions } from '../../support/eml.js';
+import { recordingMetrics } from '../../support/metrics.js';
 
 const domain = 'reply.orderdesk.test';
 const linkKey = Buffer.from('a local link key of enough length for tests', 'utf8');
@@ -40,6 +42,7 @@ const setup = () => {
   const participants = new Set([pavla.userId]);
   let failRecordOnce = false;
   let ids = 0;
+  const { metrics, counts } = recordingMetrics();
 
   const deps = {
     requests: {
@@ -79,6 +82,8 @@ const setup = () => {
     unitOfWork: { commit: async (writes: FakeWrite[]) => writes.forEach((write) => write.apply()) },
     now: () => now,
     newId: () => `entry-${++ids}`,
+    correlationId: currentCorrelationId,
+    metrics,
     mailbox: {
       size: async (key: string) => objects.get(key)?.byteLength,
       read: async (key: string) => (reads.push({ key, whole: true }), objects.get(key)!),
@@ -112,12 +117,12 @@ const setup = () => {
   const tokenOf = (user: User, options: { issuedAt?: Date; key?: Buffer } = {}) =>
     replyAddress(signReplyToken(options.key ?? replyKey, { requestId: request.requestId, userId: user.userId, issuedAt: options.issuedAt ?? now })!, domain);
 
-  /** Stores a mail as SES would (its verdicts prepended) and hands its key to the service. */
+  /** Stores a mail as SES would (its verdicts prepended) and hands its key to the service, as the function does (the key its correlation id). */
   const receive = async (mail: EmlOptions | string, options: { dmarc?: 'pass' | 'fail'; raw?: boolean; key?: string } = {}) => {
     const bytes = Buffer.from(typeof mail === 'string' ? mail : eml(mail), 'utf8');
     const key = options.key ?? `mail/${randomUUID()}`;
     if (!objects.has(key)) objects.set(key, options.raw ? bytes : asStoredBySes(bytes, { dmarc: options.dmarc ?? 'pass', now }));
-    return receiveMail(deps, key);
+    return withCorrelationId(key, () => receiveMail(deps, key));
   };
 
   return {
@@ -131,6 +136,7 @@ const setup = () => {
     reads,
     objects,
     participants,
+    counts,
     advance: (seconds: number) => (now = new Date(now.getTime() + seconds * 1000)),
     failRecordOnce: () => (failRecordOnce = true),
   };
@@ -327,6 +333,7 @@ describe('a redelivered event', () => {
     const again = await s.receive('', { key });
     expect(again).toEqual({ ...first, replayed: true });
     expect(s.entries).toHaveLength(1);
+    expect(s.entries[0]).toMatchObject({ correlationId: key });
     expect(s.attachments.size).toBe(1);
 
     const refusedKey = `mail/${randomUUID()}`;
@@ -334,6 +341,8 @@ describe('a redelivered event', () => {
     s.advance(answerWindowSeconds + 1);
     expect(await s.receive('', { key: refusedKey })).toMatchObject({ reason: 'no-token', answered: true, replayed: true });
     expect(s.sent).toHaveLength(1);
+    // Counted once each, replays not again.
+    expect(s.counts()).toEqual({ MessagesPosted: 1, InboundMailPosted: 1, InboundMailRefused: 1 });
   });
 
   it('replays the first post when the function died after posting but before recording the outcome', async () => {

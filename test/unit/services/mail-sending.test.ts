@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MailRejectedError, type DeliveryKey, type MailThread, type OutgoingMail } from '../../../lib/services/mail-ports.js';
 import { sendClaimed, type ThreadKey } from '../../../lib/services/mail-sending.js';
+import { recordingMetrics } from '../../support/metrics.js';
 
 const key: DeliveryKey = { group: 'entry#2026-0042#e1', recipientId: 'u1' };
 const mail: OutgoingMail = { from: 'a@b.cz', to: 'c@d.cz', subject: 's', html: '<p>h</p>', text: 't', headers: {}, tags: {} };
@@ -14,6 +15,7 @@ const headerOf = (messageId: string) => `<${messageId}@eu-central-1.amazonses.co
 const world = (answers: (string | Error)[], recordFails?: Error, threads: { stored?: MailThread; readFails?: Error; appendFails?: Error; noHeader?: boolean } = {}) => {
   const outcome: { sent?: unknown; parked?: { error: string; attempts: number }; appended: [string, string, string][] } = { appended: [] };
   const calls = { send: 0, sleeps: [] as number[] };
+  const { metrics, counts } = recordingMetrics();
   const deps = {
     mailer: {
       send: async () => {
@@ -43,16 +45,18 @@ const world = (answers: (string | Error)[], recordFails?: Error, threads: { stor
     } as never,
     retry: { attempts: 4, baseDelayMs: 100, sleep: async (ms: number) => void calls.sleeps.push(ms) },
     now: () => new Date('2026-11-25T10:00:00.000Z'),
+    metrics,
   };
-  return { deps, outcome, calls };
+  return { deps, outcome, calls, counts };
 };
 
 const throttled = () => Object.assign(new Error('slow down'), { name: 'AwsApiError' });
 
 describe('sending a claimed mail', () => {
   it('retries what SES refused for now, with growing waits, and records the message id of the send that went', async () => {
-    const { deps, outcome, calls } = world([throttled(), throttled(), 'ses-3']);
+    const { deps, outcome, calls, counts } = world([throttled(), throttled(), 'ses-3']);
     expect(await sendClaimed(deps, key, 'token', thread, async () => mail)).toBe('sent');
+    expect(counts()).toEqual({ MailsSent: 1 });
     expect(calls.send).toBe(3);
     expect(outcome.sent).toEqual({ messageId: 'ses-3', at: '2026-11-25T10:00:00.000Z', attempts: 3 });
     expect(outcome.appended).toEqual([['2026-0042', 'u1', headerOf('ses-3')]]);
@@ -64,8 +68,9 @@ describe('sending a claimed mail', () => {
   });
 
   it('parks a mail SES keeps refusing after every attempt, with the last error', async () => {
-    const { deps, outcome, calls } = world([throttled(), throttled(), throttled(), new Error('still down')]);
+    const { deps, outcome, calls, counts } = world([throttled(), throttled(), throttled(), new Error('still down')]);
     expect(await sendClaimed(deps, key, 'token', thread, async () => mail)).toBe('parked');
+    expect(counts()).toEqual({ MailsParked: 1 });
     expect(calls.send).toBe(4);
     expect(outcome.parked).toMatchObject({ attempts: 4, error: 'Error: still down' });
     expect(outcome.sent).toBeUndefined();

@@ -1,3 +1,4 @@
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it } from 'vitest';
 import type { Delivery } from '../../../lib/domain/mail/delivery.js';
 import { mailIdOf } from '../../../lib/domain/mail/delivery.js';
@@ -6,7 +7,13 @@ import type { Request } from '../../../lib/domain/request.js';
 import type { TimelineEntry } from '../../../lib/domain/timeline-entry.js';
 import type { ClaimResult, DeliveryKey, MailThread, OutgoingMail } from '../../../lib/services/mail-ports.js';
 import { attachmentsOf, MissingDocumentError, notifyEntry, type NotifierDeps } from '../../../lib/services/notifier.js';
+import { createFunctionHandler } from '../../../lib/functions/create-function-handler.js';
+import { functions } from '../../../lib/functions/table.js';
+import { notifyStreamRecords } from '../../../lib/services/notify-stream.js';
 import { resendParked } from '../../../lib/services/parked-mail.js';
+import { lambdaContext } from '../../support/lambda.js';
+import { loggedBy } from '../../support/logs.js';
+import { recordingMetrics } from '../../support/metrics.js';
 
 /** The notifier against fakes: one request, its people, deliveries kept in a map, a mailer that keeps what it sent, and the orders' PDFs in memory. */
 
@@ -64,6 +71,7 @@ const world = (options: { documents?: (key: string) => Promise<Uint8Array>; mute
   const deliveries = new Map<string, Delivery>();
   const threads = new Map<string, MailThread>();
   const keyOf = (key: DeliveryKey) => mailIdOf(key);
+  const { metrics, counts } = recordingMetrics();
   const deps: NotifierDeps = {
     requests: { get: async (requestId) => (requestId === request.requestId ? request : undefined) },
     timeline: { get: async (_requestId, _createdAt, entryId) => (entryId === orderEntry.entryId ? orderEntry : undefined) },
@@ -122,8 +130,9 @@ const world = (options: { documents?: (key: string) => Promise<Uint8Array>; mute
       return () => `id-${++n}`;
     })(),
     retry: { attempts: 2, baseDelayMs: 1, sleep: async () => undefined },
+    metrics,
   };
-  return { deps, sent, reads, deliveries, threads };
+  return { deps, sent, reads, deliveries, threads, counts };
 };
 
 describe('the mail of an issued order', () => {
@@ -232,5 +241,32 @@ describe('sending a parked order mail again', () => {
     await expect(resendParked(deps, { userId: 'u-agent' } as never, mailId)).rejects.toThrow('S3 answered 500');
     expect(sent).toEqual([]);
     expect(deliveries.get(mailId)).toMatchObject({ state: 'parked', error: 'ServiceUnavailable' });
+  });
+});
+
+describe('the notify function', () => {
+  const streamOf = (...entries: TimelineEntry[]) => ({
+    Records: entries.map((entry, index) => ({ eventID: `e${index}`, eventName: 'INSERT', dynamodb: { SequenceNumber: String(100 + index), NewImage: marshall(entry, { removeUndefinedValues: true }) } })),
+  });
+
+  it('names the action that wrote each entry with every mail it sends, on the mail (an SES tag) and in its log, and counts them', async () => {
+    const { deps, sent, counts } = world({ muted: ['u-requester'] });
+    const handler = createFunctionHandler(functions.notify)(({ event }) => notifyStreamRecords(deps, event));
+    const entry: TimelineEntry = { ...orderEntry, correlationId: 'JKJaXmPLvHcESHA=' };
+    const { result, lines } = await loggedBy(() => handler(streamOf(entry), lambdaContext()));
+    expect(result).toEqual({ batchItemFailures: [] });
+    expect(sent).toHaveLength(3);
+    for (const mail of sent) expect(mail.tags).toMatchObject({ request: '2026-0042', 'correlation-id': 'JKJaXmPLvHcESHA=' });
+    // The entry's line names the API call that wrote it, not the stream batch's invocation (`aws-request-1`).
+    expect(lines).toEqual([expect.objectContaining({ message: 'entry mailed', entryId: 'entry-order', correlationId: 'JKJaXmPLvHcESHA=', function: 'notify' })]);
+    expect(counts()).toEqual({ MailsSent: 3 });
+  });
+
+  it('logs an entry from before correlation ids under the batch’s own invocation, and tags its mail with none', async () => {
+    const { deps, sent } = world();
+    const handler = createFunctionHandler(functions.notify)(({ event }) => notifyStreamRecords(deps, event));
+    const { lines } = await loggedBy(() => handler(streamOf(orderEntry), lambdaContext()));
+    for (const mail of sent) expect(mail.tags).not.toHaveProperty('correlation-id');
+    expect(lines).toEqual([expect.objectContaining({ message: 'entry mailed', correlationId: 'aws-request-1' })]);
   });
 });

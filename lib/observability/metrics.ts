@@ -1,0 +1,31 @@
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import type middy from '@middy/core';
+import { EnvName } from '../config/env.js';
+import type { MetricName } from './metric-names.js';
+
+const stage = process.env[EnvName.stage];
+
+/**
+ * The functions' CloudWatch metrics (Powertools Metrics, written as EMF to the function's log):
+ * the namespace comes from `POWERTOOLS_METRICS_NAMESPACE`, every metric has the dimensions
+ * `service` (`orderdesk`) and `stage`. `POWERTOOLS_METRICS_DISABLED=true` (the local stack)
+ * writes nothing. The services count through their port (lib/adapters/metrics.ts), never here.
+ */
+export const metrics = new Metrics({ serviceName: 'orderdesk', ...(stage ? { defaultDimensions: { stage } } : {}) });
+
+/** One more of `name` (a count), published when the invocation ends. */
+export const countMetric = (name: MetricName, value: number): void => {
+  metrics.addMetric(name, MetricUnit.Count, value);
+};
+
+/**
+ * Publishes what the invocation counted when it ends, answered or failed. Powertools' own
+ * `logMetrics` middleware publishes on every invocation and, when nothing was counted (most
+ * routes: every read), logs a warning each time; this one publishes only what there is.
+ */
+export const publishMetrics = (): middy.MiddlewareObj => {
+  const publish = async () => {
+    if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
+  };
+  return { after: publish, onError: publish };
+};
