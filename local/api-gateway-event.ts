@@ -78,6 +78,8 @@ export interface IncomingCall {
   headers: IncomingHttpHeaders;
   body: Buffer;
   sourceIp: string;
+  /** API Gateway's id of the call (`requestContext.requestId`, the `apigw-requestid` header); a fresh one if not given. */
+  requestId?: string;
 }
 
 const isTextual = (contentType: string | undefined) =>
@@ -122,7 +124,7 @@ export const toApiGatewayEvent = (
         sourceIp: call.sourceIp,
         userAgent: headers['user-agent'] ?? '',
       },
-      requestId: randomUUID(),
+      requestId: call.requestId ?? randomUUID(),
       routeKey: routeKey(route),
       stage: '$default',
       time: now.toUTCString(),

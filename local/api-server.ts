@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { apiPayloadLimitBytes } from '../lib/config/limits.js';
 import { apiCors } from '../lib/http/cors.js';
@@ -39,7 +40,8 @@ export const startApiServer = async (options: ApiServerOptions) => {
   const corsHeaders = (origin: string | undefined): Record<string, string> =>
     origin === options.portalOrigin ? { 'access-control-allow-origin': origin, vary: 'origin' } : {};
 
-  const answer = async (request: http.IncomingMessage): Promise<HttpAnswer> => {
+  /** `requestId`: API Gateway's id of the call, which the event carries and the answer's `apigw-requestid` header says. */
+  const answer = async (request: http.IncomingMessage, requestId: string): Promise<HttpAnswer> => {
     const url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`);
     const method = request.method ?? 'GET';
     if (method === 'OPTIONS' && request.headers['access-control-request-method']) {
@@ -68,9 +70,9 @@ export const startApiServer = async (options: ApiServerOptions) => {
     const claims = route.auth === 'jwt' ? await options.authorize(request.headers.authorization) : undefined;
     if (route.auth === 'jwt' && !claims) return gatewayAnswer(401, 'Unauthorized');
     // After the authorizer, as in AWS, where the function's path schema refuses it.
-    if (found.malformed.length > 0) return malformedPathAnswer(found.malformed);
+    if (found.malformed.length > 0) return malformedPathAnswer(found.malformed, requestId);
     const event = toApiGatewayEvent(
-      { method, url, headers: request.headers, body, sourceIp: request.socket.remoteAddress ?? '127.0.0.1' },
+      { method, url, headers: request.headers, body, sourceIp: request.socket.remoteAddress ?? '127.0.0.1', requestId },
       route,
       found.params,
       claims,
@@ -81,13 +83,15 @@ export const startApiServer = async (options: ApiServerOptions) => {
 
   const server = http.createServer((request, response) => {
     const started = performance.now();
-    answer(request)
+    // As the HTTP API: every answer says its request id, the one the handlers log as `correlationId`.
+    const requestId = randomUUID();
+    answer(request, requestId)
       .catch((error: unknown) => {
         options.log(`handler crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         return gatewayAnswer(500, 'Internal Server Error');
       })
       .then((result) => {
-        response.writeHead(result.statusCode, { ...result.headers, ...corsHeaders(request.headers.origin) });
+        response.writeHead(result.statusCode, { ...result.headers, ...corsHeaders(request.headers.origin), 'apigw-requestid': requestId });
         response.end(result.body);
         options.log(`${request.method} ${request.url} ${result.statusCode} ${(performance.now() - started).toFixed(0)} ms`);
       });

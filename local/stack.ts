@@ -150,6 +150,12 @@ export const startLocalStack = async (config: LocalConfig, log: (line: string) =
       [EnvName.localSecrets]: JSON.stringify(ensureLocalSecrets(dataDir)),
       POWERTOOLS_SERVICE_NAME: 'orderdesk',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+      // No X-Ray daemon here: no traces (Tracer is off outside Lambda anyway; this says so).
+      POWERTOOLS_TRACE_ENABLED: 'false',
+      // Metrics as in AWS, but their EMF lines would fill the terminal: not written unless asked
+      // for (`POWERTOOLS_METRICS_DISABLED=false npm start`).
+      POWERTOOLS_METRICS_NAMESPACE: 'orderdesk',
+      POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
     });
     delete process.env.AWS_PROFILE;
 

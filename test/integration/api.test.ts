@@ -90,6 +90,26 @@ describe('the local API', () => {
     });
     expect(status).toBe(413);
   });
+
+  it('names each call by API Gateway’s request id: its apigw-requestid header, the entry it writes, and an error’s requestId', async () => {
+    const headers = { authorization: `Bearer ${await tokenOf('jana.novakova@acme.example')}`, 'content-type': 'application/json' };
+    const filed = await api('/requests', { method: 'POST', headers, body: JSON.stringify({ type: 'inquiry', title: 'Korelace', description: 'Které volání to bylo?', platform: 'azami' }) });
+    expect(filed.status).toBe(201);
+    const callId = filed.headers.get('apigw-requestid');
+    expect(callId).toMatch(/^[0-9a-f-]{36}$/);
+    const { requestId } = (await filed.json()) as { requestId: string };
+    const timeline = await api(`/requests/${requestId}/timeline`, { headers });
+    const { items } = (await timeline.json()) as { items: { kind: string; correlationId?: string }[] };
+    expect(items).toEqual([expect.objectContaining({ kind: 'request_created', correlationId: callId })]);
+    // The timeline's own answer is another call, with an id of its own.
+    expect(timeline.headers.get('apigw-requestid')).not.toBe(callId);
+
+    const refused = await api('/requests/2099-9999', { headers });
+    expect(refused.status).toBe(404);
+    const { error } = (await refused.json()) as { error: { requestId?: string } };
+    expect(error.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(error.requestId).toBe(refused.headers.get('apigw-requestid'));
+  });
 });
 
 describe('the local mail server', () => {
