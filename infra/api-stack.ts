@@ -1,10 +1,15 @@
-import { Duration, Stack, type StackProps, CfnOutput } from 'aws-cdk-lib';
-import { CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Duration, RemovalPolicy, Stack, type StackProps, CfnOutput } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, LogGroupLogDestination, type HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { MathExpression } from 'aws-cdk-lib/aws-cloudwatch';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { Construct } from 'constructs';
 import { apiCors } from '../lib/http/cors.js';
 import type { RouteDefinition } from '../lib/http/route.js';
+import { acknowledge } from './acknowledge.js';
+import { alarm, alarmPeriod } from './alarms.js';
 import { logicalIdOf } from './logical-id.js';
 import { OrderdeskFunction, type OrderdeskResources } from './orderdesk-function.js';
 import type { StageConfig } from './stage-config.js';
@@ -15,9 +20,38 @@ export interface ApiStackProps extends StackProps {
   routes: readonly RouteDefinition[];
 }
 
+/**
+ * One JSON line per API call: `requestId` is the id the handlers log as `correlationId` and answer
+ * in error bodies, so one call is found in both; `sub` is the caller (JWT routes).
+ */
+export const accessLogFields = {
+  requestId: '$context.requestId',
+  time: '$context.requestTime',
+  ip: '$context.identity.sourceIp',
+  userAgent: '$context.identity.userAgent',
+  method: '$context.httpMethod',
+  routeKey: '$context.routeKey',
+  path: '$context.path',
+  status: '$context.status',
+  responseLength: '$context.responseLength',
+  latencyMs: '$context.responseLatency',
+  integrationLatencyMs: '$context.integrationLatency',
+  integrationError: '$context.integrationErrorMessage',
+  authorizerError: '$context.authorizer.error',
+  sub: '$context.authorizer.claims.sub',
+} as const;
+
+/** The share of API calls answered 5xx in 5 minutes at which someone should look (a handler never answers 500 by design). */
+export const serverErrorRatePercent = 1;
+/** Below this many calls in 5 minutes a rate says little: one failed call of three is not an outage. */
+export const serverErrorMinimumCalls = 20;
+
 /** The HTTP API: one Lambda per entry of the route table, JWT-protected where the table says. */
 export class ApiStack extends Stack {
   readonly api: HttpApi;
+  readonly stage: HttpStage;
+  /** The access log: a line per call (see `accessLogFields`). */
+  readonly accessLogs: LogGroup;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -33,10 +67,12 @@ export class ApiStack extends Stack {
       },
       createDefaultStage: false,
     });
-    this.api.addStage('DefaultStage', {
+    this.accessLogs = new LogGroup(this, 'AccessLogs', { retention: config.logRetention, removalPolicy: RemovalPolicy.DESTROY });
+    this.stage = this.api.addStage('DefaultStage', {
       stageName: '$default',
       autoDeploy: true,
       throttle: { rateLimit: 50, burstLimit: 100 },
+      accessLogSettings: { destination: new LogGroupLogDestination(this.accessLogs), format: AccessLogFormat.custom(JSON.stringify(accessLogFields)) },
     });
 
     const issuer = `https://cognito-idp.${this.region}.amazonaws.com/${resources.userPool.userPoolId}`;
@@ -47,14 +83,39 @@ export class ApiStack extends Stack {
 
     for (const route of routes) {
       const logicalId = logicalIdOf(route.name);
-      const fn = new OrderdeskFunction(this, logicalId, { name: route.name, access: route.access, resources: routeResources, stage: config });
-      this.api.addRoutes({
+      const fn = new OrderdeskFunction(this, logicalId, {
+        name: route.name,
+        access: route.access,
+        resources: routeResources,
+        stage: config,
+        failures: 'API Gateway invokes it synchronously: the caller gets the error answer and may retry; nothing waits in a queue',
+      });
+      const [added] = this.api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
         integration: new HttpLambdaIntegration(`${logicalId}Integration`, fn),
         authorizer: route.auth === 'jwt' ? jwt : none,
       });
+      if (route.auth === 'public') {
+        if (!route.publicBecause) throw new Error(`Route ${route.name} is public: say why in its publicBecause (lib/http/routes.ts)`);
+        acknowledge(added!, 'AwsSolutions-APIG4', route.publicBecause);
+      }
     }
+
+    // 5xx: a handler threw (the error mapping answers every expected failure as 4xx), a function
+    // timed out or was throttled, or the integration failed.
+    const calls = this.stage.metricCount({ period: alarmPeriod, statistic: 'Sum' });
+    const serverErrors = this.stage.metricServerError({ period: alarmPeriod, statistic: 'Sum' });
+    alarm(this, 'ServerErrorRateAlarm', resources.alarms, {
+      metric: new MathExpression({
+        expression: `IF(calls >= ${serverErrorMinimumCalls}, 100 * errors / calls, 0)`,
+        usingMetrics: { calls, errors: serverErrors },
+        period: alarmPeriod,
+        label: 'API 5xx rate (%)',
+      }),
+      threshold: serverErrorRatePercent,
+      description: `${serverErrorRatePercent} % or more of the API’s calls answered 5xx in 5 minutes: the access log's status and integrationError, then the route function's log by requestId`,
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
   }

@@ -14,15 +14,20 @@ import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnersh
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { EventBus } from 'aws-cdk-lib/aws-events';
 import { ConfigurationSet, EmailSendingEvent, EventDestination, ReceiptRuleSet } from 'aws-cdk-lib/aws-ses';
+import { MathExpression, Metric } from 'aws-cdk-lib/aws-cloudwatch';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { bucketDefinition } from '../lib/adapters/s3/bucket-definition.js';
 import { tableDefinition } from '../lib/adapters/dynamodb/table-definition.js';
 import { mailPrefix, type SecretName } from '../lib/config/access.js';
 import { platforms, type Platform } from '../lib/domain/platform.js';
 import type { FunctionDefinition } from '../lib/functions/definition.js';
+import { acknowledge } from './acknowledge.js';
+import { alarm, alarmPeriod } from './alarms.js';
 import { logicalIdOf } from './logical-id.js';
 import { OrderdeskFunction } from './orderdesk-function.js';
-import type { StageConfig } from './stage-config.js';
+import { filesBucketName, type StageConfig } from './stage-config.js';
 
 /**
  * The entries of the function table that the data stack makes, not the functions stack: the user
@@ -56,11 +61,29 @@ export class DataStack extends Stack {
   readonly inboundRuleSet: ReceiptRuleSet;
   /** The entries this stack makes (the user pool's triggers), by name; the functions stack has the others. */
   readonly functions = new Map<string, OrderdeskFunction>();
+  /** Every alarm of the stage tells this topic; the context's `alarmEmail` is subscribed. */
+  readonly alarms: Topic;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
     const { config } = props;
     const string = AttributeType.STRING;
+
+    // Deployed first, so every stack's alarms can name it.
+    this.alarms = new Topic(this, 'Alarms', { topicName: `orderdesk-${config.stage}-alarms`, displayName: `orderdesk ${config.stage} alarms`, enforceSSL: true });
+    acknowledge(
+      this.alarms,
+      'AwsSolutions-SNS2',
+      'An alarm notification holds an alarm’s name and state, no personal data; CloudWatch cannot publish to a topic encrypted with the AWS-managed SNS key, and a customer-managed key would cost more than it protects',
+    );
+    if (config.alarmEmail) {
+      const subscription = this.alarms.addSubscription(new EmailSubscription(config.alarmEmail));
+      acknowledge(
+        subscription,
+        'Serverless-SNSRedrivePolicy',
+        'What SNS cannot deliver here is an alarm mail to the operator’s own address; the alarm itself stays in CloudWatch (console, dashboard), where a queue of missed alarm mails would add nothing',
+      );
+    }
 
     this.table = new Table(this, 'Table', {
       partitionKey: { name: tableDefinition.partitionKey, type: string },
@@ -79,8 +102,31 @@ export class DataStack extends Stack {
         sortKey: { name: index.sortKey, type: string },
       });
     }
+    // On demand, a throttled request means a hot partition or a sudden burst past the table's
+    // previous peak: either is worth a look, the first at once.
+    const throttled = (name: string) => this.table.metric(name, { statistic: 'Sum', period: alarmPeriod });
+    alarm(this, 'TableThrottledAlarm', this.alarms, {
+      metric: new MathExpression({ expression: 'reads + writes', usingMetrics: { reads: throttled('ReadThrottleEvents'), writes: throttled('WriteThrottleEvents') }, period: alarmPeriod, label: 'Throttled requests' }),
+      threshold: 1,
+      description: 'DynamoDB throttled requests to the orderdesk table in the last 5 minutes: a hot partition or a burst past the on-demand peak',
+    });
+
+    // Who read and wrote which object, kept a year (S3 server access logs): the attachments are
+    // clients' files and orders. A log bucket logs nothing itself.
+    const accessLogs = new Bucket(this, 'AccessLogs', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      lifecycleRules: [{ expiration: Duration.days(365) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    acknowledge(accessLogs, 'AwsSolutions-S1', 'It is the access log bucket of the attachments bucket; logging its own access would log the logging');
 
     this.bucket = new Bucket(this, 'Attachments', {
+      bucketName: filesBucketName(config.stage, this),
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: 'attachments/',
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
@@ -118,7 +164,7 @@ export class DataStack extends Stack {
       signInCaseSensitive: false,
       autoVerify: { email: true },
       standardAttributes: { email: { required: true, mutable: true }, fullname: { required: false, mutable: true } },
-      passwordPolicy: { minLength: 12, requireLowercase: true, requireUppercase: true, requireDigits: true, requireSymbols: false },
+      passwordPolicy: { minLength: 12, requireLowercase: true, requireUppercase: true, requireDigits: true, requireSymbols: true },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       mfa: Mfa.OPTIONAL,
       mfaSecondFactor: { sms: false, otp: true },
@@ -132,6 +178,16 @@ export class DataStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     this.userPool = userPool;
+    acknowledge(
+      userPool,
+      'AwsSolutions-COG2',
+      'MFA is offered (TOTP) and required of nobody: clients log in now and then to decide on offers and deliveries, by invitation only (no self sign-up); the agency may require it per person',
+    );
+    acknowledge(
+      userPool,
+      'AwsSolutions-COG8',
+      'The Plus plan’s threat protection is billed per active user; an invitation-only pool whose app clients hide whether a user exists, with a 12-character password policy, stays on Essentials until a risk calls for it',
+    );
 
     // Here, deployed first, because every mail names it (MAIL_CONFIGURATION_SET), a route's as much
     // as the notifier's; it publishes bounces and complaints to the default bus (SES's only choice).
@@ -139,6 +195,19 @@ export class DataStack extends Stack {
     mailConfigurationSet.addEventDestination('BouncesAndComplaints', {
       destination: EventDestination.eventBus(EventBus.fromEventBusName(this, 'DefaultBus', 'default')),
       events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
+    });
+    // The account's sending reputation, as SES computes it: SES reviews an account from a 5 %
+    // bounce or 0.1 % complaint rate and may pause it from 10 % or 0.5 %; these fire well before.
+    const reputation = (name: string) => new Metric({ namespace: 'AWS/SES', metricName: name, statistic: 'Maximum', period: Duration.hours(1) });
+    alarm(this, 'MailBounceRateAlarm', this.alarms, {
+      metric: reputation('Reputation.BounceRate'),
+      threshold: 0.02,
+      description: 'SES bounce rate at 2 % or more (SES reviews an account from 5 %): look at the parked mail and the suppressed addresses',
+    });
+    alarm(this, 'MailComplaintRateAlarm', this.alarms, {
+      metric: reputation('Reputation.ComplaintRate'),
+      threshold: 0.0005,
+      description: 'SES complaint rate at 0.05 % or more (SES reviews an account from 0.1 %): who marks orderdesk mail as spam, and why',
     });
 
     // Receiving: mail to the stage's inbound domain (replies to `reply+<token>@` it) is stored raw
@@ -177,6 +246,14 @@ export class DataStack extends Stack {
     });
     // SES checks that it may write (a test object) when the rule is made: the policy comes first.
     if (policyDependable) rule.node.addDependency(policyDependable);
+    // CDK's own function that turns on the bucket's EventBridge notifications at deploy time.
+    const notifications = this.node.tryFindChild('BucketNotificationsHandler050a0587b7544547bf325f094a3db834');
+    if (notifications) {
+      const why = 'CDK’s deploy-time handler that turns on the bucket’s EventBridge notifications; CDK makes it and its role';
+      acknowledge(notifications, 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', why);
+      acknowledge(notifications, 'AwsSolutions-IAM5[Resource::*]', `${why}: s3:PutBucketNotification on the bucket it is given at deploy time`);
+      acknowledge(notifications, 'Serverless-LambdaDLQ', `${why}: CloudFormation calls it and fails the deploy if it fails`);
+    }
 
     const clients = platforms.map((platform) => {
       const client = new UserPoolClient(this, `${platform[0]!.toUpperCase()}${platform.slice(1)}Client`, {
@@ -202,6 +279,11 @@ export class DataStack extends Stack {
       // Replacing it would invalidate every link already mailed.
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    acknowledge(
+      this.mailLinksSecret,
+      'AwsSolutions-SMG4',
+      'Rotating it invalidates every unsubscribe and open link in mail already sent; it is rotated by hand when it may have leaked (README, "Operating it")',
+    );
 
     this.paymentWebhookSecret = new Secret(this, 'PaymentWebhookSecret', {
       secretName: `${config.secretsPrefix}${paymentWebhookSecret}`,
@@ -209,8 +291,13 @@ export class DataStack extends Stack {
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    acknowledge(
+      this.paymentWebhookSecret,
+      'AwsSolutions-SMG4',
+      'The payment provider’s shared secret: it changes when the provider issues a new one, by hand on both sides (README, "Operating it"); a rotation Lambda could not tell the provider',
+    );
 
-    const resources = { table: this.table, bucket: this.bucket, userPool, appClientIds: this.appClientIds };
+    const resources = { table: this.table, bucket: this.bucket, userPool, appClientIds: this.appClientIds, alarms: this.alarms };
     const names = (definitions: readonly FunctionDefinition[]) => definitions.map((definition) => definition.name).join(', ');
     const others = props.functions.filter((definition) => !isDataStackFunction(definition));
     if (others.length > 0) throw new Error(`The data stack makes user pool triggers only, not ${names(others)}`);
@@ -222,6 +309,7 @@ export class DataStack extends Stack {
         resources,
         stage: config,
         functionName: config.cognitoMessageFunctionName,
+        failures: 'Cognito calls it synchronously and, if it fails, sends its own default message: nothing is lost to retry',
       });
       // By ARN from the fixed name, through the L1: the function's settings name the app clients,
       // which name the pool, so a reference from the pool to the function would be a cycle.

@@ -5,11 +5,15 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { MathExpression } from 'aws-cdk-lib/aws-cloudwatch';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { functionTimeoutSeconds } from '../lib/config/limits.js';
 import { mailPrefix } from '../lib/config/access.js';
 import type { FunctionDefinition, Trigger } from '../lib/functions/definition.js';
 import { streamFilterPattern } from '../lib/functions/stream-filter.js';
+import { acknowledge } from './acknowledge.js';
+import { alarm, alarmPeriod } from './alarms.js';
 import { isDataStackFunction } from './data-stack.js';
 import { logicalIdOf } from './logical-id.js';
 import { OrderdeskFunction, type OrderdeskResources } from './orderdesk-function.js';
@@ -33,6 +37,33 @@ export const mailEventDetailTypes = { Bounce: 'Email Bounced', Complaint: 'Email
 /** How long a dead-letter or on-failure queue keeps what no retry could deliver: SQS's longest. */
 const keepFailures = Duration.days(14);
 
+/** Where a failed invocation of a function ends up, by its trigger (the function has no DLQ of its own). */
+const failuresOf: Record<Exclude<Trigger['kind'], 'cognito-custom-message'>, string> = {
+  'workflow-task': 'The workflow invokes it synchronously: a failure is retried by the state machine and, failing that, fails the execution, which the takeover sweep restarts',
+  'table-stream': 'Its stream event source retries and then keeps the failed records in its own on-failure queue (StreamFailures)',
+  queue: 'Its queue redrives what keeps failing to the queue’s dead-letter queue',
+  'inbound-mail': 'EventBridge retries and then keeps the event in the rule target’s dead-letter queue; the raw mail stays in S3',
+  schedule: 'EventBridge retries the scheduled run and then keeps the event in the rule target’s dead-letter queue; the next run does the same work',
+  'mail-events': 'EventBridge retries and then keeps the event in the rule target’s dead-letter queue',
+};
+
+/**
+ * A queue that keeps what could not be delivered: TLS only, itself the end of the line, and
+ * alarmed as soon as anything is in it (each message is a change nobody was told of, or a mail
+ * nobody received, until an operator looks).
+ */
+const failureQueue = (scope: Construct, id: string, topic: ITopic) => {
+  const queue = new Queue(scope, id, { encryption: QueueEncryption.SQS_MANAGED, retentionPeriod: keepFailures, enforceSSL: true });
+  for (const rule of ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy']) acknowledge(queue, rule, 'It is a dead-letter queue itself: what lands here stays for an operator (alarmed at depth > 0)');
+  alarm(scope, `${id}Alarm`, topic, {
+    metric: queue.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum', period: alarmPeriod }),
+    threshold: 0,
+    strictly: true,
+    description: `${id}: something could not be delivered after every retry and waits for an operator (README, "Operating it")`,
+  });
+  return queue;
+};
+
 /**
  * The functions that are not HTTP routes: one per entry it is given, each wired to its trigger
  * (`functions` maps those entries' names to their functions; the data stack has the others).
@@ -51,7 +82,20 @@ export class FunctionsStack extends Stack {
         throw new Error(`${definition.name} is a user pool trigger: the data stack makes it (give it there, see isDataStackFunction)`);
       }
       const logicalId = logicalIdOf(definition.name);
-      const fn = new OrderdeskFunction(this, logicalId, { name: definition.name, access: definition.access, resources, stage: config });
+      const { kind } = definition.trigger;
+      if (kind === 'cognito-custom-message') continue;
+      const fn = new OrderdeskFunction(this, logicalId, { name: definition.name, access: definition.access, resources, stage: config, failures: failuresOf[kind] });
+      // Nobody waits on these to see an error: any failure or throttle of one is an alarm (a route's shows as the API's 5xx rate).
+      alarm(this, `${logicalId}FailingAlarm`, resources.alarms, {
+        metric: new MathExpression({
+          expression: 'errors + throttles',
+          usingMetrics: { errors: fn.metricErrors({ period: alarmPeriod }), throttles: fn.metricThrottles({ period: alarmPeriod }) },
+          period: alarmPeriod,
+          label: `${definition.name} errors and throttles`,
+        }),
+        threshold: 1,
+        description: `${definition.name} failed or was throttled in the last 5 minutes: its logs (/aws/lambda/…) say why`,
+      });
       this.wire(logicalId, fn, definition.trigger, config, resources);
       this.functions.set(definition.name, fn);
     }
@@ -63,6 +107,7 @@ export class FunctionsStack extends Stack {
       this.workflow = new RequestWorkflow(this, 'RequestWorkflow', {
         stateMachineName: config.workflowName,
         logRetention: config.logRetention,
+        alarms: resources.alarms,
         functions: Object.fromEntries(workflowTasks.map((definition) => [definition.name, this.functions.get(definition.name)!])),
       });
     }
@@ -75,7 +120,7 @@ export class FunctionsStack extends Stack {
         return;
       case 'table-stream': {
         // What fails every retry (or is bisected down to one failing record) is kept here, not dropped.
-        const failures = new Queue(this, `${logicalId}StreamFailures`, { encryption: QueueEncryption.SQS_MANAGED, retentionPeriod: keepFailures });
+        const failures = failureQueue(this, `${logicalId}StreamFailures`, resources.alarms);
         fn.addEventSource(
           new DynamoEventSource(resources.table, {
             startingPosition: StartingPosition.LATEST,
@@ -92,9 +137,10 @@ export class FunctionsStack extends Stack {
         return;
       }
       case 'queue': {
-        const deadLetters = new Queue(this, `${logicalId}DeadLetters`, { encryption: QueueEncryption.SQS_MANAGED, retentionPeriod: keepFailures });
+        const deadLetters = failureQueue(this, `${logicalId}DeadLetters`, resources.alarms);
         const queue = new Queue(this, `${logicalId}Queue`, {
           encryption: QueueEncryption.SQS_MANAGED,
+          enforceSSL: true,
           // AWS's advice: six times the function's timeout, so a retried batch is not delivered twice meanwhile.
           visibilityTimeout: Duration.seconds(functionTimeoutSeconds * 6),
           deadLetterQueue: { queue: deadLetters, maxReceiveCount: 5 },
@@ -106,7 +152,7 @@ export class FunctionsStack extends Stack {
         // SES stores each received mail under mail/ (the data stack's receipt rule); the bucket
         // tells EventBridge about new objects. A mail EventBridge could not hand over after its
         // retries (the function kept failing: an outage) is kept here; the raw mail stays in S3.
-        const deadLetters = new Queue(this, `${logicalId}DeadLetters`, { encryption: QueueEncryption.SQS_MANAGED, retentionPeriod: keepFailures });
+        const deadLetters = failureQueue(this, `${logicalId}DeadLetters`, resources.alarms);
         new Rule(this, `${logicalId}Mail`, {
           eventPattern: {
             source: ['aws.s3'],
@@ -118,11 +164,14 @@ export class FunctionsStack extends Stack {
         return;
       }
       case 'schedule':
-        new Rule(this, `${logicalId}Schedule`, { schedule: Schedule.expression(trigger.expression), targets: [new LambdaFunction(fn, { retryAttempts: 2 })] });
+        new Rule(this, `${logicalId}Schedule`, {
+          schedule: Schedule.expression(trigger.expression),
+          targets: [new LambdaFunction(fn, { retryAttempts: 2, deadLetterQueue: failureQueue(this, `${logicalId}DeadLetters`, resources.alarms) })],
+        });
         return;
       case 'mail-events': {
         // An event EventBridge could not deliver after its retries is kept here (EventBridge sends it, not the function).
-        const deadLetters = new Queue(this, `${logicalId}DeadLetters`, { encryption: QueueEncryption.SQS_MANAGED, retentionPeriod: keepFailures });
+        const deadLetters = failureQueue(this, `${logicalId}DeadLetters`, resources.alarms);
         new Rule(this, `${logicalId}MailEvents`, {
           eventPattern: {
             source: ['aws.ses'],

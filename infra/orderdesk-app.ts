@@ -4,6 +4,7 @@ import { routeList } from '../lib/http/routes.js';
 import { ApiStack } from './api-stack.js';
 import { DataStack, isDataStackFunction } from './data-stack.js';
 import { FunctionsStack } from './functions-stack.js';
+import { MonitoringStack } from './monitoring-stack.js';
 import { stageConfig } from './stage-config.js';
 
 /** Builds the whole app; `bin/app.ts` synthesizes it and the infra tests assert on it. */
@@ -12,7 +13,7 @@ export const buildApp = (app: App = new App()) => {
   const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
   // The user pool's triggers live beside the pool; every other entry of the function table in the functions stack.
   const data = new DataStack(app, `orderdesk-${config.stage}-data`, { env, config, functions: functionList.filter(isDataStackFunction) });
-  const resources = { table: data.table, bucket: data.bucket, userPool: data.userPool, appClientIds: data.appClientIds };
+  const resources = { table: data.table, bucket: data.bucket, userPool: data.userPool, appClientIds: data.appClientIds, alarms: data.alarms };
   const api = new ApiStack(app, `orderdesk-${config.stage}-api`, { env, config, routes: routeList, resources });
   const functions = new FunctionsStack(app, `orderdesk-${config.stage}-functions`, {
     env,
@@ -21,7 +22,17 @@ export const buildApp = (app: App = new App()) => {
     // The functions that send mail link back to the API: this stack depends on the API stack.
     resources: { ...resources, apiUrl: api.api.apiEndpoint },
   });
+  const monitoring = functions.workflow
+    ? new MonitoringStack(app, `orderdesk-${config.stage}-monitoring`, {
+        env,
+        config,
+        apiStage: api.stage,
+        table: data.table,
+        workflow: functions.workflow.stateMachine,
+        stackNames: { api: api.stackName, functions: functions.stackName, data: data.stackName },
+      })
+    : undefined;
   Tags.of(app).add('project', 'orderdesk');
   Tags.of(app).add('stage', config.stage);
-  return { app, config, data, api, functions };
+  return { app, config, data, api, functions, monitoring };
 };

@@ -1,20 +1,29 @@
 import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FunctionAccess, ObjectAction } from '../lib/config/access.js';
 import { EnvName } from '../lib/config/env.js';
 import { functionTimeoutSeconds } from '../lib/config/limits.js';
+import { tableDefinition } from '../lib/adapters/dynamodb/table-definition.js';
+import { acknowledge, wildcardFinding } from './acknowledge.js';
 import type { Platform } from '../lib/domain/platform.js';
 import { bundleOptions } from './bundle-options.js';
-import type { StageConfig } from './stage-config.js';
+import { filesBucketName, type StageConfig } from './stage-config.js';
+
+/** What `table: 'read'` and `table: 'readWrite'` may do: items and queries, never Scan, never the table's settings. */
+const tableActions = {
+  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
+  readWrite: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
+} as const;
 
 /** The S3 action each object action of an `access` grants. */
 const s3Actions: Record<ObjectAction, string> = { get: 's3:GetObject', put: 's3:PutObject', delete: 's3:DeleteObject' };
@@ -27,6 +36,8 @@ export interface OrderdeskResources {
   bucket: IBucket;
   userPool: IUserPool;
   appClientIds: Record<Platform, string>;
+  /** The stage's alarm topic (the data stack's). */
+  alarms: ITopic;
   /** The HTTP API's URL, for the links in mail (one-click unsubscribe): required by functions with `mail` access. */
   apiUrl?: string;
 }
@@ -39,6 +50,11 @@ export interface OrderdeskFunctionProps {
   stage: StageConfig;
   /** A fixed physical name, for a function referred to by ARN before it exists (the user pool's trigger). */
   functionName?: string;
+  /**
+   * Where a failed invocation ends up, since the function has no dead-letter queue of its own
+   * (cdk-nag's Serverless-LambdaDLQ): its caller gets the error, or its trigger keeps the event.
+   */
+  failures: string;
 }
 
 /**
@@ -50,6 +66,9 @@ export class OrderdeskFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: OrderdeskFunctionProps) {
     const { name, access, resources, stage, functionName } = props;
     const stack = Stack.of(scope);
+    // A role of its own with no managed policy: it writes its own log group and nothing else of CloudWatch Logs.
+    const role = new Role(scope, `${id}Role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: `orderdesk ${stage.stage} ${name}` });
+    const logGroup = new LogGroup(scope, `${id}Logs`, { retention: stage.logRetention, removalPolicy: RemovalPolicy.DESTROY });
     const environment: Record<string, string> = {
       [EnvName.stage]: stage.stage,
       [EnvName.workQueuePolicy]: stage.workQueuePolicy,
@@ -61,6 +80,7 @@ export class OrderdeskFunction extends NodejsFunction {
       [EnvName.reviewReminderDays]: JSON.stringify(stage.reviewReminderDays),
       POWERTOOLS_SERVICE_NAME: 'orderdesk',
       POWERTOOLS_LOG_LEVEL: 'INFO',
+      POWERTOOLS_METRICS_NAMESPACE: 'orderdesk',
       NODE_OPTIONS: '--enable-source-maps',
     };
     if (access.table) environment[EnvName.tableName] = resources.table.tableName;
@@ -91,10 +111,8 @@ export class OrderdeskFunction extends NodejsFunction {
       loggingFormat: LoggingFormat.JSON,
       applicationLogLevelV2: ApplicationLogLevel.INFO,
       systemLogLevelV2: SystemLogLevel.WARN,
-      logGroup: new LogGroup(scope, `${id}Logs`, {
-        retention: stage.logRetention,
-        removalPolicy: RemovalPolicy.DESTROY,
-      }),
+      role,
+      logGroup,
       projectRoot,
       depsLockFilePath: path.join(projectRoot, 'package-lock.json'),
       environment,
@@ -111,12 +129,20 @@ export class OrderdeskFunction extends NodejsFunction {
       },
     });
 
-    if (access.table === 'read') resources.table.grantReadData(this);
-    if (access.table === 'readWrite') resources.table.grantReadWriteData(this);
+    logGroup.grantWrite(role);
+    if (access.table) {
+      // The table and its indexes by name (not CDK's `index/*`): a new index is granted when it is defined.
+      const { tableArn } = resources.table;
+      const indexes = tableDefinition.globalIndexes.map((index) => `${tableArn}/index/${index.indexName}`);
+      this.addToRolePolicy(new PolicyStatement({ actions: [...tableActions[access.table]], resources: [tableArn, ...indexes] }));
+    }
     // One statement per key prefix, on that prefix's objects only: not CDK's bucket grants, which
-    // add s3:List* and s3:GetBucket* on the bucket and every object version action.
+    // add s3:List* and s3:GetBucket* on the bucket and every object version action. By the
+    // bucket's fixed name, so the grant (and its acknowledgement) reads the same in every stack.
     for (const [prefix, actions] of Object.entries(access.bucket ?? {})) {
-      this.addToRolePolicy(new PolicyStatement({ actions: (actions ?? []).map((action) => s3Actions[action]), resources: [resources.bucket.arnForObjects(`${prefix}*`)] }));
+      const objects = `arn:${stack.partition}:s3:::${filesBucketName(stage.stage, stack)}/${prefix}*`;
+      this.addToRolePolicy(new PolicyStatement({ actions: (actions ?? []).map((action) => s3Actions[action]), resources: [objects] }));
+      acknowledge(role, wildcardFinding(this, objects), `Objects under ${prefix} only: S3 names objects by key, and a key prefix is the narrowest grant there is`);
     }
     if (access.userPool === 'admin') {
       resources.userPool.grant(this, 'cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser', 'cognito-idp:AdminDisableUser');
@@ -133,6 +159,7 @@ export class OrderdeskFunction extends NodejsFunction {
       // Executions are named `<state machine>:<execution>`: this state machine's only.
       const executions = stack.formatArn({ service: 'states', resource: 'execution', resourceName: `${stage.workflowName}:*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
       this.addToRolePolicy(new PolicyStatement({ actions: ['states:DescribeExecution'], resources: [executions] }));
+      acknowledge(role, wildcardFinding(this, executions), 'The executions of the one request workflow, whose names are made as they start');
     }
     if (access.workflow?.includes('report')) {
       // Task-token calls take no resource in IAM: a token names its task, and only `*` is accepted.
@@ -145,6 +172,14 @@ export class OrderdeskFunction extends NodejsFunction {
       );
       this.addToRolePolicy(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: secrets }));
     }
+    acknowledge(
+      role,
+      'AwsSolutions-IAM5[Resource::*]',
+      access.workflow?.includes('report')
+        ? 'X-Ray (tracing) and Step Functions task tokens (SendTaskSuccess) accept only Resource "*": a trace segment and a token name no resource'
+        : 'X-Ray (tracing) accepts only Resource "*": a trace segment names no resource',
+    );
+    acknowledge(this, 'Serverless-LambdaDLQ', props.failures);
   }
 }
 

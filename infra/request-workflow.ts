@@ -20,6 +20,9 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
+import { acknowledge, wildcardFinding } from './acknowledge.js';
+import { alarm, alarmPeriod } from './alarms.js';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { functionTimeoutSeconds } from '../lib/config/limits.js';
 import { allTaskStates, checkpointState, doneState, routeState, startState, taskStates, waitStates } from '../lib/workflow/states.js';
 
@@ -52,6 +55,8 @@ export interface RequestWorkflowProps {
   /** By function-table name: at least every function `lib/workflow/states.ts` names. Only those are invoked and granted. */
   functions: Readonly<Record<string, IFunction>>;
   logRetention: RetentionDays;
+  /** The stage's alarm topic: a failed or timed-out execution is an alarm. */
+  alarms: ITopic;
 }
 
 /**
@@ -146,5 +151,27 @@ export class RequestWorkflow extends Construct {
       // (console, GetExecutionHistory); the log is for failures, each with its input and cause.
       logs: { destination: this.logGroup, level: LogLevel.ERROR, includeExecutionData: true },
     });
+    acknowledge(
+      this.stateMachine,
+      'AwsSolutions-SF1',
+      'Logs ERROR, with the data: ALL would log every state’s input and output (request data, task tokens) at every wake-up, while a Standard execution keeps its whole history for 90 days anyway',
+    );
+    // An execution never fails or times out by design: it waits at most a week at a time and takes
+    // every error back to Checkpoint. One that does leaves its request without a workflow until
+    // the hourly takeover sweep starts a new one.
+    alarm(this, 'FailedAlarm', props.alarms, {
+      metric: this.stateMachine.metricFailed({ statistic: 'Sum', period: alarmPeriod }),
+      threshold: 1,
+      description: 'A request workflow execution failed: its history (Step Functions console) and the ERROR log say where; resume-workflows restarts the request within the hour',
+    });
+    alarm(this, 'TimedOutAlarm', props.alarms, {
+      metric: this.stateMachine.metricTimedOut({ statistic: 'Sum', period: alarmPeriod }),
+      threshold: 1,
+      description: 'A request workflow execution timed out: a task outlived its timeout; resume-workflows restarts the request within the hour',
+    });
+    acknowledge(this.stateMachine, 'AwsSolutions-IAM5[Resource::*]', 'X-Ray (tracing) accepts only Resource "*": a trace segment names no resource');
+    for (const name of workflowFunctionNames) {
+      acknowledge(this.stateMachine, wildcardFinding(this, `${fn(name).functionArn}:*`), `CDK’s invoke grant on ${name} covers its versions too (\`:*\`); the state machine invokes its three task functions and nothing else`);
+    }
   }
 }

@@ -56,6 +56,29 @@ const StageContext = z.object({
     .transform((text) => (text.trim() === 'none' ? [] : text.split(',').map((day) => Number(day.trim()))))
     .pipe(ReviewReminderDays)
     .optional(),
+  /** Where the alarms go: an address the SNS topic mails (it must confirm the subscription once). */
+  alarmEmail: z.email().optional(),
+});
+
+/**
+ * What a production deploy must name, each with why: the placeholders that let `cdk synth` run
+ * offline for dev would send mail from nowhere, link to example portals, bill as a made-up agency
+ * and alarm nobody.
+ */
+export const requiredInProd = {
+  mailFrom: 'the verified SES sender of every mail (-c mailFrom=helpdesk@your-domain)',
+  portalOrigins: 'the portal origins CORS allows (-c portalOrigins=https://…)',
+  portalUrls: 'where the links in mail point (-c portalUrls=azami=https://…,digimadi=https://…)',
+  inboundDomain: 'the domain replies to mail are received at (-c inboundDomain=reply.your-domain)',
+  supplier: 'the agency as its orders state it (-c supplier=<json>)',
+  alarmEmail: 'who gets the alarms (-c alarmEmail=ops@your-domain)',
+} as const satisfies Partial<Record<keyof z.input<typeof StageContext>, string>>;
+
+const CheckedStageContext = StageContext.superRefine((context, ctx) => {
+  if (context.stage !== 'prod') return;
+  for (const [field, what] of Object.entries(requiredInProd)) {
+    if (context[field as keyof typeof requiredInProd] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `is required in prod: ${what}` });
+  }
 });
 
 export type StageConfig = {
@@ -74,6 +97,8 @@ export type StageConfig = {
   supplier: Supplier;
   /** Review reminders, days before the deadline's day: `-c reviewReminderDays=2,0`, or the default. */
   reviewReminderDays: readonly number[];
+  /** Subscribed to the alarm topic (required in prod); without it the topic has no subscriber. */
+  alarmEmail?: string;
   logRetention: RetentionDays;
   /** Production refuses accidental deletion of the table and the user pool. */
   deletionProtection: boolean;
@@ -117,10 +142,16 @@ export const placeholderSupplier: Supplier = {
 };
 
 const usage =
-  '-c stage=dev|prod [-c portalOrigins=https://…[,…]] [-c portalUrls=azami=https://…,digimadi=https://…] [-c mailFrom=helpdesk@your-domain] [-c inboundDomain=reply.your-domain] [-c workQueuePolicy=first-ready|round-robin] [-c supplier=<json>] [-c reviewReminderDays=2,0|none]';
+  '-c stage=dev|prod [-c portalOrigins=https://…[,…]] [-c portalUrls=azami=https://…,digimadi=https://…] [-c mailFrom=helpdesk@your-domain] [-c inboundDomain=reply.your-domain] [-c workQueuePolicy=first-ready|round-robin] [-c supplier=<json>] [-c reviewReminderDays=2,0|none] [-c alarmEmail=ops@your-domain]';
+
+/**
+ * The attachments bucket's name: fixed per stage, account and region (S3 names are global), so a
+ * function's grant on a key prefix names the bucket without a reference into the data stack.
+ */
+export const filesBucketName = (stage: StageName, scope: { account: string; region: string }): string => `orderdesk-${stage}-files-${scope.account}-${scope.region}`;
 
 export const stageConfig = (context: (key: string) => unknown): StageConfig => {
-  const parsed = StageContext.safeParse({
+  const parsed = CheckedStageContext.safeParse({
     stage: context('stage'),
     portalOrigins: context('portalOrigins'),
     portalUrls: context('portalUrls'),
@@ -129,12 +160,13 @@ export const stageConfig = (context: (key: string) => unknown): StageConfig => {
     workQueuePolicy: context('workQueuePolicy'),
     supplier: context('supplier'),
     reviewReminderDays: context('reviewReminderDays'),
+    alarmEmail: context('alarmEmail'),
   });
   if (!parsed.success) {
     const reasons = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'context'}: ${issue.message}`);
     throw new Error(`Invalid CDK context (${usage}): ${reasons.join('; ')}`);
   }
-  const { stage, portalOrigins, portalUrls, mailFrom, inboundDomain, workQueuePolicy, supplier, reviewReminderDays } = parsed.data;
+  const { stage, portalOrigins, portalUrls, mailFrom, inboundDomain, workQueuePolicy, supplier, reviewReminderDays, alarmEmail } = parsed.data;
   return {
     stage,
     portalOrigins: portalOrigins ?? defaultOrigins[stage],
@@ -145,6 +177,7 @@ export const stageConfig = (context: (key: string) => unknown): StageConfig => {
     workQueuePolicy,
     supplier: supplier ?? placeholderSupplier,
     reviewReminderDays: reviewReminderDays ?? defaultReviewReminderDays,
+    ...(alarmEmail ? { alarmEmail } : {}),
     logRetention: stage === 'prod' ? RetentionDays.THREE_MONTHS : RetentionDays.TWO_WEEKS,
     deletionProtection: stage === 'prod',
     workflowName: `orderdesk-${stage}-workflow`,

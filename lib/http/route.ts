@@ -20,6 +20,8 @@ export interface RouteDefinition<S extends RouteSchemas = RouteSchemas, A extend
   /** API Gateway path syntax: `/requests/{requestId}`. */
   path: string;
   auth: A;
+  /** Why a `public` route needs no login (what stands in for it): the security review reads this. */
+  publicBecause?: string;
   summary: string;
   tag: string;
   /** The status of a successful answer. */

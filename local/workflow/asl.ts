@@ -67,10 +67,11 @@ export const localDefinitionOf = (text: string, functionNames: readonly string[]
  * (aws-cdk-lib): about two seconds, once per start.
  */
 export const buildLocalDefinition = async (stateMachineName = localStateMachineName): Promise<LocalDefinition> => {
-  const [{ App, Stack }, { Code, Function, Runtime }, { RetentionDays }, { CfnStateMachine }, { RequestWorkflow, workflowFunctionNames }] = await Promise.all([
+  const [{ App, Stack }, { Code, Function, Runtime }, { RetentionDays }, { Topic }, { CfnStateMachine }, { RequestWorkflow, workflowFunctionNames }] = await Promise.all([
     import('aws-cdk-lib'),
     import('aws-cdk-lib/aws-lambda'),
     import('aws-cdk-lib/aws-logs'),
+    import('aws-cdk-lib/aws-sns'),
     import('aws-cdk-lib/aws-stepfunctions'),
     import('../../infra/request-workflow.js'),
   ]);
@@ -81,7 +82,8 @@ export const buildLocalDefinition = async (stateMachineName = localStateMachineN
       new Function(stack, `Fn-${name}`, { functionName: name, runtime: Runtime.NODEJS_24_X, handler: 'index.handler', code: Code.fromInline('export const handler = () => null;') }),
     ]),
   );
-  const workflow = new RequestWorkflow(stack, 'RequestWorkflow', { stateMachineName, functions, logRetention: RetentionDays.ONE_DAY });
+  // The alarms are AWS's business; the construct wants a topic for them all the same.
+  const workflow = new RequestWorkflow(stack, 'RequestWorkflow', { stateMachineName, functions, logRetention: RetentionDays.ONE_DAY, alarms: new Topic(stack, 'Alarms') });
   const functionOfLogicalId: Record<string, string> = {};
   for (const [name, fn] of Object.entries(functions)) {
     const arn = stack.resolve(fn.functionArn) as { 'Fn::GetAtt'?: [string, string] };

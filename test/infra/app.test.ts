@@ -18,6 +18,7 @@ import type { FunctionAccess } from '../../lib/config/access.js';
 import { EnvName } from '../../lib/config/env.js';
 import type { FunctionDefinition, Trigger } from '../../lib/functions/definition.js';
 import { functionList } from '../../lib/functions/table.js';
+import { prodContext } from './prod-context.js';
 
 // The same context (feature flags) `cdk synth` reads from cdk.json.
 const cdkJson = JSON.parse(fs.readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> };
@@ -29,8 +30,21 @@ const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'orderdesk-infra-'));
 afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
 
 const synth = (context: Record<string, string>) => {
-  const built = buildApp(new App({ outdir, context: { ...cdkJson.context, ...context } }));
-  return { data: Template.fromStack(built.data), api: Template.fromStack(built.api), functions: Template.fromStack(built.functions) };
+  // A production deploy knows its region (Cognito sends through SES there).
+  if (context.stage === 'prod') vi.stubEnv('CDK_DEFAULT_REGION', 'eu-central-1');
+  const built = (() => {
+    try {
+      return buildApp(new App({ outdir, context: { ...cdkJson.context, ...context } }));
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  })();
+  return {
+    data: Template.fromStack(built.data),
+    api: Template.fromStack(built.api),
+    functions: Template.fromStack(built.functions),
+    monitoring: Template.fromStack(built.monitoring!),
+  };
 };
 
 let dev: ReturnType<typeof synth>;
@@ -76,7 +90,7 @@ describe('the data stack', () => {
         CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedOrigins: ['http://localhost:5173'] })] },
       },
     });
-    const [bucket] = Object.values(dev.data.findResources('AWS::S3::Bucket'));
+    const bucket = attachmentsBucket(dev.data);
     expect(bucket?.Properties.CorsConfiguration.CorsRules[0].AllowedMethods).toEqual(expect.arrayContaining(['PUT', 'GET']));
     dev.data.hasResourceProperties('AWS::S3::BucketPolicy', {
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
@@ -92,7 +106,7 @@ describe('the data stack', () => {
       },
     });
     // Nothing under orgs/ ever expires.
-    const [bucket] = Object.values(dev.data.findResources('AWS::S3::Bucket'));
+    const bucket = attachmentsBucket(dev.data);
     const rules = bucket?.Properties.LifecycleConfiguration.Rules as { Prefix?: string; ExpirationInDays?: number }[];
     expect(rules.filter((rule) => rule.ExpirationInDays !== undefined).map((rule) => rule.Prefix)).toEqual(['uploads/']);
   });
@@ -222,8 +236,15 @@ interface Statement {
 /** The key pattern of an object ARN built from the bucket's ARN: `orgs/*` of `<bucket arn>/orgs/*`. */
 const objectPattern = (resource: unknown): string => {
   const parts = (resource as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join']?.[1];
-  const last = parts?.at(-1);
-  return typeof last === 'string' && last.startsWith('/') ? last.slice(1) : `not an object pattern: ${JSON.stringify(resource)}`;
+  const last = typeof resource === 'string' ? resource : parts?.at(-1);
+  const pattern = typeof last === 'string' ? /\/([^/]+\/\*)$/.exec(last)?.[1] : undefined;
+  return pattern ?? `not an object pattern: ${JSON.stringify(resource)}`;
+};
+
+/** The attachments bucket (the data stack also has its access log bucket). */
+const attachmentsBucket = (template: Template) => {
+  const [bucket] = Object.entries(template.findResources('AWS::S3::Bucket')).filter(([id]) => id.startsWith('Attachments'));
+  return bucket![1];
 };
 
 /** Resolves an ARN `Fn::Join` of pseudo parameters to a readable string: `arn:aws:lambda:<region>:<account>:…`. */
@@ -298,10 +319,10 @@ const grantsOf = (template: Template, name: string, service: string): Record<str
 
 /**
  * The services a function's access (and its trigger) call for, written out independently of the
- * construct: a function with more is over-granted, with fewer broken. X-Ray is every function's (tracing).
+ * construct: a function with more is over-granted, with fewer broken. X-Ray is every function's (tracing), and so is CloudWatch Logs (its own log group).
  */
 const servicesFor = (access: FunctionAccess, trigger?: Trigger): string[] => {
-  const services = new Set(['xray']);
+  const services = new Set(['xray', 'logs']);
   if (access.table || trigger?.kind === 'table-stream') services.add('dynamodb');
   if (access.bucket) services.add('s3');
   if (access.userPool) services.add('cognito-idp');
@@ -449,7 +470,7 @@ describe('the function table', () => {
     // EventBridge itself sends what it could not deliver.
     dev.functions.hasResourceProperties('AWS::SQS::QueuePolicy', {
       Queues: [{ Ref: deadLetters }],
-      PolicyDocument: { Statement: [Match.objectLike({ Action: 'sqs:SendMessage', Principal: { Service: 'events.amazonaws.com' } })] },
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'sqs:SendMessage', Principal: { Service: 'events.amazonaws.com' } })]) },
     });
   });
 
@@ -503,7 +524,8 @@ describe('the function table', () => {
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^GetMeStreamFailures'), 'Arn'] } } },
     });
     const queues = Object.keys(built.functions.findResources('AWS::SQS::Queue')).map((id) => id.replace(/[0-9A-F]{8}$/, '')).sort();
-    expect(queues).toEqual(['GetMeStreamFailures', 'GetOpenapiDeadLetters', 'GetRequestDeadLetters', 'GetRequestQueue', 'ListRequestsDeadLetters']);
+    // Health's is its schedule's: EventBridge keeps a scheduled run it could not deliver.
+    expect(queues).toEqual(['GetMeStreamFailures', 'GetOpenapiDeadLetters', 'GetRequestDeadLetters', 'GetRequestQueue', 'HealthDeadLetters', 'ListRequestsDeadLetters']);
     built.functions.hasResourceProperties('AWS::SQS::Queue', { RedrivePolicy: Match.objectLike({ maxReceiveCount: 5 }) });
     built.functions.hasResourceProperties('AWS::Events::Rule', { EventPattern: Match.objectLike({ source: ['aws.s3'], detail: Match.objectLike({ object: { key: [{ prefix: 'mail/' }] } }) }) });
     built.functions.hasResourceProperties('AWS::Events::Rule', {
@@ -540,7 +562,7 @@ describe('the function table', () => {
     expect(() => new DataStack(app, 'wrong-data', { env, config, functions: asDefinitions(fixture.slice(0, 1)) })).toThrow(/user pool triggers only, not health/);
     expect(() => new DataStack(app, 'two-triggers', { env, config, functions: [...trigger, { ...trigger[0]!, name: 'get-me' }] })).toThrow(/one custom-message trigger/);
     const data = new DataStack(app, 'right-data', { env, config, functions: [] });
-    const resources = { table: data.table, bucket: data.bucket, userPool: data.userPool, appClientIds: data.appClientIds };
+    const resources = { table: data.table, bucket: data.bucket, userPool: data.userPool, appClientIds: data.appClientIds, alarms: data.alarms };
     expect(() => new FunctionsStack(app, 'wrong-functions', { env, config, resources, functions: trigger })).toThrow(/list-timeline is a user pool trigger/);
   });
 });
@@ -577,7 +599,7 @@ const synthFixture = (options: { context?: Record<string, string | undefined>; a
   const stack = new FunctionsStack(app, 'fixture-functions', {
     env,
     config,
-    resources: { table: data.table, bucket: data.bucket, userPool: data.userPool, appClientIds: data.appClientIds, apiUrl },
+    resources: { table: data.table, bucket: data.bucket, userPool: data.userPool, appClientIds: data.appClientIds, alarms: data.alarms, apiUrl },
     functions: definitions.filter((entry) => !isDataStackFunction(entry)),
   });
   return { data: Template.fromStack(data), functions: Template.fromStack(stack) };
@@ -588,7 +610,7 @@ describe('stage settings', () => {
     const spawnSync = vi.spyOn(childProcess, 'spawnSync');
     let commands: string[];
     try {
-      synth({ stage: 'prod', portalOrigins: 'https://helpdesk.azami.example' });
+      synth(prodContext);
       commands = spawnSync.mock.calls.map(([command, args]) => [command, ...(args ?? [])].join(' '));
     } finally {
       spawnSync.mockRestore();
@@ -597,11 +619,11 @@ describe('stage settings', () => {
   });
 
   it('protects the table and user pool from deletion in prod', () => {
-    const prod = synth({ stage: 'prod', portalOrigins: 'https://helpdesk.azami.example' });
+    const prod = synth(prodContext);
     prod.data.hasResourceProperties('AWS::DynamoDB::Table', { DeletionProtectionEnabled: true });
     prod.data.hasResourceProperties('AWS::Cognito::UserPool', { DeletionProtection: 'ACTIVE' });
     prod.data.hasResourceProperties('AWS::S3::Bucket', {
-      CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedOrigins: ['https://helpdesk.azami.example'] })] },
+      CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedOrigins: ['https://helpdesk.azami.example', 'https://helpdesk.digimadi.example'] })] },
     });
   });
 
@@ -620,26 +642,28 @@ describe('stage settings', () => {
       mailConfigurationSet: 'orderdesk-dev',
       cognitoMessageFunctionName: 'orderdesk-dev-cognito-message',
     });
-    const prod = stageConfig((key) => (key === 'stage' ? 'prod' : undefined));
-    expect(prod).toMatchObject({
-      portalUrls: { azami: 'https://portal.azami.example', digimadi: 'https://portal.digimadi.example' },
-      mailFrom: 'helpdesk@orderdesk.example',
-      mailFromGiven: false,
-      inboundDomain: 'reply.orderdesk.example',
-      mailConfigurationSet: 'orderdesk-prod',
-      cognitoMessageFunctionName: 'orderdesk-prod-cognito-message',
-    });
-    expect(stageConfig((key) => ({ stage: 'prod', mailFrom: 'help@azami.example' })[key])).toMatchObject({ mailFrom: 'help@azami.example', mailFromGiven: true });
+    expect(stageConfig((key) => prodContext[key])).toMatchObject({ mailFrom: 'helpdesk@agency.example', mailFromGiven: true, mailConfigurationSet: 'orderdesk-prod', cognitoMessageFunctionName: 'orderdesk-prod-cognito-message' });
+  });
+
+  it('refuses a prod context without the sender, the portal, the inbound domain, the supplier or the alarm address, naming each with why', () => {
+    expect(() => stageConfig((key) => (key === 'stage' ? 'prod' : undefined))).toThrow(
+      /mailFrom: is required in prod: the verified SES sender.*portalOrigins: is required in prod.*portalUrls: is required in prod.*inboundDomain: is required in prod.*supplier: is required in prod.*alarmEmail: is required in prod/,
+    );
+    const without = (field: string) => () => stageConfig((key) => (key === field ? undefined : prodContext[key]));
+    expect(without('mailFrom')).toThrow(/^Invalid CDK context .*: mailFrom: is required in prod: the verified SES sender of every mail \(-c mailFrom=helpdesk@your-domain\)$/);
+    expect(without('portalOrigins')).toThrow(/: portalOrigins: is required in prod: the portal origins CORS allows/);
+    // A dev synth needs none of them: CI synthesizes offline with the placeholders.
+    expect(stageConfig((key) => (key === 'stage' ? 'dev' : undefined)).alarmEmail).toBeUndefined();
   });
 
   it('reads the domain of reply addresses from -c inboundDomain=, a hostname', () => {
-    const parse = (inboundDomain: string) => () => stageConfig((key) => ({ stage: 'prod', inboundDomain })[key]);
+    const parse = (inboundDomain: string) => () => stageConfig((key) => ({ ...prodContext, inboundDomain })[key]);
     expect(parse('Reply.Azami.example')().inboundDomain).toBe('reply.azami.example');
     for (const bad of ['reply@azami.example', 'https://reply.azami.example', 'reply_azami.example', 'localhost', '']) expect(parse(bad), bad).toThrow(/inboundDomain/);
   });
 
   it('reads each platform\'s portal URL from -c portalUrls=azami=…,digimadi=…', () => {
-    const config = stageConfig((key) => ({ stage: 'prod', portalUrls: ' azami=https://helpdesk.azami.example, digimadi=https://app.digimadi.example/portal ' })[key]);
+    const config = stageConfig((key) => ({ ...prodContext, portalUrls: ' azami=https://helpdesk.azami.example, digimadi=https://app.digimadi.example/portal ' })[key]);
     expect(config.portalUrls).toEqual({ azami: 'https://helpdesk.azami.example', digimadi: 'https://app.digimadi.example/portal' });
   });
 
@@ -656,8 +680,8 @@ describe('stage settings', () => {
 
   it('reads the supplier of orders from -c supplier=<json>, checking its IČO and IBAN, and tells every function', () => {
     const supplier = { name: 'Agentura s.r.o.', ico: '25596641', address: { street: 'A 1', city: 'Praha', postalCode: '110 00', country: 'CZ' }, iban: 'CZ6508000000192000145399' };
-    expect(stageConfig((key) => ({ stage: 'prod', supplier: JSON.stringify(supplier) })[key]).supplier).toEqual(supplier);
-    const parse = (text: string) => () => stageConfig((key) => ({ stage: 'prod', supplier: text })[key]);
+    expect(stageConfig((key) => ({ ...prodContext, supplier: JSON.stringify(supplier) })[key]).supplier).toEqual(supplier);
+    const parse = (text: string) => () => stageConfig((key) => ({ ...prodContext, supplier: text })[key]);
     expect(parse('{not json')).toThrow(/supplier: is not JSON/);
     expect(parse(JSON.stringify({ ...supplier, ico: '25596642' }))).toThrow(/supplier\.ico: must be a valid 8-digit IČO/);
     expect(parse(JSON.stringify({ ...supplier, iban: 'CZ6508000000192000145398' }))).toThrow(/supplier\.iban: must be a valid IBAN/);
@@ -665,7 +689,7 @@ describe('stage settings', () => {
   });
 
   it('reads the review reminder days from -c reviewReminderDays, checking each, and tells the workflow’s checkpoint', () => {
-    const days = (reviewReminderDays: string | undefined) => stageConfig((key) => ({ stage: 'prod', reviewReminderDays })[key]).reviewReminderDays;
+    const days = (reviewReminderDays: string | undefined) => stageConfig((key) => ({ ...prodContext, reviewReminderDays })[key]).reviewReminderDays;
     expect(days(undefined)).toEqual([2, 0]);
     expect(days(' 3, 1 ,0')).toEqual([3, 1, 0]);
     expect(days('none')).toEqual([]);
@@ -677,7 +701,7 @@ describe('stage settings', () => {
 
   it('gives prod functions the portal URLs of the context and the prod configuration set', () => {
     const portalUrls = { azami: 'https://helpdesk.azami.example', digimadi: 'https://helpdesk.digimadi.example' };
-    const prod = synth({ stage: 'prod', portalOrigins: 'https://helpdesk.azami.example', portalUrls: `azami=${portalUrls.azami},digimadi=${portalUrls.digimadi}` });
+    const prod = synth({ ...prodContext, portalUrls: `azami=${portalUrls.azami},digimadi=${portalUrls.digimadi}` });
     expect(environmentOf(prod.functions, 'notify')).toMatchObject({ [EnvName.portalUrls]: JSON.stringify(portalUrls), [EnvName.mailConfigurationSet]: 'orderdesk-prod' });
     expect(environmentOf(prod.data, 'cognito-message')[EnvName.portalUrls]).toBe(JSON.stringify(portalUrls));
     prod.data.hasResourceProperties('AWS::SES::ConfigurationSet', { Name: 'orderdesk-prod' });
@@ -685,5 +709,85 @@ describe('stage settings', () => {
     prod.data.hasResourceProperties('AWS::SecretsManager::Secret', { Name: 'orderdesk/prod/mail-links' });
     const ses = grantsOf(prod.functions, 'notify', 'ses')['ses:SendEmail']!;
     expect((JSON.parse(ses) as unknown[]).map(resolveArn)).toContain('arn:aws:ses:<region>:<account>:configuration-set/orderdesk-prod');
+  });
+});
+
+describe('operating it: the prod app', () => {
+  let prod: ReturnType<typeof synth>;
+  beforeAll(() => {
+    prod = synth(prodContext);
+  });
+
+  type Resource = { Properties: Record<string, unknown> };
+  const alarmsOf = (template: Template) => Object.entries(template.findResources('AWS::CloudWatch::Alarm')) as [string, Resource][];
+  /** An alarm tells the stage's topic (the data stack's, imported elsewhere) when it fires and when it clears. */
+  const tellsTheTopic = (alarm: Resource) => {
+    const actions = JSON.stringify([alarm.Properties.AlarmActions, alarm.Properties.OKActions]);
+    return /Alarms[0-9A-F]{8}|ExportsOutputRefAlarms/.test(actions) && Array.isArray(alarm.Properties.OKActions);
+  };
+
+  it('mails its alarms to the context’s address through one SNS topic, TLS only', () => {
+    prod.data.hasResourceProperties('AWS::SNS::Topic', { TopicName: 'orderdesk-prod-alarms' });
+    prod.data.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@agency.example' });
+    prod.data.hasResourceProperties('AWS::SNS::TopicPolicy', { PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) } });
+  });
+
+  it('alarms on the API’s 5xx rate, every background function’s errors and throttles, each dead-letter queue, failed and timed-out executions, SES reputation and DynamoDB throttling', () => {
+    const api = alarmsOf(prod.api);
+    expect(api.map(([id]) => id)).toEqual([expect.stringMatching(/^ServerErrorRateAlarm/)]);
+    expect(JSON.stringify(api[0]![1].Properties.Metrics)).toContain('5xx');
+    expect(api[0]![1].Properties).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', TreatMissingData: 'notBreaching' });
+
+    const functions = alarmsOf(prod.functions).map(([id]) => id.replace(/[0-9A-F]{8}$/, ''));
+    const background = functionList.filter((entry) => !isDataStackFunction(entry));
+    for (const entry of background) expect(functions, entry.name).toContain(`${logicalIdOf(entry.name)}FailingAlarm`);
+    const queues = Object.keys(prod.functions.findResources('AWS::SQS::Queue')).filter((id) => /(DeadLetters|StreamFailures)[0-9A-F]{8}$/.test(id));
+    expect(queues.length).toBeGreaterThan(0);
+    for (const queue of queues) expect(functions).toContain(`${queue.replace(/[0-9A-F]{8}$/, '')}Alarm`);
+    expect(functions).toEqual(expect.arrayContaining([expect.stringMatching(/^RequestWorkflowFailedAlarm/), expect.stringMatching(/^RequestWorkflowTimedOutAlarm/)]));
+
+    const data = Object.fromEntries(alarmsOf(prod.data).map(([id, alarm]) => [id.replace(/[0-9A-F]{8}$/, ''), alarm.Properties]));
+    expect(data.MailBounceRateAlarm).toMatchObject({ MetricName: 'Reputation.BounceRate', Namespace: 'AWS/SES', Threshold: 0.02 });
+    expect(data.MailComplaintRateAlarm).toMatchObject({ MetricName: 'Reputation.ComplaintRate', Namespace: 'AWS/SES', Threshold: 0.0005 });
+    expect(JSON.stringify(data.TableThrottledAlarm)).toMatch(/ReadThrottleEvents.*WriteThrottleEvents/);
+
+    for (const template of [prod.data, prod.api, prod.functions]) for (const [id, alarm] of alarmsOf(template)) expect(tellsTheTopic(alarm), id).toBe(true);
+  });
+
+  it('logs every API call as one JSON line with the request id the handlers log', () => {
+    const [stage] = Object.values(prod.api.findResources('AWS::ApiGatewayV2::Stage')) as Resource[];
+    const settings = stage!.Properties.AccessLogSettings as { DestinationArn: unknown; Format: string };
+    expect(JSON.stringify(settings.DestinationArn)).toMatch(/AccessLogs[0-9A-F]{8}/);
+    expect(JSON.parse(settings.Format)).toMatchObject({ requestId: '$context.requestId', status: '$context.status', routeKey: '$context.routeKey', integrationError: '$context.integrationErrorMessage' });
+    prod.api.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
+  });
+
+  it('traces every function and the workflow with X-Ray, and names the metrics namespace', () => {
+    for (const template of [prod.data, prod.api, prod.functions]) {
+      for (const [id, fn] of Object.entries(template.findResources('AWS::Lambda::Function')) as [string, Resource][]) {
+        if (id.startsWith('BucketNotificationsHandler')) continue;
+        expect(fn.Properties.TracingConfig, id).toEqual({ Mode: 'Active' });
+        expect((fn.Properties.Environment as { Variables: Record<string, string> }).Variables.POWERTOOLS_METRICS_NAMESPACE, id).toBe('orderdesk');
+      }
+    }
+    prod.functions.hasResourceProperties('AWS::StepFunctions::StateMachine', { TracingConfiguration: { Enabled: true } });
+  });
+
+  it('has a dashboard of the same: API, functions, queues, workflow, table, mail and the business metrics', () => {
+    prod.monitoring.hasResourceProperties('AWS::CloudWatch::Dashboard', { DashboardName: 'orderdesk-prod' });
+    const [dashboard] = Object.values(prod.monitoring.findResources('AWS::CloudWatch::Dashboard')) as Resource[];
+    const body = JSON.stringify(dashboard!.Properties.DashboardBody);
+    for (const title of ['API calls and errors', 'Function errors', 'Function throttles', 'Dead-letter and on-failure queues', 'Request workflow executions', 'Table: consumed capacity and throttles', 'Sending reputation', 'Business metrics']) {
+      expect(body, title).toContain(title);
+    }
+  });
+
+  it('gives each function a role of its own with no managed policy, writing its own log group only', () => {
+    for (const template of [prod.api, prod.functions]) {
+      for (const [id, role] of Object.entries(template.findResources('AWS::IAM::Role')) as [string, Resource][]) {
+        if (!id.endsWith('Role') && !/Role[0-9A-F]{8}$/.test(id)) continue;
+        expect(role.Properties.ManagedPolicyArns, id).toBeUndefined();
+      }
+    }
   });
 });

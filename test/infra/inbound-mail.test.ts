@@ -25,7 +25,7 @@ const synth = (context: Record<string, string> = {}) => {
   const stack = new FunctionsStack(app, `inbound-functions-${Object.keys(context).length}`, {
     env,
     config,
-    resources: { table: data.table, bucket: data.bucket, userPool: data.userPool, appClientIds: data.appClientIds, apiUrl: 'https://api.fixture.example' },
+    resources: { table: data.table, bucket: data.bucket, userPool: data.userPool, appClientIds: data.appClientIds, alarms: data.alarms, apiUrl: 'https://api.fixture.example' },
     functions: [functions.inboundMail],
   });
   return { data: Template.fromStack(data), functions: Template.fromStack(stack) };
@@ -45,7 +45,7 @@ describe('receiving the stage’s mail', () => {
   it('has a receipt rule set with one rule for the inbound domain: spam and virus scanning, the raw mail stored under mail/', () => {
     dev.data.resourceCountIs('AWS::SES::ReceiptRuleSet', 1);
     dev.data.hasResourceProperties('AWS::SES::ReceiptRuleSet', { RuleSetName: 'orderdesk-dev-inbound' });
-    const [bucketId] = Object.keys(dev.data.findResources('AWS::S3::Bucket'));
+    const bucketId = Object.keys(dev.data.findResources('AWS::S3::Bucket')).find((id) => id.startsWith('Attachments'));
     const rule = only(Object.values(dev.data.findResources('AWS::SES::ReceiptRule')));
     expect(rule.Properties).toEqual({
       RuleSetName: { Ref: expect.stringMatching(/^InboundMail/) },
@@ -58,18 +58,18 @@ describe('receiving the stage’s mail', () => {
       },
     });
     // SES tests its write when the rule is made: the bucket policy must exist by then.
-    const [policyId] = Object.keys(dev.data.findResources('AWS::S3::BucketPolicy'));
+    const policyId = Object.keys(dev.data.findResources('AWS::S3::BucketPolicy')).find((id) => id.startsWith('AttachmentsPolicy'));
     expect(rule.DependsOn).toContain(policyId);
   });
 
   it('lets SES write under mail/ only, for this account’s rule only', () => {
-    const policy = only(Object.values(dev.data.findResources('AWS::S3::BucketPolicy')));
+    const policy = only(Object.entries(dev.data.findResources('AWS::S3::BucketPolicy')).filter(([id]) => id.startsWith('AttachmentsPolicy')))[1];
     const statements = (policy.Properties.PolicyDocument.Statement as { Principal?: { Service?: string }; Action: unknown; Resource: unknown; Condition?: unknown }[]).filter(
       (statement) => statement.Principal?.Service === 'ses.amazonaws.com',
     );
     const statement = only(statements);
     expect(statement.Action).toBe('s3:PutObject');
-    expect(JSON.stringify(statement.Resource)).toMatch(/"\/mail\/\*"\]\]\}$/);
+    expect(JSON.stringify(statement.Resource)).toMatch(/\/mail\/\*"(\]\]\})?$/);
     expect(statement.Condition).toEqual({
       StringEquals: {
         'aws:SourceAccount': '123456789012',
@@ -100,7 +100,7 @@ describe('the inbound-mail function', () => {
     expect(dev.functions.findResources('AWS::SQS::Queue')[queue]?.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
     dev.functions.hasResourceProperties('AWS::SQS::QueuePolicy', {
       Queues: [{ Ref: queue }],
-      PolicyDocument: { Statement: [Match.objectLike({ Action: 'sqs:SendMessage', Principal: { Service: 'events.amazonaws.com' } })] },
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'sqs:SendMessage', Principal: { Service: 'events.amazonaws.com' } })]) },
     });
   });
 
@@ -112,7 +112,7 @@ describe('the inbound-mail function', () => {
       .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(`"${role}"`))
       .flatMap((policy) => policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
     const s3 = statements.filter((statement) => [statement.Action].flat().some((action) => action.startsWith('s3:')));
-    expect(s3.map((statement) => `${[statement.Action].flat().join(',')} ${JSON.stringify(statement.Resource).match(/"\/([a-z]+\/\*)"/)?.[1]}`).sort()).toEqual([
+    expect(s3.map((statement) => `${[statement.Action].flat().join(',')} ${JSON.stringify(statement.Resource).match(/\/([a-z]+\/\*)"/)?.[1]}`).sort()).toEqual([
       's3:GetObject mail/*',
       's3:PutObject orgs/*',
     ]);

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Topic } from 'aws-cdk-lib/aws-sns';
 import { Code, Function, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,7 +69,8 @@ const synthConstruct = () => {
   const functions = Object.fromEntries(
     [...workflowFunctionNames, 'bystander'].map((name) => [name, new Function(stack, name, { functionName: name, runtime: Runtime.NODEJS_24_X, handler: 'index.handler', code: Code.fromInline('x') })]),
   );
-  const workflow = new RequestWorkflow(stack, 'RequestWorkflow', { stateMachineName: config.workflowName, functions, logRetention: config.logRetention });
+  const alarms = new Topic(stack, 'Alarms');
+  const workflow = new RequestWorkflow(stack, 'RequestWorkflow', { stateMachineName: config.workflowName, functions, logRetention: config.logRetention, alarms });
   const template = Template.fromStack(stack);
   const logicalIds = Object.fromEntries(Object.entries(functions).map(([name, fn]) => [name, stack.getLogicalId(fn.node.defaultChild as never)]));
   return { template, workflow, logicalIds, asl: definitionOf(template) };
@@ -187,7 +189,7 @@ describe('the request workflow', () => {
     const app = new App({ outdir, context: { ...cdkJson.context } });
     const stack = new Stack(app, 'workflow-short');
     const checkpoint = new Function(stack, 'c', { runtime: Runtime.NODEJS_24_X, handler: 'index.handler', code: Code.fromInline('x') });
-    expect(() => new RequestWorkflow(stack, 'W', { stateMachineName: 'w', functions: { 'workflow-checkpoint': checkpoint }, logRetention: RetentionDays.ONE_DAY })).toThrow(
+    expect(() => new RequestWorkflow(stack, 'W', { stateMachineName: 'w', functions: { 'workflow-checkpoint': checkpoint }, logRetention: RetentionDays.ONE_DAY, alarms: new Topic(stack, 'A') })).toThrow(
       /invokes workflow-await, generate-order, which the function table lacks: add entries with trigger \{ kind: 'workflow-task' \}/,
     );
   });
@@ -200,7 +202,7 @@ describe('the functions stack', () => {
   const functionsStack = (id: string, names: string[]) => {
     const app = new App({ outdir, context: { ...cdkJson.context } });
     const data = new DataStack(app, `${id}-data`, { env, config, functions: [] });
-    const resources = { table: data.table, bucket: data.bucket, userPool: data.userPool, appClientIds: data.appClientIds, apiUrl: 'https://api.example' };
+    const resources = { table: data.table, bucket: data.bucket, userPool: data.userPool, appClientIds: data.appClientIds, alarms: data.alarms, apiUrl: 'https://api.example' };
     return () => new FunctionsStack(app, id, { env, config, resources, functions: names.map((name) => asDefinition({ name })) });
   };
 

@@ -18,6 +18,10 @@ describe('the route table', () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
+  it('says why each public route needs no login, and only public ones', () => {
+    for (const route of routeList) expect(route.publicBecause !== undefined, route.name).toBe(route.auth === 'public');
+  });
+
   it('names routes in kebab-case, each once, and each method and path once', () => {
     for (const route of routeList) expect(route.name).toMatch(/^[a-z]+(-[a-z0-9]+)*$/);
     expect(new Set(routeList.map((r) => r.name)).size).toBe(routeList.length);
