@@ -2,8 +2,11 @@ import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Dashboard, GraphWidget, MathExpression, Metric, TextWidget, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
+import { businessMetrics, metricNames, type MetricName } from '../lib/observability/metric-names.js';
+import { alarm, alarmPeriod } from './alarms.js';
 import type { StageConfig } from './stage-config.js';
 
 export interface MonitoringStackProps extends StackProps {
@@ -11,6 +14,8 @@ export interface MonitoringStackProps extends StackProps {
   apiStage: HttpStage;
   table: ITable;
   workflow: StateMachine;
+  /** The stage's alarm topic, for the business metrics that are alarms by themselves. */
+  alarms: ITopic;
   /** The stacks whose functions and queues the dashboard searches by name (CloudFormation prefixes their names with the stack's). */
   stackNames: { api: string; functions: string; data: string };
 }
@@ -20,6 +25,14 @@ const fiveMinutes = Duration.minutes(5);
 /** Every metric a CloudWatch search finds, e.g. each function's errors: one line per function, none named here. */
 const search = (expression: string, statistic: string, label: string, period = fiveMinutes): IMetric =>
   new MathExpression({ expression: `SEARCH('${expression}', '${statistic}', ${period.toSeconds()})`, label, period, usingMetrics: {} });
+
+/** The business metrics' rows of the dashboard: a few lines each, by capability. */
+const businessGroups: { title: string; metrics: MetricName[] }[] = [
+  { title: 'Requests, offers and orders', metrics: ['RequestsFiled', 'MessagesPosted', 'OffersPosted', 'OffersAccepted', 'OffersRejected', 'OffersExpired', 'OrdersIssued'] },
+  { title: 'Payments and reviews', metrics: ['PaymentsReceived', 'PaymentsFlagged', 'DeliveriesHandedOver', 'DeliveriesAccepted', 'DeliveriesDeemedAccepted', 'ReviewChangesRequested'] },
+  { title: 'Mail out and in', metrics: ['MailsSent', 'MailsParked', 'MailsSuppressed', 'AddressesSuppressed', 'InboundMailPosted', 'InboundMailRefused', 'InboundMailDropped'] },
+  { title: 'Workflow', metrics: ['WorkflowRemindersSent', 'WorkflowsResumed', 'WorkflowNudgesFailed'] },
+];
 
 /**
  * The stage's dashboard: what the alarms watch, side by side, and the business metrics beside
@@ -32,6 +45,13 @@ export class MonitoringStack extends Stack {
   constructor(scope: Construct, id: string, props: MonitoringStackProps) {
     super(scope, id, props);
     const { config, apiStage, table, workflow, stackNames } = props;
+    // As the functions publish them (lib/observability/metrics.ts): namespace orderdesk, dimensions service and stage.
+    const business = (name: MetricName, period = Duration.hours(1)) =>
+      new Metric({ namespace: 'orderdesk', metricName: name, dimensionsMap: { service: 'orderdesk', stage: config.stage }, statistic: 'Sum', period, label: name });
+    // The metrics that mean, by any count, that a person must act (a mail nobody got, a change its workflow never heard of).
+    for (const name of metricNames.filter((metric) => 'alarm' in businessMetrics[metric])) {
+      alarm(this, `${name}Alarm`, props.alarms, { metric: business(name, alarmPeriod), threshold: 0, strictly: true, description: `${name}: ${businessMetrics[name].description}` });
+    }
     const width = 12;
     const functions = `{AWS/Lambda,FunctionName} MetricName="%s" (${Object.values(stackNames).map((name) => `"${name}"`).join(' OR ')})`;
     const lambda = (metric: string, statistic: string, label: string) => search(functions.replace('%s', metric), statistic, label);
@@ -99,12 +119,6 @@ export class MonitoringStack extends Stack {
         width,
       }),
     );
-    this.dashboard.addWidgets(
-      new GraphWidget({
-        title: 'Business metrics (hourly): requests filed, offers accepted, mails sent and parked, …',
-        left: [search('{orderdesk,service} orderdesk', 'Sum', 'business', Duration.hours(1))],
-        width: 24,
-      }),
-    );
+    this.dashboard.addWidgets(...businessGroups.map((group) => new GraphWidget({ title: `Business metrics (hourly): ${group.title}`, left: group.metrics.map((name) => business(name)), width: 6 })));
   }
 }

@@ -29,6 +29,7 @@ export const buildApp = (app: App = new App()) => {
         apiStage: api.stage,
         table: data.table,
         workflow: functions.workflow.stateMachine,
+        alarms: data.alarms,
         stackNames: { api: api.stackName, functions: functions.stackName, data: data.stackName },
       })
     : undefined;

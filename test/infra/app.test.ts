@@ -751,7 +751,17 @@ describe('operating it: the prod app', () => {
     expect(data.MailComplaintRateAlarm).toMatchObject({ MetricName: 'Reputation.ComplaintRate', Namespace: 'AWS/SES', Threshold: 0.0005 });
     expect(JSON.stringify(data.TableThrottledAlarm)).toMatch(/ReadThrottleEvents.*WriteThrottleEvents/);
 
-    for (const template of [prod.data, prod.api, prod.functions]) for (const [id, alarm] of alarmsOf(template)) expect(tellsTheTopic(alarm), id).toBe(true);
+    // The business metrics that are alarms by themselves (lib/observability/metric-names.ts).
+    const business = alarmsOf(prod.monitoring).map(([, alarm]) => JSON.stringify(alarm.Properties));
+    for (const name of ['MailsParked', 'WorkflowNudgesFailed']) {
+      const watching = business.filter((properties) => properties.includes(`"MetricName":"${name}"`));
+      expect(watching, name).toHaveLength(1);
+      expect(watching[0]).toContain('"Namespace":"orderdesk"');
+      expect(watching[0]).toContain('{"Name":"stage","Value":"prod"}');
+      expect(watching[0]).toContain('"Threshold":0');
+    }
+
+    for (const template of [prod.data, prod.api, prod.functions, prod.monitoring]) for (const [id, alarm] of alarmsOf(template)) expect(tellsTheTopic(alarm), id).toBe(true);
   });
 
   it('logs every API call as one JSON line with the request id the handlers log', () => {
@@ -777,7 +787,7 @@ describe('operating it: the prod app', () => {
     prod.monitoring.hasResourceProperties('AWS::CloudWatch::Dashboard', { DashboardName: 'orderdesk-prod' });
     const [dashboard] = Object.values(prod.monitoring.findResources('AWS::CloudWatch::Dashboard')) as Resource[];
     const body = JSON.stringify(dashboard!.Properties.DashboardBody);
-    for (const title of ['API calls and errors', 'Function errors', 'Function throttles', 'Dead-letter and on-failure queues', 'Request workflow executions', 'Table: consumed capacity and throttles', 'Sending reputation', 'Business metrics']) {
+    for (const title of ['API calls and errors', 'Function errors', 'Function throttles', 'Dead-letter and on-failure queues', 'Request workflow executions', 'Table: consumed capacity and throttles', 'Sending reputation', 'Mail out and in', 'RequestsFiled', 'OffersAccepted', 'MailsParked']) {
       expect(body, title).toContain(title);
     }
   });
