@@ -18,6 +18,9 @@ export const lambdaMemoryMb = 1024;
  */
 export const assumedLogBytesPerRun = 500;
 
+/** The API's access log: one JSON line per call (infra/api-stack.ts, `accessLogFields`), about 0.5 KB with a browser's user agent. */
+export const assumedAccessLogBytesPerCall = 500;
+
 /** DynamoDB's storage overhead per item, and per copy of an item in an index. */
 export const dynamoItemOverheadBytes = 100;
 
@@ -73,7 +76,7 @@ export const lifecycleCounts = (
     s3StoredBytes: snapshot.s3.putBytes,
     dynamoStoredBytes: measured.dynamoStoredBytes,
     traces: runsOf((name) => !kinds.workflowTasks.has(name)) + measured.executions,
-    logBytes: runsOf(() => true) * assumedLogBytesPerRun,
+    logBytes: runsOf(() => true) * assumedLogBytesPerRun + measured.apiCalls * assumedAccessLogBytesPerCall,
   };
 };
 
@@ -178,7 +181,8 @@ export const mixedUsage = (perLifecycle: Partial<Record<LifecycleKey, Usage>>, m
 export interface FixedAssumptions {
   /** Secrets Manager secrets: the data stack's generated ones. */
   secrets: number;
-  alarms: number;
+  /** Metrics in alarms: a metric-math alarm is priced per metric in its expression. */
+  alarmMetrics: number;
   dashboards: number;
   customMetrics: number;
   /** People who sign in in a month. */
@@ -190,13 +194,16 @@ export const usersPerClient = 2;
 export const agencyStaff = 10;
 
 /**
- * The fixed monthly quantities: the secrets are the data stack's; the rest is assumed until the
- * stack defines them (alarms and a dashboard; the business metrics of the observability work, about
- * 23 names with one dimension set).
+ * The fixed monthly quantities: the secrets are the data stack's. The alarms as infra/ defines
+ * them on 2026-11-25, counted by hand: 20 alarms with 30 metrics (each non-route function's errors
+ * + throttles, 2 of them, for 8 functions; a dead-letter queue's depth for 4; the API's 5xx rate
+ * and the table's throttles, 2 each; SES bounce and complaint rates; the workflow's failed and
+ * timed-out executions; the 2 business metrics that alarm). One dashboard; the business metrics
+ * of lib/observability/metric-names.ts, 23 names with one dimension set. The users are assumed.
  */
 export const fixedAssumptions: FixedAssumptions = {
   secrets: SecretName.options.length,
-  alarms: 10,
+  alarmMetrics: 30,
   dashboards: 1,
   customMetrics: 23,
   monthlyActiveUsers: monthlyVolume.clients * usersPerClient + agencyStaff,
@@ -204,7 +211,7 @@ export const fixedAssumptions: FixedAssumptions = {
 
 export const fixedUsage = (fixed: FixedAssumptions): Usage => ({
   secretMonth: fixed.secrets,
-  alarmMonth: fixed.alarms,
+  alarmMonth: fixed.alarmMetrics,
   dashboardMonth: fixed.dashboards,
   customMetricMonth: fixed.customMetrics,
   cognitoMau: fixed.monthlyActiveUsers,

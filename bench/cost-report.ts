@@ -1,5 +1,6 @@
 import {
   agencyStaff,
+  assumedAccessLogBytesPerCall,
   assumedLogBytesPerRun,
   billedMs,
   coldStartDollars,
@@ -39,7 +40,7 @@ const labels: Record<PriceName, string> = {
   dynamoStorageGbMonth: 'DynamoDB storage, one month',
   s3StorageGbMonth: 'S3 storage, one month',
   secretMonth: 'Secrets Manager secrets',
-  alarmMonth: 'CloudWatch alarms',
+  alarmMonth: 'CloudWatch alarm metrics',
   dashboardMonth: 'CloudWatch dashboards',
   customMetricMonth: 'CloudWatch custom metrics',
   cognitoMau: 'Cognito monthly active users',
@@ -53,7 +54,7 @@ const shortUnits: Partial<Record<PriceName, string>> = {
   dynamoStorageGbMonth: 'GB-month',
   s3StorageGbMonth: 'GB-month',
   secretMonth: 'secret',
-  alarmMonth: 'alarm',
+  alarmMonth: 'alarm metric',
   dashboardMonth: 'dashboard',
   customMetricMonth: 'metric',
   cognitoMau: 'MAU',
@@ -157,7 +158,7 @@ export const formatCostSection = (lifecycles: readonly MeasuredLifecycle[], fixe
   out.push('  fixed a month:');
   out.push(formatCostTable(fixedLines, '    ', 'fixed'));
   out.push(
-    `    (secrets: the data stack's ${fixed.secrets}; ${fixed.alarms} alarms, ${fixed.dashboards} dashboard and ${fixed.customMetrics} metrics assumed; ` +
+    `    (secrets: the data stack's ${fixed.secrets}; alarms: infra/'s 20, with ${fixed.alarmMetrics} metrics; ${fixed.dashboards} dashboard; the ${fixed.customMetrics} business metrics; ` +
       `users: ${monthlyVolume.clients.toLocaleString('en-US')} clients × ${usersPerClient} + ${agencyStaff} agency staff, assumed, on Cognito Essentials)`,
   );
   out.push(
@@ -185,6 +186,6 @@ export const costMethod: readonly string[] = [
   '    DynamoDB: the request units DynamoDB Local reports (ReturnConsumedCapacity: indexes and transactions included); a write refused by its condition is estimated (1, or 2 per action of a transaction)',
   '    S3 and SES: the requests and mails the functions sent; Step Functions: the local engine\'s transitions',
   `    storage: the growth of DynamoDB Local's table and index sizes (+ ${dynamoItemOverheadBytes} B an item) and the PDF's bytes`,
-  `    X-Ray: one trace per run outside the workflow and one per execution (all sampled at this volume); CloudWatch Logs: assumed ${assumedLogBytesPerRun} B a run`,
+  `    X-Ray: one trace per run outside the workflow and one per execution (all sampled at this volume); CloudWatch Logs: assumed ${assumedLogBytesPerRun} B a run and ${assumedAccessLogBytesPerCall} B an API call (its access log line)`,
   '  left out: data transfer out, the client\'s PDF download, X-Ray reads, log storage, the hourly resume-workflows, Secrets Manager API calls, KMS (AWS-owned keys)',
 ];

@@ -137,8 +137,9 @@ export const prices = {
   alarmMonth: {
     dollars: 0.1,
     per: 1,
-    unit: 'CloudWatch standard-resolution alarm-month',
+    unit: 'CloudWatch standard-resolution alarm metric-month',
     page: 'https://aws.amazon.com/cloudwatch/pricing/',
+    note: 'Per metric an alarm watches: a metric-math alarm counts each metric of its expression.',
     freePerMonth: 10,
   },
   dashboardMonth: {

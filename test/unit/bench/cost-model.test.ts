@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MeterSnapshot } from '../../../bench/cost-agent.js';
 import {
   addUsage,
+  assumedAccessLogBytesPerCall,
   assumedLogBytesPerRun,
   coldStartDollars,
   costLines,
@@ -96,7 +97,7 @@ describe('a lifecycle’s counts', () => {
       s3StoredBytes: 28_000,
       dynamoStoredBytes: 12_000,
       traces: 1 + 3 + 2,
-      logBytes: 9 * assumedLogBytesPerRun,
+      logBytes: 9 * assumedLogBytesPerRun + 8 * assumedAccessLogBytesPerCall,
     });
   });
 });
@@ -162,11 +163,13 @@ describe('a month', () => {
     expect(() => mixedUsage({ priced: {} }, monthlyMix, 10)).toThrow(/changes/);
   });
 
-  it('has the data stack’s two secrets and the assumed users among its fixed costs', () => {
+  it('has the data stack’s two secrets, the alarms’ metrics and the assumed users among its fixed costs', () => {
     expect(fixedAssumptions.secrets).toBe(2);
+    expect(fixedAssumptions.alarmMetrics).toBe(30);
     expect(fixedAssumptions.monthlyActiveUsers).toBe(2_010);
     const fixed = Object.fromEntries(costLines(fixedUsage(fixedAssumptions)).map((line) => [line.price, line.dollars]));
     expect(fixed.secretMonth).toBeCloseTo(0.8, 12);
+    expect(fixed.alarmMonth).toBeCloseTo(3, 12);
     expect(fixed.cognitoMau).toBeCloseTo(2_010 * 0.015, 12);
   });
 
