@@ -94,7 +94,7 @@ export class FunctionsStack extends Stack {
           label: `${definition.name} errors and throttles`,
         }),
         threshold: 1,
-        description: `${definition.name} failed or was throttled in the last 5 minutes: its logs (/aws/lambda/…) say why`,
+        description: `${definition.name} failed or was throttled in the last 5 minutes: its log group (${logicalId}Logs…) says why`,
       });
       this.wire(logicalId, fn, definition.trigger, config, resources);
       this.functions.set(definition.name, fn);
