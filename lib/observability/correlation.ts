@@ -27,7 +27,12 @@ export const currentCorrelationId = (): string | undefined => current.getStore()
 /** The correlation id of what a workflow execution does by itself. */
 export const workflowCorrelationId = (execution: string): string => `workflow:${execution}`;
 
-/** The SES message tag that carries a mail's correlation id (back to us in bounce and complaint events). */
+/**
+ * The SES message tag that carries a mail's correlation id (back to us in bounce and complaint
+ * events). Tag values allow only `[A-Za-z0-9_.@-]`: any other character goes as `_`
+ * (lib/adapters/ses), so `JKJaXmPLvHcESHA=` is tagged `JKJaXmPLvHcESHA_` and `workflow:<execution>`
+ * `workflow_<execution>`; a bounce's entry records the id as the tag has it.
+ */
 export const correlationTag = 'correlation-id';
 
 /** A correlation id is at most this long: an SES tag value's limit. */

@@ -270,6 +270,8 @@ describe('bounces and complaints', () => {
     expect(await invoke(functions.recordMailEvent, bounce)).toEqual({ status: 200, result: { suppressed: [emails.member.toLowerCase()], requestId } });
     const timeline = ok(await admin.send(routes.listTimeline, { path: { requestId } })).items;
     expect(timeline.at(-1)).toMatchObject({ kind: 'mail_undeliverable', actorType: 'system', details: { email: emails.member.toLowerCase(), reason: 'bounce' } });
+    // A mail with no correlation-id tag (as this event's): the bounce is its SES message's own action.
+    expect(timeline.at(-1)).toMatchObject({ correlationId: `ses:${bounce.detail.mail.messageId}` });
     // The entry itself is mailed to the organisation's admin and the agency (not to the address that bounces).
     const undeliverable = await waitForMails(requestId, (mails) => mails.filter((m) => m.subject.includes(summary('mail_undeliverable'))).length >= 3);
     expect(sorted(undeliverable.filter((m) => m.subject.includes(summary('mail_undeliverable'))).map(recipientOf))).toEqual(sorted([emails.admin, ...agency]));

@@ -116,6 +116,16 @@ describe('sesMailer', () => {
     ]);
   });
 
+  it('tags a mail with the correlation id of its entry’s action as SES allows it (an API call’s `=` and the workflow’s `:` as `_`)', async () => {
+    const { mailer, sent } = ses(200, { MessageId: 'ses-4' });
+    await mailer.send({ ...mail, tags: { 'correlation-id': 'JKJaXmPLvHcESHA=' } });
+    await mailer.send({ ...mail, tags: { 'correlation-id': 'workflow:2026-0042-m1abc-1a2b3c4d' } });
+    expect(sent.map((request) => request.body.EmailTags)).toEqual([
+      [{ Name: 'correlation-id', Value: 'JKJaXmPLvHcESHA_' }],
+      [{ Name: 'correlation-id', Value: 'workflow_2026-0042-m1abc-1a2b3c4d' }],
+    ]);
+  });
+
   it('turns SES’s MessageRejected into a final MailRejectedError, keeping the cause', async () => {
     const { mailer } = ses(400, { message: 'Email address is not verified.' }, { 'x-amzn-errortype': 'MessageRejected:http://internal.amazon.com/coral/com.amazonaws.sesv2/' });
     const error = await mailer.send(mail).catch((e: unknown) => e);
