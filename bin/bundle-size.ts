@@ -9,23 +9,9 @@ import { routeList } from '../lib/http/routes.js';
 /**
  * Builds every function exactly as the CDK app bundles it, prints each bundle's minified size
  * and its cold import time (a fresh Node process importing it, median of 5), and exits 1 if
- * any bundle is over its budget (`bundleBudgetOf`: the default, or the function's own; plus what
- * observability costs every function, `observabilityBytes`).
+ * any bundle is over its budget (`bundleBudgetOf`: the default, or the function's own).
  */
 
-/**
- * What every function carries for its observability (lib/observability/middleware.ts), on top of
- * its budget in infra/bundle-options.ts (the infra's file: fold this into `bundleBudgetBytes`
- * there, 480 + 140 = 620 KB, and drop it here). Powertools Tracer brings aws-xray-sdk-core
- * (~68 KB), semver (~28 KB: the SDK and cls-hooked check versions with it), cls-hooked, shimmer and
- * emitter-listener (~11 KB) and itself (~10 KB); Metrics adds ~11 KB beside the logger. None of it
- * tree-shakes (CommonJS). Measured: create-request 413.0 → 545.6 KB, notify 448.6 → 581.9 KB,
- * generate-order 1613.8 → 1748.6 KB (+133–135 KB); the largest, inbound-mail and resend-mail, are
- * ~601 KB. Its cold import costs ~20 ms more (~50 ms for a function without the DynamoDB client):
- * the X-Ray SDK loads Node's http, https and undici modules.
- */
-const observabilityBytes = 140 * 1024;
-const budgetOf = (name: string) => bundleBudgetOf(name) + observabilityBytes;
 
 const root = path.resolve(import.meta.dirname, '..');
 const outDir = path.join(root, '.local', 'bundles');
@@ -48,11 +34,11 @@ const rows: { name: string; bytes: number; budget: number; ms: number }[] = [];
 for (const { name } of [...routeList, ...functionList]) {
   const outfile = path.join(outDir, name, 'index.mjs');
   await build({ ...bundleOptions, entryPoints: [path.join(root, 'functions', `${name}.ts`)], bundle: true, outfile, logLevel: 'error' });
-  rows.push({ name, bytes: fs.statSync(outfile).size, budget: budgetOf(name), ms: coldImportMs(outfile) });
+  rows.push({ name, bytes: fs.statSync(outfile).size, budget: bundleBudgetOf(name), ms: coldImportMs(outfile) });
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-console.log(`function bundles (minified ESM, node24, default budget ${kb(bundleBudgetBytes + observabilityBytes)}; import time = median of ${runs} cold imports)\n`);
+console.log(`function bundles (minified ESM, node24, default budget ${kb(bundleBudgetBytes)}; import time = median of ${runs} cold imports)\n`);
 const width = Math.max(...rows.map((row) => row.name.length)) + 2;
 console.log(`${'function'.padEnd(width)}${'size'.padStart(12)}${'budget'.padStart(12)}${'cold import'.padStart(14)}`);
 for (const row of rows) {

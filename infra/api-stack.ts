@@ -63,6 +63,7 @@ export class ApiStack extends Stack {
         allowOrigins: config.portalOrigins,
         allowMethods: apiCors.allowMethods.map((method) => CorsHttpMethod[method]),
         allowHeaders: [...apiCors.allowHeaders],
+        exposeHeaders: [...apiCors.exposeHeaders],
         maxAge: Duration.seconds(apiCors.maxAgeSeconds),
       },
       createDefaultStage: false,

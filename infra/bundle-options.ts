@@ -36,10 +36,15 @@ export const bundleOptions = {
   external: unusedInLambda,
 } satisfies BuildOptions;
 
-/** The default per-function size budget for the minified bundle, enforced by `npm run size`: the
+/**
+ * The default per-function size budget for the minified bundle, enforced by `npm run size`: the
  * DynamoDB base (~365 KB) plus one small SDK client (Cognito ~35 KB) or the mail renderer (~40 KB),
- * plus the route table and every aggregate's store (~45 KB), plus margin. See README. */
-export const bundleBudgetBytes = 480 * 1024;
+ * plus the route table and every aggregate's store (~45 KB), plus what observability costs every
+ * function (~135 KB: Powertools Tracer brings aws-xray-sdk-core ~68 KB, semver ~28 KB, cls-hooked,
+ * shimmer and emitter-listener ~11 KB and itself ~10 KB; Metrics ~11 KB; CommonJS, none of it
+ * tree-shakes; measured create-request 413 → 546 KB, notify 449 → 582 KB), plus margin. See README.
+ */
+export const bundleBudgetBytes = 620 * 1024;
 
 /**
  * Functions allowed a larger bundle than the default, and why.

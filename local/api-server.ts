@@ -38,7 +38,7 @@ export const startApiServer = async (options: ApiServerOptions) => {
   const runFunction = localFunctions();
 
   const corsHeaders = (origin: string | undefined): Record<string, string> =>
-    origin === options.portalOrigin ? { 'access-control-allow-origin': origin, vary: 'origin' } : {};
+    origin === options.portalOrigin ? { 'access-control-allow-origin': origin, 'access-control-expose-headers': apiCors.exposeHeaders.join(','), vary: 'origin' } : {};
 
   /** `requestId`: API Gateway's id of the call, which the event carries and the answer's `apigw-requestid` header says. */
   const answer = async (request: http.IncomingMessage, requestId: string): Promise<HttpAnswer> => {

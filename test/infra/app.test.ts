@@ -764,6 +764,10 @@ describe('operating it: the prod app', () => {
     for (const template of [prod.data, prod.api, prod.functions, prod.monitoring]) for (const [id, alarm] of alarmsOf(template)) expect(tellsTheTopic(alarm), id).toBe(true);
   });
 
+  it('lets the portal read a call’s id (CORS expose-headers)', () => {
+    prod.api.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: Match.objectLike({ ExposeHeaders: ['apigw-requestid'] }) });
+  });
+
   it('logs every API call as one JSON line with the request id the handlers log', () => {
     const [stage] = Object.values(prod.api.findResources('AWS::ApiGatewayV2::Stage')) as Resource[];
     const settings = stage!.Properties.AccessLogSettings as { DestinationArn: unknown; Format: string };

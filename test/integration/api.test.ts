@@ -74,6 +74,10 @@ describe('the local API', () => {
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     expect(response.headers.get('access-control-allow-headers')).toContain('authorization');
+    // The portal may read a call's id, which the logs and the access log name it by.
+    const call = await api('/health', { headers: { origin: 'http://localhost:5173' } });
+    expect(call.headers.get('access-control-expose-headers')).toContain('apigw-requestid');
+    expect(call.headers.get('apigw-requestid')).toBeTruthy();
   });
 
   it('refuses a body above the API Gateway payload limit with 413', async () => {
