@@ -15,7 +15,7 @@ const subjects = {
   changes: /Požadovány úpravy/,
   deemed: /Převzato po uplynutí lhůty/,
   reminder: /Připomínka: zkontrolujte předanou práci/,
-  explained: /Odpověď na dotaz/,
+  explained: /Odpověď agentury/,
   closed: /Uzavřeno/,
   reopened: /Znovu otevřeno/,
 };
