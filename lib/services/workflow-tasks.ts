@@ -4,6 +4,7 @@ import type { Offer } from '../domain/orders/offer.js';
 import { paymentDetailsOf, type Order } from '../domain/orders/order.js';
 import { planCheckpoint, timeoutSecondsUntil, offerReminderName, paymentReminderName, type Due, type Plan } from '../domain/workflow-plan.js';
 import type { Request } from '../domain/request.js';
+import type { TimelineEntry } from '../domain/timeline-entry.js';
 import { logger } from '../observability/logger.js';
 import { endRoutes, statusesOfStage, type CheckpointPayload, type CheckpointResult, type EndRoute, type Route, type WaitPayload } from '../workflow/states.js';
 import type { ServiceDeps } from './deps.js';
@@ -34,9 +35,18 @@ export interface CheckpointDeps extends ServiceDeps {
   reviewReminderDays: readonly number[];
 }
 
+/**
+ * A reminder, once: its record (named, conditional on none by that name) and the entry that
+ * mails it are committed together, so a repeat or a race sends nothing twice.
+ */
+const remind = async (deps: ServiceDeps, request: Request, name: string, entry: Pick<TimelineEntry, 'kind' | 'details'>): Promise<void> => {
+  const at = deps.now().toISOString();
+  await deps.unitOfWork.commit([deps.workflows.remind(request.requestId, name, at), deps.timeline.append(newEntry(deps, workflow, request.requestId, at, entry))]);
+  deps.metrics.count('WorkflowRemindersSent');
+};
+
 /** What is due, done once: each write is conditional, so a repeat or a race does nothing twice. */
 const act = async (deps: ServiceDeps, request: Request, due: Due): Promise<void> => {
-  const at = deps.now().toISOString();
   switch (due.kind) {
     case 'expire_offer': {
       const { offer } = due;
@@ -50,30 +60,15 @@ const act = async (deps: ServiceDeps, request: Request, due: Due): Promise<void>
     }
     case 'offer_reminder': {
       const { offer } = due;
-      const entry = newEntry(deps, workflow, request.requestId, at, {
+      return remind(deps, request, offerReminderName(offer), {
         kind: 'offer_reminder',
         details: { offerId: offer.offerId, number: String(offer.number), gross: String(offer.totals.gross), currency: offer.currency, validUntil: offer.validUntil },
       });
-      await deps.unitOfWork.commit([deps.workflows.remind(request.requestId, offerReminderName(offer), at), deps.timeline.append(entry)]);
-      deps.metrics.count('WorkflowRemindersSent');
-      return;
     }
-    case 'payment_reminder': {
-      const { order } = due;
-      const entry = newEntry(deps, workflow, request.requestId, at, {
-        kind: 'payment_reminder',
-        details: paymentDetailsOf(order),
-      });
-      await deps.unitOfWork.commit([deps.workflows.remind(request.requestId, paymentReminderName(order), at), deps.timeline.append(entry)]);
-      deps.metrics.count('WorkflowRemindersSent');
-      return;
-    }
-    case 'review_reminder': {
-      const entry = newEntry(deps, workflow, request.requestId, at, { kind: 'review_reminder', details: { round: String(due.round), reviewDeadline: due.deadline } });
-      await deps.unitOfWork.commit([deps.workflows.remind(request.requestId, due.reminder, at), deps.timeline.append(entry)]);
-      deps.metrics.count('WorkflowRemindersSent');
-      return;
-    }
+    case 'payment_reminder':
+      return remind(deps, request, paymentReminderName(due.order), { kind: 'payment_reminder', details: paymentDetailsOf(due.order) });
+    case 'review_reminder':
+      return remind(deps, request, due.reminder, { kind: 'review_reminder', details: { round: String(due.round), reviewDeadline: due.deadline } });
     case 'deem_accepted': {
       const handover = await deps.handovers.get(request.requestId, due.round);
       if (!handover) throw new NotFoundError(`Round ${due.round} of request ${request.requestId}`);
