@@ -1,14 +1,13 @@
-import { system, type Actor } from '../domain/actor.js';
+import type { Actor } from '../domain/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.js';
 import { handoverRefusal, type Handover, type HandoverRefusal } from '../domain/review/handover.js';
 import type { Request } from '../domain/request.js';
-import type { Caller, ServiceDeps } from './deps.js';
+import type { Caller, Origin, ServiceDeps } from './deps.js';
 import { takeStep } from './lifecycle-step.js';
-import type { Origin } from './offers.js';
 import { mustBeClient, openCallerRequest, toRequestView } from './open-request.js';
 import type { Write } from './ports.js';
 import type { RequestView } from './views.js';
-import { nudgeWorkflow, type WorkflowDeps } from './workflow-signals.js';
+import { nudgeWorkflow, takeLapsedStep, type WorkflowDeps } from './workflow-signals.js';
 
 /** What an agent hands over: what was done and how to check it, the files, where to see it. */
 export interface HandoverInput {
@@ -106,13 +105,7 @@ const reviewable = async (deps: WorkflowDeps, request: Request, round: number): 
   if (!handover) throw new NotFoundError(`Round ${round} of request ${request.requestId}`);
   const refusal = handoverRefusal(handover, request.status === 'in_review' ? request.round : undefined, deps.now());
   if (refusal === 'window_ended') {
-    try {
-      await deemAccepted(deps, system('timer'), request, handover);
-      await nudgeWorkflow(deps, request.requestId, 'accepted');
-    } catch (error) {
-      // The workflow deemed it a moment ago: the refusal stands as it is.
-      if (!(error instanceof ConflictError)) throw error;
-    }
+    await takeLapsedStep(deps, request.requestId, (timer) => deemAccepted(deps, timer, request, handover));
     throw new ConflictError(
       `The review period of round ${round} ended on ${handover.reviewDeadline}; the delivery is deemed accepted`,
       'Write a message on the request if something is wrong; a defect can be filed as a new request',

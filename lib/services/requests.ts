@@ -1,5 +1,5 @@
 import { isAgencyRole } from '../domain/roles.js';
-import { person, system, type Actor } from '../domain/actor.js';
+import { person, type Actor } from '../domain/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.js';
 import type { Action } from '../domain/lifecycle.js';
 import type { Platform } from '../domain/platform.js';
@@ -15,7 +15,7 @@ import { openCallerRequest, toRequestView, visibleLevel } from './open-request.j
 import type { ListScope, Page } from './ports.js';
 import { newEntry } from './timeline.js';
 import { RequestView } from './views.js';
-import { nudgeWorkflow, type WorkflowDeps } from './workflow-signals.js';
+import { nudgeWorkflow, takeLapsedStep, type WorkflowDeps } from './workflow-signals.js';
 
 export interface NewRequest {
   type: RequestType;
@@ -147,10 +147,7 @@ export const applyAction = async (
 ): Promise<RequestView> => {
   const { user, request, level, actor } = await openCallerRequest(deps, caller, requestId);
   if (action === 'reopen' && request.status === 'answered' && request.reopenUntil && deps.now() >= new Date(request.reopenUntil)) {
-    await closeAnswered(deps, system('timer'), request).catch((error: unknown) => {
-      if (!(error instanceof ConflictError)) throw error;
-    });
-    await nudgeWorkflow(deps, requestId, 'closed');
+    await takeLapsedStep(deps, requestId, (timer) => closeAnswered(deps, timer, request));
     throw new ConflictError(`Request ${requestId} could be reopened until ${request.reopenUntil}; it is closed`, 'File a new request if the problem persists');
   }
   const updated = await takeStep(deps, actor, request, { action, note });

@@ -1,4 +1,6 @@
-import type { RequestStatus } from '../domain/request.js';
+import { system, type Actor } from '../domain/actor.js';
+import { ConflictError } from '../domain/errors.js';
+import type { Request, RequestStatus } from '../domain/request.js';
 import { correlated } from '../observability/correlation.js';
 import { logger } from '../observability/logger.js';
 import { needsWorkflow } from '../workflow/states.js';
@@ -44,5 +46,21 @@ export const nudgeWorkflow = async (deps: WorkflowDeps, requestId: string, statu
   } catch (error) {
     deps.metrics.count('WorkflowNudgesFailed');
     logger.error('the workflow was not told of a change; the takeover sweep will pick the request up', { requestId, status, error });
+  }
+};
+
+/**
+ * A caller came after a window ended that the workflow has not acted on yet (a review's deadline,
+ * an answer's time to reopen): the step the deadline calls for is taken now, by the timer, and the
+ * workflow is told, so what happens at a deadline never depends on when the workflow wakes. A
+ * step the workflow took a moment ago (the conflict) is already done. The caller's own decision
+ * is refused by its service.
+ */
+export const takeLapsedStep = async (deps: WorkflowDeps, requestId: string, step: (actor: Actor) => Promise<Request>): Promise<void> => {
+  try {
+    const after = await step(system('timer'));
+    await nudgeWorkflow(deps, requestId, after.status);
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
   }
 };
