@@ -63,6 +63,12 @@ export interface InviteDeps extends ServiceDeps {
   invitations: UserInvitations;
 }
 
+/** Where a client's decision came from (an offer's, a delivery's), recorded with it: API Gateway's view of the caller. */
+export interface Origin {
+  ip: string;
+  userAgent: string;
+}
+
 /** Who calls: the verified token's subject. */
 export interface Caller {
   userId: string;

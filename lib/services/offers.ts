@@ -7,7 +7,7 @@ import { defaultLanguage } from '../domain/mail/preferences.js';
 import type { Organisation } from '../domain/organisation.js';
 import type { Request } from '../domain/request.js';
 import type { User } from '../domain/user.js';
-import type { Caller } from './deps.js';
+import type { Caller, Origin } from './deps.js';
 import { takeStep } from './lifecycle-step.js';
 import { mustBeClient, openCallerRequest, toRequestView } from './open-request.js';
 import type { RequestView } from './views.js';
@@ -19,12 +19,6 @@ export interface OfferDeps extends WorkflowDeps {
 
 /** What the agent writes: the terms (validity optional) and a note for the timeline. */
 export type OfferInput = Omit<OfferTerms, 'validUntil' | 'terms'> & { validUntil?: string; terms?: string; note?: string };
-
-/** Where a decision came from, recorded with it (API Gateway's view of the caller). */
-export interface Origin {
-  ip: string;
-  userAgent: string;
-}
 
 /** An offer must stand for a while: at least an hour, at most a year (a workflow execution's life). */
 const minValiditySeconds = 60 * 60;
