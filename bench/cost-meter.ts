@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { costAgentFlag, type MeterSnapshot } from './cost-agent.js';
+import { pollUntil } from '../local/poll.js';
 
 /** What the local stack's process must be started with for the meter (bench/cost-agent.ts) to be in it. */
 export const costAgentEnv = (): Record<string, string> => ({
@@ -64,14 +65,14 @@ export const costMeterOf = (child: ChildProcess, answerTimeoutMs = 30_000): Cost
   return {
     reset: () => ask('reset'),
     read: () => ask('read'),
-    async quiet(idleMs = 2_000, timeoutMs = 120_000) {
-      const started = performance.now();
-      for (;;) {
-        const snapshot = await ask('read');
-        if (snapshot.running === 0 && snapshot.idleMs >= idleMs) return snapshot;
-        if (performance.now() - started > timeoutMs) throw new Error(`the local stack was not quiet for ${idleMs} ms within ${timeoutMs} ms`);
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-    },
+    quiet: (idleMs = 2_000, timeoutMs = 120_000) =>
+      pollUntil(
+        `the local stack quiet for ${idleMs} ms`,
+        async () => {
+          const snapshot = await ask('read');
+          return snapshot.running === 0 && snapshot.idleMs >= idleMs ? snapshot : undefined;
+        },
+        { timeoutMs, intervalMs: 200 },
+      ),
   };
 };

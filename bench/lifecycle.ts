@@ -13,20 +13,13 @@ import { expectStatus, logInCaller, type ApiCaller } from './api.js';
 import type { CostMeter } from './cost-meter.js';
 import { dynamoItemOverheadBytes, lifecycleCounts, type LifecycleKey } from './cost-model.js';
 import type { MeasuredLifecycle } from './cost-report.js';
+import { pollUntil } from '../local/poll.js';
 
 /** Step Functions Standard: $25 per million state transitions (eu-central-1, November 2026). */
 export const dollarsPerTransition = 25 / 1_000_000;
 
 
-const until = async <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> => {
-  const started = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`${what}: not after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
+const until = <T>(what: string, probe: () => Promise<T | undefined>) => pollUntil(what, probe, { timeoutMs: 60_000 });
 
 const json = (text: string) => JSON.parse(text) as Record<string, unknown>;
 

@@ -1,5 +1,6 @@
 import { inject } from 'vitest';
 import * as z from 'zod';
+import { pollUntil } from '../../local/poll.js';
 
 /** A mail as the local SES server stores it (`GET /store`). */
 const SentMail = z.object({
@@ -28,17 +29,15 @@ export const recipientOf = (mail: SentMail) => mail.destination.to.join(',').toL
  * Waits until the mails about a request satisfy `done` (the notifier works off the stream, a
  * moment after the change), polling with a bound; says what arrived if they never do.
  */
-export const waitForMails = async (requestId: string, done: (mails: SentMail[]) => boolean, timeoutMs = 15_000): Promise<SentMail[]> => {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const mails = await mailsAbout(requestId);
-    if (done(mails)) return mails;
-    if (Date.now() > until) {
-      throw new Error(`mails about ${requestId} not as expected after ${timeoutMs} ms; got:\n${mails.map((m) => `${recipientOf(m)}: ${m.subject}`).join('\n')}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
+export const waitForMails = (requestId: string, done: (mails: SentMail[]) => boolean, timeoutMs = 15_000): Promise<SentMail[]> =>
+  pollUntil(
+    `mails about ${requestId} as expected`,
+    async () => {
+      const mails = await mailsAbout(requestId);
+      return done(mails) ? mails : undefined;
+    },
+    { timeoutMs, state: async () => `got:\n${(await mailsAbout(requestId)).map((m) => `${recipientOf(m)}: ${m.subject}`).join('\n')}` },
+  );
 
 /** Mails about a request whose subject matches, by recipient. */
 export const byRecipient = (mails: SentMail[], subject: RegExp) => {

@@ -1,5 +1,6 @@
 import { routes } from '../../lib/http/routes.js';
 import { ok, type Client } from './api-client.js';
+import { pollUntil } from '../../local/poll.js';
 
 /** Valid billing details (the IČO's check digit holds). */
 export const acmeBilling = {
@@ -33,12 +34,14 @@ export const freeOffer = () => ({
 export { deliverPayment } from '../../local/bank-payment.js';
 
 /** Polls a request until `done` holds, with a bound; says where it stood if it never does. */
-export const waitForRequest = async (client: Client, requestId: string, done: (status: string) => boolean, timeoutMs = 20_000) => {
-  const started = Date.now();
-  for (;;) {
-    const request = ok(await client.send(routes.getRequest, { path: { requestId } }));
-    if (done(request.status)) return request;
-    if (Date.now() - started > timeoutMs) throw new Error(`request ${requestId} is ${request.status} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+export const waitForRequest = (client: Client, requestId: string, done: (status: string) => boolean, timeoutMs = 20_000) => {
+  const read = async () => ok(await client.send(routes.getRequest, { path: { requestId } }));
+  return pollUntil(
+    `request ${requestId} as expected`,
+    async () => {
+      const request = await read();
+      return done(request.status) ? request : undefined;
+    },
+    { timeoutMs, state: async () => `it is ${(await read()).status}` },
+  );
 };

@@ -10,6 +10,7 @@ import { asDemoUser, asInvitedPerson, ok, people, type Client } from '../support
 import { freshOrganisation } from '../support/fresh-organisation.js';
 import { acmeBilling, deliverPayment, freeOffer, pricedOffer, pricedOfferGross, waitForRequest } from '../support/offers.js';
 import { advanceClock, businessNow } from '../support/workflow-clock.js';
+import { pollUntil } from '../../local/poll.js';
 
 /** A mail with its attachments, as the local SES server keeps it. */
 const StoredMail = z.object({
@@ -24,15 +25,12 @@ const mailsAbout = async (requestId: string) => {
   return emails.filter((mail) => mail.subject.includes(`[#${requestId}]`));
 };
 
-const waitForMail = async (requestId: string, match: (mail: z.infer<typeof StoredMail>) => boolean, timeoutMs = 20_000) => {
-  const started = Date.now();
-  for (;;) {
-    const found = (await mailsAbout(requestId)).find(match);
-    if (found) return found;
-    if (Date.now() - started > timeoutMs) throw new Error(`no such mail about ${requestId} after ${timeoutMs} ms: ${(await mailsAbout(requestId)).map((m) => m.subject).join(' | ')}`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-};
+const waitForMail = (requestId: string, match: (mail: z.infer<typeof StoredMail>) => boolean, timeoutMs = 20_000) =>
+  pollUntil(`a mail about ${requestId}`, async () => (await mailsAbout(requestId)).find(match), {
+    timeoutMs,
+    intervalMs: 150,
+    state: async () => `got: ${(await mailsAbout(requestId)).map((m) => m.subject).join(' | ')}`,
+  });
 
 const pdfText = (pdf: Buffer) => {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'order-')), 'order.pdf');

@@ -10,17 +10,10 @@ import { isolatedEnv, startLocal } from '../support/local-process.js';
 import { acmeBilling, deliverPayment, pricedOffer, pricedOfferGross } from '../support/offers.js';
 import { businessNow } from '../support/workflow-clock.js';
 import { executionsOf } from '../../local/workflow/control-client.js';
+import { pollUntil } from '../../local/poll.js';
 
 
-const waitFor = async <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> => {
-  const started = Date.now();
-  for (;;) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    if (Date.now() - started > timeoutMs) throw new Error(`${what}: not after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-};
+const waitFor = <T>(what: string, probe: () => Promise<T | undefined>) => pollUntil(what, probe, { intervalMs: 150 });
 
 const as = async (info: LocalStackInfo, email: string): Promise<Client> => apiClient(info.apiUrl, (await localLogin(info, email, 'azami')).token);
 

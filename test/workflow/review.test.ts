@@ -7,6 +7,7 @@ import { freshOrganisation } from '../support/fresh-organisation.js';
 import { byRecipient, waitForMails } from '../support/mailbox.js';
 import { freeOffer, waitForRequest } from '../support/offers.js';
 import { advanceClock, businessNow } from '../support/workflow-clock.js';
+import { pollUntil } from '../../local/poll.js';
 
 /** Subjects of the mails these steps send, in Czech (the people here have no language set). */
 const subjects = {
@@ -29,15 +30,10 @@ const advanceTo = async (at: Date, pastSeconds = 60) => {
   await advanceClock(stack(), Math.max(1, (at.getTime() - now.getTime()) / 1000 + pastSeconds));
 };
 
-const waitForExecution = async (requestId: string, done: (e: { status: string; state?: string }) => boolean, timeoutMs = 20_000) => {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const found = (await executionsOf(stack(), requestId)).find(done);
-    if (found) return found;
-    if (Date.now() > until) throw new Error(`no such execution of ${requestId}: ${JSON.stringify(await executionsOf(stack(), requestId))}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
+const waitForExecution = (requestId: string, done: (e: { status: string; state?: string }) => boolean) =>
+  pollUntil(`such an execution of ${requestId}`, async () => (await executionsOf(stack(), requestId)).find(done), {
+    state: async () => JSON.stringify(await executionsOf(stack(), requestId)),
+  });
 
 const timelineOf = async (client: Client, requestId: string) => ok(await client.send(routes.listTimeline, { path: { requestId }, query: { limit: 100 } })).items;
 const actionsOn = async (client: Client, requestId: string) => (await timelineOf(client, requestId)).map((entry) => entry.details?.action).filter((action) => action !== undefined);
