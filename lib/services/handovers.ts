@@ -4,6 +4,7 @@ import { handoverRefusal, type Handover, type HandoverRefusal } from '../domain/
 import type { Request } from '../domain/request.js';
 import type { Caller, Origin, ServiceDeps } from './deps.js';
 import { takeStep } from './lifecycle-step.js';
+import { internalAttachments } from './messages.js';
 import { mustBeClient, openCallerRequest, toRequestView } from './open-request.js';
 import type { Write } from './ports.js';
 import type { RequestView } from './views.js';
@@ -23,12 +24,8 @@ const reviewRefusal = 'Only the client organisation reviews its deliveries';
  * client sees: an internal file in a delivery would be a file the client can't open.
  */
 const visibleAttachments = async (deps: ServiceDeps, requestId: string, attachmentIds: readonly string[]): Promise<Write[]> => {
-  const internal = [];
-  for (const [index, attachmentId] of attachmentIds.entries()) {
-    const attachment = await deps.attachments.get(requestId, attachmentId);
-    if (attachment?.visibility === 'agency') internal.push({ field: `body.attachmentIds.${index}`, reason: 'is an internal file; the client would not see it' });
-  }
-  if (internal.length > 0) throw new ValidationError(internal);
+  const internal = await internalAttachments(deps, requestId, attachmentIds);
+  if (internal.length > 0) throw new ValidationError(internal.map((index) => ({ field: `body.attachmentIds.${index}`, reason: 'is an internal file; the client would not see it' })));
   return attachmentIds.map((attachmentId) => deps.attachments.mustBeUploaded(requestId, attachmentId));
 };
 

@@ -64,11 +64,21 @@ export const postMessage = async (
   });
 };
 
-const assertVisibleAttachments = async (deps: Pick<ServiceDeps, 'attachments'>, requestId: string, attachmentIds: string[]) => {
-  for (const attachmentId of attachmentIds) {
-    const attachment = await deps.attachments.get(requestId, attachmentId);
-    if (attachment?.visibility === 'agency') throw new ForbiddenError(`Attachment ${attachmentId} is internal`);
+/**
+ * The positions of the internal (agency-only) files among attachments a change cites: a client
+ * may not cite one, and a delivery may not carry one, since the client could not open it.
+ */
+export const internalAttachments = async (deps: Pick<ServiceDeps, 'attachments'>, requestId: string, attachmentIds: readonly string[]): Promise<number[]> => {
+  const internal: number[] = [];
+  for (const [index, attachmentId] of attachmentIds.entries()) {
+    if ((await deps.attachments.get(requestId, attachmentId))?.visibility === 'agency') internal.push(index);
   }
+  return internal;
+};
+
+const assertVisibleAttachments = async (deps: Pick<ServiceDeps, 'attachments'>, requestId: string, attachmentIds: string[]) => {
+  const [first] = await internalAttachments(deps, requestId, attachmentIds);
+  if (first !== undefined) throw new ForbiddenError(`Attachment ${attachmentIds[first]} is internal`);
 };
 
 export const listTimeline = async (
