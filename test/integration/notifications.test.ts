@@ -11,10 +11,11 @@ import type { TimelineEntryKind } from '../../lib/domain/timeline-entry.js';
 import { functions } from '../../lib/functions/table.js';
 import { routes } from '../../lib/http/routes.js';
 import { stringsFor } from '../../lib/mail/strings.js';
-import { anonymous, asDemoUser, ok, people, type Client } from '../support/api-client.js';
+import { anonymous, asDemoUser, ok, people } from '../support/api-client.js';
 import { documents, freshOrganisation, localDynamo } from '../support/fresh-organisation.js';
 import { invoke, invokeRaw } from '../support/invoke.js';
 import { failMailTo, header, mailsAbout, recipientOf, waitForMails, type SentMail } from '../support/mailbox.js';
+import { attach } from '../support/attachments.js';
 
 const agency = [people.agent, people.admin];
 const summary = (kind: TimelineEntryKind, language: 'cs' | 'en' = 'cs') => stringsFor(language).summaries[kind];
@@ -44,17 +45,6 @@ const digimadiRequest = async (title = 'Nový web pro Digimadi') => {
 };
 
 /** Markup of a mail that would run or load something: a dangerous tag, an event handler or a script URL in any tag. */
-/** Uploads a small PDF the way the portal does (announce, presigned POST, confirm). */
-const attach = async (client: Client, requestId: string) => {
-  const bytes = new TextEncoder().encode('%PDF-1.4 nabídka');
-  const ticket = ok(await client.send(routes.requestUpload, { path: { requestId }, body: { fileName: 'Nabídka.pdf', size: bytes.length, contentType: 'application/pdf' } }));
-  const form = new FormData();
-  for (const [name, value] of Object.entries(ticket.upload.fields)) form.append(name, value);
-  form.append('file', new Blob([bytes], { type: 'application/pdf' }), 'upload');
-  expect((await fetch(ticket.upload.url, { method: 'POST', body: form })).ok).toBe(true);
-  return client.send(routes.confirmUpload, { path: { requestId, attachmentId: ticket.attachment.attachmentId } });
-};
-
 const liveMarkup = (html: string): string[] =>
   [...html.matchAll(/<[a-z][^>]*>/gi)].map((m) => m[0]).filter((tag) => /^<(script|img|iframe|svg|object|embed|form|input)\b|\son\w+\s*=|javascript:|vbscript:|data:/i.test(tag));
 

@@ -3,6 +3,7 @@ import { reviewDeadlineOf, reviewReminders } from '../../lib/domain/review/revie
 import { routes } from '../../lib/http/routes.js';
 import { executionsOf } from '../../local/workflow/control-client.js';
 import { asDemoUser, asInvitedPerson, ok, people, type Client } from '../support/api-client.js';
+import { attach } from '../support/attachments.js';
 import { freshOrganisation } from '../support/fresh-organisation.js';
 import { byRecipient, waitForMails } from '../support/mailbox.js';
 import { freeOffer, waitForRequest } from '../support/offers.js';
@@ -233,6 +234,11 @@ describe('handover and review, driven by the workflow', () => {
     expect((await admin.send(routes.handOver, { path, body: { notes: 'Hotovo.' } })).status).toBe(403);
     expect((await agent.send(routes.handOver, { path, body: { notes: '   ' } })).status).toBe(400);
     expect((await agent.send(routes.handOver, { path, body: { notes: 'x', link: 'javascript:alert(1)' } })).status).toBe(400);
+    // A delivery is for the client: not with a file only the agency sees.
+    const internalFile = ok(await attach(agent, requestId, { internal: true }));
+    const withInternal = await agent.send(routes.handOver, { path, body: { notes: 'Hotovo.', attachmentIds: [internalFile.attachmentId] } });
+    expect(withInternal.status).toBe(400);
+    expect(withInternal.error?.details).toEqual([expect.objectContaining({ field: 'body.attachmentIds.0' })]);
     await handOver(agent, requestId);
     expect((await agent.send(routes.handOver, { path, body: { notes: 'Ještě jednou.' } })).status).toBe(409);
 
