@@ -82,6 +82,14 @@ const printable = (text: string): string => {
   return out;
 };
 
+/**
+ * A single-line field (a name, an address line, a title, an offer line's description) as one
+ * line: any line break or other control character it holds becomes a space, so no field can add
+ * a line of its own to the document (a second "IČO:" under the customer, say). The API refuses
+ * such characters in these fields; this holds for whatever was stored before it did.
+ */
+const oneLine = (text: string): string => text.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ');
+
 const widthOf = (text: string, style: Style) => style.font.widthOfTextAtSize(text, style.size);
 
 /** One line of text (no line breaks), left-aligned at `x` or right-aligned to it. */
@@ -133,9 +141,9 @@ const wrapText = (text: string, style: Style, width: number): string[] => {
   return lines;
 };
 
-/** `wrapText`, but at most `maxLines` lines: a longer text ends its last line with `…`. */
+/** A single-line field wrapped to at most `maxLines` lines: a longer text ends its last line with `…`. */
 const wrapClipped = (text: string, style: Style, width: number, maxLines: number): string[] => {
-  const lines = wrapText(text, style, width);
+  const lines = wrapText(oneLine(text), style, width);
   if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, maxLines);
   let last = kept.at(-1)!;
@@ -251,7 +259,7 @@ export const renderOrderPdf = async (order: Order): Promise<Uint8Array> => {
   drawLines(layout, order, t, f, s, money);
   drawTotals(layout, order, t, f, s, money);
   drawPayment(layout, order, t, f, s, money);
-  drawParagraph(layout, t.delivery, order.deliveryEstimate, s);
+  drawParagraph(layout, t.delivery, oneLine(order.deliveryEstimate), s);
   if (order.terms.trim() !== '') drawParagraph(layout, t.terms, order.terms, s);
   drawAcceptance(layout, order, t, f, s);
   drawFooters(layout, order, t, s);
@@ -378,7 +386,7 @@ const drawLines = (layout: Layout, order: Order, t: OrderStrings, f: Formats, s:
   drawHead(layout.page);
   layout.onNewPage = drawHead;
   order.lines.forEach((line, index) => {
-    const description = wrapText(line.description, s.cell, descriptionWidth);
+    const description = wrapText(oneLine(line.description), s.cell, descriptionWidth);
     const rowHeight = description.length * lineHeight + 7;
     layout.ensure(rowHeight);
     const { page } = layout;

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { system, type Actor } from '../domain/actor.js';
-import { ConflictError, ForbiddenError, UnauthenticatedError, ValidationError } from '../domain/errors.js';
+import { setTimeout as pause } from 'node:timers/promises';
+import { ConflictError, ForbiddenError, ServiceBusyError, UnauthenticatedError, ValidationError } from '../domain/errors.js';
 import { Currency, MinorUnits } from '../domain/orders/money.js';
 import { requestIdOfVariableSymbol } from '../domain/orders/order.js';
 import { paymentProblem, type Payment } from '../domain/orders/payment.js';
@@ -34,11 +35,11 @@ export interface PaymentResult {
  * step `mark_paid`) and the workflow hands it over to the work stage. A payment that does not
  * match is recorded and flagged to the agency (an agency-only entry), and the order still waits.
  */
-const applyPayment = async (deps: WorkflowDeps, actor: Actor, requestId: string, input: PaymentInput, source: Payment['source']): Promise<PaymentResult> => {
+const applyPaymentOnce = async (deps: WorkflowDeps, actor: Actor, requestId: string, input: PaymentInput, source: Payment['source']): Promise<PaymentResult> => {
   const recorded = await deps.payments.find(input.paymentId);
   if (recorded) return { outcome: 'duplicate', requestId: recorded.requestId, payment: recorded };
   const [request, order] = await Promise.all([deps.requests.get(requestId), deps.orders.get(requestId)]);
-  if (!request || !order) return { outcome: 'unknown_order', requestId };
+  if (!request || !order) return { outcome: 'unknown_order' };
   const at = deps.now().toISOString();
   const problem = paymentProblem(order, input, request.status === 'awaiting_payment');
   const payment: Payment = {
@@ -51,39 +52,60 @@ const applyPayment = async (deps: WorkflowDeps, actor: Actor, requestId: string,
     matched: problem === undefined,
     ...(problem ? { problem } : {}),
   };
-  try {
-    if (problem) {
-      const entry = newEntry(deps, actor, requestId, at, {
-        kind: 'payment_flagged',
-        visibility: 'agency',
-        details: {
-          paymentId: payment.paymentId,
-          expected: String(order.totals.gross),
-          expectedCurrency: order.currency,
-          received: String(payment.amount),
-          receivedCurrency: payment.currency,
-          reason: problem,
-          source,
-        },
-      });
-      await deps.unitOfWork.commit([...deps.payments.record(payment), deps.timeline.append(entry)]);
-      deps.metrics.count('PaymentsFlagged');
-      logger.warn('a payment did not match its order and was flagged', { requestId, paymentId: payment.paymentId, problem });
-      return { outcome: 'flagged', requestId, payment };
-    }
-    const updated = await takeStep(deps, actor, request, {
-      action: 'mark_paid',
-      details: { paymentId: payment.paymentId, amount: String(payment.amount), currency: payment.currency, orderNumber: order.orderNumber },
-      also: [...deps.payments.record(payment), deps.orders.markPaid(order, payment.paidAt)],
+  if (problem) {
+    const entry = newEntry(deps, actor, requestId, at, {
+      kind: 'payment_flagged',
+      visibility: 'agency',
+      details: {
+        paymentId: payment.paymentId,
+        expected: String(order.totals.gross),
+        expectedCurrency: order.currency,
+        received: String(payment.amount),
+        receivedCurrency: payment.currency,
+        reason: problem,
+        source,
+      },
     });
-    deps.metrics.count('PaymentsReceived');
-    await nudgeWorkflow(deps, requestId, updated.status);
-    return { outcome: 'paid', requestId, payment };
-  } catch (error) {
-    // The same payment delivered twice at once: the other delivery recorded it.
-    const winner = error instanceof ConflictError ? await deps.payments.find(input.paymentId) : undefined;
-    if (winner) return { outcome: 'duplicate', requestId: winner.requestId, payment: winner };
-    throw error;
+    await deps.unitOfWork.commit([...deps.payments.record(payment), deps.timeline.append(entry)]);
+    deps.metrics.count('PaymentsFlagged');
+    logger.warn('a payment did not match its order and was flagged', { requestId, paymentId: payment.paymentId, problem });
+    return { outcome: 'flagged', requestId, payment };
+  }
+  const updated = await takeStep(deps, actor, request, {
+    action: 'mark_paid',
+    details: { paymentId: payment.paymentId, amount: String(payment.amount), currency: payment.currency, orderNumber: order.orderNumber },
+    also: [...deps.payments.record(payment), deps.orders.markPaid(order, payment.paidAt)],
+  });
+  deps.metrics.count('PaymentsReceived');
+  await nudgeWorkflow(deps, requestId, updated.status);
+  return { outcome: 'paid', requestId, payment };
+};
+
+/** How often a payment that lost a race to another change of its request is applied again. */
+const maxAttempts = 6;
+
+/**
+ * A payment is applied on the request and order as they stand; when another change of the
+ * request commits first (ten bank deliveries for one order at once: one pays it, the others must
+ * then be flagged as not awaiting payment), it is applied again on the new state. A provider may
+ * take a 4xx as final and drop the record, so a valid delivery is never refused for contention:
+ * it ends recorded exactly once (by its payment id), or, when others keep coming first, as a 503
+ * with Retry-After that changed nothing.
+ */
+const applyPayment = async (deps: WorkflowDeps, actor: Actor, requestId: string, input: PaymentInput, source: Payment['source']): Promise<PaymentResult> => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await applyPaymentOnce(deps, actor, requestId, input, source);
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      // The same payment delivered twice at once: the other delivery recorded it.
+      const winner = await deps.payments.find(input.paymentId);
+      if (winner) return { outcome: 'duplicate', requestId: winner.requestId, payment: winner };
+      if (attempt === maxAttempts) throw new ServiceBusyError('Other changes of this order kept coming first; the payment was not recorded yet', 1, { cause: error });
+      logger.info('a payment lost a race to another change of its request; applying it again', { requestId, paymentId: input.paymentId, attempt });
+      // A little random wait, so the deliveries that lost together don't meet again.
+      await pause(Math.floor(Math.random() * 20 * attempt));
+    }
   }
 };
 

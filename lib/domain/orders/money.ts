@@ -7,8 +7,14 @@ export { formatMoney } from './money-format.js';
 export const Currency = z.enum(currencyCodes);
 export type Currency = z.infer<typeof Currency>;
 
-/** Up to 10^12 minor units (10 billion CZK): far beyond any order, and every product with a rate stays exact. */
-export const MinorUnits = z.number().int().min(0).max(1e12);
+/**
+ * The largest amount orderdesk takes anywhere: 10^12 minor units (10 billion CZK). Far beyond any
+ * order, and every sum of such amounts the system makes stays a safe integer (DynamoDB's
+ * marshaller refuses numbers past 2^53, and a payment can't be larger, so no larger order could
+ * ever be paid).
+ */
+export const maxMinorUnits = 1e12;
+export const MinorUnits = z.number().int().min(0).max(maxMinorUnits);
 
 /** `a / b` rounded half away from zero, for non-negative integers. */
 const divideRounded = (a: bigint, b: bigint): bigint => (2n * a + b) / (2n * b);
@@ -47,13 +53,8 @@ export interface Totals {
   gross: number;
 }
 
-/**
- * The one rounding rule (README, "Money"): a line's net is quantity × unit price, rounded half away
- * from zero to the minor unit; VAT is computed once per rate, on the sum of that rate's line nets,
- * rounded the same way; the gross is the net plus every rate's VAT. Integer arithmetic throughout
- * (BigInt), so no amount depends on floating point or on the order of the lines.
- */
-export const totalsOf = (lines: readonly PricedLine[]): Totals => {
+/** The totals in BigInt, before any of them becomes a Number. */
+const exactTotals = (lines: readonly PricedLine[]) => {
   const lineNets = lines.map((line) => divideRounded(thousandths(line.quantity) * BigInt(line.unitPrice), 1000n));
   const bases = new Map<number, bigint>();
   lines.forEach((line, index) => bases.set(line.vatRate, (bases.get(line.vatRate) ?? 0n) + lineNets[index]!));
@@ -62,12 +63,40 @@ export const totalsOf = (lines: readonly PricedLine[]): Totals => {
     .map(([rate, base]) => ({ rate, base, vat: divideRounded(base * basisPoints(rate), 10_000n) }));
   const net = lineNets.reduce((sum, value) => sum + value, 0n);
   const gross = net + vat.reduce((sum, row) => sum + row.vat, 0n);
+  return { lineNets, net, vat, gross };
+};
+
+/**
+ * The one rounding rule (README, "Money"): a line's net is quantity × unit price, rounded half away
+ * from zero to the minor unit; VAT is computed once per rate, on the sum of that rate's line nets,
+ * rounded the same way; the gross is the net plus every rate's VAT. Integer arithmetic throughout
+ * (BigInt), so no amount depends on floating point or on the order of the lines.
+ */
+export const totalsOf = (lines: readonly PricedLine[]): Totals => {
+  const { lineNets, net, vat, gross } = exactTotals(lines);
   return {
     lineNets: lineNets.map(Number),
     net: Number(net),
     vat: vat.map((row) => ({ rate: row.rate, base: Number(row.base), vat: Number(row.vat) })),
     gross: Number(gross),
   };
+};
+
+/**
+ * Where priced lines break the limit every amount keeps: each line's net and the gross must be
+ * at most `maxMinorUnits`. Each field is within its own maximum, but 10^6 units at 10^12 each
+ * would total 10^18, which no number field stores exactly. Checked in BigInt, before any total
+ * becomes a Number. `[]` when the lines are within it.
+ */
+export const amountLimitProblems = (lines: readonly PricedLine[]): { path: (string | number)[]; message: string }[] => {
+  const max = BigInt(maxMinorUnits);
+  const problems = lines.flatMap((line, index) =>
+    divideRounded(thousandths(line.quantity) * BigInt(line.unitPrice), 1000n) > max
+      ? [{ path: [index, 'unitPrice'], message: `quantity × unit price must be at most ${maxMinorUnits} minor units` }]
+      : [],
+  );
+  if (problems.length > 0) return problems;
+  return exactTotals(lines).gross > max ? [{ path: [], message: `the offer's total with VAT must be at most ${maxMinorUnits} minor units` }] : [];
 };
 
 /** `123450` CZK → `1234.50`: the amount as QR Platba and machine formats write it. */

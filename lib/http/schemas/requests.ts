@@ -1,12 +1,15 @@
 import * as z from 'zod';
 import { AttachmentContentType, maxAttachmentBytes } from '../../domain/attachment-rules.js';
 import { Platform } from '../../domain/platform.js';
+import { singleLine } from '../../domain/single-line.js';
 import { RequestId, RequestStatus, RequestType } from '../../domain/request.js';
 import { maxMessageLength } from '../../services/messages.js';
 
 /** Input schemas of the request routes: strict, so unknown fields are a 400 naming them. */
 
 const trimmed = (min: number, max: number) => z.string().trim().min(min).max(max);
+/** A title, a name: one line (see single-line.ts). */
+const oneLine = (min: number, max: number) => singleLine(trimmed(min, max));
 
 export const RequestPath = z.strictObject({ requestId: RequestId });
 export const AttachmentPath = z.strictObject({ requestId: RequestId, attachmentId: z.uuid() });
@@ -15,9 +18,9 @@ export const ParticipantPath = z.strictObject({ requestId: RequestId, userId: z.
 export const CreateRequestBody = z
   .strictObject({
     type: RequestType,
-    title: trimmed(3, 200),
+    title: oneLine(3, 200),
     description: z.string().max(maxMessageLength).default(''),
-    projectRef: trimmed(1, 100).optional().describe('The client’s project this is about, if any'),
+    projectRef: oneLine(1, 100).optional().describe('The client’s project this is about, if any'),
     platform: Platform,
     orgId: z.string().min(1).max(64).optional().describe('Agency staff only: the organisation the request is for'),
   })
@@ -64,13 +67,13 @@ export const PostMessageBody = z
 
 export const RequestUploadBody = z
   .strictObject({
-    fileName: z.string().min(1).max(255),
+    fileName: singleLine(z.string().min(1).max(255)),
     size: z.number().int().min(1).max(maxAttachmentBytes, 'must be at most 25 MB'),
     contentType: AttachmentContentType,
     internal: z.boolean().default(false),
   })
   .meta({ id: 'NewUpload' });
 
-export const InviteBody = z.strictObject({ email: z.email().max(254), name: trimmed(1, 200).optional() }).meta({ id: 'Invitation' });
+export const InviteBody = z.strictObject({ email: z.email().max(254), name: oneLine(1, 200).optional() }).meta({ id: 'Invitation' });
 
 export const NoContent = z.void();

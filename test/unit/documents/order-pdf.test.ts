@@ -233,6 +233,22 @@ describe('renderOrderPdf', { timeout: 30_000 }, () => {
     expect(qrOfPage(file)).toBe(spaydOf(order));
   });
 
+  it('never takes a line break from a single-line field: a name, an address, a title and a line stay on their own line', async () => {
+    const order = sampleOrder({
+      language: 'cs',
+      customerName: 'Krátká s.r.o.\r\nBcc: bv@evil.example',
+      requestTitle: 'Web\nDIČ: CZ00000000',
+      lines: [{ description: 'Návrh\u2028Sleva 100 %', quantity: 1, unit: 'ks\n', unitPrice: 100, vatRate: 21 }],
+    });
+    const file = write(await renderOrderPdf(order));
+    const lines = spaces(textOf(file)).split('\n');
+    const lineWith = (text: string) => lines.find((line) => line.includes(text)) ?? '';
+    expect(lineWith('Krátká s.r.o.')).toMatch(/Krátká s\.r\.o\. Bcc: bv@evil\.example/);
+    expect(lineWith('Web')).toMatch(/Web DIČ: CZ00000000/);
+    expect(lineWith('Návrh')).toMatch(/Návrh Sleva 100 %/);
+    expect(lines.filter((line) => line.includes('Bcc'))).toHaveLength(1);
+  });
+
   it('says there is nothing to pay, and shows no QR code, for a free order', async () => {
     const order = sampleOrder({ lines: [{ description: 'Konzultace zdarma', quantity: 1, unit: 'h', unitPrice: 0, vatRate: 21 }] });
     const file = write(await renderOrderPdf(order));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decimalAmount, formatMoney, totalsOf, type PricedLine } from '../../../../lib/domain/orders/money.js';
+import { amountLimitProblems, decimalAmount, formatMoney, maxMinorUnits, totalsOf, type PricedLine } from '../../../../lib/domain/orders/money.js';
 
 const line = fc.record({
   quantity: fc.integer({ min: 1, max: 1_000_000 }).map((thousandths) => thousandths / 1000),
@@ -75,5 +75,35 @@ describe('amounts as people and machines read them', () => {
   it('writes Czech and English money', () => {
     expect(formatMoney(2_380_638, 'CZK', 'cs').replace(/\s/g, ' ')).toBe('23 806,38 Kč');
     expect(formatMoney(2_380_638, 'EUR', 'en')).toBe('€23,806.38');
+  });
+});
+
+describe('the limit every amount keeps (10^12 minor units)', () => {
+  const anyLine = fc.record({
+    quantity: fc.integer({ min: 1, max: 1_000_000_000 }).map((thousandths) => thousandths / 1000),
+    unitPrice: fc.integer({ min: 0, max: 1e12 }),
+    vatRate: fc.constantFrom(0, 10, 12, 21, 100),
+  });
+
+  it('refuses the largest line each field allows, naming its unit price', () => {
+    expect(amountLimitProblems([{ quantity: 1_000_000, unitPrice: 1e12, vatRate: 21 }])).toEqual([{ path: [0, 'unitPrice'], message: expect.stringContaining('1000000000000') }]);
+  });
+
+  it('refuses lines within the limit whose total with VAT is above it, naming the lines', () => {
+    expect(amountLimitProblems([{ quantity: 1, unitPrice: 1e12, vatRate: 21 }])).toEqual([{ path: [], message: expect.stringContaining('total with VAT') }]);
+    expect(amountLimitProblems([{ quantity: 1, unitPrice: 1e12, vatRate: 0 }])).toEqual([]);
+  });
+
+  it('leaves every total of the lines it accepts an exact, safe integer within the limit', () => {
+    fc.assert(
+      fc.property(fc.array(anyLine, { minLength: 1, maxLength: 100 }), (lines) => {
+        if (amountLimitProblems(lines).length > 0) return;
+        const totals = totalsOf(lines);
+        for (const amount of [totals.net, totals.gross, ...totals.lineNets, ...totals.vat.flatMap((row) => [row.base, row.vat])]) {
+          expect(Number.isSafeInteger(amount)).toBe(true);
+          expect(amount).toBeLessThanOrEqual(maxMinorUnits);
+        }
+      }),
+    );
   });
 });
