@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { seesDecisionRecord, type AccessLevel } from './access.js';
 
 export const Visibility = z.enum(['all', 'agency']).describe('`agency`: internal, never shown to clients or participants');
 export type Visibility = z.infer<typeof Visibility>;
@@ -71,3 +72,17 @@ export const TimelineEntry = z.object({
     .describe('The id of the action that wrote it, as orderdesk’s logs name it: an API call’s request id (its `apigw-requestid` header, `error.requestId`), `workflow:<execution>` for the workflow'),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+/**
+ * A timeline entry as `level` sees it, the one place that decides it for the timeline and for
+ * mail alike (the notifier writes each person's mail from their view of the entry; the API's
+ * schema, `TimelineEntryView` in lib/services/views.ts, says which fields are whose). An invited
+ * participant sees that a delivery was accepted, by whom, when and which round; the rating and
+ * the comment that came with it are the client organisation's word to the agency.
+ */
+export const toTimelineEntryView = (entry: TimelineEntry, level: Exclude<AccessLevel, 'none'>): TimelineEntry => {
+  if (seesDecisionRecord(level) || entry.details?.action !== 'accept_delivery') return entry;
+  const { body: _comment, format: _format, details, ...shown } = entry;
+  const { rating: _rating, ...facts } = details;
+  return { ...shown, details: facts };
+};

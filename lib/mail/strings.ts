@@ -60,6 +60,11 @@ export interface Strings {
   };
   /** A sentence after the status change of these lifecycle steps: what it means and what comes next. */
   actionNotes: Partial<Record<Action, string>>;
+  /**
+   * The same for those who do not decide for the client (the agency, invited participants), where
+   * the client's sentence would ask them what only the client does or promise what they don't get.
+   */
+  othersNotes: Partial<Record<Action, string>>;
   /** What introduces the client's reason for declining an offer. */
   declineReason: string;
   amountReceived: string;
@@ -74,7 +79,13 @@ export interface Strings {
     validUntil: string;
     delivery: string;
     howToDecide: string;
+    /** To a member whose organisation lets only its admins accept offers: they may decline. */
+    membersMayDecline: string;
+    /** To the agency and invited participants: who decides. */
+    clientDecides: string;
     review: string;
+    /** The button for those who do not decide on it. */
+    view: string;
     reminder: (number: string | undefined, until: string) => string;
   };
   order: {
@@ -89,11 +100,18 @@ export interface Strings {
     queuedOnPayment: string;
     reminder: (orderNumber: string, due: string) => string;
     alreadyPaid: string;
+    /** To the agency: who pays, and how. */
+    clientPays: string;
+    qrForClient: string;
+    /** To the agency, when a payment is due: what it may do. */
+    recordIfPaid: string;
   };
   /** A delivery's review and an answer's window to reopen it. */
   review: {
     round: string;
     reviewBy: string;
+    /** The same day, to someone who does not review: when the client's review period ends. */
+    reviewEnds: string;
     link: string;
     rating: string;
     /** `4 of 5` (the stars go before it). */
@@ -101,10 +119,15 @@ export interface Strings {
     reopenUntil: string;
     /** After a handover: review by the deadline, or it counts as accepted. `round` may be unknown. */
     handedOver: (round: string | undefined, deadline: string) => string;
+    /** The same to the agency and invited participants: the client reviews it. */
+    clientReviews: (round: string | undefined, deadline: string) => string;
     howToDecide: string;
     button: string;
     /** The workflow's reminder before the deadline. */
     reminder: (round: string | undefined, deadline: string) => string;
+    /** The same to someone who does not review it, and its headline. */
+    clientReminded: (round: string | undefined, deadline: string) => string;
+    clientRemindedSummary: string;
     /** The deadline passed without an answer. */
     deemed: (deadline: string) => string;
     /** After a request for changes: the agency hands over again, as round `next`. */
@@ -113,6 +136,8 @@ export interface Strings {
     acceptanceComment: string;
     /** After an answer: reopen it with a comment until `until`, or it closes. */
     explained: (until: string) => string;
+    /** The same to the agency and invited participants: the client may reopen it. */
+    clientMayReopen: (until: string) => string;
     /** The workflow closed an answered request nobody reopened by `until`. */
     closedUnopened: (until: string) => string;
   };
@@ -313,6 +338,11 @@ const cs: Strings = {
     explain: 'Pokud vám odpověď nestačí, můžete požadavek znovu otevřít s komentářem. Jinak se za několik dní sám uzavře.',
     reopen: 'Agentura se k požadavku vrátí a odpoví.',
   },
+  othersNotes: {
+    accept_offer: 'Jakmile bude objednávka zaplacena, práce se zařadí do fronty.',
+    hand_over: 'Předanou práci teď kontroluje klient: buď ji převezme, nebo požádá o úpravy. Pokud ve lhůtě ke kontrole nikdo neodpoví, bude považována za převzatou.',
+    explain: 'Pokud odpověď klientovi nestačí, může požadavek znovu otevřít s komentářem. Jinak se za několik dní sám uzavře.',
+  },
   declineReason: 'Důvod odmítnutí:',
   amountReceived: 'Přijatá částka',
   offer: {
@@ -324,7 +354,10 @@ const cs: Strings = {
     validUntil: 'Platí do',
     delivery: 'Dodání',
     howToDecide: 'Nabídku lze na portálu přijmout, nebo odmítnout. Přijetím vzniká závazná objednávka.',
+    membersMayDecline: 'Nabídku mohou na portálu přijmout správci vaší organizace; přijetím vzniká závazná objednávka. Odmítnout ji můžete i vy, s uvedením důvodu.',
+    clientDecides: 'Nabídku na portálu přijímá, nebo odmítá klient. Přijetím vzniká závazná objednávka.',
     review: 'Zobrazit nabídku',
+    view: 'Zobrazit nabídku',
     reminder: (number, until) => `${number ? `Nabídka ${number}` : 'Nabídka'} platí do ${until} a zatím nebyla přijata ani odmítnuta. Poté vyprší.`,
   },
   order: {
@@ -339,25 +372,35 @@ const cs: Strings = {
     queuedOnPayment: 'Jakmile platba dorazí, práce se zařadí do fronty.',
     reminder: (orderNumber, due) => `Platba za objednávku ${orderNumber} je splatná ${due} a zatím nedorazila.`,
     alreadyPaid: 'Pokud jste už zaplatili, nic nedělejte: převod může trvat den či dva.',
+    clientPays: 'Klient platí bankovním převodem s uvedeným variabilním symbolem.',
+    qrForClient: 'Přiložené PDF obsahuje kód QR Platba pro bankovní aplikaci klienta.',
+    recordIfPaid: 'Pokud platba na výpisu z účtu už je, ale tady zaznamenaná není, zaznamenejte ji u požadavku.',
   },
   review: {
     round: 'Kolo',
     reviewBy: 'Zkontrolovat do',
+    reviewEnds: 'Lhůta ke kontrole do',
     link: 'Odkaz',
     rating: 'Hodnocení',
     outOfFive: (rating) => `${rating} z 5`,
     reopenUntil: 'Lze znovu otevřít do',
     handedOver: (round, deadline) =>
       `Předanou práci${round ? ` (kolo ${round})` : ''} prosím zkontrolujte do ${deadline}. Pokud do té doby nikdo neodpoví, bude považována za převzatou.`,
+    clientReviews: (round, deadline) =>
+      `Klient předanou práci${round ? ` (kolo ${round})` : ''} zkontroluje do ${deadline}: buď ji převezme, nebo požádá o úpravy. Pokud do té doby nikdo neodpoví, bude považována za převzatou.`,
     howToDecide: 'Na portálu práci buď převezměte (a můžete ji ohodnotit 1 až 5 hvězdičkami), nebo požádejte o úpravy a napište, co je třeba změnit.',
     button: 'Zkontrolovat práci',
     reminder: (round, deadline) =>
       `Předaná práce${round ? ` (kolo ${round})` : ''} čeká na vaši kontrolu do ${deadline}. Pokud do té doby neodpovíte, bude považována za převzatou.`,
+    clientReminded: (round, deadline) =>
+      `Předaná práce${round ? ` (kolo ${round})` : ''} čeká na kontrolu klientem do ${deadline}. Pokud do té doby nikdo neodpoví, bude považována za převzatou.`,
+    clientRemindedSummary: 'Připomínka: předaná práce čeká na kontrolu klientem',
     deemed: (deadline) => `Do ${deadline}, kdy skončila lhůta ke kontrole, nikdo práci nepřevzal ani nepožádal o úpravy. Proto se považuje za převzatou.`,
     changesRequested: (next) => `Agentura úpravy zapracuje a předá práci znovu ke kontrole (kolo ${next}).`,
     changesAskedFor: 'Požadované úpravy:',
     acceptanceComment: 'Komentář k převzetí:',
     explained: (until) => `Pokud vám odpověď nestačí, můžete požadavek do ${until} znovu otevřít s komentářem. Jinak se potom sám uzavře.`,
+    clientMayReopen: (until) => `Pokud odpověď klientovi nestačí, může požadavek do ${until} znovu otevřít s komentářem. Jinak se potom sám uzavře.`,
     closedUnopened: (until) => `Do ${until} požadavek nikdo znovu neotevřel, proto se sám uzavřel.`,
   },
   flagged: {
@@ -513,6 +556,11 @@ const en: Strings = {
     explain: 'If the answer does not settle it, you can reopen the request with a comment. Otherwise it closes by itself in a few days.',
     reopen: 'The agency looks into it again and answers.',
   },
+  othersNotes: {
+    accept_offer: 'Once the order is paid, the work joins the queue.',
+    hand_over: 'The client now reviews the delivery: accepts it or requests changes. If nobody answers within the review period, it is accepted as delivered.',
+    explain: 'If the answer does not settle it, the client can reopen the request with a comment. Otherwise it closes by itself in a few days.',
+  },
   declineReason: 'The reason given:',
   amountReceived: 'Amount received',
   offer: {
@@ -524,7 +572,10 @@ const en: Strings = {
     validUntil: 'Valid until',
     delivery: 'Delivery',
     howToDecide: 'The offer can be accepted or declined in the portal. Accepting it makes a binding order.',
+    membersMayDecline: 'Your organisation’s admins can accept the offer in the portal; accepting it makes a binding order. You can decline it there, saying why.',
+    clientDecides: 'The client accepts or declines the offer in the portal. Accepting it makes a binding order.',
     review: 'Review the offer',
+    view: 'View the offer',
     reminder: (number, until) => `${number ? `Offer ${number}` : 'The offer'} is valid until ${until} and has been neither accepted nor declined yet. After that, it expires.`,
   },
   order: {
@@ -539,25 +590,35 @@ const en: Strings = {
     queuedOnPayment: 'Once the payment arrives, the work joins the queue.',
     reminder: (orderNumber, due) => `The payment for order ${orderNumber} is due on ${due} and has not arrived yet.`,
     alreadyPaid: 'If you have already paid, do nothing: a transfer can take a day or two.',
+    clientPays: 'The client pays by bank transfer with the variable symbol above.',
+    qrForClient: 'The attached PDF has a QR Platba code for the client’s banking app.',
+    recordIfPaid: 'If the payment is on the bank statement but not recorded here, record it on the request.',
   },
   review: {
     round: 'Round',
     reviewBy: 'Review by',
+    reviewEnds: 'Review period ends',
     link: 'Link',
     rating: 'Rating',
     outOfFive: (rating) => `${rating} of 5`,
     reopenUntil: 'Can be reopened until',
     handedOver: (round, deadline) =>
       `Please review the delivery${round ? ` (round ${round})` : ''} by ${deadline}. If nobody answers by then, it is accepted as delivered.`,
+    clientReviews: (round, deadline) =>
+      `The client reviews the delivery${round ? ` (round ${round})` : ''} by ${deadline}: accepts it or requests changes. If nobody answers by then, it is accepted as delivered.`,
     howToDecide: 'In the portal, either accept the delivery (and rate it from 1 to 5 stars, if you like) or request changes and say what needs changing.',
     button: 'Review the delivery',
     reminder: (round, deadline) =>
       `The delivery${round ? ` (round ${round})` : ''} awaits your review until ${deadline}. Without an answer by then, it is accepted as delivered.`,
+    clientReminded: (round, deadline) =>
+      `The delivery${round ? ` (round ${round})` : ''} awaits the client’s review until ${deadline}. Without an answer by then, it is accepted as delivered.`,
+    clientRemindedSummary: 'Reminder: the delivery awaits the client’s review',
     deemed: (deadline) => `Nobody accepted the delivery or requested changes by ${deadline}, when the review period ended, so it is accepted as delivered (deemed acceptance).`,
     changesRequested: (next) => `The agency works the changes in and hands the work over again for review (round ${next}).`,
     changesAskedFor: 'The changes asked for:',
     acceptanceComment: 'The comment given:',
     explained: (until) => `If the answer does not settle it, you can reopen the request with a comment until ${until}. Otherwise it closes by itself after that day.`,
+    clientMayReopen: (until) => `If the answer does not settle it, the client can reopen the request with a comment until ${until}. Otherwise it closes by itself after that day.`,
     closedUnopened: (until) => `Nobody reopened the request by ${until}, so it closed by itself.`,
   },
   flagged: {

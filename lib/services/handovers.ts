@@ -3,11 +3,12 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { handoverRefusal, type Handover, type HandoverRefusal } from '../domain/review/handover.js';
 import type { Request } from '../domain/request.js';
 import type { Caller, Origin, ServiceDeps } from './deps.js';
+import { alongside } from './alongside.js';
 import { takeStep } from './lifecycle-step.js';
 import { internalAttachments } from './messages.js';
 import { mustBeClient, openCallerRequest, toRequestView } from './open-request.js';
 import type { Write } from './ports.js';
-import type { RequestView } from './views.js';
+import { toHandoverView, type HandoverView, type RequestView } from './views.js';
 import { nudgeWorkflow, takeLapsedStep, type WorkflowDeps } from './workflow-signals.js';
 
 /** What an agent hands over: what was done and how to check it, the files, where to see it. */
@@ -34,7 +35,7 @@ const visibleAttachments = async (deps: ServiceDeps, requestId: string, attachme
  * The round's window ends at 23:59:59 Prague time 7 calendar days later (on the request and the
  * round alike); the workflow reminds the client before it and deems the delivery accepted at it.
  */
-export const handOver = async (deps: WorkflowDeps, caller: Caller, requestId: string, input: HandoverInput): Promise<{ request: RequestView; handover: Handover }> => {
+export const handOver = async (deps: WorkflowDeps, caller: Caller, requestId: string, input: HandoverInput): Promise<{ request: RequestView; handover: HandoverView }> => {
   const { user, request, level, actor } = await openCallerRequest(deps, caller, requestId);
   if (level !== 'agency') throw new ForbiddenError('Only agency staff hand work over');
   const files = await visibleAttachments(deps, requestId, input.attachmentIds);
@@ -63,13 +64,13 @@ export const handOver = async (deps: WorkflowDeps, caller: Caller, requestId: st
   });
   deps.metrics.count('DeliveriesHandedOver');
   await nudgeWorkflow(deps, requestId, updated.status);
-  return { request: toRequestView(updated, level, user), handover: handover! };
+  return { request: toRequestView(updated, level, user), handover: toHandoverView(handover!, level) };
 };
 
-/** Every round of a request's review, first to last, for anyone who may see the request. */
-export const listHandovers = async (deps: ServiceDeps, caller: Caller, requestId: string): Promise<Handover[]> => {
-  await openCallerRequest(deps, caller, requestId);
-  return deps.handovers.list(requestId);
+/** Every round of a request's review, first to last, for anyone who may see the request, as they may see it (`toHandoverView`). */
+export const listHandovers = async (deps: ServiceDeps, caller: Caller, requestId: string): Promise<HandoverView[]> => {
+  const [{ level }, handovers] = await alongside(openCallerRequest(deps, caller, requestId), deps.handovers.list(requestId));
+  return handovers.map((handover) => toHandoverView(handover, level));
 };
 
 /**
@@ -127,7 +128,7 @@ export const acceptDelivery = async (
   caller: Caller,
   requestId: string,
   decision: ReviewDecision & { rating?: number; comment?: string },
-): Promise<{ request: RequestView; handover: Handover }> => {
+): Promise<{ request: RequestView; handover: HandoverView }> => {
   const { user, request, level, actor } = await openCallerRequest(deps, caller, requestId);
   mustBeClient(level, reviewRefusal);
   const handover = await reviewable(deps, request, decision.round);
@@ -149,7 +150,7 @@ export const acceptDelivery = async (
   });
   deps.metrics.count('DeliveriesAccepted');
   await nudgeWorkflow(deps, requestId, updated.status);
-  return { request: toRequestView(updated, level, user), handover: decided };
+  return { request: toRequestView(updated, level, user), handover: toHandoverView(decided, level) };
 };
 
 /** The client asks for changes, saying what (required) and maybe with files: the agent resumes and hands over again. */
@@ -158,7 +159,7 @@ export const requestChanges = async (
   caller: Caller,
   requestId: string,
   decision: ReviewDecision & { comments: string; attachmentIds: string[] },
-): Promise<{ request: RequestView; handover: Handover }> => {
+): Promise<{ request: RequestView; handover: HandoverView }> => {
   const { user, request, level, actor } = await openCallerRequest(deps, caller, requestId);
   mustBeClient(level, reviewRefusal);
   const handover = await reviewable(deps, request, decision.round);
@@ -185,5 +186,5 @@ export const requestChanges = async (
   });
   deps.metrics.count('ReviewChangesRequested');
   await nudgeWorkflow(deps, requestId, updated.status);
-  return { request: toRequestView(updated, level, user), handover: decided };
+  return { request: toRequestView(updated, level, user), handover: toHandoverView(decided, level) };
 };

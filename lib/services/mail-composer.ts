@@ -1,9 +1,11 @@
 import { replyAddress, replyKeyOf, signReplyToken } from '../domain/mail/reply-token.js';
 import { linkLifetimeDays, signLink, type LinkPurpose } from '../domain/mail/signed-token.js';
-import type { Person } from '../domain/mail/notification-matrix.js';
+import { actingRole, mayAcceptOffers } from '../domain/access.js';
+import { recipientAccess, type Person } from '../domain/mail/notification-matrix.js';
+import type { OrganisationSettings } from '../domain/organisation.js';
 import { defaultLanguage } from '../domain/mail/preferences.js';
 import type { Request } from '../domain/request.js';
-import type { TimelineEntry } from '../domain/timeline-entry.js';
+import { toTimelineEntryView, type TimelineEntry } from '../domain/timeline-entry.js';
 import { brandOf } from '../mail/brands.js';
 import { correlationTag } from '../observability/correlation.js';
 import { oneLine } from '../mail/plain-text.js';
@@ -28,6 +30,11 @@ export interface Composition {
   attachments?: MailAttachment[];
   /** The mails this person had about this request before, if any: this one answers them. */
   thread?: MailThread;
+  /**
+   * The organisation's settings, for a mail that asks a member to decide on an offer (whether
+   * members may accept one); without them, the defaults: only its admins accept.
+   */
+  settings?: Pick<OrganisationSettings, 'membersMayAcceptOffers'>;
 }
 
 /** `"Azami Helpdesk" <helpdesk@…>`, the display name quoted (and RFC 2047-encoded when not ASCII). */
@@ -69,7 +76,7 @@ export const threadHeaders = (thread: MailThread | undefined): Record<string, st
  * sender, as before. Nor does an agency-only entry's mail. Cognito's account mails (codes,
  * invitations) name no request and are not written here: they have no reply address.
  */
-export const composeMail = (site: MailSite, linkKey: Buffer, now: Date, { entry, request, person, digest, attachments, thread }: Composition): OutgoingMail => {
+export const composeMail = (site: MailSite, linkKey: Buffer, now: Date, { entry, request, person, digest, attachments, thread, settings }: Composition): OutgoingMail => {
   const portal = site.portalUrl(request.platform).replace(/\/+$/, '');
   const link = (purpose: LinkPurpose) =>
     signLink(linkKey, { purpose, requestId: request.requestId, userId: person.userId, expiresAt: new Date(now.getTime() + linkLifetimeDays[purpose] * dayMs) });
@@ -80,10 +87,17 @@ export const composeMail = (site: MailSite, linkKey: Buffer, now: Date, { entry,
   // as a message everyone on the request sees, so answering an internal note must go through the portal.
   const replyToken =
     entry.visibility === 'agency' ? undefined : signReplyToken(replyKeyOf(linkKey), { requestId: request.requestId, userId: person.userId, issuedAt: now });
+  // The mail shows the entry as this person sees it on the timeline, and asks of them only what they may do.
+  const access = recipientAccess(person, request);
   const rendered = renderMail({
-    entry,
+    entry: toTimelineEntryView(entry, access),
     request: { requestId: request.requestId, title: request.title, status: request.status, platform: request.platform },
-    recipient: { name: person.name, language: person.language ?? defaultLanguage },
+    recipient: {
+      name: person.name,
+      language: person.language ?? defaultLanguage,
+      access,
+      mayAcceptOffers: mayAcceptOffers(actingRole(access, person), settings),
+    },
     brand,
     links: {
       request: `${portal}/requests/${id}?link=${link('open')}`,

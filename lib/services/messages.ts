@@ -8,6 +8,7 @@ import { openCallerRequest, opened } from './open-request.js';
 import { knownCaller } from './caller.js';
 import type { Page } from './ports.js';
 import { newEntry } from './timeline.js';
+import { toTimelineEntryView } from '../domain/timeline-entry.js';
 import { TimelineEntryView } from './views.js';
 
 export const maxMessageLength = 20_000;
@@ -104,5 +105,7 @@ export const listTimeline = async (
   } else {
     [{ level }, page] = await alongside(openCallerRequest(deps, caller, requestId), deps.timeline.page(requestId, guess, limit, cursor));
   }
-  return seesInternal(level) === guess ? page : deps.timeline.page(requestId, seesInternal(level), limit, cursor);
+  const shown = seesInternal(level) === guess ? page : await deps.timeline.page(requestId, seesInternal(level), limit, cursor);
+  // What of each entry the caller sees (an invited participant: no rating or comment of an acceptance).
+  return { ...shown, items: shown.items.map((entry) => toTimelineEntryView(entry, level)) };
 };

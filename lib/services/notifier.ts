@@ -1,8 +1,9 @@
 import { orderPrefix } from '../config/access.js';
 import { mailIdOf } from '../domain/mail/delivery.js';
-import { mailGroupOf, recipientsOf, subjectIds, withheld, type Person, type Recipient, type RequestPeople } from '../domain/mail/notification-matrix.js';
+import { mailGroupOf, recipientAccess, recipientsOf, subjectIds, withheld, type Person, type Recipient, type RequestPeople } from '../domain/mail/notification-matrix.js';
+import type { OrganisationSettings } from '../domain/organisation.js';
 import type { Request } from '../domain/request.js';
-import type { TimelineEntry } from '../domain/timeline-entry.js';
+import type { TimelineEntry, TimelineEntryKind } from '../domain/timeline-entry.js';
 import { correlated } from '../observability/correlation.js';
 import { logger } from '../observability/logger.js';
 import { composeMail, type ReorderDigest } from './mail-composer.js';
@@ -73,6 +74,24 @@ export const reorderDigest = async (deps: NotifierDeps, request: Request): Promi
   };
 };
 
+/** The mails that ask the client organisation to decide on an offer. */
+const offerDecisionKinds: ReadonlySet<TimelineEntryKind> = new Set(['offer_posted', 'offer_reminder']);
+
+/**
+ * The organisation's settings when a mail asks one of its members to decide on an offer: whether
+ * the member may accept it or only decline it (and its admins accept) is the organisation's
+ * setting. Read only then; every other mail asks nothing that depends on it.
+ */
+export const offerSettingsFor = async (
+  deps: Pick<NotifierDeps, 'organisations'>,
+  entry: TimelineEntry,
+  request: Request,
+  people: readonly Person[],
+): Promise<Pick<OrganisationSettings, 'membersMayAcceptOffers'> | undefined> =>
+  offerDecisionKinds.has(entry.kind) && people.some((person) => recipientAccess(person, request) === 'org_member')
+    ? (await deps.organisations.getOrganisation(request.orgId))?.settings
+    : undefined;
+
 /** An order mail's entry names no PDF, or one not under its request's orders' prefix: a bug where the entry is written. */
 export class MissingDocumentError extends Error {
   override readonly name = 'MissingDocumentError';
@@ -98,6 +117,7 @@ interface EntryMail {
   request: Request;
   group: string;
   digest?: ReorderDigest;
+  settings?: Pick<OrganisationSettings, 'membersMayAcceptOffers'>;
   /** Read once per entry, on the first recipient actually to be mailed. */
   attachments: () => Promise<MailAttachment[]>;
 }
@@ -133,7 +153,7 @@ const deliverTo = async (deps: NotifierDeps, mail: EntryMail, recipient: Recipie
   if (claim === 'busy') throw new MailInFlightError(`Mail ${mailIdOf(record)} is being sent by another invocation`);
   const linkKey = await deps.linkKey();
   const outcome = await sendClaimed(deps, record, token, { requestId: record.requestId, userId, correlationId: mail.entry.correlationId }, async (thread) =>
-    composeMail(deps.site, linkKey, deps.now(), { entry: mail.entry, request: mail.request, digest: mail.digest, person, attachments, thread }),
+    composeMail(deps.site, linkKey, deps.now(), { entry: mail.entry, request: mail.request, digest: mail.digest, settings: mail.settings, person, attachments, thread }),
   );
   return { userId, outcome };
 };
@@ -152,11 +172,13 @@ export const notifyEntry = async (deps: NotifierDeps, entry: TimelineEntry): Pro
   }
   const recipients = recipientsOf(entry, await peopleAround(deps, request, entry));
   if (recipients.length === 0) return [];
-  const [facts, digest] = await Promise.all([
-    deps.people.facts(request.requestId, recipients.map((recipient) => recipient.person)),
+  const people = recipients.map((recipient) => recipient.person);
+  const [facts, digest, settings] = await Promise.all([
+    deps.people.facts(request.requestId, people),
     entry.kind === 'rank_changed' ? reorderDigest(deps, request) : undefined,
+    offerSettingsFor(deps, entry, request, people),
   ]);
-  const mail: EntryMail = { entry, request, group: mailGroupOf(entry, request.orgId), digest, attachments: once(() => attachmentsOf(deps, entry)) };
+  const mail: EntryMail = { entry, request, group: mailGroupOf(entry, request.orgId), digest, settings, attachments: once(() => attachmentsOf(deps, entry)) };
   const settled = await Promise.allSettled(recipients.map((recipient) => deliverTo(deps, mail, recipient, facts)));
   const failed = settled.find((result) => result.status === 'rejected');
   if (failed) throw failed.reason;

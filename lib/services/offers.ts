@@ -8,9 +8,10 @@ import type { Organisation } from '../domain/organisation.js';
 import type { Request } from '../domain/request.js';
 import type { User } from '../domain/user.js';
 import type { Caller, Origin } from './deps.js';
+import { alongside } from './alongside.js';
 import { takeStep } from './lifecycle-step.js';
 import { mustBeClient, openCallerRequest, toRequestView } from './open-request.js';
-import type { RequestView } from './views.js';
+import { toOfferView, type OfferView, type RequestView } from './views.js';
 import { nudgeWorkflow, type WorkflowDeps } from './workflow-signals.js';
 
 export interface OfferDeps extends WorkflowDeps {
@@ -77,10 +78,10 @@ export const postOffer = async (deps: OfferDeps, caller: Caller, requestId: stri
   return offer;
 };
 
-/** Every offer of a request, first to last, for anyone who may see the request. */
-export const listOffers = async (deps: OfferDeps, caller: Caller, requestId: string): Promise<Offer[]> => {
-  await openCallerRequest(deps, caller, requestId);
-  return deps.offers.list(requestId);
+/** Every offer of a request, first to last, for anyone who may see the request, as they may see it (`toOfferView`). */
+export const listOffers = async (deps: OfferDeps, caller: Caller, requestId: string): Promise<OfferView[]> => {
+  const [{ level }, offers] = await alongside(openCallerRequest(deps, caller, requestId), deps.offers.list(requestId));
+  return offers.map((offer) => toOfferView(offer, level));
 };
 
 const refusals: Record<OfferRefusal, (offer: Offer) => ConflictError> = {
@@ -117,7 +118,7 @@ export interface Decision {
  * same transaction; the workflow then renders and mails its PDF. A zero-price offer goes straight
  * to the work queue.
  */
-export const acceptOffer = async (deps: OfferDeps, caller: Caller, requestId: string, decision: Decision): Promise<{ request: RequestView; offer: Offer }> => {
+export const acceptOffer = async (deps: OfferDeps, caller: Caller, requestId: string, decision: Decision): Promise<{ request: RequestView; offer: OfferView }> => {
   const { user, request, level, actor } = await openCallerRequest(deps, caller, requestId);
   mustBeClient(level, offerRefusal);
   // Read once, and only if needed: for a member's right to accept, and for a priced offer's billing details.
@@ -142,7 +143,7 @@ export const acceptOffer = async (deps: OfferDeps, caller: Caller, requestId: st
   });
   deps.metrics.count('OffersAccepted');
   await nudgeWorkflow(deps, requestId, updated.status);
-  return { request: toRequestView(updated, level, user), offer: accepted };
+  return { request: toRequestView(updated, level, user), offer: toOfferView(accepted, level) };
 };
 
 /** The order an accepted priced offer makes: both parties' details frozen with the offer's content. */
@@ -166,7 +167,7 @@ const orderFor = (deps: OfferDeps, offer: Offer, request: Request, organisation:
 };
 
 /** The client declines an offer with a reason: back to clarifying, where the agent may post a revised one. */
-export const rejectOffer = async (deps: OfferDeps, caller: Caller, requestId: string, decision: Decision & { reason: string }): Promise<{ request: RequestView; offer: Offer }> => {
+export const rejectOffer = async (deps: OfferDeps, caller: Caller, requestId: string, decision: Decision & { reason: string }): Promise<{ request: RequestView; offer: OfferView }> => {
   const { user, request, level, actor } = await openCallerRequest(deps, caller, requestId);
   mustBeClient(level, offerRefusal);
   const now = deps.now();
@@ -184,5 +185,5 @@ export const rejectOffer = async (deps: OfferDeps, caller: Caller, requestId: st
   });
   deps.metrics.count('OffersRejected');
   await nudgeWorkflow(deps, requestId, updated.status);
-  return { request: toRequestView(updated, level, user), offer: rejected };
+  return { request: toRequestView(updated, level, user), offer: toOfferView(rejected, level) };
 };

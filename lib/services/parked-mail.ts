@@ -4,7 +4,7 @@ import { agencyCaller } from './caller.js';
 import type { Caller } from './deps.js';
 import { composeMail } from './mail-composer.js';
 import { sendClaimed } from './mail-sending.js';
-import { attachmentsOf, reorderDigest, type NotifierDeps } from './notifier.js';
+import { attachmentsOf, offerSettingsFor, reorderDigest, type NotifierDeps } from './notifier.js';
 import type { Page } from './ports.js';
 
 /** The parked mails are the agency's to see and send again. */
@@ -61,10 +61,11 @@ export const resendParked = async (deps: NotifierDeps, caller: Caller, mailId: s
   const token = deps.newId();
   await deps.deliveries.claimParked(key, token, deps.now());
   const digest = entry.kind === 'rank_changed' ? await reorderDigest(deps, request) : undefined;
+  const settings = await offerSettingsFor(deps, entry, request, [person]);
   const linkKey = await deps.linkKey();
   // The address may have changed since it was parked: the mail goes where the person is now.
   await sendClaimed(deps, key, token, { requestId: request.requestId, userId: person.userId }, async (thread) =>
-    composeMail(deps.site, linkKey, deps.now(), { entry, request, person, digest, attachments, thread }),
+    composeMail(deps.site, linkKey, deps.now(), { entry, request, person, digest, settings, attachments, thread }),
   );
   const after = await deps.deliveries.get(key);
   return toParkedView(after ?? current);

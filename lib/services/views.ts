@@ -5,7 +5,10 @@ import { Organisation } from '../domain/organisation.js';
 import { WorkQueuePolicy } from '../domain/work-queue.js';
 import { Attachment } from '../domain/attachment.js';
 import { Participant } from '../domain/participant.js';
-import { TimelineEntry } from '../domain/timeline-entry.js';
+import { TimelineEntry, toTimelineEntryView } from '../domain/timeline-entry.js';
+import { seesDecisionRecord, type AccessLevel } from '../domain/access.js';
+import { Offer, OfferDecision } from '../domain/orders/offer.js';
+import { Handover, Rating, ReviewOutcome } from '../domain/review/handover.js';
 
 /** What the services answer with; the route table documents these same schemas. */
 
@@ -17,8 +20,34 @@ export type RequestView = z.infer<typeof RequestView>;
 
 export const RequestPage = z.object({ items: z.array(RequestView), nextCursor: z.string().optional() }).meta({ id: 'RequestPage' });
 
-export const TimelineEntryView = TimelineEntry.meta({ id: 'TimelineEntry' });
+/** How a caller (or a mail's recipient) relates to a request they see. */
+type Seeing = Exclude<AccessLevel, 'none'>;
+
+/**
+ * What the client organisation and the agency see of a client's decision and an invited
+ * participant does not (see `seesDecisionRecord`): the words for the schemas, so the OpenAPI
+ * document says who gets a field.
+ */
+const clientAndAgencyOnly = 'the client organisation and the agency only: absent for an invited participant';
+const forClientAndAgency = (what: string) => `${what}. For ${clientAndAgencyOnly}`;
+
+const DecisionEvidence = {
+  ip: z.string().optional().describe(forClientAndAgency('The IP address the decision came from, as API Gateway saw it')),
+  userAgent: z.string().optional().describe(forClientAndAgency('The browser (user agent) the decision came from')),
+};
+
+export const TimelineEntryView = TimelineEntry.extend({
+  body: TimelineEntry.shape.body.describe(
+    `As written (plain text or Markdown); render it safely. On a delivery's acceptance (\`details.action\`: \`accept_delivery\`) it is the client's comment to the agency, for ${clientAndAgencyOnly}`,
+  ),
+  details: TimelineEntry.shape.details.describe(
+    `Facts of the change, e.g. \`{ "action": "cancel", "from": "submitted", "to": "cancelled" }\`. A delivery's acceptance has its \`round\` and, if the client gave one, its \`rating\` (1–5), for ${clientAndAgencyOnly}`,
+  ),
+}).meta({ id: 'TimelineEntry' });
 export type TimelineEntryView = z.infer<typeof TimelineEntryView>;
+
+/** What of each entry a caller sees: `toTimelineEntryView` (lib/domain/timeline-entry.ts, where the notifier finds it too). */
+export { toTimelineEntryView };
 
 export const TimelinePage = z.object({ items: z.array(TimelineEntryView), nextCursor: z.string().optional() }).meta({ id: 'TimelinePage' });
 
@@ -81,3 +110,59 @@ export const WorkQueueView = z
 export type WorkQueueView = z.infer<typeof WorkQueueView>;
 
 export const OrganisationView = Organisation.meta({ id: 'Organisation' });
+
+export const OfferView = Offer.extend({
+  decision: OfferDecision.extend({
+    ...DecisionEvidence,
+    reason: OfferDecision.shape.reason.describe('Why the client declined it, as they wrote it: what a revised offer answers, so everyone who sees the request sees it'),
+  })
+    .optional()
+    .describe('Who accepted or declined it and when'),
+}).meta({ id: 'Offer' });
+export type OfferView = z.infer<typeof OfferView>;
+
+/**
+ * An offer as `level` sees it: everyone who sees the request sees its content and its status,
+ * and who decided on it and when; the IP address and browser the decision came from are the
+ * evidence of a binding act, the client organisation's and the agency's. A declined offer's
+ * reason stays: it is what a revised offer answers, and it is on the timeline as the step's note.
+ */
+export const toOfferView = (offer: Offer, level: Seeing): OfferView => {
+  if (seesDecisionRecord(level) || !offer.decision) return offer;
+  const { ip: _ip, userAgent: _userAgent, ...decision } = offer.decision;
+  return { ...offer, decision };
+};
+
+const [AcceptedOutcome, ChangesOutcome, DeemedOutcome] = ReviewOutcome.options;
+
+const ReviewOutcomeView = z.discriminatedUnion('decision', [
+  AcceptedOutcome.extend({
+    ...DecisionEvidence,
+    rating: Rating.optional().describe(forClientAndAgency('How the client rated the delivery, 1 (poor) to 5 (excellent), if they did')),
+    comment: z.string().optional().describe(forClientAndAgency('What the client said with the acceptance, if anything')),
+  }),
+  ChangesOutcome.extend({ ...DecisionEvidence }),
+  DeemedOutcome,
+]);
+
+export const HandoverView = Handover.extend({
+  outcome: ReviewOutcomeView.optional().describe('How the round ended: who decided and when (or that it was deemed accepted); none while it is under review'),
+}).meta({ id: 'Handover' });
+export type HandoverView = z.infer<typeof HandoverView>;
+
+/**
+ * A review round as `level` sees it: everyone who sees the request sees how it ended, by whom,
+ * when and which round (and the changes asked for, which the next round answers); the IP address
+ * and browser of the decision, and an acceptance's rating and comment, are the client
+ * organisation's and the agency's.
+ */
+export const toHandoverView = (handover: Handover, level: Seeing): HandoverView => {
+  const { outcome } = handover;
+  if (seesDecisionRecord(level) || !outcome || outcome.decision === 'deemed') return handover;
+  if (outcome.decision === 'accepted') {
+    const { ip: _ip, userAgent: _userAgent, rating: _rating, comment: _comment, ...fact } = outcome;
+    return { ...handover, outcome: fact };
+  }
+  const { ip: _ip, userAgent: _userAgent, ...fact } = outcome;
+  return { ...handover, outcome: fact };
+};

@@ -12,6 +12,7 @@ const toPerson = (user: User): Person => ({
   email: user.email,
   name: user.name,
   role: user.role,
+  orgId: user.orgId,
   language: user.language,
   mailScope: user.mailScope,
 });

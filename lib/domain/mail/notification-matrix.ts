@@ -1,3 +1,5 @@
+import { accessLevel, type AccessLevel } from '../access.js';
+import type { Request } from '../request.js';
 import type { Role } from '../roles.js';
 import { isAgencyRole } from '../roles.js';
 import type { TimelineEntry, TimelineEntryKind } from '../timeline-entry.js';
@@ -43,9 +45,21 @@ export interface Person {
   email: string;
   name: string;
   role: Role;
+  /** A client user's organisation; agency staff and invited people have none. */
+  orgId?: string;
   language?: Language;
   mailScope?: MailScope;
 }
+
+/**
+ * How a person the notifier mails relates to the request, as `accessLevel` decides it for an API
+ * call: anyone who is neither agency staff nor the request's organisation's is at most an
+ * invited participant (also one just removed, who gets the mail saying so), never more.
+ */
+export const recipientAccess = (person: Pick<Person, 'role' | 'orgId'>, request: Pick<Request, 'orgId'>): Exclude<AccessLevel, 'none'> => {
+  const level = accessLevel(person, request, true);
+  return level === 'none' ? 'participant' : level;
+};
 
 /** The people around a request, as the notifier read them. */
 export interface RequestPeople {

@@ -1,11 +1,11 @@
 import * as z from 'zod';
 import { BillingDetails } from '../../domain/orders/billing.js';
 import { Currency, MinorUnits } from '../../domain/orders/money.js';
-import { Offer, OfferLine, OfferTerms } from '../../domain/orders/offer.js';
+import { OfferLine, OfferTerms } from '../../domain/orders/offer.js';
 import { Order } from '../../domain/orders/order.js';
 import { Payment } from '../../domain/orders/payment.js';
 import { RequestId } from '../../domain/request.js';
-import { RequestView } from '../../services/views.js';
+import { OfferView, RequestView } from '../../services/views.js';
 
 /** Input and answer schemas of the offer, order, payment and billing routes. */
 
@@ -35,7 +35,8 @@ export const RejectBody = z
   .strictObject({ contentHash: ContentHash, reason: z.string().trim().min(1).max(2000).describe('What to change; the agent may post a revised offer') })
   .meta({ id: 'OfferRejection' });
 
-export const OfferView = Offer.meta({ id: 'Offer' });
+/** What each caller sees of an offer: `toOfferView` (an invited participant, no evidence of the decision). */
+export { OfferView };
 export const OfferDecisionView = z.object({ request: RequestView, offer: OfferView }).meta({ id: 'OfferDecisionResult' });
 
 export const PaymentView = Payment.meta({ id: 'Payment' });

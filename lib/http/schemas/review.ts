@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { FeedbackSummary } from '../../domain/review/feedback.js';
-import { Handover, Rating } from '../../domain/review/handover.js';
+import { Rating } from '../../domain/review/handover.js';
 import { RequestId } from '../../domain/request.js';
-import { RequestView } from '../../services/views.js';
+import { HandoverView, RequestView } from '../../services/views.js';
 
 /** Input and answer schemas of the handover, review and feedback routes. */
 
@@ -40,7 +40,8 @@ export const RequestChangesBody = z
   })
   .meta({ id: 'ChangeRequest' });
 
-export const HandoverView = Handover.meta({ id: 'Handover' });
+/** What each caller sees of a review round: `toHandoverView` (an invited participant, no rating, comment or evidence). */
+export { HandoverView };
 export const HandoverResultView = z.object({ request: RequestView, handover: HandoverView }).meta({ id: 'HandoverResult' });
 
 const SummaryView = FeedbackSummary.extend({ average: z.number().describe('The average rating, to two decimals') });

@@ -1,13 +1,25 @@
 import { preview } from '../plain-text.js';
 import type { Strings } from '../strings.js';
 import { amountPanel, gistOf, messageBody, paragraph, parts } from './parts.js';
-import type { Template } from './template.js';
+import type { MailContext } from '../mail-context.js';
+import { decidesForClient, type Template } from './template.js';
 
 /** An offer's number ("1", "2", …), or nothing if the details hold anything else. */
 const offerNumber = (value: string | undefined): string | undefined => (value !== undefined && /^\d+$/.test(value) ? value : undefined);
 
 /** `Offer 2 · Total incl. VAT` over the amount. */
 const caption = (number: string | undefined, t: Strings) => (number ? `${t.offer.name(number)} · ${t.offer.totalInclVat}` : t.offer.totalInclVat);
+
+/**
+ * What the mail says about deciding on the offer, to each as they may: who may accept it is told
+ * it can be accepted or declined; a member whose organisation lets only its admins accept, that
+ * they may decline; the agency and invited participants, that the client decides.
+ */
+const decision = ({ recipient }: Pick<MailContext, 'recipient'>, t: Strings) =>
+  recipient.mayAcceptOffers ? t.offer.howToDecide : decidesForClient({ recipient }) ? t.offer.membersMayDecline : t.offer.clientDecides;
+
+/** The button leads to the request: to review the offer for those who decide, to see it for the others. */
+const button = (context: Pick<MailContext, 'recipient'>, t: Strings) => (decidesForClient(context) ? t.offer.review : t.offer.view);
 
 /**
  * An agent posted an offer (details: offerId, number, net, gross, currency, validUntil,
@@ -44,9 +56,9 @@ export const offerPosted: Template = ({ context, t, primary }) => {
   const headline = number ? `${t.offer.name(number)}: ${gist}` : gist;
   return {
     summary,
-    ...parts(panel, note, paragraph(t.offer.howToDecide)),
+    ...parts(panel, note, paragraph(decision(context, t))),
     preheader: preview(note ? `${headline}. ${gistOf(written)}` : headline),
-    button: t.offer.review,
+    button: button(context, t),
   };
 };
 
@@ -59,5 +71,5 @@ export const offerReminder: Template = ({ context, t, primary }) => {
   const sentence = until ? t.offer.reminder(number, until) : t.summaries.offer_reminder;
   // The sentence says until when; the panel shows what is at stake.
   const panel = amountPanel({ caption: caption(number, t), amount: t.money(gross, currency), rows: [], color: primary });
-  return { summary: t.summaries.offer_reminder, ...parts(paragraph(sentence), panel, paragraph(t.offer.howToDecide)), preheader: preview(sentence), button: t.offer.review };
+  return { summary: t.summaries.offer_reminder, ...parts(paragraph(sentence), panel, paragraph(decision(context, t))), preheader: preview(sentence), button: button(context, t) };
 };

@@ -1,7 +1,7 @@
 import { preview } from '../plain-text.js';
 import type { Strings } from '../strings.js';
 import { amountPanel, callout, facts, groupedIban, paragraph, parts, type Part } from './parts.js';
-import type { Template } from './template.js';
+import { decidesForClient, type Template } from './template.js';
 
 /** What to pay, by when and where: the amount large, then the due date and the bank details to type. */
 const paymentPanel = (details: Record<string, string>, t: Strings, color: string, withOrderNumber: boolean): Part =>
@@ -20,7 +20,8 @@ const paymentPanel = (details: Record<string, string>, t: Strings, color: string
 /**
  * The binding order after an acceptance, its PDF attached by the notifier (details: orderNumber,
  * gross, currency, dueDate, variableSymbol, iban, documentKey, fileName, acceptedBy): what to pay,
- * by when and where, and that the PDF has a QR Platba code.
+ * by when and where, and that the PDF has a QR Platba code. The client organisation is asked to
+ * pay; the agency is told that the client pays.
  */
 export const orderIssued: Template = ({ context, t, primary }) => {
   const details = context.entry.details ?? {};
@@ -32,21 +33,31 @@ export const orderIssued: Template = ({ context, t, primary }) => {
     ...parts(
       paragraph(t.order.attached(orderNumber)),
       paymentPanel(details, t, primary, false),
-      paragraph(`${t.order.payByTransfer} ${t.order.qrInAttachment}`),
+      paragraph(decidesForClient(context) ? `${t.order.payByTransfer} ${t.order.qrInAttachment}` : `${t.order.clientPays} ${t.order.qrForClient}`),
       paragraph(t.order.queuedOnPayment),
     ),
     preheader: preview([orderNumber, amount && `${t.order.amountToPay}: ${amount}`, due && `${t.order.dueDate}: ${due}`].filter(Boolean).join(' · ')),
   };
 };
 
-/** The workflow, on the due date of an unpaid order (details: orderNumber, gross, currency, dueDate, variableSymbol, iban, acceptedBy). */
+/**
+ * The workflow, on the due date of an unpaid order (details: orderNumber, gross, currency, dueDate,
+ * variableSymbol, iban, acceptedBy). The client organisation is asked to pay; the agency is told
+ * that the client pays, and that it records a payment the bank statement shows.
+ */
 export const paymentReminder: Template = ({ context, t, primary }) => {
   const details = context.entry.details ?? {};
   const due = t.day(details.dueDate);
   const sentence = due ? t.order.reminder(details.orderNumber ?? '', due) : t.summaries.payment_reminder;
+  const client = decidesForClient(context);
   return {
     summary: t.summaries.payment_reminder,
-    ...parts(paragraph(sentence), paymentPanel(details, t, primary, true), paragraph(t.order.payByTransfer), paragraph(t.order.alreadyPaid)),
+    ...parts(
+      paragraph(sentence),
+      paymentPanel(details, t, primary, true),
+      paragraph(client ? t.order.payByTransfer : t.order.clientPays),
+      paragraph(client ? t.order.alreadyPaid : t.order.recordIfPaid),
+    ),
     preheader: preview(sentence),
   };
 };

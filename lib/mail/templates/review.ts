@@ -2,7 +2,7 @@ import type { Action } from '../../domain/lifecycle.js';
 import { preview } from '../plain-text.js';
 import type { Strings } from '../strings.js';
 import { amountPanel, paragraph, parts } from './parts.js';
-import type { Template } from './template.js';
+import { decidesForClient, type Template } from './template.js';
 
 /** A review round ("1", "2", …), or nothing if the details hold anything else: it goes into sentences. */
 export const roundOf = (value: string | undefined): string | undefined => (value !== undefined && /^\d{1,6}$/.test(value) ? value : undefined);
@@ -12,14 +12,15 @@ export const roundOf = (value: string | undefined): string | undefined => (value
  * delivery by then (a handover), it passed without an answer (a deemed acceptance), reopen the
  * answer by then (an explanation), nobody did (the workflow's close); and the next round after a
  * request for changes. Undefined when the details lack the day (the step's static note stands
- * in) and for every other step: a client or agent closing by hand has no `reopenUntil`.
+ * in) and for every other step: a client or agent closing by hand has no `reopenUntil`. To
+ * someone who does not decide for the client (`client` false), the client reviews or may reopen.
  */
-export const windowSentence = (action: Action | undefined, details: Record<string, string>, t: Strings): string | undefined => {
+export const windowSentence = (action: Action | undefined, details: Record<string, string>, t: Strings, client: boolean): string | undefined => {
   const round = roundOf(details.round);
   switch (action) {
     case 'hand_over': {
       const deadline = t.day(details.reviewDeadline);
-      return deadline ? t.review.handedOver(round, deadline) : undefined;
+      return deadline ? (client ? t.review.handedOver : t.review.clientReviews)(round, deadline) : undefined;
     }
     case 'deem_accepted': {
       const deadline = t.day(details.reviewDeadline);
@@ -29,7 +30,7 @@ export const windowSentence = (action: Action | undefined, details: Record<strin
       return round ? t.review.changesRequested(String(Number(round) + 1)) : undefined;
     case 'explain': {
       const until = t.day(details.reopenUntil);
-      return until ? t.review.explained(until) : undefined;
+      return until ? (client ? t.review.explained : t.review.clientMayReopen)(until) : undefined;
     }
     case 'close': {
       const until = t.day(details.reopenUntil);
@@ -43,19 +44,22 @@ export const windowSentence = (action: Action | undefined, details: Record<strin
 /**
  * The workflow, two days before and on the last day of a review window the client has not
  * answered (details: round, reviewDeadline). The sentence says until when and what silence
- * means; the panel shows the day, which matters most; then how to decide.
+ * means; the panel shows the day, which matters most; then how to decide. Someone who does not
+ * review it (not the client organisation's) is told that it waits for the client.
  */
 export const reviewReminder: Template = ({ context, t, primary }) => {
   const details = context.entry.details ?? {};
   const round = roundOf(details.round);
   const deadline = t.day(details.reviewDeadline);
+  const client = decidesForClient(context);
+  const summary = client ? t.summaries.review_reminder : t.review.clientRemindedSummary;
   // Without a readable day, the headline says it all.
-  const sentence = deadline ? t.review.reminder(round, deadline) : t.summaries.review_reminder;
-  const panel = deadline ? amountPanel({ caption: t.review.reviewBy, amount: deadline, rows: [[t.review.round, round]], color: primary }) : undefined;
+  const sentence = deadline ? (client ? t.review.reminder : t.review.clientReminded)(round, deadline) : summary;
+  const panel = deadline ? amountPanel({ caption: client ? t.review.reviewBy : t.review.reviewEnds, amount: deadline, rows: [[t.review.round, round]], color: primary }) : undefined;
   return {
-    summary: t.summaries.review_reminder,
-    ...parts(paragraph(sentence), panel, paragraph(t.review.howToDecide)),
+    summary,
+    ...parts(paragraph(sentence), panel, client && paragraph(t.review.howToDecide)),
     preheader: preview(sentence),
-    button: t.review.button,
+    ...(client ? { button: t.review.button } : {}),
   };
 };

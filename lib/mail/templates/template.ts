@@ -24,3 +24,11 @@ export interface MailParts {
 }
 
 export type Template = (input: TemplateInput) => MailParts;
+
+/**
+ * Whether the recipient decides for the client organisation (its admins and members): only they
+ * are asked to decide on an offer, review a delivery, reopen an answer or pay; the agency and
+ * invited participants are told what happened and that the client decides. The rule of
+ * `decidesForClient` (lib/domain/access.ts), which the renderer does not import: it would bring zod.
+ */
+export const decidesForClient = ({ recipient }: Pick<MailContext, 'recipient'>): boolean => recipient.access === 'org_admin' || recipient.access === 'org_member';

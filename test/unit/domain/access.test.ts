@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayManageOrganisation, mayRank, maySeeOrganisation } from '../../../lib/domain/access.js';
+import { decidesForClient, mayManageOrganisation, mayRank, maySeeOrganisation, seesDecisionRecord } from '../../../lib/domain/access.js';
 import type { User } from '../../../lib/domain/user.js';
 
 const person = (role: User['role'], orgId?: string): User => ({
@@ -40,5 +40,23 @@ describe('an organisation', () => {
     expect(mayManageOrganisation(person('agent'), 'acme')).toBe(false);
     expect(mayManageOrganisation(person('client_member', 'acme'), 'acme')).toBe(false);
     expect(mayManageOrganisation(person('client_admin', 'beta'), 'acme')).toBe(false);
+  });
+});
+
+describe('a client’s decisions on a request', () => {
+  it('are taken by the client organisation’s admins and members only', () => {
+    expect(decidesForClient('org_admin')).toBe(true);
+    expect(decidesForClient('org_member')).toBe(true);
+    expect(decidesForClient('agency')).toBe(false);
+    expect(decidesForClient('participant')).toBe(false);
+    expect(decidesForClient('none')).toBe(false);
+  });
+
+  it('are on record (rating, comment, IP address, browser) for the organisation and the agency, not for an invited participant', () => {
+    expect(seesDecisionRecord('org_admin')).toBe(true);
+    expect(seesDecisionRecord('org_member')).toBe(true);
+    expect(seesDecisionRecord('agency')).toBe(true);
+    expect(seesDecisionRecord('participant')).toBe(false);
+    expect(seesDecisionRecord('none')).toBe(false);
   });
 });

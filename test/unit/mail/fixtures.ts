@@ -4,6 +4,7 @@ import type { RequestStatus } from '../../../lib/domain/request.js';
 import { brandOf } from '../../../lib/mail/brands.js';
 import type { Language } from '../../../lib/mail/i18n.js';
 import type { MailContext } from '../../../lib/mail/render-mail.js';
+import { toTimelineEntryView } from '../../../lib/services/views.js';
 
 /** Fixed contexts for the mail tests: fixed ids, dates and portal URLs, so snapshots hold still. */
 
@@ -120,6 +121,11 @@ export const queue = [
   { requestId: '2026-0041', title: 'Úprava šablony objednávky', position: 4 },
 ];
 
+/** How the recipient relates to the request: the fixtures' Petr decides for the client unless a test says otherwise. */
+export const client = { access: 'org_admin', mayAcceptOffers: true } as const;
+export const participant = { access: 'participant', mayAcceptOffers: false } as const;
+export const agency = { access: 'agency', mayAcceptOffers: false } as const;
+
 export const contextFor = (kind: TimelineEntryKind, language: Language, platform: Platform, overrides: Partial<MailContext> = {}): MailContext => {
   const portal = portals[platform];
   return {
@@ -133,7 +139,7 @@ export const contextFor = (kind: TimelineEntryKind, language: Language, platform
       ...entries[kind],
     } as TimelineEntry,
     request: { requestId: '2026-0042', title: 'Oprava přihlášení přes Google', status: statusWhen[kind] ?? 'in_progress', platform },
-    recipient: { name: 'Petr Svoboda', language },
+    recipient: { name: 'Petr Svoboda', language, ...client },
     brand: brandOf(platform, portal),
     links: {
       request: `${portal}/requests/2026-0042?link=open-token`,
@@ -144,6 +150,16 @@ export const contextFor = (kind: TimelineEntryKind, language: Language, platform
     ...overrides,
   };
 };
+
+/**
+ * A context as the notifier writes it for a recipient who relates to the request as `who` does:
+ * the entry as they see it on the timeline (toTimelineEntryView) and what they may do.
+ */
+export const seenBy = (context: MailContext, who: Pick<MailContext['recipient'], 'access' | 'mayAcceptOffers'>): MailContext => ({
+  ...context,
+  entry: toTimelineEntryView(context.entry, who.access),
+  recipient: { ...context.recipient, access: who.access, mayAcceptOffers: who.mayAcceptOffers },
+});
 
 /** A status change of `reviewSteps` (or one like it) to one recipient: only that step's body, files and details. */
 export const stepContext = (step: Partial<TimelineEntry>, language: Language, platform: Platform = 'azami'): MailContext => {

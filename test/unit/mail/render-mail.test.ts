@@ -3,7 +3,7 @@ import { platforms, type Platform } from '../../../lib/domain/platform.js';
 import { TimelineEntryKind } from '../../../lib/domain/timeline-entry.js';
 import type { Language } from '../../../lib/mail/i18n.js';
 import { renderMail, type MailContext } from '../../../lib/mail/render-mail.js';
-import { contextFor, entries, portals, reviewSteps, stepContext } from './fixtures.js';
+import { agency, client, contextFor, entries, participant, portals, reviewSteps, seenBy, stepContext } from './fixtures.js';
 
 const what: Record<TimelineEntryKind, string> = {
   request_created: 'a new request',
@@ -58,7 +58,7 @@ describe('renderMail', () => {
 
   it('is Czech when the language is missing or unknown', () => {
     for (const language of [undefined, 'de', ''] as unknown as Language[]) {
-      const mail = renderMail(contextFor('message', 'cs', 'azami', { recipient: { name: 'Petr', language } }));
+      const mail = renderMail(contextFor('message', 'cs', 'azami', { recipient: { ...client, name: 'Petr', language } }));
       expect(mail.subject).toContain('Nová zpráva');
       expect(mail.html).toContain('<html lang="cs">');
     }
@@ -288,7 +288,7 @@ describe('renderMail with a hostile context', () => {
   ].join('\n\n');
 
   const hostile = (kind: TimelineEntryKind): MailContext => {
-    const context = contextFor(kind, 'en', 'azami', { orgName: `Acme${evil}`, recipient: { name: `Petr${evil}`, language: 'en' } });
+    const context = contextFor(kind, 'en', 'azami', { orgName: `Acme${evil}`, recipient: { ...client, name: `Petr${evil}`, language: 'en' } });
     return {
       ...context,
       entry: {
@@ -472,5 +472,123 @@ describe('mail about deliveries, their review and answers', () => {
     for (const [, href] of mail.html.matchAll(/href="([^"]*)"/g)) expect(href).toMatch(/^https:\/\/portal\.azami\.test\//);
     expect(mail.html).toContain('https://staging.azami.test/login?preview=2\r\nBcc: evil@example.com&quot;&gt;&lt;svg onload=alert(1)&gt;');
     expect(mail.subject).toBe('[#2026-0042] Handed over for review – Oprava přihlášení přes Google');
+  });
+});
+
+describe('mail to those who do not decide for the client: invited participants and the agency', () => {
+  type Step = keyof typeof reviewSteps;
+  const step = (name: Step, language: Language, who: Parameters<typeof seenBy>[1]) => renderMail(seenBy(stepContext(reviewSteps[name], language), who));
+  const of = (kind: TimelineEntryKind, language: Language, who: Parameters<typeof seenBy>[1]) => renderMail(seenBy(contextFor(kind, language, 'azami'), who));
+  /** Words that ask the reader to decide, review, reopen or pay, in either language. */
+  const asked = /rate it|accept the delivery|request changes and|Review the delivery|review the delivery \(|you can reopen|Please pay|If you have already paid|Review the offer|převezměte|požádejte o úpravy|Zkontrolovat práci|prosím zkontrolujte|můžete požadavek|Zaplaťte prosím|Pokud jste už zaplatili|Nabídku lze na portálu přijmout/;
+
+  it.each(['cs', 'en'] as const)('tells a participant of a handover what happened and that the client reviews it, in %s, asking nothing', (language) => {
+    const mail = step('hand_over', language, participant);
+    // What the client organisation is asked, which the participant is not:
+    expect(step('hand_over', language, client).text).toMatch(asked);
+    expect(mail.subject).toMatch(/Předáno ke kontrole|Handed over for review/);
+    for (const part of [mail.text, mail.html, mail.preheader]) expect(part).not.toMatch(asked);
+    expect(mail.text).toContain(
+      language === 'en'
+        ? 'The client reviews the delivery (round 2) by 1\u00a0December\u00a02026: accepts it or requests changes. If nobody answers by then, it is accepted as delivered.'
+        : 'Klient předanou práci (kolo 2) zkontroluje do 1.\u00a0prosince\u00a02026: buď ji převezme, nebo požádá o úpravy. Pokud do té doby nikdo neodpoví, bude považována za převzatou.',
+    );
+    // The delivery itself is theirs to see: its round, its end, the link, the notes, the files.
+    expect(mail.text).toContain(language === 'en' ? 'Round: 2\nReview period ends: 1\u00a0December\u00a02026\nLink: https://staging.azami.test/login?preview=2' : 'Kolo: 2\nLhůta ke kontrole do: 1.\u00a0prosince\u00a02026');
+    expect(mail.html).toContain('<strong>Google</strong>');
+    expect(mail.text).toContain(language === 'en' ? 'Open the request: https://portal.azami.test/requests/2026-0042' : 'Otevřít požadavek: https://portal.azami.test/requests/2026-0042');
+    expect({ subject: mail.subject, text: mail.text, html: mail.html }).toMatchSnapshot();
+  });
+
+  it.each(['cs', 'en'] as const)('tells a participant a delivery was accepted, by whom, when and which round, without its rating or comment, in %s', (language) => {
+    const mail = step('accept_delivery', language, participant);
+    expect(mail.subject).toMatch(/Práce převzata|Delivery accepted/);
+    expect(mail.text).toMatch(/^Jana Nováková · (klient \(správce\)|client admin) · 24/m);
+    expect(mail.text).toMatch(/^(Kolo|Round): 2$/m);
+    for (const part of [mail.text, mail.html, mail.preheader]) {
+      expect(part).not.toMatch(/★|☆|Hodnocení|Rating|4 z 5|4 of 5|Funguje, děkujeme|Komentář k převzetí|The comment given/);
+    }
+    expect({ subject: mail.subject, text: mail.text, html: mail.html }).toMatchSnapshot();
+  });
+
+  it('shows the agency and the client organisation the rating and the comment', () => {
+    for (const who of [agency, client]) {
+      const mail = step('accept_delivery', 'en', who);
+      expect(mail.text).toContain('Rating: ★★★★☆ 4 of 5');
+      expect(mail.text).toContain('The comment given:\n\nFunguje, děkujeme.');
+    }
+  });
+
+  it('tells the agency of a handover that the client reviews it, with no button to review', () => {
+    const mail = step('hand_over', 'en', agency);
+    expect(mail.text).toContain('The client reviews the delivery (round 2) by 1\u00a0December\u00a02026');
+    expect(mail.text).not.toMatch(asked);
+    expect(mail.html).toContain('>Open the request</a>');
+    // The client organisation is still asked, and its members as well as its admins.
+    for (const who of [client, { access: 'org_member', mayAcceptOffers: false } as const]) {
+      const asks = step('hand_over', 'en', who);
+      expect(asks.text).toContain('Please review the delivery (round 2)');
+      expect(asks.text).toContain('either accept the delivery (and rate it from 1 to 5 stars, if you like) or request changes');
+      expect(asks.html).toContain('>Review the delivery</a>');
+    }
+  });
+
+  it('tells participants and the agency that the client may reopen an answer, not that they may', () => {
+    for (const who of [participant, agency]) {
+      expect(step('explain', 'en', who).text).toContain('the client can reopen the request with a comment until 1\u00a0December\u00a02026');
+      expect(step('explain', 'cs', who).text).toContain('Pokud odpověď klientovi nestačí, může požadavek do 1.\u00a0prosince\u00a02026 znovu otevřít');
+      const withoutDay = renderMail(seenBy(stepContext({ ...reviewSteps.explain, details: { action: 'explain', from: 'submitted', to: 'answered' } }, 'en'), who));
+      expect(withoutDay.text).toContain('the client can reopen the request with a comment');
+      expect(withoutDay.text).not.toMatch(asked);
+    }
+    expect(step('explain', 'en', client).text).toContain('you can reopen the request with a comment until');
+  });
+
+  it('tells a participant of an accepted offer what follows without promising the order mail they do not get', () => {
+    const context = contextFor('status_changed', 'en', 'azami');
+    const accepted = { ...context, entry: { ...context.entry, body: undefined, details: { action: 'accept_offer', from: 'quoted', to: 'awaiting_payment', number: '2', gross: '1210000', currency: 'CZK', orderNumber: 'OBJ-2026-0042' } } };
+    expect(renderMail(seenBy(accepted, participant)).text).toContain('Once the order is paid, the work joins the queue.');
+    expect(renderMail(seenBy(accepted, participant)).text).not.toContain('separate e-mail');
+    expect(renderMail(seenBy(accepted, client)).text).toContain('The order with the payment details follows in a separate e-mail.');
+  });
+
+  it('asks to decide on an offer only who may: admins accept or decline, a member may decline, the others are told the client decides', () => {
+    for (const kind of ['offer_posted', 'offer_reminder'] as const) {
+      const admin = of(kind, 'en', client);
+      expect(admin.text).toContain('The offer can be accepted or declined in the portal. Accepting it makes a binding order.');
+      expect(admin.text).toContain('Review the offer: https://');
+      const member = of(kind, 'en', { access: 'org_member', mayAcceptOffers: false });
+      expect(member.text).toContain('Your organisation’s admins can accept the offer in the portal; accepting it makes a binding order. You can decline it there, saying why.');
+      const allowedMember = of(kind, 'en', { access: 'org_member', mayAcceptOffers: true });
+      expect(allowedMember.text).toContain('The offer can be accepted or declined in the portal.');
+      for (const who of [participant, agency]) {
+        const mail = of(kind, 'en', who);
+        expect(mail.text).toContain('The client accepts or declines the offer in the portal. Accepting it makes a binding order.');
+        expect(mail.text).toContain('View the offer: https://');
+        expect(mail.text).not.toMatch(asked);
+        expect(of(kind, 'cs', who).text).toContain('Nabídku na portálu přijímá, nebo odmítá klient.');
+      }
+    }
+  });
+
+  it('tells the agency that the client pays an order, and that it records a payment the statement shows', () => {
+    const issued = of('order_issued', 'en', agency);
+    expect(issued.text).toContain('The client pays by bank transfer with the variable symbol above. The attached PDF has a QR Platba code for the client’s banking app.');
+    expect(issued.text).not.toMatch(asked);
+    const reminder = of('payment_reminder', 'en', agency);
+    expect(reminder.text).toContain('The client pays by bank transfer with the variable symbol above.');
+    expect(reminder.text).toContain('If the payment is on the bank statement but not recorded here, record it on the request.');
+    expect(reminder.text).not.toMatch(asked);
+    expect(of('payment_reminder', 'cs', agency).text).toContain('Klient platí bankovním převodem');
+    expect(of('payment_reminder', 'en', client).text).toContain('If you have already paid, do nothing');
+  });
+
+  it('reminds of a review only the client organisation as the one to review; anyone else reads that it waits for the client', () => {
+    const mail = of('review_reminder', 'en', participant);
+    expect(mail.subject).toBe('[#2026-0042] Reminder: the delivery awaits the client’s review – Oprava přihlášení přes Google');
+    expect(mail.text).toContain('The delivery (round 2) awaits the client’s review until 26\u00a0November\u00a02026.');
+    expect(mail.text).toContain('Review period ends: 26\u00a0November\u00a02026');
+    expect(mail.text).not.toMatch(asked);
+    expect(of('review_reminder', 'cs', agency).text).toContain('čeká na kontrolu klientem do 26.\u00a0listopadu\u00a02026');
   });
 });

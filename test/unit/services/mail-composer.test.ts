@@ -222,3 +222,66 @@ describe('senderAddress', () => {
     expect(Buffer.from(match?.[1] ?? '', 'base64').toString('utf8')).toBe('Tomáš Dvořák');
   });
 });
+
+describe('composeMail for each recipient as they relate to the request', () => {
+  const acceptance: TimelineEntry = {
+    ...entry,
+    kind: 'status_changed',
+    body: 'Funguje, děkujeme.',
+    format: 'text',
+    details: { action: 'accept_delivery', from: 'in_review', to: 'accepted', round: '2', rating: '4' },
+  };
+  const handover: TimelineEntry = {
+    ...entry,
+    kind: 'status_changed',
+    actorId: 'user-eva',
+    actorName: 'Eva Agentová',
+    actorRole: 'agent',
+    body: 'Hotovo, viz odkaz.',
+    format: 'markdown',
+    details: { action: 'hand_over', from: 'in_progress', to: 'in_review', round: '2', reviewDeadline: '2026-12-01T22:59:59.000Z', link: 'https://staging.example/' },
+  };
+  const mailTo = (mailed: TimelineEntry, who: Partial<Person>) => composeMail(site, key, now, { entry: mailed, request, person: { ...person, ...who } });
+  // Another organisation's admin invited to this request is a participant here, as the API sees them.
+  const participants: Partial<Person>[] = [{ role: 'participant' }, { role: 'client_admin', orgId: 'org-beta' }, { role: 'client_member', orgId: 'org-beta' }];
+
+  it.each(participants)('writes a participant (%o) no rating or comment of an acceptance, in the HTML or the text', (who) => {
+    const mail = mailTo(acceptance, who);
+    expect(mail.subject).toContain('Delivery accepted');
+    expect(mail.text).toMatch(/^Round: 2$/m);
+    for (const part of [mail.html, mail.text]) expect(part).not.toMatch(/★|☆|Rating|4 of 5|Funguje|The comment given/);
+  });
+
+  it('writes the organisation’s people and the agency the rating and the comment', () => {
+    for (const who of [{ role: 'client_admin', orgId: 'org-1' }, { role: 'client_member', orgId: 'org-1' }, { role: 'agent' }] as const) {
+      const mail = mailTo(acceptance, who);
+      expect(mail.text).toContain('Rating: ★★★★☆ 4 of 5');
+      expect(mail.text).toContain('Funguje, děkujeme.');
+      expect(mail.html).toContain('Funguje, děkujeme.');
+    }
+  });
+
+  it('asks the organisation’s people to review a delivery, and tells participants and the agency that the client reviews it', () => {
+    for (const who of [{ role: 'client_admin', orgId: 'org-1' }, { role: 'client_member', orgId: 'org-1' }] as const) {
+      const mail = mailTo(handover, who);
+      expect(mail.text).toContain('Please review the delivery (round 2)');
+      expect(mail.text).toContain('Review the delivery: https://portal.digimadi.example/requests/2026-0042?link=');
+    }
+    for (const who of [...participants, { role: 'agent' }, { role: 'admin' }] as Partial<Person>[]) {
+      const mail = mailTo(handover, who);
+      expect(mail.text).toContain('The client reviews the delivery (round 2)');
+      expect(mail.text).not.toMatch(/Please review|rate it|Review the delivery/);
+    }
+  });
+
+  it('asks a member to accept an offer only when the organisation lets members accept', () => {
+    const offer: TimelineEntry = { ...handover, kind: 'offer_posted', body: undefined, details: { number: '1', net: '100000', gross: '121000', currency: 'CZK', validUntil: '2026-12-25T22:59:59.000Z' } };
+    const member = { role: 'client_member', orgId: 'org-1' } as const;
+    const compose = (settings?: { membersMayAcceptOffers: boolean }) => composeMail(site, key, now, { entry: offer, request, person: { ...person, ...member }, settings });
+    expect(compose().text).toContain('Your organisation’s admins can accept the offer');
+    expect(compose({ membersMayAcceptOffers: false }).text).toContain('Your organisation’s admins can accept the offer');
+    expect(compose({ membersMayAcceptOffers: true }).text).toContain('The offer can be accepted or declined in the portal.');
+    expect(mailTo(offer, { role: 'client_admin', orgId: 'org-1' }).text).toContain('The offer can be accepted or declined in the portal.');
+    expect(mailTo(offer, { role: 'client_admin', orgId: 'org-beta' }).text).toContain('The client accepts or declines the offer in the portal.');
+  });
+});

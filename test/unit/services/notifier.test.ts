@@ -36,11 +36,20 @@ const request: Request = {
   updatedAt: '2026-11-25T09:59:00.000Z',
 };
 
-const person = (userId: string, role: Person['role'], language: Person['language'] = 'cs'): Person => ({ userId, email: `${userId}@example.test`, name: userId, role, language });
+const person = (userId: string, role: Person['role'], language: Person['language'] = 'cs', orgId = role.startsWith('client_') ? request.orgId : undefined): Person => ({
+  userId,
+  email: `${userId}@example.test`,
+  name: userId,
+  role,
+  ...(orgId ? { orgId } : {}),
+  language,
+});
 const requester = person('u-requester', 'client_member');
 const orgAdmin = person('u-orgadmin', 'client_admin', 'en');
 const agent = person('u-agent', 'agent');
 const acceptor = person('u-acceptor', 'client_member');
+/** Invited to the request: another organisation's admin, a participant here. */
+const guest = person('u-guest', 'client_admin', 'en', 'org-beta');
 
 const orderEntry: TimelineEntry = {
   entryId: 'entry-order',
@@ -65,24 +74,32 @@ const orderEntry: TimelineEntry = {
   },
 };
 
-const world = (options: { documents?: (key: string) => Promise<Uint8Array>; muted?: string[] } = {}) => {
+const world = (options: { documents?: (key: string) => Promise<Uint8Array>; muted?: string[]; membersMayAcceptOffers?: boolean } = {}) => {
   const sent: OutgoingMail[] = [];
   const reads: string[] = [];
   const deliveries = new Map<string, Delivery>();
   const threads = new Map<string, MailThread>();
   const keyOf = (key: DeliveryKey) => mailIdOf(key);
   const { metrics, counts } = recordingMetrics();
+  const organisationReads: string[] = [];
   const deps: NotifierDeps = {
     requests: { get: async (requestId) => (requestId === request.requestId ? request : undefined) },
     timeline: { get: async (_requestId, _createdAt, entryId) => (entryId === orderEntry.entryId ? orderEntry : undefined) },
     users: { getUser: async (userId) => (userId === 'u-agent' ? { ...agent, createdAt: request.createdAt } : undefined), findByEmail: async () => undefined },
-    participants: { list: async () => [] },
+    participants: { list: async () => [{ requestId: request.requestId, userId: guest.userId, email: guest.email, name: guest.name, invitedBy: 'u-orgadmin', invitedAt: request.createdAt }] },
     queues: { clientQueue: async () => [] },
-    organisations: { getOrganisation: async () => undefined },
+    organisations: {
+      getOrganisation: async (orgId) => {
+        organisationReads.push(orgId);
+        return options.membersMayAcceptOffers === undefined
+          ? undefined
+          : { orgId, name: 'Acme', settings: { membersMayRank: false, membersMayAcceptOffers: options.membersMayAcceptOffers }, createdAt: request.createdAt };
+      },
+    },
     people: {
       orgMembers: async () => [requester, orgAdmin],
       agencyStaff: async () => [agent],
-      byIds: async (ids) => new Map([requester, orgAdmin, agent, acceptor].filter((p) => ids.includes(p.userId)).map((p) => [p.userId, p])),
+      byIds: async (ids) => new Map([requester, orgAdmin, agent, acceptor, guest].filter((p) => ids.includes(p.userId)).map((p) => [p.userId, p])),
       facts: async () => ({ muted: new Set(options.muted ?? []), suppressed: new Map() }),
     },
     deliveries: {
@@ -132,7 +149,7 @@ const world = (options: { documents?: (key: string) => Promise<Uint8Array>; mute
     retry: { attempts: 2, baseDelayMs: 1, sleep: async () => undefined },
     metrics,
   };
-  return { deps, sent, reads, deliveries, threads, counts };
+  return { deps, sent, reads, deliveries, threads, counts, organisationReads };
 };
 
 describe('the mail of an issued order', () => {
@@ -268,5 +285,71 @@ describe('the notify function', () => {
     const { lines } = await loggedBy(() => handler(streamOf(orderEntry), lambdaContext()));
     for (const mail of sent) expect(mail.tags).not.toHaveProperty('correlation-id');
     expect(lines).toEqual([expect.objectContaining({ message: 'entry mailed', correlationId: 'aws-request-1' })]);
+  });
+});
+
+describe('each recipient’s mail, as they relate to the request', () => {
+  const mailTo = (sent: OutgoingMail[], who: Person) => sent.find((mail) => mail.to === who.email);
+  const step = (details: Record<string, string>, body?: string): TimelineEntry => ({
+    ...orderEntry,
+    entryId: `entry-${details.action}`,
+    kind: 'status_changed',
+    actorType: 'person',
+    actorId: 'u-orgadmin',
+    actorName: 'Olga Admin',
+    actorRole: 'client_admin',
+    details,
+    ...(body ? { body, format: 'text' } : {}),
+  });
+
+  it('shows an invited participant that the delivery was accepted, without the rating or the comment the others get', async () => {
+    const { deps, sent } = world();
+    await notifyEntry(deps, step({ action: 'accept_delivery', from: 'in_review', to: 'accepted', round: '1', rating: '5' }, 'Skvělá práce, děkujeme.'));
+    const invited = mailTo(sent, guest)!;
+    expect(invited.subject).toContain('Delivery accepted');
+    for (const part of [invited.html, invited.text]) expect(part).not.toMatch(/★|☆|Rating|5 of 5|Skvělá práce/);
+    for (const who of [requester, agent]) {
+      expect(mailTo(sent, who)!.text).toContain('★★★★★');
+      expect(mailTo(sent, who)!.text).toContain('Skvělá práce, děkujeme.');
+    }
+  });
+
+  it('asks the client organisation to review a handover, and tells the participant and the agency that the client reviews it', async () => {
+    const { deps, sent } = world();
+    await notifyEntry(deps, { ...step({ action: 'hand_over', from: 'in_progress', to: 'in_review', round: '1', reviewDeadline: '2026-12-02T22:59:59.000Z' }, 'Hotovo.'), actorId: 'u-other-agent', actorName: 'Eva', actorRole: 'agent' });
+    expect(mailTo(sent, requester)!.text).toContain('Předanou práci (kolo 1) prosím zkontrolujte');
+    expect(mailTo(sent, guest)!.text).toContain('The client reviews the delivery (round 1)');
+    expect(mailTo(sent, agent)!.text).toContain('Klient předanou práci (kolo 1) zkontroluje');
+    for (const who of [guest, agent]) expect(mailTo(sent, who)!.text).not.toMatch(/rate it|prosím zkontrolujte|Please review|převezměte/);
+  });
+
+  it('tells the agency that the client pays an order, and asks the client organisation to pay', async () => {
+    const { deps, sent } = world();
+    await notifyEntry(deps, orderEntry);
+    expect(mailTo(sent, agent)!.text).toContain('Klient platí bankovním převodem');
+    expect(mailTo(sent, agent)!.text).not.toContain('Zaplaťte prosím');
+    expect(mailTo(sent, orgAdmin)!.text).toContain('Please pay by bank transfer');
+  });
+
+  it.each([
+    [undefined, 'správci vaší organizace'],
+    [false, 'správci vaší organizace'],
+    [true, 'Nabídku lze na portálu přijmout, nebo odmítnout.'],
+  ])('asks a member to accept an offer only if the organisation lets members accept (%s), reading the organisation once', async (membersMayAcceptOffers, words) => {
+    const { deps, sent, organisationReads } = world({ membersMayAcceptOffers });
+    const offer: TimelineEntry = { ...orderEntry, entryId: 'entry-offer', kind: 'offer_posted', actorType: 'person', actorId: 'u-other-agent', actorName: 'Eva', actorRole: 'agent', details: { number: '1', net: '100000', gross: '121000', currency: 'CZK', validUntil: '2026-12-25T22:59:59.000Z' } };
+    await notifyEntry(deps, offer);
+    expect(organisationReads).toEqual(['org-1']);
+    expect(mailTo(sent, requester)!.text).toContain(words);
+    expect(mailTo(sent, orgAdmin)!.text).toContain('The offer can be accepted or declined in the portal.');
+    expect(mailTo(sent, guest)!.text).toContain('The client accepts or declines the offer in the portal.');
+    expect(mailTo(sent, agent)!.text).toContain('Nabídku na portálu přijímá, nebo odmítá klient.');
+  });
+
+  it('reads no organisation for mail that asks no member to decide on an offer', async () => {
+    const { deps, organisationReads } = world();
+    await notifyEntry(deps, orderEntry);
+    await notifyEntry(deps, step({ action: 'accept_delivery', from: 'in_review', to: 'accepted', round: '1' }));
+    expect(organisationReads).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   mailGroupOf,
+  recipientAccess,
   recipientsOf,
   subjectIds,
   withheld,
@@ -268,5 +269,22 @@ describe('subjectIds', () => {
   it('names nobody without details or for other kinds', () => {
     expect(subjectIds(entry('participant_invited', { details: undefined }))).toEqual([]);
     expect(subjectIds(entry('message', { details: { userId: 'u-x', to: 'u-y' } }))).toEqual([]);
+  });
+});
+
+describe('how a recipient relates to the request (recipientAccess)', () => {
+  const request = { orgId: 'org-acme' };
+
+  it('is the organisation’s for its admins and members, the agency’s for its staff', () => {
+    expect(recipientAccess({ role: 'client_admin', orgId: 'org-acme' }, request)).toBe('org_admin');
+    expect(recipientAccess({ role: 'client_member', orgId: 'org-acme' }, request)).toBe('org_member');
+    expect(recipientAccess({ role: 'agent' }, request)).toBe('agency');
+    expect(recipientAccess({ role: 'admin' }, request)).toBe('agency');
+  });
+
+  it('is at most an invited participant’s for anyone else: another organisation’s admin, an invited person, one without an organisation', () => {
+    expect(recipientAccess({ role: 'client_admin', orgId: 'org-beta' }, request)).toBe('participant');
+    expect(recipientAccess({ role: 'participant' }, request)).toBe('participant');
+    expect(recipientAccess({ role: 'client_member' }, request)).toBe('participant');
   });
 });
