@@ -78,11 +78,24 @@ export type TimelineEntry = z.infer<typeof TimelineEntry>;
  * mail alike (the notifier writes each person's mail from their view of the entry; the API's
  * schema, `TimelineEntryView` in lib/services/views.ts, says which fields are whose). An invited
  * participant sees that a delivery was accepted, by whom, when and which round; the rating and
- * the comment that came with it are the client organisation's word to the agency.
+ * the comment that came with it are the client organisation's word to the agency. The order, too,
+ * is the organisation's and the agency's (a participant's `GET …/order` is a 404): a participant
+ * sees that an order was issued, reminded or paid, not its number, symbol, account or payment.
  */
 export const toTimelineEntryView = (entry: TimelineEntry, level: Exclude<AccessLevel, 'none'>): TimelineEntry => {
-  if (seesDecisionRecord(level) || entry.details?.action !== 'accept_delivery') return entry;
-  const { body: _comment, format: _format, details, ...shown } = entry;
-  const { rating: _rating, ...facts } = details;
-  return { ...shown, details: facts };
+  if (seesDecisionRecord(level) || !entry.details) return entry;
+  const { details } = entry;
+  if (details.action === 'accept_delivery') {
+    const { body: _comment, format: _format, ...shown } = entry;
+    const { rating: _rating, ...facts } = details;
+    return { ...shown, details: facts };
+  }
+  if (orderEntryKinds.has(entry.kind)) return { ...entry, details: {} };
+  if (Object.keys(details).some((key) => orderFacts.has(key))) return { ...entry, details: Object.fromEntries(Object.entries(details).filter(([key]) => !orderFacts.has(key))) };
+  return entry;
 };
+
+/** Entries about the order itself: every fact of theirs is the order's. */
+const orderEntryKinds: ReadonlySet<TimelineEntry['kind']> = new Set(['order_issued', 'payment_reminder']);
+/** The order's facts as steps bring them along (an accepted offer's order number, a payment's id). */
+const orderFacts: ReadonlySet<string> = new Set(['orderNumber', 'variableSymbol', 'iban', 'dueDate', 'acceptedBy', 'paymentId', 'documentKey', 'sha256', 'amount']);

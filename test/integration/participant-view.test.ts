@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
+import { pollUntil } from '../../local/poll.js';
 import { routes } from '../../lib/http/routes.js';
 import { asDemoUser, asInvitedPerson, ok, people } from '../support/api-client.js';
 import { freshOrganisation } from '../support/fresh-organisation.js';
 import { byRecipient, waitForMails, type SentMail } from '../support/mailbox.js';
-import { freeOffer } from '../support/offers.js';
+import { acmeBilling, deliverPayment, freeOffer, pricedOffer, pricedOfferGross, waitForRequest } from '../support/offers.js';
+import { businessNow } from '../support/workflow-clock.js';
 
 /**
  * What an invited participant (often an outside partner) sees of the client organisation's
@@ -105,5 +107,32 @@ describe('an invited participant and the client organisation’s decisions', () 
     const [toAgent] = byRecipient(mails, subjects.accepted).get(people.agent) ?? [];
     expect(toAgent?.body.text).toContain('Hodnocení: ★★★★☆ 4 z 5');
     expect(toAgent?.body.text).toContain(comment);
+  });
+
+  it('shows a participant that an order was issued and paid, none of its facts: number, symbol, account, payment', async () => {
+    const { admin, orgId } = await freshOrganisation('GuestOrder');
+    const agent = await asDemoUser(people.agent);
+    ok(await admin.send(routes.setBilling, { path: { orgId }, body: acmeBilling }));
+    const { requestId } = ok(await admin.send(routes.createRequest, { body: { type: 'inquiry', title: 'GuestOrder: e-shop', description: '', platform: 'azami' } }));
+    const path = { requestId };
+    const guestEmail = `partner.${randomUUID().slice(0, 8)}@partner.example`;
+    ok(await admin.send(routes.inviteParticipant, { path, body: { email: guestEmail, name: 'Karla Partnerová' } }));
+    const guest = await asInvitedPerson(guestEmail);
+    const offer = ok(await agent.send(routes.postOffer, { path, body: pricedOffer() }));
+    ok(await admin.send(routes.acceptOffer, { path: { ...path, offerNumber: offer.number }, body: { contentHash: offer.contentHash } }));
+    const { order } = ok(await admin.send(routes.getOrder, { path }));
+    const stack = inject('stack');
+    const now = await businessNow(stack);
+    const paymentId = `bank-guest-${requestId}`;
+    expect((await deliverPayment(stack, { paymentId, variableSymbol: order.variableSymbol, amount: pricedOfferGross, currency: 'CZK', paidAt: now.toISOString() }, now)).body.outcome).toBe('paid');
+    await waitForRequest(admin, requestId, (status) => status === 'queued');
+    const issued = async (client: typeof admin) =>
+      pollUntil('the order_issued entry', async () => ok(await client.send(routes.listTimeline, { path, query: { limit: 100 } })).items.find((entry) => entry.kind === 'order_issued'), { timeoutMs: 20_000 });
+
+    expect(await issued(admin)).toMatchObject({ details: { orderNumber: order.orderNumber, variableSymbol: order.variableSymbol } });
+    expect(await issued(guest)).toMatchObject({ kind: 'order_issued', details: {} });
+    const seen = JSON.stringify(ok(await guest.send(routes.listTimeline, { path, query: { limit: 100 } })));
+    for (const fact of [order.orderNumber, order.variableSymbol, order.supplier.iban, paymentId]) expect(seen).not.toContain(fact);
+    expect((await guest.send(routes.getOrder, { path })).status).toBe(404);
   });
 });

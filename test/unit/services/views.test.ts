@@ -135,6 +135,25 @@ describe('a timeline entry as each caller sees it (toTimelineEntryView)', () => 
     for (const other of others) expect(toTimelineEntryView(other, 'participant')).toEqual(other);
   });
 
+  const orderIssued = entry({
+    kind: 'order_issued',
+    actorType: 'system',
+    actorId: 'workflow',
+    details: { orderNumber: 'OBJ-2026-0042', gross: '121000', currency: 'CZK', dueDate: '2026-12-21', variableSymbol: '2026000042', iban: 'CZ6508000000192000145399', acceptedBy: 'u-admin', documentKey: 'orders/2026-0042/OBJ-2026-0042.pdf', fileName: 'OBJ-2026-0042.pdf' },
+  });
+  const paid = entry({ actorType: 'system', actorId: 'payment-webhook', details: { action: 'mark_paid', from: 'awaiting_payment', to: 'queued', paymentId: 'bank-1', amount: '121000', currency: 'CZK', orderNumber: 'OBJ-2026-0042' } });
+
+  it.each(full)('shows %s the order’s facts: number, symbol, account, payment', (level) => {
+    expect(toTimelineEntryView(orderIssued, level)).toEqual(orderIssued);
+    expect(toTimelineEntryView(paid, level)).toEqual(paid);
+  });
+
+  it('shows an invited participant that an order was issued and paid, none of the order’s facts (its GET is a 404 to them)', () => {
+    expect(toTimelineEntryView(orderIssued, 'participant')).toEqual({ ...orderIssued, details: {} });
+    expect(toTimelineEntryView(entry({ kind: 'payment_reminder', details: orderIssued.details! }), 'participant').details).toEqual({});
+    expect(toTimelineEntryView(paid, 'participant').details).toEqual({ action: 'mark_paid', from: 'awaiting_payment', to: 'queued', currency: 'CZK' });
+  });
+
   it.each(levels)('answers what the route’s schema documents, for %s', (level) => {
     const shown = toTimelineEntryView(acceptance, level);
     expect(TimelineEntryView.parse(shown)).toEqual(shown);
