@@ -190,7 +190,10 @@ describe('mail on every change', () => {
 describe('nothing anyone typed is live in a mail', () => {
   it('escapes scripts, handlers and javascript: links, keeps headers on one line, and builds links from configuration only', async () => {
     const org = await freshOrganisation('Hostile');
-    const title = 'Hack\r\nBcc: evil@example.com <script>alert(1)</script>';
+    // A title or name with a line break is refused at the edge (single-line fields); what gets in is mailed harmlessly.
+    const refused = await org.member.send(routes.createRequest, { body: { type: 'defect', title: 'Hack\r\nBcc: evil@example.com', description: '', platform: 'azami' } });
+    expect(refused).toMatchObject({ status: 400, error: { details: [{ field: 'body.title' }] } });
+    const title = 'Hack Bcc: evil@example.com <script>alert(1)</script>';
     // The request is filed with a forged Host header: links must still point at the configured portal.
     const api = new URL(inject('stack').apiUrl);
     const created = ok(await org.member.send(routes.createRequest, { body: { type: 'defect', title, description: '<img src=x onerror=alert(1)>', platform: 'azami' } }));
@@ -227,10 +230,12 @@ describe('nothing anyone typed is live in a mail', () => {
     expect(message.body.html).toContain('&lt;script&gt;');
     expect(message.body.html).toContain('href="https://example.com/ok"');
 
-    // A person's name with CR/LF and markup, mailed to them and about them.
+    // A person's name with markup, mailed to them and about them (with a line break it is refused).
     const invitee = `hostile.${randomUUID().slice(0, 8)}@partner.example`;
+    const brokenName = await org.admin.send(routes.inviteParticipant, { path: { requestId }, body: { email: invitee, name: 'Eva\r\nBcc: evil@example.com' } });
+    expect(brokenName).toMatchObject({ status: 400, error: { details: [{ field: 'body.name' }] } });
     const invited = await mailsOf(requestId, 2, () =>
-      org.admin.send(routes.inviteParticipant, { path: { requestId }, body: { email: invitee, name: 'Eva\r\nBcc: evil@example.com <b onclick=x()>bold</b>' } }),
+      org.admin.send(routes.inviteParticipant, { path: { requestId }, body: { email: invitee, name: 'Eva Bcc: evil@example.com <b onclick=x()>bold</b>' } }),
     );
     expect(sorted(invited.map(recipientOf))).toEqual(sorted([org.emails.member, invitee]));
     for (const mail of invited) {
@@ -286,7 +291,7 @@ describe('bounces and complaints', () => {
 });
 
 describe('mail preferences', () => {
-  it('mutes a request by the List-Unsubscribe one-click POST, and by the route; a GET of the link changes nothing', async () => {
+  it('mutes a request by the List-Unsubscribe one-click POST, and by the route; a GET of the link changes nothing and sends the browser to the portal’s mute page', async () => {
     const { requestId, emails, member, admin } = await digimadiRequest('Muted');
     const eva = await asDemoUser(people.agent);
     const first = await mailsOf(requestId, 3, () => eva.send(routes.postMessage, { path: { requestId }, body: { body: 'První.' } }));
@@ -294,7 +299,13 @@ describe('mail preferences', () => {
     expect(header(toMember, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
     const unsubscribeUrl = /^<(.+)>$/.exec(header(toMember, 'List-Unsubscribe') ?? '')![1]!;
     expect(unsubscribeUrl.startsWith(`${inject('stack').apiUrl}/unsubscribe/`)).toBe(true);
-    expect((await fetch(unsubscribeUrl)).status).not.toBe(200);
+    // A GET (a browser, a link scanner) changes nothing: it is sent on to the portal's page that
+    // confirms the mute, which is the mail's own mute link.
+    const opened = await fetch(unsubscribeUrl, { redirect: 'manual' });
+    expect(opened.status).toBe(303);
+    const mutePage = /\S+\/mute\?link=[\w.-]+/.exec(toMember.body.text!)![0];
+    expect(opened.headers.get('location')).toBe(mutePage);
+    expect(mutePage.endsWith(`?link=${unsubscribeUrl.split('/unsubscribe/')[1]}`)).toBe(true);
     expect(ok(await member.send(routes.getPreferences)).mutedRequests).toEqual([]);
     const oneClick = await fetch(unsubscribeUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
     expect(oneClick.status).toBe(200);
@@ -312,6 +323,9 @@ describe('mail preferences', () => {
     expect((await other.send(routes.muteRequest, { path: { requestId } })).status).toBe(404);
     const forged = unsubscribeUrl.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
     expect((await fetch(forged, { method: 'POST' })).status).toBe(400);
+    const forgedGet = await fetch(forged, { redirect: 'manual' });
+    expect(forgedGet.status).toBe(400);
+    expect(await forgedGet.json()).toMatchObject({ error: { code: 'validation_failed', details: [{ field: 'path.token', reason: 'is not a link orderdesk made' }] } });
   });
 
   it('opens the request from a signed link without a login, read-only, and refuses a forged or misused one', async () => {
