@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { bundleBudgetBytes, bundleBudgetOf, bundleOptions } from '../infra/bundle-options.js';
 import { functionList } from '../lib/functions/table.js';
-import { routeList } from '../lib/http/routes.js';
+import { noRoute, routeList } from '../lib/http/routes.js';
 
 /**
  * Builds every function exactly as the CDK app bundles it, prints each bundle's minified size
@@ -31,7 +31,7 @@ const coldImportMs = (file: string): number => {
 };
 
 const rows: { name: string; bytes: number; budget: number; ms: number }[] = [];
-for (const { name } of [...routeList, ...functionList]) {
+for (const { name } of [...routeList, noRoute, ...functionList]) {
   const outfile = path.join(outDir, name, 'index.mjs');
   await build({ ...bundleOptions, entryPoints: [path.join(root, 'functions', `${name}.ts`)], bundle: true, outfile, logLevel: 'error' });
   rows.push({ name, bytes: fs.statSync(outfile).size, budget: bundleBudgetOf(name), ms: coldImportMs(outfile) });

@@ -1,6 +1,6 @@
 import { Duration, RemovalPolicy, Stack, type StackProps, CfnOutput } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, LogGroupLogDestination, type HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, HttpRoute, HttpRouteKey, LogGroupLogDestination, type HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { MathExpression } from 'aws-cdk-lib/aws-cloudwatch';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -8,6 +8,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { Construct } from 'constructs';
 import { apiCors } from '../lib/http/cors.js';
 import type { RouteDefinition } from '../lib/http/route.js';
+import { noRoute } from '../lib/http/routes.js';
 import { acknowledge } from './acknowledge.js';
 import { alarm, alarmPeriod } from './alarms.js';
 import { logicalIdOf } from './logical-id.js';
@@ -46,7 +47,7 @@ export const serverErrorRatePercent = 1;
 /** Below this many calls in 5 minutes a rate says little: one failed call of three is not an outage. */
 export const serverErrorMinimumCalls = 20;
 
-/** The HTTP API: one Lambda per entry of the route table, JWT-protected where the table says. */
+/** The HTTP API: one Lambda per entry of the route table, JWT-protected where the table says, and the no-route function for the rest (`$default`). */
 export class ApiStack extends Stack {
   readonly api: HttpApi;
   readonly stage: HttpStage;
@@ -102,6 +103,25 @@ export class ApiStack extends Stack {
         acknowledge(added!, 'AwsSolutions-APIG4', route.publicBecause);
       }
     }
+
+    // A call of no route: the no-route function answers it in the error shape (404, or 405 with
+    // Allow), where API Gateway alone would answer `{"message":"Not Found"}`. CORS preflights are
+    // still API Gateway's own (the API's corsPreflight), before any route.
+    const fallbackId = logicalIdOf(noRoute.name);
+    const fallback = new OrderdeskFunction(this, fallbackId, {
+      name: noRoute.name,
+      access: noRoute.access,
+      resources,
+      stage: config,
+      failures: 'API Gateway invokes it synchronously for a call of no route: the caller gets the answer; nothing waits in a queue',
+    });
+    const defaultRoute = new HttpRoute(this, 'DefaultRoute', {
+      httpApi: this.api,
+      routeKey: HttpRouteKey.DEFAULT,
+      integration: new HttpLambdaIntegration(`${fallbackId}Integration`, fallback),
+      authorizer: none,
+    });
+    acknowledge(defaultRoute, 'AwsSolutions-APIG4', noRoute.publicBecause);
 
     // 5xx: a handler threw (the error mapping answers every expected failure as 4xx), a function
     // timed out or was throttled, or the integration failed.

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { ValidationError } from '../lib/domain/errors.js';
 import { errorAnswer } from '../lib/http/error-response.js';
-import { routeKey, type RouteDefinition } from '../lib/http/route.js';
+import { pathPattern, routeKey, type RouteDefinition } from '../lib/http/route.js';
 
 /** A path matched to a route: its decoded `{parameters}`, and those that could not be decoded. */
 export interface RouteMatch {
@@ -19,13 +19,7 @@ export interface RouteMatcher {
 }
 
 export const compileRoute = (route: RouteDefinition): RouteMatcher => {
-  const names: string[] = [];
-  // Escape everything regex-special but the braces, then turn each `{name}` into a segment capture.
-  const pattern = route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_whole, name: string) => {
-    names.push(name);
-    return '([^/]+)';
-  });
-  const regex = new RegExp(`^${pattern}$`);
+  const { regex, names } = pathPattern(route.path);
   return {
     route,
     match(method, path) {
@@ -88,7 +82,8 @@ const isTextual = (contentType: string | undefined) =>
 /** The payload-format-2.0 event HTTP API sends a Lambda integration. */
 export const toApiGatewayEvent = (
   call: IncomingCall,
-  route: RouteDefinition,
+  /** The route it matched, or `$default` for a call that matched none (API Gateway's catch-all route). */
+  route: Pick<RouteDefinition, 'method' | 'path'> | '$default',
   pathParameters: Record<string, string>,
   claims: Record<string, string> | undefined,
   now: Date = new Date(),
@@ -103,9 +98,10 @@ export const toApiGatewayEvent = (
   const query: Record<string, string> = {};
   for (const key of new Set(call.url.searchParams.keys())) query[key] = call.url.searchParams.getAll(key).join(',');
   const textual = isTextual(headers['content-type']);
+  const matchedKey = route === '$default' ? route : routeKey(route);
   const event = {
     version: '2.0',
-    routeKey: routeKey(route),
+    routeKey: matchedKey,
     rawPath: call.url.pathname,
     rawQueryString: call.url.search.slice(1),
     cookies: cookies.length ? cookies : undefined,
@@ -125,7 +121,7 @@ export const toApiGatewayEvent = (
         userAgent: headers['user-agent'] ?? '',
       },
       requestId: call.requestId ?? randomUUID(),
-      routeKey: routeKey(route),
+      routeKey: matchedKey,
       stage: '$default',
       time: now.toUTCString(),
       timeEpoch: now.getTime(),

@@ -3,6 +3,7 @@ import http from 'node:http';
 import { apiPayloadLimitBytes } from '../lib/config/limits.js';
 import { apiCors } from '../lib/http/cors.js';
 import type { RouteDefinition } from '../lib/http/route.js';
+import { noRoute } from '../lib/http/routes.js';
 import {
   compileRoute,
   findRoute,
@@ -25,7 +26,7 @@ export interface ApiServerOptions {
   log: (line: string) => void;
 }
 
-/** API Gateway's own answers, which the portal will meet in AWS too. */
+/** API Gateway's own answers, which the portal will meet in AWS too (a call of no route is the no-route function's, as there). */
 const gatewayAnswer = (statusCode: number, message: string): HttpAnswer => ({
   statusCode,
   headers: { 'content-type': 'application/json' },
@@ -63,20 +64,20 @@ export const startApiServer = async (options: ApiServerOptions) => {
     if (asset) return { statusCode: 200, headers: { 'content-type': asset.contentType }, body: asset.body };
 
     const found = findRoute(matchers, method, url.pathname);
-    if (!found) return gatewayAnswer(404, 'Not Found');
-    const { route } = found.matcher;
     const body = await readLimited(request, apiPayloadLimitBytes);
     if (!body) return gatewayAnswer(413, 'Request Entity Too Large');
+    const call = { method, url, headers: request.headers, body, sourceIp: request.socket.remoteAddress ?? '127.0.0.1', requestId };
+    if (!found) {
+      // As API Gateway's `$default` route: the no-route function answers, in the error shape.
+      const run = await runFunction(noRoute.name, toApiGatewayEvent(call, '$default', {}, undefined), `orderdesk-local-${noRoute.name}`);
+      return run.timedOut ? gatewayAnswer(503, 'Service Unavailable') : fromLambdaResult(run.result);
+    }
+    const { route } = found.matcher;
     const claims = route.auth === 'jwt' ? await options.authorize(request.headers.authorization) : undefined;
     if (route.auth === 'jwt' && !claims) return gatewayAnswer(401, 'Unauthorized');
     // After the authorizer, as in AWS, where the function's path schema refuses it.
     if (found.malformed.length > 0) return malformedPathAnswer(found.malformed, requestId);
-    const event = toApiGatewayEvent(
-      { method, url, headers: request.headers, body, sourceIp: request.socket.remoteAddress ?? '127.0.0.1', requestId },
-      route,
-      found.params,
-      claims,
-    );
+    const event = toApiGatewayEvent(call, route, found.params, claims);
     const run = await runFunction(route.name, event, `orderdesk-local-${route.name}`);
     return run.timedOut ? gatewayAnswer(503, 'Service Unavailable') : fromLambdaResult(run.result);
   };

@@ -1,6 +1,9 @@
 import sesLocal from 'aws-ses-v2-local';
+import { clearStore, getStoreReadonly, type Email } from 'aws-ses-v2-local/dist/store.js';
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import * as z from 'zod';
 import { listen, readLimited } from './http-server.js';
 
@@ -26,16 +29,75 @@ const destinationsOf = (body: Buffer): string[] => {
   }
 };
 
+/** Where the mails a stack sent are kept: one JSON line per mail, as the SES server stores it. */
+export const sentMailFile = (dataDir: string) => path.join(dataDir, 'ses', 'sent.jsonl');
+
+/** What a kept line must have to go back into the store (the rest is the server's own shape, kept as it was). */
+const KeptMail = z.looseObject({ messageId: z.string(), at: z.number() });
+
+/**
+ * The mails kept under the data dir, in the order they were sent. A line that does not parse (the
+ * stack was killed while writing it) is left out, and the file is written again without it, so
+ * the next mail does not land on the same line.
+ */
+const readKeptMail = (file: string, log: (line: string) => void): Email[] => {
+  if (!fs.existsSync(file)) return [];
+  const lines = fs.readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '');
+  const kept = lines.flatMap((line) => {
+    try {
+      const parsed = KeptMail.safeParse(JSON.parse(line));
+      return parsed.success ? [parsed.data as unknown as Email] : [];
+    } catch {
+      return [];
+    }
+  });
+  if (kept.length < lines.length) {
+    log(`mail: left out ${lines.length - kept.length} unreadable lines of ${file}`);
+    fs.writeFileSync(file, kept.map((mail) => `${JSON.stringify(mail)}\n`).join(''));
+  }
+  return kept;
+};
+
 /**
  * The SES v2 API (`aws-ses-v2-local`); its page at `/` shows every mail sent, `GET /store`
  * returns them as JSON. It sits behind a small front on the public port that passes everything
  * through, and lets tests make SES fail for one recipient (`POST /_faults`), since the local
  * server itself never fails a valid send: the notifier's retries and parking are tested against
  * the real server's answers otherwise.
+ *
+ * The server keeps mail in memory only; the front keeps it under the data dir
+ * (`sentMailFile`): each mail the server accepted is appended there before the sender gets its
+ * answer, and at start the kept mails go back into the server's store, so a restart shows the same
+ * inbox (the page, `/store`, `/get-emlContent`), headers and links included. The page's "clear"
+ * (`POST /clear-store`) empties the file too.
  */
-export const startSes = async (host: string, port: number) => {
-  // A CommonJS module with `exports.default`: Node hands ESM importers its whole `exports`.
-  const inner = await sesLocal.default({ host, port: 0 });
+export const startSes = async (host: string, port: number, dataDir: string, log: (line: string) => void = () => undefined) => {
+  const file = sentMailFile(dataDir);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  // The server's store is its module's, one per process: this stack's alone, emptied of whatever
+  // an earlier start in this process left, then given the kept mails as they were (not through its
+  // saveEmail, which would hand them to SMTP again).
+  clearStore();
+  const store = getStoreReadonly();
+  store.emails.push(...readKeptMail(file, log));
+  /** How many of the store's mails are in the file: the server only appends, until it is cleared. */
+  let keptCount = store.emails.length;
+  const keepNewMail = () => {
+    const { emails } = getStoreReadonly();
+    if (emails.length <= keptCount) return;
+    fs.appendFileSync(file, emails.slice(keptCount).map((mail) => `${JSON.stringify(mail)}\n`).join(''));
+    keptCount = emails.length;
+  };
+  const clearKeptMail = () => {
+    fs.writeFileSync(file, '');
+    keptCount = getStoreReadonly().emails.length;
+  };
+
+  // A CommonJS module with `exports.default`: Node hands ESM importers its whole `exports`, while
+  // vitest (which runs this in the unit tests) hands over that `default` itself.
+  const loaded = sesLocal as unknown;
+  const serve = (typeof loaded === 'function' ? loaded : sesLocal.default) as typeof sesLocal.default;
+  const inner = await serve({ host, port: 0 });
   const innerPort = (inner.address() as AddressInfo).port;
   const faults = new Map<string, { remaining: number; kind: z.infer<typeof FaultKind> }>();
 
@@ -66,6 +128,15 @@ export const startSes = async (host: string, port: number) => {
         }
       }
       const forwarded = http.request({ host, port: innerPort, method: req.method, path: req.url, headers: { ...req.headers, host: `${host}:${innerPort}` } }, (upstream) => {
+        // The server stored a mail it accepts before it answers: kept before the sender hears of it.
+        if (req.method === 'POST') {
+          try {
+            if (req.url === '/clear-store' && upstream.statusCode === 200) clearKeptMail();
+            else keepNewMail();
+          } catch (error) {
+            log(`mail: could not keep mail in ${file} (it is in memory until the stack stops): ${error instanceof Error ? error.message : String(error)}`);
+          }
+        }
         res.writeHead(upstream.statusCode ?? 502, upstream.headers);
         upstream.pipe(res);
       });

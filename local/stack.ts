@@ -116,7 +116,7 @@ export const startLocalStack = async (config: LocalConfig, log: (line: string) =
     const [dynamodb, s3, ses, cognito] = await Promise.all([
       started(startDynamoDb(ports.dynamodb, dataDir, config.dynamodbHeap)),
       started(startS3(host, ports.s3, dataDir, config.portalOrigin)),
-      started(startSes(host, ports.ses)),
+      started(startSes(host, ports.ses, dataDir, log)),
       started(startCognito(host, ports.cognito, dataDir, `http://${host}:${ports.lambda}`)),
     ]);
     const tableName = tableDefinition.localName;

@@ -49,4 +49,4 @@ export const notifierDeps: NotifierDeps = {
 };
 
 /** What the preference and link routes need. */
-export const preferenceDeps: PreferenceDeps = { ...serviceDeps, preferences, linkKey };
+export const preferenceDeps: PreferenceDeps = { ...serviceDeps, preferences, linkKey, portalUrl: portalUrlOf };

@@ -9,6 +9,7 @@ import { errorAnswer } from './error-response.js';
 import { identityFromClaims, type Identity } from './identity.js';
 import { parseRequest, type ParsedRequest } from './parse-request.js';
 import type { RouteAuth, RouteDefinition, RouteSchemas } from './route.js';
+import { RedirectTo } from './schemas/redirect.js';
 
 export type RouteInput<S extends RouteSchemas, A extends RouteAuth, R extends boolean = false> = ParsedRequest<S> & {
   identity: A extends 'jwt' ? Identity : undefined;
@@ -86,7 +87,10 @@ export const createHandler =
         const requestId = apiRequestIdOf(event, context);
         // The conditional types of `identity` and `rawBody` can't follow the runtime checks above; they hold by construction.
         const input = { ...parsed, identity, idempotencyKey, rawBody, headers: event.headers, origin, requestId } as RouteInput<S, A, R>;
-        return json(route.status, await implementation(input));
+        const result = await implementation(input);
+        // A 303 sends the caller on: its `location` is the answer, in the header.
+        if (route.status === 303) return { statusCode: 303, headers: { location: RedirectTo.parse(result).location, 'cache-control': 'no-store' }, body: '' };
+        return json(route.status, result);
       });
     return (event, context) => withCorrelationId(apiRequestIdOf(event, context), () => handler(event, context));
   };

@@ -44,3 +44,21 @@ export const errorAnswer = (error: unknown, requestId?: string): ErrorAnswer => 
     body: { error: { code: 'internal_error', message: 'Something went wrong on our side; it was logged.', requestId } },
   };
 };
+
+/**
+ * A call no route of the table takes (API Gateway's `$default` route, the local API's fallback),
+ * in the shape of every other refusal: 405 with `Allow` when its path has routes of other methods,
+ * 404 when it has none.
+ */
+export const noRouteAnswer = (method: string, path: string, allowed: readonly string[], requestId?: string): ErrorAnswer => {
+  const shown = path.length > 200 ? `${path.slice(0, 200)}…` : path;
+  if (allowed.length > 0) {
+    return {
+      statusCode: 405,
+      expected: true,
+      body: { error: { code: 'method_not_allowed', message: `${shown} takes ${allowed.join(', ')}, not ${method}`, requestId } },
+      headers: { allow: allowed.join(', ') },
+    };
+  }
+  return { statusCode: 404, expected: true, body: { error: { code: 'not_found', message: `There is no route ${method} ${shown}`, requestId } } };
+};

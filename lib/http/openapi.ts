@@ -1,7 +1,8 @@
 import * as z from 'zod';
-import type { RouteDefinition } from './route.js';
+import type { RefusalStatus, RouteDefinition } from './route.js';
+import { refusalsOf } from './refusals.js';
 import { idempotencyWindowSeconds } from '../services/idempotent.js';
-import { ErrorBody } from './schemas/error.js';
+import { ErrorBody, GatewayErrorBody } from './schemas/error.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -56,10 +57,12 @@ export const buildOpenApiDocument = (routes: readonly RouteDefinition[], options
       schema: toSchema(field as z.ZodType, 'input'),
     }));
 
-  const errorResponse = (description: string) => ({
-    description,
-    content: { 'application/json': { schema: toSchema(ErrorBody, 'output') } },
-  });
+  const errorSchema = () => toSchema(ErrorBody, 'output');
+  const gatewaySchema = () => toSchema(GatewayErrorBody, 'output');
+  const bodySchemas = { error: () => errorSchema(), gateway: () => gatewaySchema(), either: () => ({ anyOf: [errorSchema(), gatewaySchema()] }) };
+  const retryAfter = {
+    'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer', minimum: 1 } },
+  };
 
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
@@ -68,23 +71,28 @@ export const buildOpenApiDocument = (routes: readonly RouteDefinition[], options
       [route.status]:
         route.status === 204
           ? { description: 'Done' }
-          : { description: 'Success', content: { 'application/json': { schema: toSchema(response, 'output') } } },
+          : route.status === 303
+            ? {
+                description: 'See Other: the answer is at `Location`',
+                headers: { Location: { description: 'Where to go', required: true, schema: { type: 'string', format: 'uri' } } },
+              }
+            : { description: 'Success', content: { 'application/json': { schema: toSchema(response, 'output') } } },
     };
-    if (path || query || body) responses['400'] = errorResponse('Invalid input: each problem names its field and reason');
-    if (route.auth === 'jwt') {
-      responses['401'] = { description: 'Missing or invalid bearer token' };
-      responses['403'] = errorResponse('The caller’s role does not allow this');
+    const refusals = refusalsOf(route);
+    for (const status of Object.keys(refusals).map(Number).sort((a, b) => a - b) as RefusalStatus[]) {
+      const refusal = refusals[status]!;
+      responses[status] = {
+        description: refusal.description,
+        ...(refusal.retryAfter ? { headers: retryAfter } : {}),
+        content: { 'application/json': { schema: bodySchemas[refusal.body]() } },
+      };
     }
-    if (path) responses['404'] = errorResponse('Not found, or not yours to see');
-    if (route.auth === 'jwt' && route.method !== 'GET') {
-      responses['409'] = errorResponse('The request changed meanwhile or no longer allows this; `next` says what to do');
-    }
-    if (body) responses['413'] = errorResponse('The body is too large');
-    responses['500'] = errorResponse('Unexpected failure (logged)');
+    responses['500'] = { description: 'Unexpected failure (logged)', content: { 'application/json': { schema: errorSchema() } } };
 
     (paths[route.path] ??= {})[route.method.toLowerCase()] = {
       operationId: route.name,
       summary: route.summary,
+      ...(route.description ? { description: route.description } : {}),
       tags: [route.tag],
       security: route.auth === 'jwt' ? [{ cognito: [] }] : [],
       parameters: [
@@ -114,7 +122,13 @@ export const buildOpenApiDocument = (routes: readonly RouteDefinition[], options
     info: {
       title: options.title,
       version: options.version,
-      description: 'The orderdesk API: requests, communication, offers, orders and reviews of the agency helpdesk.',
+      description: [
+        'The orderdesk API: requests, communication, offers, orders and reviews of the agency helpdesk.',
+        '',
+        'Every refusal of a route is in the `Error` shape (`{ error: { code, message, details?, next?, requestId? } }`), except what API Gateway answers before any function runs, in its own `GatewayError` shape (`{ message }`): a missing or invalid token (401), its throttle (429), a body over its payload limit (413), and a 5xx when a function does not answer in time. Each operation lists what it can answer.',
+        '',
+        'A path or method of no route here answers in the `Error` shape too: `404 not_found`, or `405 method_not_allowed` with `Allow` naming the methods the path has.',
+      ].join('\n'),
     },
     ...(options.serverUrl ? { servers: [{ url: options.serverUrl }] } : {}),
     paths,

@@ -6,6 +6,17 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** `public`: anyone; `jwt`: the API's JWT authorizer (Cognito) must have accepted a bearer token. */
 export type RouteAuth = 'public' | 'jwt';
 
+/** The 4xx and 503 answers the OpenAPI document describes per route (see lib/http/refusals.ts). */
+export type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 429 | 503;
+
+/**
+ * What a route refuses beyond what every route of its kind does, in a caller's words: when it
+ * answers that status. What routes share (every JWT route's 401, every path's 404, every write's
+ * 409, ...) is derived in one place, lib/http/refusals.ts, and these words are added to it;
+ * `false` says the route never answers a status its kind would (the payment webhook: no 409).
+ */
+export type RouteRefusals = Partial<Record<RefusalStatus, string | false>>;
+
 export interface RouteSchemas {
   path?: z.ZodObject;
   query?: z.ZodObject;
@@ -23,9 +34,11 @@ export interface RouteDefinition<S extends RouteSchemas = RouteSchemas, A extend
   /** Why a `public` route needs no login (what stands in for it): the security review reads this. */
   publicBecause?: string;
   summary: string;
+  /** More than the summary says, in Markdown, for the OpenAPI document (units, clocks, what a caller must know). */
+  description?: string;
   tag: string;
-  /** The status of a successful answer. */
-  status: 200 | 201 | 202 | 204;
+  /** The status of a successful answer; 303 sends the caller on to the `location` the handler answers (RedirectTo). */
+  status: 200 | 201 | 202 | 204 | 303;
   schemas: S;
   /** What its function may touch (see FunctionAccess). */
   access: FunctionAccess;
@@ -37,9 +50,22 @@ export interface RouteDefinition<S extends RouteSchemas = RouteSchemas, A extend
    * body schema, any body of any content type is accepted and left to the handler.
    */
   rawBody?: R;
+  /** What it refuses beyond its kind (see RouteRefusals). */
+  refusals?: RouteRefusals;
 }
 
 /** Keeps each route's literal types (schemas, auth, raw body) so handlers get typed input. */
 export const defineRoute = <S extends RouteSchemas, A extends RouteAuth, R extends boolean = false>(route: RouteDefinition<S, A, R>) => route;
 
 export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>): string => `${route.method} ${route.path}`;
+
+/** A route path as a pattern: each `{parameter}` one segment, in order (`names`); the rest literal. */
+export const pathPattern = (path: string): { regex: RegExp; names: string[] } => {
+  const names: string[] = [];
+  // Escape everything regex-special but the braces, then turn each `{name}` into a segment capture.
+  const pattern = path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_whole, name: string) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  return { regex: new RegExp(`^${pattern}$`), names };
+};

@@ -13,12 +13,25 @@ import {
   UploadTicket,
   WorkQueueView,
 } from '../services/views.js';
+import { replayWindowSeconds } from '../domain/orders/webhook-signature.js';
 import { defineRoute, type RouteDefinition } from './route.js';
 import { HealthResponse } from './schemas/health.js';
-import { LinkPath, MailPath, MuteView, OpenedLinkView, ParkedMailPage, ParkedMailView, PreferencesBody, PreferencesView, SuppressionPath, SuppressionView } from './schemas/mail.js';
+import {
+  LinkPath,
+  MailPath,
+  MuteView,
+  OpenedLinkView,
+  ParkedMailPage,
+  ParkedMailView,
+  PreferencesBody,
+  PreferencesView,
+  SuppressionPath,
+  SuppressionView,
+} from './schemas/mail.js';
 import { MeResponse } from './schemas/me.js';
 import { AcceptBody, BillingBody, OfferBody, OfferDecisionView, OfferPath, OfferView, OrderView, PaymentBody, PaymentResultView, RejectBody } from './schemas/offers.js';
 import { OpenApiResponse } from './schemas/openapi.js';
+import { RedirectTo } from './schemas/redirect.js';
 import { AcceptDeliveryBody, FeedbackView, HandoverBody, HandoverResultView, HandoverView, RequestChangesBody, RoundPath } from './schemas/review.js';
 import {
   ActionBody,
@@ -96,6 +109,10 @@ export const routes = {
     idempotent: true,
     schemas: { body: CreateRequestBody, response: RequestView },
     access: { table: 'readWrite' },
+    refusals: {
+      403: 'only client organisations and agency staff file requests, and a client for its own organisation only',
+      404: 'the organisation agency staff named (`orgId`) does not exist',
+    },
   }),
   listRequests: defineRoute({
     name: 'list-requests',
@@ -107,6 +124,7 @@ export const routes = {
     status: 200,
     schemas: { query: ListRequestsQuery, response: RequestPage },
     access: { table: 'read' },
+    refusals: { 403: 'only agency staff list all requests or another organisation’s (`orgId`); a person of no organisation lists `scope=invited`' },
   }),
   getRequest: defineRoute({
     name: 'get-request',
@@ -129,6 +147,10 @@ export const routes = {
     status: 200,
     schemas: { path: RequestPath, body: CancelBody, response: RequestView },
     access: { table: 'readWrite', workflow: ['start', 'report'] },
+    refusals: {
+      403: 'the caller’s role on the request does not allow cancelling it',
+      409: 'the request is past cancelling (an offer is accepted, or it is finished)',
+    },
   }),
   postMessage: defineRoute({
     name: 'post-message',
@@ -141,6 +163,10 @@ export const routes = {
     idempotent: true,
     schemas: { path: RequestPath, body: PostMessageBody, response: TimelineEntryView },
     access: { table: 'readWrite' },
+    refusals: {
+      403: 'an internal note or an internal file cited by someone who is not agency staff',
+      404: 'the request, or a cited attachment, is not there (or not uploaded)',
+    },
   }),
   listTimeline: defineRoute({
     name: 'list-timeline',
@@ -164,6 +190,7 @@ export const routes = {
     schemas: { path: RequestPath, body: RequestUploadBody, response: UploadTicket },
     // The presigned POST acts with this function's rights: the ticket can write under uploads/ only.
     access: { table: 'readWrite', bucket: { 'uploads/': ['put'] } },
+    refusals: { 403: 'an internal file announced by someone who is not agency staff' },
   }),
   confirmUpload: defineRoute({
     name: 'confirm-upload',
@@ -176,6 +203,11 @@ export const routes = {
     schemas: { path: AttachmentPath, response: AttachmentView },
     // HEADs the upload, copies it once to orgs/ (HEADing that key if the copy is refused), removes the upload.
     access: { table: 'readWrite', bucket: { 'uploads/': ['get', 'delete'], 'orgs/': ['get', 'put'] } },
+    refusals: {
+      403: 'only the person who announced the file confirms it',
+      404: 'the request or the attachment is not there, or not the caller’s to see',
+      409: 'the upload expired, has not arrived, is not the file announced (size or type), or was confirmed already',
+    },
   }),
   listAttachments: defineRoute({
     name: 'list-attachments',
@@ -199,6 +231,10 @@ export const routes = {
     schemas: { path: AttachmentPath, response: DownloadLink },
     // The presigned GET acts with this function's rights: confirmed files only.
     access: { table: 'read', bucket: { 'orgs/': ['get'] } },
+    refusals: {
+      404: 'the request or the attachment is not there, or not the caller’s to see (an internal file, for a client)',
+      409: 'the file is not confirmed yet',
+    },
   }),
   inviteParticipant: defineRoute({
     name: 'invite-participant',
@@ -210,6 +246,10 @@ export const routes = {
     status: 201,
     schemas: { path: RequestPath, body: InviteBody, response: ParticipantView },
     access: { table: 'readWrite', userPool: 'admin' },
+    refusals: {
+      403: 'only the client admin and agency staff invite people',
+      409: 'the person sees the request already (agency staff, the client organisation, or invited before)',
+    },
   }),
   listParticipants: defineRoute({
     name: 'list-participants',
@@ -232,6 +272,10 @@ export const routes = {
     status: 204,
     schemas: { path: ParticipantPath, response: NoContent },
     access: { table: 'readWrite' },
+    refusals: {
+      403: 'only the client admin and agency staff remove others (participants may leave)',
+      404: 'the request, or the participant on it, is not there',
+    },
   }),
   takeAction: defineRoute({
     name: 'take-action',
@@ -243,6 +287,10 @@ export const routes = {
     status: 200,
     schemas: { path: RequestPath, body: ActionBody, response: RequestView },
     access: { table: 'readWrite', workflow: ['start', 'report'] },
+    refusals: {
+      403: 'the caller’s role on the request does not allow that step',
+      409: 'the request’s status or type does not allow that step now, or the window to reopen an answer has ended (it is closed)',
+    },
   }),
   assignRequest: defineRoute({
     name: 'assign-request',
@@ -254,6 +302,7 @@ export const routes = {
     status: 200,
     schemas: { path: RequestPath, body: AssigneeBody, response: RequestView },
     access: { table: 'readWrite' },
+    refusals: { 400: '`assigneeId` is not an agency person', 403: 'only agency staff assign requests', 409: 'the request is finished' },
   }),
   getQueue: defineRoute({
     name: 'get-queue',
@@ -265,6 +314,11 @@ export const routes = {
     status: 200,
     schemas: { query: ClientQueueQuery, response: ClientQueueView },
     access: { table: 'read' },
+    refusals: {
+      400: 'agency staff name the organisation (`orgId`)',
+      403: 'the caller belongs to no client organisation (invited to single requests only)',
+      404: 'the organisation named (`orgId`) does not exist, or is not the caller’s',
+    },
   }),
   moveRequest: defineRoute({
     name: 'move-request',
@@ -276,6 +330,11 @@ export const routes = {
     status: 200,
     schemas: { path: RequestPath, body: MoveBody, response: QueuePlacementView },
     access: { table: 'readWrite' },
+    refusals: {
+      403: 'agency staff, participants, members of an organisation that lets only admins rank, or a request the caller sees only as invited',
+      404: 'the request, or the one named as `before`/`after`, is not there or not the caller’s to see',
+      409: 'a request named is finished, or the queue changed during the move',
+    },
   }),
   setQueueOrder: defineRoute({
     name: 'set-queue-order',
@@ -287,6 +346,12 @@ export const routes = {
     status: 200,
     schemas: { body: QueueOrderBody, response: ClientQueueView },
     access: { table: 'readWrite' },
+    refusals: {
+      400: 'the order names a request twice',
+      403: 'agency staff, participants, members of an organisation that lets only admins rank, or a request the caller sees only as invited',
+      404: 'a request the order names is not there or not the caller’s to see',
+      409: 'the order leaves out a request of the queue, names one that is finished or joined it meanwhile, or the queue holds more requests than one order may name',
+    },
   }),
   getWorkQueue: defineRoute({
     name: 'get-work-queue',
@@ -298,6 +363,7 @@ export const routes = {
     status: 200,
     schemas: { query: WorkQueueQuery, response: WorkQueueView },
     access: { table: 'read' },
+    refusals: { 403: 'only agency staff see the work queue (clients: `GET /queue`)' },
   }),
   getOrganisation: defineRoute({
     name: 'get-organisation',
@@ -309,6 +375,7 @@ export const routes = {
     status: 200,
     schemas: { path: OrganisationPath, response: OrganisationView },
     access: { table: 'read' },
+    refusals: { 404: 'the organisation is not there, or not the caller’s to see' },
   }),
   updateOrganisationSettings: defineRoute({
     name: 'update-organisation-settings',
@@ -320,6 +387,11 @@ export const routes = {
     status: 200,
     schemas: { path: OrganisationPath, body: SettingsBody, response: OrganisationView },
     access: { table: 'readWrite' },
+    refusals: {
+      403: 'only the organisation’s admins and the agency’s admins change its settings',
+      404: 'the organisation is not there, or not the caller’s to see',
+      409: 'the settings changed while they were being edited',
+    },
   }),
   postOffer: defineRoute({
     name: 'post-offer',
@@ -331,6 +403,7 @@ export const routes = {
     status: 201,
     schemas: { path: RequestPath, body: OfferBody, response: OfferView },
     access: { table: 'readWrite', workflow: ['start', 'report'] },
+    refusals: { 403: 'only agency staff post offers', 409: 'the request’s status or type does not take an offer now' },
   }),
   listOffers: defineRoute({
     name: 'list-offers',
@@ -353,6 +426,11 @@ export const routes = {
     status: 200,
     schemas: { path: OfferPath, body: AcceptBody, response: OfferDecisionView },
     access: { table: 'readWrite', workflow: ['start', 'report'] },
+    refusals: {
+      403: 'only the client organisation decides on its offers: its admins, or its members where the organisation allows them',
+      404: 'the request or the offer is not there, or not the caller’s to see',
+      409: 'the offer was superseded, expired or decided already, its content hash is not the one named, the request no longer waits for a decision, or the organisation has no billing details for the order',
+    },
   }),
   rejectOffer: defineRoute({
     name: 'reject-offer',
@@ -364,6 +442,11 @@ export const routes = {
     status: 200,
     schemas: { path: OfferPath, body: RejectBody, response: OfferDecisionView },
     access: { table: 'readWrite', workflow: ['start', 'report'] },
+    refusals: {
+      403: 'only the client organisation decides on its offers',
+      404: 'the request or the offer is not there, or not the caller’s to see',
+      409: 'the offer was superseded, expired or decided already, its content hash is not the one named, or the request no longer waits for a decision',
+    },
   }),
   getOrder: defineRoute({
     name: 'get-order',
@@ -375,6 +458,9 @@ export const routes = {
     status: 200,
     schemas: { path: RequestPath, response: OrderView },
     access: { table: 'read', bucket: { 'orders/': ['get'] } },
+    refusals: {
+      404: 'the request is not the caller’s to see, it has no binding order (yet), or the caller is an invited participant (an order is the organisation’s business document)',
+    },
   }),
   recordPayment: defineRoute({
     name: 'record-payment',
@@ -386,6 +472,11 @@ export const routes = {
     status: 200,
     schemas: { path: RequestPath, body: PaymentBody, response: PaymentResultView },
     access: { table: 'readWrite', workflow: ['start', 'report'] },
+    refusals: {
+      403: 'only agency staff record payments',
+      409: 'the request has no binding order to pay',
+      503: 'other changes of the order kept coming first; the payment was not recorded yet',
+    },
   }),
   paymentWebhook: defineRoute({
     name: 'payment-webhook',
@@ -394,11 +485,25 @@ export const routes = {
     auth: 'public',
     publicBecause: 'The payment provider calls it: the HMAC signature over the raw body with the shared secret stands in for a login, checked before anything is read',
     summary: 'The payment provider’s webhook: `X-Orderdesk-Timestamp` (epoch seconds) and `X-Orderdesk-Signature: v1=<hex HMAC-SHA256 of "<timestamp>.<raw body>">`; idempotent by payment id',
+    description: [
+      'The body is JSON: `{ paymentId, variableSymbol, amount, currency, paidAt, reference? }`.',
+      '',
+      '- `amount` is an integer in **minor units** of `currency` (haléře, cents): 1 234,50 Kč is `123450`. A payment of exactly the order’s gross pays it; any other amount or currency is recorded and flagged to the agency (`outcome: flagged`).',
+      `- \`X-Orderdesk-Timestamp\` must be within ${replayWindowSeconds / 60} minutes (either way) of orderdesk’s **business clock**, not the sender’s: one further off is refused with 401 as a replay. In AWS that is real time. Locally the clock moves with \`POST /_clock/advance\` of the workflow server (\`GET /_clock\` says where it is): after a move, a delivery stamped with real time is too old, so stamp it with the business time (\`npm run pay\` does).`,
+      '- Each `paymentId` counts once (`outcome: duplicate`). A `variableSymbol` that is none of ours answers 200 `unknown_order` (do not deliver it again).',
+      '- A valid delivery is never refused for contention: racing deliveries of one order are applied one after the other, and one that kept losing is answered 503 with `Retry-After`, nothing recorded: deliver it again.',
+    ].join('\n'),
     tag: 'offers',
     status: 200,
     rawBody: true,
     schemas: { response: PaymentResultView },
     access: { table: 'readWrite', workflow: ['start', 'report'], secrets: ['payment-webhook'] },
+    refusals: {
+      400: 'a body that is not JSON, or not the notification (each field named)',
+      401: `the signature is missing or wrong, or \`X-Orderdesk-Timestamp\` is more than ${replayWindowSeconds / 60} minutes from the business clock, either way (too old: a replay)`,
+      409: false,
+      503: 'other changes of the order kept coming first (racing deliveries); nothing was recorded, so deliver it again',
+    },
   }),
   setBilling: defineRoute({
     name: 'set-billing',
@@ -410,6 +515,11 @@ export const routes = {
     status: 200,
     schemas: { path: OrganisationPath, body: BillingBody, response: OrganisationView },
     access: { table: 'readWrite' },
+    refusals: {
+      400: 'a field is invalid, e.g. an IČO whose check digit is wrong',
+      403: 'only the organisation’s admins and the agency’s admins set its billing details',
+      404: 'the organisation is not there, or not the caller’s to see',
+    },
   }),
   handOver: defineRoute({
     name: 'hand-over',
@@ -421,6 +531,12 @@ export const routes = {
     status: 201,
     schemas: { path: RequestPath, body: HandoverBody, response: HandoverResultView },
     access: { table: 'readWrite', workflow: ['start', 'report'] },
+    refusals: {
+      400: 'an attached file is internal (the client would not see it)',
+      403: 'only agency staff hand work over',
+      404: 'the request, or an attached file, is not there (or not uploaded)',
+      409: 'the request’s status does not allow a handover now',
+    },
   }),
   listHandovers: defineRoute({
     name: 'list-handovers',
@@ -443,6 +559,11 @@ export const routes = {
     status: 200,
     schemas: { path: RoundPath, body: AcceptDeliveryBody, response: HandoverResultView },
     access: { table: 'readWrite', workflow: ['start', 'report'] },
+    refusals: {
+      403: 'only the client organisation reviews its deliveries',
+      404: 'the request or the round is not there, or not the caller’s to see',
+      409: 'the round is not the one under review, its review ended already, or its review period has ended (the delivery is deemed accepted)',
+    },
   }),
   requestChanges: defineRoute({
     name: 'request-changes',
@@ -454,6 +575,12 @@ export const routes = {
     status: 200,
     schemas: { path: RoundPath, body: RequestChangesBody, response: HandoverResultView },
     access: { table: 'readWrite', workflow: ['start', 'report'] },
+    refusals: {
+      400: 'an attached file is internal',
+      403: 'only the client organisation reviews its deliveries',
+      404: 'the request, the round or an attached file is not there, or not the caller’s to see',
+      409: 'the round is not the one under review, its review ended already, or its review period has ended (the delivery is deemed accepted)',
+    },
   }),
   getFeedback: defineRoute({
     name: 'get-feedback',
@@ -465,6 +592,7 @@ export const routes = {
     status: 200,
     schemas: { response: FeedbackView },
     access: { table: 'read' },
+    refusals: { 403: 'only agency staff see the ratings' },
   }),
   getPreferences: defineRoute({
     name: 'get-preferences',
@@ -476,6 +604,7 @@ export const routes = {
     status: 200,
     schemas: { response: PreferencesView },
     access: { table: 'read' },
+    refusals: { 403: false, 404: 'a valid login of a person with no orderdesk account yet' },
   }),
   updatePreferences: defineRoute({
     name: 'update-preferences',
@@ -487,6 +616,7 @@ export const routes = {
     status: 200,
     schemas: { body: PreferencesBody, response: PreferencesView },
     access: { table: 'readWrite' },
+    refusals: { 403: false, 404: 'a valid login of a person with no orderdesk account yet', 409: false },
   }),
   muteRequest: defineRoute({
     name: 'mute-request',
@@ -498,6 +628,7 @@ export const routes = {
     status: 200,
     schemas: { path: RequestPath, response: MuteView },
     access: { table: 'readWrite' },
+    refusals: { 409: false },
   }),
   unmuteRequest: defineRoute({
     name: 'unmute-request',
@@ -509,6 +640,7 @@ export const routes = {
     status: 200,
     schemas: { path: RequestPath, response: MuteView },
     access: { table: 'readWrite' },
+    refusals: { 409: false },
   }),
   unsubscribe: defineRoute({
     name: 'unsubscribe',
@@ -516,13 +648,35 @@ export const routes = {
     path: '/unsubscribe/{token}',
     auth: 'public',
     publicBecause: 'Mail clients call it (RFC 8058 one-click unsubscribe): the link’s HMAC signature names the recipient and the request, and is the authorisation',
-    summary: 'One-click unsubscribe (RFC 8058): the signed link of a mail’s `List-Unsubscribe` header mutes that request for its recipient. Only a POST acts: link scanners GET links',
+    summary: 'One-click unsubscribe (RFC 8058): the signed link of a mail’s `List-Unsubscribe` header mutes that request for its recipient. Only a POST acts: a GET (a browser, a link scanner) is sent on to the portal (`GET /unsubscribe/{token}`)',
     tag: 'mail',
     status: 200,
     // Mail clients post `List-Unsubscribe=One-Click` form-encoded: any body is accepted and ignored.
     rawBody: true,
     schemas: { path: LinkPath, response: MuteView },
     access: { table: 'readWrite', secrets: ['mail-links'] },
+    refusals: {
+      400: 'the token is not a mute link orderdesk made (forged, edited, or of another purpose)',
+      404: 'the person the link was made for has no account any more',
+      410: 'the link has expired (a mute link works for a year): mute the request in the portal',
+    },
+  }),
+  unsubscribePage: defineRoute({
+    name: 'unsubscribe-page',
+    method: 'GET',
+    path: '/unsubscribe/{token}',
+    auth: 'public',
+    publicBecause: 'A person opens a mail’s List-Unsubscribe link in a browser: the link’s HMAC signature is the authorisation; it changes nothing and tells only where the request’s portal is',
+    summary: 'The one-click unsubscribe link opened in a browser: it changes nothing (link scanners GET links) and sends the person on (303) to the portal’s page that confirms the mute, `<portal>/mute?link=<token>`, the mail’s own mute link',
+    tag: 'mail',
+    status: 303,
+    schemas: { path: LinkPath, response: RedirectTo },
+    access: { table: 'read', secrets: ['mail-links'] },
+    refusals: {
+      400: 'the token is not a mute link orderdesk made (forged, edited, or of another purpose)',
+      404: 'the request of the link is gone',
+      410: 'the link has expired (a mute link works for a year): mute the request in the portal',
+    },
   }),
   openLink: defineRoute({
     name: 'open-link',
@@ -535,6 +689,11 @@ export const routes = {
     status: 200,
     schemas: { path: LinkPath, response: OpenedLinkView },
     access: { table: 'read', secrets: ['mail-links'] },
+    refusals: {
+      400: 'the token is not an open link orderdesk made (forged, edited, or of another purpose)',
+      404: 'the request is gone, or the person the link was made for no longer sees it',
+      410: 'the link has expired (an open link works for 30 days): log in to the portal to open the request',
+    },
   }),
   listParkedMail: defineRoute({
     name: 'list-parked-mail',
@@ -546,6 +705,7 @@ export const routes = {
     status: 200,
     schemas: { query: PageQuery, response: ParkedMailPage },
     access: { table: 'read' },
+    refusals: { 403: 'only agency staff handle parked mail' },
   }),
   resendMail: defineRoute({
     name: 'resend-mail',
@@ -557,6 +717,12 @@ export const routes = {
     status: 200,
     schemas: { path: MailPath, response: ParkedMailView },
     access: { table: 'readWrite', mail: 'send', secrets: ['mail-links'], bucket: { 'orders/': ['get'] } },
+    refusals: {
+      400: 'the mail id is not one orderdesk gave out',
+      403: 'only agency staff handle parked mail',
+      404: 'there is no such mail',
+      409: 'the mail is not parked (any more), was taken over by another sender, or its request, entry or person is gone',
+    },
   }),
   liftSuppression: defineRoute({
     name: 'lift-suppression',
@@ -568,7 +734,20 @@ export const routes = {
     status: 200,
     schemas: { path: SuppressionPath, response: SuppressionView },
     access: { table: 'readWrite' },
+    refusals: { 403: 'only agency staff lift suppressions', 404: 'the address is not suppressed' },
   }),
 } as const;
 
 export const routeList: readonly RouteDefinition[] = Object.values(routes);
+
+/**
+ * What answers a call no route of the table takes: API Gateway's `$default` route in AWS and the
+ * local API's fallback alike, with `functions/no-route.ts`. It answers in the shape of every other
+ * refusal (404 `not_found`, 405 `method_not_allowed` with `Allow`) where API Gateway alone would
+ * answer `{"message":"Not Found"}`.
+ */
+export const noRoute = {
+  name: 'no-route',
+  publicBecause: 'It answers calls of no route with a 404 or 405 and reads nothing: there is nothing behind it to protect',
+  access: {},
+} as const satisfies Pick<RouteDefinition, 'name' | 'publicBecause' | 'access'>;

@@ -1,5 +1,6 @@
 import { replyAddress, replyKeyOf, signReplyToken } from '../domain/mail/reply-token.js';
 import { linkLifetimeDays, signLink, type LinkPurpose } from '../domain/mail/signed-token.js';
+import { portalMutePage } from '../config/portal-urls.js';
 import { actingRole, mayAcceptOffers } from '../domain/access.js';
 import { recipientAccess, type Person } from '../domain/mail/notification-matrix.js';
 import type { OrganisationSettings } from '../domain/organisation.js';
@@ -101,7 +102,7 @@ export const composeMail = (site: MailSite, linkKey: Buffer, now: Date, { entry,
     brand,
     links: {
       request: `${portal}/requests/${id}?link=${link('open')}`,
-      unsubscribe: `${portal}/mute?link=${mute}`,
+      unsubscribe: portalMutePage(portal, mute),
       preferences: `${portal}/settings/mail`,
     },
     ...(digest ? { queue: digest.queue, moved: digest.moved, orgName: digest.orgName } : {}),

@@ -1,3 +1,4 @@
+import { portalMutePage } from '../config/portal-urls.js';
 import { accessLevel } from '../domain/access.js';
 import { NotFoundError } from '../domain/errors.js';
 import { verifyLink } from '../domain/mail/signed-token.js';
@@ -11,6 +12,8 @@ import { openCallerRequest } from './open-request.js';
 export interface PreferenceDeps extends Pick<ServiceDeps, 'users' | 'callers' | 'requests' | 'participants' | 'now'> {
   preferences: PreferenceStore;
   linkKey: () => Promise<Buffer>;
+  /** The configured portal URL of a platform (where a browser is sent to confirm a mute). */
+  portalUrl: (platform: Platform) => string;
 }
 
 export const getPreferences = async (deps: PreferenceDeps, caller: Caller) => deps.preferences.preferences(caller.userId);
@@ -33,6 +36,18 @@ export const unsubscribe = async (deps: PreferenceDeps, token: string) => {
   const claims = verifyLink(await deps.linkKey(), token, 'mute', deps.now(), 'path.token');
   await deps.preferences.mute(claims.userId, claims.requestId, deps.now().toISOString());
   return { requestId: claims.requestId, muted: true };
+};
+
+/**
+ * The one-click URL opened in a browser (a GET: a mail client without RFC 8058, a person who
+ * copied it, or a link scanner): it changes nothing, and sends the person on to the portal's page
+ * that confirms the mute, the mail's own mute link, in the brand of the request's platform.
+ */
+export const unsubscribePage = async (deps: PreferenceDeps, token: string): Promise<{ location: string }> => {
+  const claims = verifyLink(await deps.linkKey(), token, 'mute', deps.now(), 'path.token');
+  const request = await deps.requests.get(claims.requestId);
+  if (!request) throw new NotFoundError(`Request ${claims.requestId}`);
+  return { location: portalMutePage(deps.portalUrl(request.platform), token) };
 };
 
 export interface OpenedLink {

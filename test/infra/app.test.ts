@@ -7,7 +7,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { tableDefinition } from '../../lib/adapters/dynamodb/table-definition.js';
 import { routeKey } from '../../lib/http/route.js';
-import { routeList } from '../../lib/http/routes.js';
+import { noRoute, routeList } from '../../lib/http/routes.js';
 import * as z from 'zod';
 import { DataStack, isDataStackFunction } from '../../infra/data-stack.js';
 import { FunctionsStack } from '../../infra/functions-stack.js';
@@ -176,13 +176,14 @@ describe('the API stack', () => {
     expect(JSON.stringify(authorizers[0]?.Properties.JwtConfiguration.Issuer)).toContain('cognito-idp');
   });
 
-  it('has exactly the routes of the route table, JWT-protected where the table says', () => {
+  it('has exactly the routes of the route table, JWT-protected where the table says, and $default for calls of no route', () => {
     const synthesized = dev.api.findResources('AWS::ApiGatewayV2::Route');
     const keys = Object.values(synthesized).map((r) => ({
       key: r.Properties.RouteKey as string,
       auth: r.Properties.AuthorizationType as string,
     }));
-    expect(keys.map((k) => k.key).sort()).toEqual(routeList.map(routeKey).sort());
+    expect(keys.map((k) => k.key).sort()).toEqual([...routeList.map(routeKey), '$default'].sort());
+    expect(keys.find((k) => k.key === '$default')?.auth).toBe('NONE');
     for (const route of routeList) {
       expect(keys.find((k) => k.key === routeKey(route))?.auth, routeKey(route)).toBe(route.auth === 'jwt' ? 'JWT' : 'NONE');
     }
@@ -195,8 +196,8 @@ describe('the API stack', () => {
     for (const route of mailRoutes) expect(environmentOf(dev.api, route.name)[EnvName.apiUrl], route.name).toEqual({ 'Fn::GetAtt': [apiId, 'ApiEndpoint'] });
   });
 
-  it('has one Node 24 arm64 function per route with JSON logs', () => {
-    expect(functionNames(dev.api).sort()).toEqual(routeList.map((route) => route.name).sort());
+  it('has one Node 24 arm64 function per route, and the no-route one, with JSON logs', () => {
+    expect(functionNames(dev.api).sort()).toEqual([...routeList, noRoute].map((route) => route.name).sort());
     for (const fn of Object.values(dev.api.findResources('AWS::Lambda::Function'))) {
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], LoggingConfig: { LogFormat: 'JSON' }, Handler: 'index.handler' });
     }
@@ -283,7 +284,7 @@ const functionNames = (template: Template, names: readonly string[] = allNames):
   expect(found, 'functions not made from a table entry').toHaveLength(ids.length);
   return found;
 };
-const allNames = [...routeList, ...functionList].map((entry) => entry.name);
+const allNames = [...routeList, noRoute, ...functionList].map((entry) => entry.name);
 
 /** A function's environment variables. */
 const environmentOf = (template: Template, name: string) =>
@@ -395,7 +396,7 @@ describe('the function table', () => {
   });
 
   it('gives every function, route or entry, in any stack, exactly the grants its access names', () => {
-    for (const route of routeList) expectExactGrants(dev.api, route);
+    for (const route of [...routeList, noRoute]) expectExactGrants(dev.api, route);
     for (const entry of functionsEntries) expectExactGrants(dev.functions, entry);
     for (const entry of dataEntries) expectExactGrants(dev.data, entry);
   });

@@ -60,10 +60,15 @@ describe('the local API', () => {
     expect((await api('/docs/swagger-ui-bundle.js')).status).toBe(200);
   });
 
-  it('answers an unknown route like API Gateway', async () => {
+  it('answers a call of no route in the documented error shape, as API Gateway’s $default route does: 404, or 405 naming the methods the path has', async () => {
     const response = await api('/nothing-here');
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ message: 'Not Found' });
+    expect(response.headers.get('apigw-requestid')).toBeTruthy();
+    expect(await response.json()).toEqual({ error: { code: 'not_found', message: 'There is no route GET /nothing-here', requestId: response.headers.get('apigw-requestid') } });
+    const wrongMethod = await api('/unsubscribe/abc.def', { method: 'PUT' });
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get('allow')).toBe('POST, GET');
+    expect(await wrongMethod.json()).toMatchObject({ error: { code: 'method_not_allowed' } });
   });
 
   it('answers a CORS preflight from the portal origin', async () => {

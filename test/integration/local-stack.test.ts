@@ -14,7 +14,10 @@ import { ensureCognitoUser } from '../../local/cognito.js';
 import { demoUsers } from '../../local/demo-data.js';
 import { backfillRanks } from '../../local/backfill-ranks.js';
 import { seedDemoData } from '../../local/seed.js';
-import { newInquiry, ok } from '../support/api-client.js';
+import * as z from 'zod';
+import { apiClient, newInquiry, ok } from '../support/api-client.js';
+import { localLogin } from '../../local/local-login.js';
+import { pollUntil } from '../../local/poll.js';
 import { freshOrganisation } from '../support/fresh-organisation.js';
 import { isolatedEnv, outcome, spawnLocal, startLocal } from '../support/local-process.js';
 
@@ -55,6 +58,48 @@ describe('the local stack', () => {
     const queue = ok(await admin.send(routes.getQueue)).items.map((item) => item.request.requestId);
     expect(queue).toEqual([ranked, '1999-0001']);
   });
+
+  it('keeps the inbox across a restart on the same data dir, and the links of its mails still work', async () => {
+    const env = await isolatedEnv();
+    const Store = z.object({ emails: z.array(z.looseObject({ messageId: z.string(), subject: z.string(), body: z.object({ text: z.string().optional() }), headers: z.array(z.object({ name: z.string(), value: z.string() })).optional() })) });
+    const inbox = async (mailUrl: string) => Store.parse(await (await fetch(`${mailUrl}/store`)).json()).emails;
+    const stops: (() => Promise<unknown>)[] = [];
+    try {
+      const first = await startLocal(env);
+      stops.push(async () => (first.child.kill('SIGTERM'), first.ended));
+      const jana = apiClient(first.info.apiUrl, (await localLogin(first.info, 'jana.novakova@acme.example', 'azami')).token);
+      const { requestId } = ok(await jana.send(routes.createRequest, { body: newInquiry('Kept across a restart') }));
+      const before = await pollUntil(`a mail about ${requestId}`, async () => {
+        const mails = (await inbox(first.info.mailUrl)).filter((mail) => mail.subject.includes(`[#${requestId}]`));
+        return mails.length > 0 ? mails : undefined;
+      });
+      await stops.pop()!();
+
+      const second = await startLocal(env);
+      stops.push(async () => (second.child.kill('SIGTERM'), second.ended));
+      const after = (await inbox(second.info.mailUrl)).filter((mail) => mail.subject.includes(`[#${requestId}]`));
+      expect(after).toEqual(before);
+      // The UI at / reads the same store.
+      expect((await fetch(second.info.mailUrl)).status).toBe(200);
+
+      // The links of a mail sent before the restart open after it: the request link...
+      const mail = after[0]!;
+      const openToken = /[?&]link=([\w-]+\.[\w-]+)/.exec(mail.body.text ?? '')?.[1];
+      expect(openToken, mail.body.text).toBeDefined();
+      const opened = await fetch(`${second.info.apiUrl}/links/${openToken}`);
+      expect(opened.status).toBe(200);
+      expect(await opened.json()).toMatchObject({ requestId });
+      // ...and one-click unsubscribe (List-Unsubscribe names the API, on the same port again).
+      const unsubscribe = /^<(.+)>$/.exec(mail.headers?.find((h) => h.name === 'List-Unsubscribe')?.value ?? '')?.[1];
+      expect(unsubscribe).toMatch(new RegExp(`^${second.info.apiUrl}/unsubscribe/`));
+      const muted = await fetch(unsubscribe!, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+      expect(muted.status).toBe(200);
+      expect(await muted.json()).toEqual({ requestId, muted: true });
+    } finally {
+      await Promise.all(stops.splice(0).map((stop) => stop()));
+      fs.rmSync(env.ORDERDESK_DATA_DIR!, { recursive: true, force: true });
+    }
+  }, 180_000);
 
   it('stops with one clear line and a non-zero exit when a port is taken', async () => {
     const env = await isolatedEnv();

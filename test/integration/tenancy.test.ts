@@ -61,6 +61,7 @@ const validCall = (key: string): ((client: Client) => Promise<Answer>) => {
     'DELETE /requests/{requestId}/mute': (c) => c.send(routes.unmuteRequest, { path }),
     // Public: a link's signature stands in for the login (a forged one is refused; notifications.test.ts).
     'POST /unsubscribe/{token}': (c) => c.send(routes.unsubscribe, { path: { token: 'eyJ4IjoxfQ.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' } }),
+    'GET /unsubscribe/{token}': (c) => c.send(routes.unsubscribePage, { path: { token: 'eyJ4IjoxfQ.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' } }),
     'GET /links/{token}': (c) => c.send(routes.openLink, { path: { token: 'eyJ4IjoxfQ.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' } }),
     'GET /mail/parked': (c) => c.send(routes.listParkedMail),
     'POST /mail/parked/{mailId}/resend': (c) => c.send(routes.resendMail, { path: { mailId: 'ZW50cnkjMjAyNi0wMDAxI3gKeQ' } }),

@@ -61,7 +61,7 @@ export interface Answer<T = unknown> {
   data?: T;
   /** On any other status: the function's error (ErrorBody). */
   error?: ErrorBody['error'];
-  /** API Gateway's own refusal before any function ran (`{ message }`): 401 without a valid token, 404 of no route. */
+  /** API Gateway's own refusal before any function ran (`{ message }`): 401 without a valid token, 413 over its limit. */
   gatewayMessage?: string;
 }
 
@@ -143,10 +143,16 @@ export const undocumented = (raw: unknown, parsed: unknown, at = ''): string[] =
 };
 
 /** The answer of a route: its success status parsed with its response schema, any other as an error. */
-const answerOf = <S extends RouteSchemas>(route: Route<S>, status: number, text: string): Answer<z.output<S['response']>> => {
+const answerOf = <S extends RouteSchemas>(route: Route<S>, status: number, text: string, location: string | null): Answer<z.output<S['response']>> => {
   const fail = (why: string) => new Error(`${routeKey(route)} answered ${status} ${why}\n${text.slice(0, 2000)}`);
   // A 204 has no body (fetch gives none).
   if (status === 204 && route.status === 204) return { status };
+  // A 303's answer is where it sends the caller (not followed).
+  if (status === 303 && route.status === 303) {
+    const parsed = route.schemas.response.safeParse({ location });
+    if (!parsed.success) throw fail(`with a Location that breaks its response schema:\n${z.prettifyError(parsed.error)}`);
+    return { status, data: parsed.data as z.output<S['response']> };
+  }
   let json: unknown;
   try {
     json = text === '' ? undefined : JSON.parse(text);
@@ -187,16 +193,18 @@ export const apiClient = (apiUrl: string, token?: string): Client => {
         ...headers,
       },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      // A redirect is an answer to look at, not to follow (GET /unsubscribe/{token} sends a browser to the portal).
+      redirect: 'manual',
     });
-    return { status: response.status, text: await response.text() };
+    return { status: response.status, text: await response.text(), location: response.headers.get('location') };
   };
 
   return {
     token,
     async send<S extends RouteSchemas>(route: Route<S>, ...[options]: SendArgs<S>): Promise<Answer<z.output<S['response']>>> {
       const { path, query, body, headers } = (options ?? {}) as WireOptions;
-      const { status, text } = await exchange(route.method, `${pathOf(route.path, path)}${queryOf(query)}`, body, headers);
-      const answer = answerOf(route, status, text);
+      const { status, text, location } = await exchange(route.method, `${pathOf(route.path, path)}${queryOf(query)}`, body, headers);
+      const answer = answerOf(route, status, text, location);
       answered.set(answer, route);
       return answer;
     },

@@ -12,3 +12,9 @@ export const ErrorBody = z
   })
   .meta({ id: 'Error' });
 export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** API Gateway's own answers, given before any function runs (a missing token, its throttle, a body over its limit). */
+export const GatewayErrorBody = z
+  .object({ message: z.string().describe('API Gateway’s words, e.g. `Unauthorized`, `Too Many Requests`') })
+  .meta({ id: 'GatewayError' });
+export type GatewayErrorBody = z.infer<typeof GatewayErrorBody>;

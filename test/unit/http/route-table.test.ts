@@ -3,18 +3,18 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { functionList } from '../../../lib/functions/table.js';
 import { routeKey } from '../../../lib/http/route.js';
-import { routeList } from '../../../lib/http/routes.js';
+import { noRoute, routeList } from '../../../lib/http/routes.js';
 
 const functionsDir = path.resolve(import.meta.dirname, '../../../functions');
 
 describe('the route table', () => {
-  it('has one handler module per route or function-table entry, and no handler without one', () => {
+  it('has one handler module per route or function-table entry, and the no-route one, and no handler without one', () => {
     const files = fs.readdirSync(functionsDir).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, ''));
-    expect(files.sort()).toEqual([...routeList, ...functionList].map((r) => r.name).sort());
+    expect(files.sort()).toEqual([...routeList, noRoute, ...functionList].map((r) => r.name).sort());
   });
 
   it('never gives a route and a function-table entry the same name (they share functions/ and logical ids)', () => {
-    const names = [...routeList, ...functionList].map((entry) => entry.name);
+    const names = [...routeList, noRoute, ...functionList].map((entry) => entry.name);
     expect(new Set(names).size).toBe(names.length);
   });
 
@@ -37,7 +37,7 @@ describe('the route table', () => {
 
   it('exports a handler from each module', async () => {
     process.env.TABLE_NAME ??= 'unit-test';
-    for (const { name } of [...routeList, ...functionList]) {
+    for (const { name } of [...routeList, noRoute, ...functionList]) {
       const module: unknown = await import(path.join(functionsDir, `${name}.ts`));
       expect(module, name).toHaveProperty('handler', expect.any(Function));
     }
