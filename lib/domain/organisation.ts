@@ -19,3 +19,7 @@ export const Organisation = z.object({
   updatedAt: z.iso.datetime().optional(),
 });
 export type Organisation = z.infer<typeof Organisation>;
+
+/** An order states the client's billing details: an organisation without them accepts no priced offer. */
+export const mayOrder = <T extends Pick<Organisation, 'billing'>>(organisation: T | undefined): organisation is T & { billing: BillingDetails } =>
+  organisation?.billing !== undefined;

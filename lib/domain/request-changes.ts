@@ -1,4 +1,5 @@
 import { isActive } from './lifecycle.js';
+import type { OpenOffer } from './orders/offer.js';
 import type { Request, RequestStatus } from './request.js';
 import { reopenDeadlineOf, reviewDeadlineOf } from './review/review-window.js';
 import { isReadyWork, readyAtAfter } from './work-queue.js';
@@ -26,10 +27,11 @@ const windowsOf = (request: Request, to: RequestStatus, at: string): Pick<Reques
  * After a lifecycle step to `to`: a finished request leaves its client's queue; one that becomes
  * ready work lines up with the time it did; a handover opens the next review round and its window,
  * an explanation the window to reopen it. Work started by an agency person (`by`) on an unassigned
- * request is theirs from then on.
+ * request is theirs from then on. A posted offer (`by.openOffer`) is the open one while the request
+ * is quoted; any other step leaves none.
  */
-export const afterTransition = (request: Request, to: RequestStatus, at: string, by?: { agencyUserId?: string }): Request => {
-  const { rank, readyAt: _readyAt, round: _round, reviewDeadline: _review, reopenUntil: _reopen, ...rest } = changed(request, at);
+export const afterTransition = (request: Request, to: RequestStatus, at: string, by?: { agencyUserId?: string; openOffer?: OpenOffer }): Request => {
+  const { rank, readyAt: _readyAt, round: _round, reviewDeadline: _review, reopenUntil: _reopen, openOffer: _offer, ...rest } = changed(request, at);
   const readyAt = readyAtAfter(request.status, to, at, request.readyAt);
   const assigneeId = request.assigneeId ?? (to === 'in_progress' ? by?.agencyUserId : undefined);
   return {
@@ -39,6 +41,7 @@ export const afterTransition = (request: Request, to: RequestStatus, at: string,
     ...(readyAt !== undefined ? { readyAt } : {}),
     ...(assigneeId !== undefined ? { assigneeId } : {}),
     ...windowsOf(request, to, at),
+    ...(to === 'quoted' && by?.openOffer ? { openOffer: by.openOffer } : {}),
   };
 };
 

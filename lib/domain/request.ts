@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { OpenOffer } from './orders/offer.js';
 import { Platform } from './platform.js';
 
 /** What a client files (seed: inquiry, malfunction/complaint, pre-authorised work). */
@@ -50,6 +51,12 @@ export const Request = z.object({
   round: z.number().int().positive().optional().describe('Handovers for review so far: the current or last review round'),
   reviewDeadline: z.iso.datetime().optional().describe('While in review: when the review window ends (23:59:59 Prague, 7 calendar days after the handover); no answer by then is a deemed acceptance'),
   reopenUntil: z.iso.datetime().optional().describe('While answered: until when the client may reopen it; after that it closes by itself'),
+  /**
+   * While quoted: the open offer's facts that a decision on it depends on (see `OpenOffer`).
+   * Storage, not shown: `allowedActions` says what they allow. Requests quoted before it was kept
+   * have none; their offers are read instead.
+   */
+  openOffer: OpenOffer.optional(),
 });
 export type Request = z.infer<typeof Request>;
 

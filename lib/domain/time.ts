@@ -3,6 +3,12 @@ export const epochSeconds = (date: Date): number => Math.floor(date.getTime() / 
 
 export const addSeconds = (date: Date, seconds: number): Date => new Date(date.getTime() + seconds * 1000);
 
+/**
+ * Whether `now` has reached `end`: a window (an offer's validity, a review period, the time to
+ * reopen an answer) is over from its end's instant on, whether or not the workflow has acted on it yet.
+ */
+export const hasEnded = (end: string, now: Date): boolean => now.getTime() >= Date.parse(end);
+
 const pragueParts = (date: Date) => {
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone: 'Europe/Prague',

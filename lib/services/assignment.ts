@@ -3,7 +3,7 @@ import { isActive, words } from '../domain/lifecycle.js';
 import { afterAssignment } from '../domain/request-changes.js';
 import { isAgencyRole } from '../domain/roles.js';
 import type { Caller, ServiceDeps } from './deps.js';
-import { openCallerRequest, toRequestView } from './open-request.js';
+import { openCallerRequest, requestView } from './open-request.js';
 import { newEntry } from './timeline.js';
 import type { RequestView } from './views.js';
 
@@ -16,7 +16,7 @@ export const assignRequest = async (deps: ServiceDeps, caller: Caller, requestId
   if (assigneeId !== null && (!assignee || !isAgencyRole(assignee.role))) {
     throw new ValidationError([{ field: 'body.assigneeId', reason: 'is not an agency person' }]);
   }
-  if (assignee?.userId === request.assigneeId) return toRequestView(request, level, user);
+  if (assignee?.userId === request.assigneeId) return requestView(deps, user, { request, level });
   const at = deps.now().toISOString();
   const entry = newEntry(deps, actor, requestId, at, {
     kind: 'assignee_changed',
@@ -24,5 +24,5 @@ export const assignRequest = async (deps: ServiceDeps, caller: Caller, requestId
   });
   const after = afterAssignment(request, assignee?.userId, at);
   await deps.unitOfWork.commit([deps.requests.update(request, after), deps.timeline.append(entry)]);
-  return toRequestView(after, level, user);
+  return requestView(deps, user, { request: after, level });
 };

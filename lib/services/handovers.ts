@@ -6,7 +6,7 @@ import type { Caller, Origin, ServiceDeps } from './deps.js';
 import { alongside } from './alongside.js';
 import { takeStep } from './lifecycle-step.js';
 import { internalAttachments } from './messages.js';
-import { mustBeClient, openCallerRequest, toRequestView } from './open-request.js';
+import { mustBeClient, openCallerRequest, requestView } from './open-request.js';
 import type { Write } from './ports.js';
 import { toHandoverView, type HandoverView, type RequestView } from './views.js';
 import { nudgeWorkflow, takeLapsedStep, type WorkflowDeps } from './workflow-signals.js';
@@ -64,7 +64,7 @@ export const handOver = async (deps: WorkflowDeps, caller: Caller, requestId: st
   });
   deps.metrics.count('DeliveriesHandedOver');
   await nudgeWorkflow(deps, requestId, updated.status);
-  return { request: toRequestView(updated, level, user), handover: toHandoverView(handover!, level) };
+  return { request: await requestView(deps, user, { request: updated, level }), handover: toHandoverView(handover!, level) };
 };
 
 /** Every round of a request's review, first to last, for anyone who may see the request, as they may see it (`toHandoverView`). */
@@ -150,7 +150,7 @@ export const acceptDelivery = async (
   });
   deps.metrics.count('DeliveriesAccepted');
   await nudgeWorkflow(deps, requestId, updated.status);
-  return { request: toRequestView(updated, level, user), handover: toHandoverView(decided, level) };
+  return { request: await requestView(deps, user, { request: updated, level }), handover: toHandoverView(decided, level) };
 };
 
 /** The client asks for changes, saying what (required) and maybe with files: the agent resumes and hands over again. */
@@ -186,5 +186,5 @@ export const requestChanges = async (
   });
   deps.metrics.count('ReviewChangesRequested');
   await nudgeWorkflow(deps, requestId, updated.status);
-  return { request: toRequestView(updated, level, user), handover: toHandoverView(decided, level) };
+  return { request: await requestView(deps, user, { request: updated, level }), handover: toHandoverView(decided, level) };
 };

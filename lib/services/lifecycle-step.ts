@@ -2,6 +2,7 @@ import { partyOf, system, type Actor } from '../domain/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors.js';
 import { decide, words, type Action } from '../domain/lifecycle.js';
 import { afterTransition } from '../domain/request-changes.js';
+import type { OpenOffer } from '../domain/orders/offer.js';
 import type { Request } from '../domain/request.js';
 import type { TimelineEntry } from '../domain/timeline-entry.js';
 import type { ServiceDeps, SystemCaller } from './deps.js';
@@ -25,6 +26,8 @@ export interface Step {
   format?: TimelineEntry['format'];
   /** Files that go with the step (a delivery's, the client's with their comments). */
   attachmentIds?: readonly string[];
+  /** The offer a step leaves open (posting one): kept on the request while it is quoted. */
+  openOffer?: OpenOffer;
 }
 
 /**
@@ -48,7 +51,7 @@ export const takeStep = async (deps: ServiceDeps, actor: Actor, request: Request
   }
   const at = deps.now().toISOString();
   const agencyUserId = actor.kind === 'person' && actor.level === 'agency' ? actor.user.userId : undefined;
-  const after = afterTransition(request, decision.to, at, { agencyUserId });
+  const after = afterTransition(request, decision.to, at, { agencyUserId, openOffer: step.openOffer });
   const assigned = after.assigneeId !== request.assigneeId ? after.assigneeId : undefined;
   const entry = newEntry(deps, actor, request.requestId, at, {
     kind: step.entryKind ?? 'status_changed',

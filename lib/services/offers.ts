@@ -1,16 +1,17 @@
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.js';
 import { addSeconds } from '../domain/time.js';
-import { defaultValidityDays, isFree, makeOffer, refusalOf, type Offer, type OfferRefusal, type OfferTerms } from '../domain/orders/offer.js';
+import { acceptanceOf, defaultValidityDays, makeOffer, openOfferOf, refusalOf, type Offer, type OfferRefusal, type OfferTerms } from '../domain/orders/offer.js';
 import { makeOrder } from '../domain/orders/order.js';
 import type { Supplier } from '../domain/orders/billing.js';
 import { defaultLanguage } from '../domain/mail/preferences.js';
-import type { Organisation } from '../domain/organisation.js';
+import { actingRole, mayAcceptOffers } from '../domain/access.js';
+import { mayOrder, type Organisation } from '../domain/organisation.js';
 import type { Request } from '../domain/request.js';
 import type { User } from '../domain/user.js';
 import type { Caller, Origin } from './deps.js';
 import { alongside } from './alongside.js';
 import { takeStep } from './lifecycle-step.js';
-import { mustBeClient, openCallerRequest, toRequestView } from './open-request.js';
+import { mustBeClient, openCallerRequest, requestView } from './open-request.js';
 import { toOfferView, type OfferView, type RequestView } from './views.js';
 import { nudgeWorkflow, type WorkflowDeps } from './workflow-signals.js';
 
@@ -71,6 +72,7 @@ export const postOffer = async (deps: OfferDeps, caller: Caller, requestId: stri
       lineCount: String(offer.lines.length),
       ...(open.length > 0 ? { supersedes: open.map((o) => String(o.number)).join(', ') } : {}),
     },
+    openOffer: openOfferOf(offer),
     also: [deps.offers.add(offer), ...open.map((o) => deps.offers.settle(o, { ...o, status: 'superseded' }))],
   });
   deps.metrics.count('OffersPosted');
@@ -124,8 +126,9 @@ export const acceptOffer = async (deps: OfferDeps, caller: Caller, requestId: st
   // Read once, and only if needed: for a member's right to accept, and for a priced offer's billing details.
   let organisation: Promise<Organisation | undefined> | undefined;
   const organisationOf = () => (organisation ??= deps.organisations.getOrganisation(request.orgId));
-  if (level === 'org_member') {
-    if (!(await organisationOf())?.settings.membersMayAcceptOffers) throw new ForbiddenError('Only your organisation’s admins accept offers; an admin may allow members to (organisation settings)');
+  const role = actingRole(level, user);
+  if (!mayAcceptOffers(role, role === 'client_member' ? (await organisationOf())?.settings : undefined)) {
+    throw new ForbiddenError('Only your organisation’s admins accept offers; an admin may allow members to (organisation settings)');
   }
   const now = deps.now();
   const offer = await decidable(deps, requestId, decision.number, decision.contentHash, now);
@@ -134,22 +137,22 @@ export const acceptOffer = async (deps: OfferDeps, caller: Caller, requestId: st
     status: 'accepted',
     decision: { decision: 'accepted', userId: user.userId, name: user.name, at: now.toISOString(), ip: decision.origin.ip, userAgent: decision.origin.userAgent },
   };
-  const free = isFree(offer);
-  const order = free ? undefined : orderFor(deps, offer, request, await organisationOf(), user, now);
+  const action = acceptanceOf(openOfferOf(offer));
+  const order = action === 'accept_offer' ? orderFor(deps, offer, request, await organisationOf(), user, now) : undefined;
   const updated = await takeStep(deps, actor, request, {
-    action: free ? 'accept_free_offer' : 'accept_offer',
+    action,
     details: { offerId: offer.offerId, number: String(offer.number), gross: String(offer.totals.gross), currency: offer.currency, ...(order ? { orderNumber: order.orderNumber } : {}) },
     also: [deps.offers.settle(offer, accepted), ...(order ? [deps.orders.create(order)] : [])],
   });
   deps.metrics.count('OffersAccepted');
   await nudgeWorkflow(deps, requestId, updated.status);
-  return { request: toRequestView(updated, level, user), offer: toOfferView(accepted, level) };
+  return { request: await requestView(deps, user, { request: updated, level }), offer: toOfferView(accepted, level) };
 };
 
 /** The order an accepted priced offer makes: both parties' details frozen with the offer's content. */
 const orderFor = (deps: OfferDeps, offer: Offer, request: Request, organisation: Organisation | undefined, user: User, now: Date) => {
   const { orgId } = request;
-  if (!organisation?.billing) {
+  if (!mayOrder(organisation)) {
     throw new ConflictError('Your organisation has no billing details yet, and an order must state them', `An admin of the organisation adds them (PUT /orgs/${orgId}/billing), then accept again`);
   }
   return makeOrder(
@@ -185,5 +188,5 @@ export const rejectOffer = async (deps: OfferDeps, caller: Caller, requestId: st
   });
   deps.metrics.count('OffersRejected');
   await nudgeWorkflow(deps, requestId, updated.status);
-  return { request: toRequestView(updated, level, user), offer: toOfferView(rejected, level) };
+  return { request: await requestView(deps, user, { request: updated, level }), offer: toOfferView(rejected, level) };
 };

@@ -1,7 +1,9 @@
 import { accessLevel, actingRole, type AccessLevel } from '../domain/access.js';
 import { person, type Actor } from '../domain/actor.js';
+import { allowedActions, dependsOnOffer, dependsOnOrganisation } from '../domain/allowed-actions.js';
 import { ForbiddenError, NotFoundError } from '../domain/errors.js';
-import { actions, decide, type Action } from '../domain/lifecycle.js';
+import { openOfferOf, type OpenOffer } from '../domain/orders/offer.js';
+import type { Organisation } from '../domain/organisation.js';
 import type { Request } from '../domain/request.js';
 import type { User } from '../domain/user.js';
 import { knownCaller } from './caller.js';
@@ -42,16 +44,50 @@ export const visibleLevel = (user: User, request: Pick<Request, 'orgId'>) => {
   return level;
 };
 
-export const allowedActions = (request: Request, level: Exclude<AccessLevel, 'none'>, user: User): Action[] => {
-  const role = actingRole(level, user);
-  return actions.filter((action) => decide(request.status, request.type, action, role).allowed);
+/** A request as one caller sees it: at the access level they have to it. */
+export interface SeenRequest {
+  request: Request;
+  level: Exclude<AccessLevel, 'none'>;
+}
+
+export type ViewDeps = Pick<ServiceDeps, 'offers' | 'organisations' | 'now'>;
+
+/** The open offer of a request quoted before requests kept it (see `Request.openOffer`): read from its offers. */
+const openOfferRead = async (deps: ViewDeps, request: Request): Promise<OpenOffer | undefined> => {
+  const open = (await deps.offers.list(request.requestId)).find((offer) => offer.status === 'open');
+  return open && openOfferOf(open);
 };
 
-/** The rank key is storage detail: callers see positions in the queue views instead. */
-export const toRequestView = (request: Request, level: Exclude<AccessLevel, 'none'>, user: User): RequestView => {
-  const { rank: _rank, ...shown } = request;
-  return { ...shown, allowedActions: allowedActions(request, level, user) };
+/**
+ * The views of requests one caller sees, each with what they may do with it now (`allowedActions`
+ * at the business clock's now). Beyond the request items, only what the answer depends on is read,
+ * once per call: the caller's organisation when a client's acceptance of an offer depends on it
+ * (`organisation`: the one the call read already, if any), and the offers of a request quoted
+ * before requests carried their open offer. The rank key and the open offer are storage detail:
+ * callers see positions in the queue views and the offers at their own route.
+ */
+export const requestViews = async (deps: ViewDeps, user: User, seen: readonly SeenRequest[], organisation?: Organisation): Promise<RequestView[]> => {
+  const now = deps.now();
+  const facts = await Promise.all(
+    seen.map(async ({ request, level }) => {
+      const role = actingRole(level, user);
+      const openOffer = request.openOffer ?? (dependsOnOffer(request, role) ? await openOfferRead(deps, request) : undefined);
+      return { request, role, openOffer };
+    }),
+  );
+  // A client's requests are all their organisation's: it is read once, for the first that needs it.
+  const needing = facts.find((fact) => dependsOnOrganisation(fact, now));
+  const organisationOf = needing && (organisation?.orgId === needing.request.orgId ? organisation : await deps.organisations.getOrganisation(needing.request.orgId));
+  return facts.map((fact) => {
+    const { rank: _rank, openOffer: _openOffer, ...shown } = fact.request;
+    const known = organisationOf?.orgId === fact.request.orgId ? organisationOf : undefined;
+    return { ...shown, allowedActions: allowedActions({ ...fact, organisation: known }, now) };
+  });
 };
+
+/** One request's view for its caller (see `requestViews`). */
+export const requestView = async (deps: ViewDeps, user: User, seen: SeenRequest, organisation?: Organisation): Promise<RequestView> =>
+  (await requestViews(deps, user, [seen], organisation))[0]!;
 
 /**
  * Decisions that bind the client organisation (an offer, a delivery's review) are its own: not

@@ -10,7 +10,7 @@ import type { User } from '../domain/user.js';
 import { guessed, onGuess } from './alongside.js';
 import { knownCaller } from './caller.js';
 import type { Caller, ServiceDeps } from './deps.js';
-import { opened, toRequestView, visibleLevel } from './open-request.js';
+import { opened, requestViews, visibleLevel } from './open-request.js';
 import type { QueuedRequest, QueueGap } from './ports.js';
 import { newEntry } from './timeline.js';
 import type { ClientQueueView, QueuePlacementView } from './views.js';
@@ -69,11 +69,12 @@ export const getClientQueue = async (deps: ServiceDeps, caller: Caller, query: Q
     user.role === 'client_admin' ? undefined : organisationOf(deps, orgId, context.organisation),
     early && guess === orgId ? early : deps.queues.clientQueuePage(orgId, query.limit, query.cursor),
   ]);
+  const views = await requestViews(deps, user, page.items.map((request) => ({ request, level: visibleLevel(user, request) })), organisation);
   return {
     orgId,
     // A client admin always ranks their own organisation's queue.
     mayRank: organisation ? mayRank(user, orgId, organisation.settings) : user.role === 'client_admin',
-    items: page.items.map((request, i) => ({ position: page.offset + i + 1, request: toRequestView(request, visibleLevel(user, request), user) })),
+    items: views.map((request, i) => ({ position: page.offset + i + 1, request })),
     nextCursor: page.nextCursor,
   };
 };
@@ -242,12 +243,10 @@ export const setQueueOrder = async (deps: ServiceDeps, caller: Caller, order: re
   const plan = planOrder(queue, order);
   await applyPlan(deps, user, orgId, plan);
   const byId = new Map(queue.map((request) => [request.requestId, request]));
-  return {
-    orgId,
-    mayRank: true,
-    items: plan.order.flatMap((item, index) => {
-      const request = byId.get(item.requestId);
-      return request ? [{ position: index + 1, request: toRequestView({ ...request, rank: item.rank }, visibleLevel(user, request), user) }] : [];
-    }),
-  };
+  const ordered = plan.order.flatMap((item) => {
+    const request = byId.get(item.requestId);
+    return request ? [{ ...request, rank: item.rank }] : [];
+  });
+  const views = await requestViews(deps, user, ordered.map((request) => ({ request, level: visibleLevel(user, request) })), context.organisation);
+  return { orgId, mayRank: true, items: views.map((request, index) => ({ position: index + 1, request })) };
 };

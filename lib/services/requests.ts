@@ -5,13 +5,14 @@ import type { Action } from '../domain/lifecycle.js';
 import type { Platform } from '../domain/platform.js';
 import { rankAfter } from '../domain/ranking.js';
 import { formatRequestNumber, searchText, type Request, type RequestStatus, type RequestType } from '../domain/request.js';
+import { reopenEnded } from '../domain/review/review-window.js';
 import type { User } from '../domain/user.js';
 import { guessed, onGuess } from './alongside.js';
 import { knownCaller, resolveCaller } from './caller.js';
 import type { Caller, ServiceDeps } from './deps.js';
 import { idempotent } from './idempotent.js';
 import { takeStep } from './lifecycle-step.js';
-import { openCallerRequest, toRequestView, visibleLevel } from './open-request.js';
+import { openCallerRequest, requestView, requestViews, visibleLevel } from './open-request.js';
 import type { ListScope, Page } from './ports.js';
 import { newEntry } from './timeline.js';
 import { RequestView } from './views.js';
@@ -76,7 +77,7 @@ export const createRequest = async (deps: ServiceDeps, caller: Caller, input: Ne
         rank: rankAfter(lastRank),
       };
       const level = visibleLevel(user, request);
-      const view = toRequestView(request, level, user);
+      const view = await requestView(deps, user, { request, level });
       const entry = newEntry(deps, person(user, level), requestId, at, { kind: 'request_created', details: { type: input.type, title: input.title } });
       await deps.unitOfWork.commit([
         deps.requests.create(request),
@@ -91,7 +92,7 @@ export const createRequest = async (deps: ServiceDeps, caller: Caller, input: Ne
 
 export const getRequest = async (deps: ServiceDeps, caller: Caller, requestId: string): Promise<RequestView> => {
   const { user, request, level } = await openCallerRequest(deps, caller, requestId);
-  return toRequestView(request, level, user);
+  return requestView(deps, user, { request, level });
 };
 
 export interface RequestQuery {
@@ -117,7 +118,7 @@ export const listRequests = async (deps: ServiceDeps, caller: Caller, query: Req
   const user = knownCaller(context.user);
   const scope = listScopeOf(user, query);
   const page = early && sameScope(scope, guess) ? early : await list(scope);
-  return { items: page.items.map((request) => toRequestView(request, visibleLevel(user, request), user)), nextCursor: page.nextCursor };
+  return { items: await requestViews(deps, user, page.items.map((request) => ({ request, level: visibleLevel(user, request) }))), nextCursor: page.nextCursor };
 };
 
 /** Whose requests a list shows; a 403 says why the caller may not list what they asked for. */
@@ -146,13 +147,13 @@ export const applyAction = async (
   note?: string,
 ): Promise<RequestView> => {
   const { user, request, level, actor } = await openCallerRequest(deps, caller, requestId);
-  if (action === 'reopen' && request.status === 'answered' && request.reopenUntil && deps.now() >= new Date(request.reopenUntil)) {
+  if (action === 'reopen' && request.status === 'answered' && reopenEnded(request.reopenUntil, deps.now())) {
     await takeLapsedStep(deps, requestId, (timer) => closeAnswered(deps, timer, request));
     throw new ConflictError(`Request ${requestId} could be reopened until ${request.reopenUntil}; it is closed`, 'File a new request if the problem persists');
   }
   const updated = await takeStep(deps, actor, request, { action, note });
   await nudgeWorkflow(deps, requestId, updated.status);
-  return toRequestView(updated, level, user);
+  return requestView(deps, user, { request: updated, level });
 };
 
 /** An answered request nobody reopened in time closes by itself (the workflow at the window's end, or a late reopen first). */

@@ -12,9 +12,16 @@ import { Handover, Rating, ReviewOutcome } from '../domain/review/handover.js';
 
 /** What the services answer with; the route table documents these same schemas. */
 
-export const RequestView = Request.omit({ rank: true }).extend({
+export const RequestView = Request.omit({ rank: true, openOffer: true }).extend({
   requestId: RequestId.describe('The human request number, e.g. 2026-0042'),
-  allowedActions: z.array(Action).describe('What the caller may do with the request in its current status'),
+  allowedActions: z
+    .array(Action)
+    .describe(
+      'What the caller may do now, in lifecycle order: at the time of this answer the API takes each listed action from this caller, and none that is not listed (403, 404 or 409). ' +
+        'Beside the status, the type and the caller’s role, it reflects the open offer’s price (`accept_free_offer` when it is zero, else `accept_offer`) and validity, the organisation’s ' +
+        '`membersMayAcceptOffers` and billing details (a priced offer needs them), and `reviewDeadline` and `reopenUntil`. `expire_offer` and `deem_accepted` are never listed: time takes them. ' +
+        '`mark_paid` is recording the order’s amount (`POST …/payments`); `clarify`, `fix`, `start_work`, `explain`, `reopen` and `close` go to `POST …/actions`.',
+    ),
 }).meta({ id: 'Request' });
 export type RequestView = z.infer<typeof RequestView>;
 

@@ -3,7 +3,7 @@ import { isAgencyRole } from '../domain/roles.js';
 import { interleave, type WorkQueuePolicy } from '../domain/work-queue.js';
 import { resolveCaller } from './caller.js';
 import type { Caller, ServiceDeps } from './deps.js';
-import { toRequestView } from './open-request.js';
+import { requestViews } from './open-request.js';
 import type { WorkQueueView } from './views.js';
 
 export interface WorkQueueQuery {
@@ -25,10 +25,11 @@ export const getWorkQueue = async (deps: ServiceDeps, caller: Caller, query: Wor
   const ordered = interleave(await deps.queues.workQueue(), policy);
   const orgPositions = new Map<string, number>();
   const assignee = query.assignee === 'me' ? user.userId : query.assignee;
-  const items = ordered.map((request, index) => {
+  const views = await requestViews(deps, user, ordered.map((request) => ({ request, level: 'agency' })));
+  const items = views.map((request, index) => {
     const orgPosition = (orgPositions.get(request.orgId) ?? 0) + 1;
     orgPositions.set(request.orgId, orgPosition);
-    return { position: index + 1, orgPosition, request: toRequestView(request, 'agency', user) };
+    return { position: index + 1, orgPosition, request };
   });
   return {
     policy,

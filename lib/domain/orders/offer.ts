@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { canonicalJson, sha256Hex } from '../canonical.js';
+import { hasEnded } from '../time.js';
 import { Currency, hasDecimals, MinorUnits, totalsOf, type Totals } from './money.js';
 
 export const OfferLine = z.object({
@@ -106,13 +107,33 @@ export const makeOffer = (input: NewOffer): Offer => {
 
 export const isFree = (offer: Pick<Offer, 'totals'>): boolean => offer.totals.gross === 0;
 
+/**
+ * What a decision on a request's open offer depends on, kept on the request while it is quoted
+ * (written with the offer, in the same transaction), so that what a caller may do is known
+ * without reading the offers: which offer is open, whether it is free, until when it stands.
+ */
+export const OpenOffer = z.object({
+  number: z.number().int().positive(),
+  free: z.boolean(),
+  validUntil: z.iso.datetime(),
+});
+export type OpenOffer = z.infer<typeof OpenOffer>;
+
+export const openOfferOf = (offer: Offer): OpenOffer => ({ number: offer.number, free: isFree(offer), validUntil: offer.validUntil });
+
+/** An offer stands until `validUntil`: from then on nobody decides on it, whether or not the workflow has expired it yet. */
+export const offerLapsed = (offer: Pick<Offer, 'validUntil'>, now: Date): boolean => hasEnded(offer.validUntil, now);
+
+/** Which step accepting an offer is: a zero-price one skips payment (`accept_free_offer`), any other makes an order to pay. */
+export const acceptanceOf = (offer: Pick<OpenOffer, 'free'>): 'accept_offer' | 'accept_free_offer' => (offer.free ? 'accept_free_offer' : 'accept_offer');
+
 /** Why an offer can't be accepted or rejected now, if it can't. */
 export type OfferRefusal = 'superseded' | 'expired' | 'decided' | 'changed';
 
 export const refusalOf = (offer: Offer, seenHash: string, now: Date): OfferRefusal | undefined => {
   if (offer.status === 'superseded') return 'superseded';
   if (offer.status === 'accepted' || offer.status === 'rejected') return 'decided';
-  if (offer.status === 'expired' || now.getTime() >= Date.parse(offer.validUntil)) return 'expired';
+  if (offer.status === 'expired' || offerLapsed(offer, now)) return 'expired';
   if (seenHash !== offer.contentHash) return 'changed';
   return undefined;
 };

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { reviewEnded } from './review-window.js';
 
 /** A client's rating of a delivery at its acceptance: 1 (poor) to 5 (excellent). */
 export const Rating = z.number().int().min(1).max(5);
@@ -42,6 +43,6 @@ export type HandoverRefusal = 'not_current' | 'decided' | 'window_ended';
 export const handoverRefusal = (handover: Handover, currentRound: number | undefined, now: Date): HandoverRefusal | undefined => {
   if (handover.outcome) return 'decided';
   if (handover.round !== currentRound) return 'not_current';
-  if (now >= new Date(handover.reviewDeadline)) return 'window_ended';
+  if (reviewEnded(handover.reviewDeadline, now)) return 'window_ended';
   return undefined;
 };

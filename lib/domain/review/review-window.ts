@@ -1,4 +1,4 @@
-import { addCalendarDays, pragueDate, pragueTime } from '../time.js';
+import { addCalendarDays, hasEnded, pragueDate, pragueTime } from '../time.js';
 
 /** Seed step 6: the client has 7 calendar days to accept a handover or ask for changes. */
 export const reviewDays = 7;
@@ -17,6 +17,12 @@ export const reviewDeadlineOf = (handedOverAt: Date): Date => windowEnd(handedOv
 
 /** Until when an explained request may be reopened. */
 export const reopenDeadlineOf = (answeredAt: Date): Date => windowEnd(answeredAt, reopenDays);
+
+/** A review period is over at its deadline: no client decision counts after it (the delivery is deemed accepted). */
+export const reviewEnded = (reviewDeadline: string, now: Date): boolean => hasEnded(reviewDeadline, now);
+
+/** An answer may be reopened until `reopenUntil` (none: no limit known); after it, it closes by itself. */
+export const reopenEnded = (reopenUntil: string | undefined, now: Date): boolean => reopenUntil !== undefined && hasEnded(reopenUntil, now);
 
 /** The default review reminders, in days before the deadline's day: two days before, and on the last day. */
 export const defaultReviewReminderDays: readonly number[] = [2, 0];

@@ -77,6 +77,17 @@ describe('the windows a step opens', () => {
     expect('reopenUntil' in afterTransition(answered, 'closed', at)).toBe(false);
   });
 
+  it('keeps a posted offer as the open one while quoted, replaces it with a revision, and drops it on any other step', () => {
+    const first = { number: 1, free: false, validUntil: '2026-12-25T10:00:00.000Z' };
+    const quoted = afterTransition({ ...request, status: 'clarifying' }, 'quoted', at, { openOffer: first });
+    expect(quoted.openOffer).toEqual(first);
+    const revision = { number: 2, free: true, validUntil: '2026-12-26T10:00:00.000Z' };
+    expect(afterTransition(quoted, 'quoted', at, { openOffer: revision }).openOffer).toEqual(revision);
+    for (const to of ['awaiting_payment', 'queued', 'clarifying', 'offer_expired', 'cancelled'] as const) expect('openOffer' in afterTransition(quoted, to, at)).toBe(false);
+    // Only a step to quoted leaves an offer open.
+    expect('openOffer' in afterTransition({ ...request, status: 'queued' }, 'in_progress', at, { openOffer: first })).toBe(false);
+  });
+
   it('assigns work to the agency person who starts it, unless someone has it already', () => {
     expect(afterTransition({ ...request, status: 'queued' }, 'in_progress', at, { agencyUserId: 'sub-eva' }).assigneeId).toBe('sub-eva');
     expect(afterTransition({ ...request, status: 'queued', assigneeId: 'sub-tom' }, 'in_progress', at, { agencyUserId: 'sub-eva' }).assigneeId).toBe('sub-tom');
