@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { decide, type Action } from '../../lib/domain/lifecycle.js';
+import { actions, decide, type Action } from '../../lib/domain/lifecycle.js';
 import { RequestStatus, RequestType } from '../../lib/domain/request.js';
 import type { Role } from '../../lib/domain/roles.js';
 import { routes } from '../../lib/http/routes.js';
@@ -85,25 +85,9 @@ type CallerKind = (typeof callerKinds)[number];
 /** The role each acts in on the request: another organisation's admin, invited, is a participant there. */
 const roleOf: Record<CallerKind, Role> = { client_admin: 'client_admin', client_member: 'client_member', participant: 'participant', other_client: 'participant', agent: 'agent', admin: 'admin' };
 
-/** The steps people take (the others, `expire_offer` and `deem_accepted`, only time takes: no route, never listed). */
-const personActions = [
-  'clarify',
-  'post_offer',
-  'reject_offer',
-  'accept_offer',
-  'accept_free_offer',
-  'mark_paid',
-  'start_work',
-  'fix',
-  'explain',
-  'reopen',
-  'close',
-  'hand_over',
-  'accept_delivery',
-  'request_changes',
-  'cancel',
-] as const satisfies readonly Action[];
-type PersonAction = (typeof personActions)[number];
+/** The steps people take: all but `expire_offer` and `deem_accepted`, which only time takes (no route; never listed). */
+type PersonAction = Exclude<Action, 'expire_offer' | 'deem_accepted'>;
+const personActions = actions.filter((action): action is PersonAction => action !== 'expire_offer' && action !== 'deem_accepted');
 
 /** What trying an action through its route did: the answer's status and the step it took, if any. */
 interface Attempt {
