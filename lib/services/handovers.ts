@@ -82,7 +82,9 @@ export const deemAccepted = async (deps: ServiceDeps, actor: Actor, request: Req
   const updated = await takeStep(deps, actor, request, {
     action: 'deem_accepted',
     details: { round: String(handover.round), reviewDeadline: handover.reviewDeadline },
-    also: [deps.handovers.settle(handover, { ...handover, outcome: { decision: 'deemed', at: deps.now().toISOString() } })],
+    // Deemed accepted at the deadline itself, however late the workflow wakes to record it.
+    lapsedAt: handover.reviewDeadline,
+    also: [deps.handovers.settle(handover, { ...handover, outcome: { decision: 'deemed', at: handover.reviewDeadline } })],
   });
   deps.metrics.count('DeliveriesDeemedAccepted');
   return updated;

@@ -28,6 +28,12 @@ export interface Step {
   attachmentIds?: readonly string[];
   /** The offer a step leaves open (posting one): kept on the request while it is quoted. */
   openOffer?: OpenOffer;
+  /**
+   * A step that the end of a window takes (an offer's validity, a review period, the time to
+   * reopen an answer) happened at that end, not when the workflow woke to write it: its entry is
+   * dated then, and notes when it was taken (`takenAt`).
+   */
+  lapsedAt?: string;
 }
 
 /**
@@ -49,9 +55,10 @@ export const takeStep = async (deps: ServiceDeps, actor: Actor, request: Request
       'Reload the request to see what you can do now',
     );
   }
-  const at = deps.now().toISOString();
+  const now = deps.now().toISOString();
+  const at = step.lapsedAt !== undefined && Date.parse(step.lapsedAt) < Date.parse(now) ? new Date(step.lapsedAt).toISOString() : now;
   const agencyUserId = actor.kind === 'person' && actor.level === 'agency' ? actor.user.userId : undefined;
-  const after = afterTransition(request, decision.to, at, { agencyUserId, openOffer: step.openOffer });
+  const after = afterTransition(request, decision.to, now, { agencyUserId, openOffer: step.openOffer });
   const assigned = after.assigneeId !== request.assigneeId ? after.assigneeId : undefined;
   const entry = newEntry(deps, actor, request.requestId, at, {
     kind: step.entryKind ?? 'status_changed',
@@ -66,6 +73,7 @@ export const takeStep = async (deps: ServiceDeps, actor: Actor, request: Request
       ...(after.round !== undefined && decision.to === 'in_review' ? { round: String(after.round), reviewDeadline: after.reviewDeadline! } : {}),
       ...(after.reopenUntil ? { reopenUntil: after.reopenUntil } : {}),
       ...step.details,
+      ...(at !== now ? { takenAt: now } : {}),
     },
   });
   const also = typeof step.also === 'function' ? step.also(after) : (step.also ?? []);

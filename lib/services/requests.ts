@@ -158,4 +158,4 @@ export const applyAction = async (
 
 /** An answered request nobody reopened in time closes by itself (the workflow at the window's end, or a late reopen first). */
 export const closeAnswered = (deps: ServiceDeps, actor: Actor, request: Request): Promise<Request> =>
-  takeStep(deps, actor, request, { action: 'close', details: request.reopenUntil ? { reopenUntil: request.reopenUntil } : {} });
+  takeStep(deps, actor, request, { action: 'close', details: request.reopenUntil ? { reopenUntil: request.reopenUntil } : {}, lapsedAt: request.reopenUntil });

@@ -53,6 +53,7 @@ const act = async (deps: ServiceDeps, request: Request, due: Due): Promise<void>
       await takeStep(deps, workflow, request, {
         action: 'expire_offer',
         details: { offerId: offer.offerId, number: String(offer.number), validUntil: offer.validUntil },
+        lapsedAt: offer.validUntil,
         also: [deps.offers.settle(offer, { ...offer, status: 'expired' })],
       });
       deps.metrics.count('OffersExpired');

@@ -110,6 +110,9 @@ describe('offers, binding orders and payment, driven by the workflow', () => {
     await advanceClock(inject('stack'), 3 * 24 * 3600);
     expect((await waitForRequest(admin, requestId, (s) => s === 'offer_expired')).status).toBe('offer_expired');
     expect((await currentOffer(admin, requestId)).status).toBe('expired');
+    // It expired at the end of its validity, not when the workflow woke to record it.
+    const timeline = ok(await agent.send(routes.listTimeline, { path: requestPath, query: { limit: 50 } }));
+    expect(timeline.items.filter((entry) => entry.details?.action === 'expire_offer')).toEqual([expect.objectContaining({ createdAt: validUntil })]);
   });
 
   it('reminds the client on the due date of an unpaid order, once', async () => {

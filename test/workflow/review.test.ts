@@ -140,11 +140,14 @@ describe('handover and review, driven by the workflow', () => {
     const mails = await waitForMails(requestId, (all) => byRecipient(all, subjects.deemed).has(emails.admin) && byRecipient(all, subjects.deemed).has(agentEmail));
     expect(byRecipient(mails, subjects.reminder).has(agentEmail)).toBe(false);
     const [round] = ok(await admin.send(routes.listHandovers, { path }));
-    expect(round?.outcome).toMatchObject({ decision: 'deemed' });
+    // Deemed at the deadline itself, not when the workflow woke (5 s later) to record it.
+    expect(round?.outcome).toMatchObject({ decision: 'deemed', at: handover.reviewDeadline });
 
     const timeline = await timelineOf(agent, requestId);
     expect(timeline.filter((entry) => entry.kind === 'review_reminder')).toHaveLength(2);
-    expect(timeline.filter((entry) => entry.details?.action === 'deem_accepted')).toEqual([expect.objectContaining({ actorType: 'system', details: expect.objectContaining({ round: '1' }) })]);
+    const deemed = timeline.filter((entry) => entry.details?.action === 'deem_accepted');
+    expect(deemed).toEqual([expect.objectContaining({ actorType: 'system', createdAt: handover.reviewDeadline, details: expect.objectContaining({ round: '1' }) })]);
+    expect(Date.parse(deemed[0]!.details!.takenAt!)).toBeGreaterThan(deadline.getTime());
     // Too late for a decision now: the deadline decided.
     const late = await admin.send(routes.requestChanges, { path: { requestId, round: 1 }, body: { comments: 'Ještě jedna věc.' } });
     expect(late.status).toBe(409);
@@ -203,6 +206,9 @@ describe('handover and review, driven by the workflow', () => {
     await advanceTo(new Date(answered.reopenUntil!), 5);
     const closed = await waitForRequest(admin, requestId, (status) => status === 'closed');
     expect(closed.reopenUntil).toBeUndefined();
+    // Closed when the time to reopen ended, not when the workflow woke to record it.
+    const closing = (await timelineOf(agent, requestId)).filter((entry) => entry.details?.action === 'close');
+    expect(closing).toEqual([expect.objectContaining({ createdAt: answered.reopenUntil, details: expect.objectContaining({ takenAt: expect.any(String) }) })]);
     await waitForMails(requestId, (mails) => byRecipient(mails, subjects.closed).has(emails.admin));
     const reopen = await admin.send(routes.takeAction, { path, body: { action: 'reopen', note: 'Pořád to nejde.' } });
     expect(reopen.status).toBe(409);
