@@ -1,20 +1,26 @@
 import * as z from 'zod';
-import { BillingDetails } from '../../domain/orders/billing.js';
-import { Currency, MinorUnits } from '../../domain/orders/money.js';
+import { Address, BillingDetails } from '../../domain/orders/billing.js';
+import { amountLimitProblems, Currency, maxMinorUnits, MinorUnits } from '../../domain/orders/money.js';
 import { OfferLine, OfferTerms } from '../../domain/orders/offer.js';
 import { Order } from '../../domain/orders/order.js';
 import { Payment } from '../../domain/orders/payment.js';
 import { RequestId } from '../../domain/request.js';
+import { singleLine } from '../../domain/single-line.js';
 import { OfferView, RequestView } from '../../services/views.js';
 
 /** Input and answer schemas of the offer, order, payment and billing routes. */
 
 export const OfferBody = z
   .strictObject({
-    lines: z.array(OfferLine.strict()).min(1).max(100).describe('What the offer includes; the totals are computed from these'),
+    lines: z
+      .array(OfferLine.extend({ description: singleLine(OfferLine.shape.description), unit: singleLine(OfferLine.shape.unit) }).strict())
+      .min(1)
+      .max(100)
+      .superRefine((lines, ctx) => amountLimitProblems(lines).forEach((problem) => ctx.addIssue({ code: 'custom', ...problem })))
+      .describe(`What the offer includes; the totals are computed from these. Each line's net (quantity × unit price) and the offer's total with VAT are at most ${maxMinorUnits} minor units, the most a payment may be`),
     currency: Currency,
     validUntil: z.iso.datetime({ offset: true }).optional().describe('Default: 30 days from now'),
-    deliveryEstimate: OfferTerms.shape.deliveryEstimate,
+    deliveryEstimate: singleLine(OfferTerms.shape.deliveryEstimate),
     terms: z.string().trim().max(5000).optional(),
     note: z.string().trim().min(1).max(5000).optional().describe('Shown with the offer on the timeline and in its mail (Markdown)'),
   })
@@ -53,7 +59,7 @@ export const PaymentBody = z
     amount: MinorUnits.describe('As received, in minor units'),
     currency: Currency,
     paidAt: z.iso.datetime({ offset: true }).describe('When the money arrived'),
-    reference: z.string().trim().max(200).optional().describe('The bank’s reference'),
+    reference: singleLine(z.string().trim().max(200)).optional().describe('The bank’s reference'),
     paymentId: z.string().trim().min(1).max(100).optional().describe('The bank’s id of the payment, so it is never counted twice'),
   })
   .meta({ id: 'NewPayment' });
@@ -66,4 +72,14 @@ export const PaymentResultView = z
   })
   .meta({ id: 'PaymentResult' });
 
-export const BillingBody = BillingDetails.strict().meta({ id: 'BillingDetails' });
+/** What an order states of the client: each a line of its own in the PDF, so each is one line. */
+export const BillingBody = BillingDetails.extend({
+  name: singleLine(BillingDetails.shape.name),
+  address: Address.extend({
+    street: singleLine(Address.shape.street),
+    city: singleLine(Address.shape.city),
+    postalCode: singleLine(Address.shape.postalCode),
+  }).strict(),
+})
+  .strict()
+  .meta({ id: 'BillingDetails' });
