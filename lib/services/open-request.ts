@@ -1,4 +1,4 @@
-import { accessLevel, actingRole, type AccessLevel } from '../domain/access.js';
+import { accessLevel, actingRole, decidesForClient, type AccessLevel } from '../domain/access.js';
 import { person, type Actor } from '../domain/actor.js';
 import { allowedActions, dependsOnOffer, dependsOnOrganisation } from '../domain/allowed-actions.js';
 import { ForbiddenError, NotFoundError } from '../domain/errors.js';
@@ -94,5 +94,5 @@ export const requestView = async (deps: ViewDeps, user: User, seen: SeenRequest,
  * the agency's, not an invited participant's. `refusal` says which decision it is.
  */
 export const mustBeClient = (level: AccessLevel, refusal: string): void => {
-  if (level !== 'org_admin' && level !== 'org_member') throw new ForbiddenError(refusal);
+  if (!decidesForClient(level)) throw new ForbiddenError(refusal);
 };
