@@ -48,7 +48,8 @@ export const TimelineEntryView = TimelineEntry.extend({
     `As written (plain text or Markdown); render it safely. On a delivery's acceptance (\`details.action\`: \`accept_delivery\`) it is the client's comment to the agency, for ${clientAndAgencyOnly}`,
   ),
   details: TimelineEntry.shape.details.describe(
-    `Facts of the change, e.g. \`{ "action": "cancel", "from": "submitted", "to": "cancelled" }\`. A delivery's acceptance has its \`round\` and, if the client gave one, its \`rating\` (1–5), for ${clientAndAgencyOnly}`,
+    `Facts of the change, e.g. \`{ "action": "cancel", "from": "submitted", "to": "cancelled" }\`. A delivery's acceptance has its \`round\` and, if the client gave one, its \`rating\` (1–5), for ${clientAndAgencyOnly}. ` +
+      `The order's facts (its number, variable symbol, account, due date, a payment's id and amount) likewise: an invited participant sees that an order was issued, reminded or paid`,
   ),
 }).meta({ id: 'TimelineEntry' });
 export type TimelineEntryView = z.infer<typeof TimelineEntryView>;
