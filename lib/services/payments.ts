@@ -5,6 +5,7 @@ import { ConflictError, ForbiddenError, ServiceBusyError, UnauthenticatedError, 
 import { Currency, MinorUnits } from '../domain/orders/money.js';
 import { requestIdOfVariableSymbol } from '../domain/orders/order.js';
 import { paymentProblem, type Payment } from '../domain/orders/payment.js';
+import { singleLine } from '../domain/single-line.js';
 import { checkWebhookSignature } from '../domain/orders/webhook-signature.js';
 import { logger } from '../observability/logger.js';
 import type { Caller } from './deps.js';
@@ -119,12 +120,12 @@ export const recordPayment = async (deps: WorkflowDeps, caller: Caller, requestI
 
 /** What the payment provider posts (JSON, signed). */
 export const WebhookPayment = z.strictObject({
-  paymentId: z.string().min(1).max(100),
+  paymentId: singleLine(z.string().min(1).max(100)),
   variableSymbol: z.string().regex(/^\d{1,10}$/, 'must be 1 to 10 digits'),
   amount: MinorUnits,
   currency: Currency,
   paidAt: z.iso.datetime({ offset: true }),
-  reference: z.string().max(200).optional(),
+  reference: singleLine(z.string().max(200)).optional(),
 });
 
 export interface WebhookDelivery {

@@ -52,6 +52,21 @@ describe('the largest amounts the API publishes', () => {
     await waitForRequest(admin, requestId, (status) => status === 'queued');
   });
 
+  it('refuses a quantity or VAT rate off its decimal grid, however small or close, with a 400 naming it, not a 500', async () => {
+    const { agent, requestId } = await filed('Grid');
+    const line = { description: 'Položka', quantity: 1, unit: 'h', unitPrice: 3, vatRate: 21 };
+    const cases = [
+      [{ ...line, quantity: 1e-300 }, 'body.lines.0.quantity'],
+      [{ ...line, quantity: 1.0000000000000002 }, 'body.lines.0.quantity'],
+      [{ ...line, vatRate: 1e-300 }, 'body.lines.0.vatRate'],
+      [{ ...line, vatRate: 21.000000000000004 }, 'body.lines.0.vatRate'],
+    ] as const;
+    for (const [offered, field] of cases) {
+      const answer = await agent.send(routes.postOffer, { path: { requestId }, body: { lines: [offered], currency: 'CZK', deliveryEstimate: '1 den' } });
+      expect(answer, JSON.stringify(offered)).toMatchObject({ status: 400, error: { details: [{ field }] } });
+    }
+  });
+
   it('refuses a recorded payment above 10^12 with a 400 naming the amount', async () => {
     const { agent, requestId } = await filed('Payment');
     const answer = await agent.send(routes.recordPayment, { path: { requestId }, body: { amount: 1e12 + 1, currency: 'CZK', paidAt: new Date().toISOString() } });

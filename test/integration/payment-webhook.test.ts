@@ -40,6 +40,20 @@ describe('the payment webhook', () => {
     expect(again.map((answer) => [answer.status, answer.body.outcome])).toEqual(Array(10).fill([200, 'duplicate']));
   });
 
+  it('refuses a line break in the payment id or the reference with a 400 naming the field, and records nothing', async () => {
+    const { agent, requestId, variableSymbol } = await awaitingPayment('Lines');
+    const stack = inject('stack');
+    const now = await businessNow(stack);
+    const payment = { paymentId: `bank-lines-${requestId}`, variableSymbol, amount: pricedOfferGross, currency: 'CZK', paidAt: now.toISOString() };
+    const brokenReference = await deliverPayment(stack, { ...payment, reference: 'VS\r\nBcc: x@evil.example' }, now);
+    expect(brokenReference).toMatchObject({ status: 400, body: { error: { details: [{ field: 'body.reference' }] } } });
+    const brokenId = await deliverPayment(stack, { ...payment, paymentId: `${payment.paymentId}\nX` }, now);
+    expect(brokenId).toMatchObject({ status: 400, body: { error: { details: [{ field: 'body.paymentId' }] } } });
+    const recorded = await agent.send(routes.recordPayment, { path: { requestId }, body: { amount: pricedOfferGross, currency: 'CZK', paidAt: now.toISOString(), paymentId: 'agent\r\nX-Injected: 1' } });
+    expect(recorded).toMatchObject({ status: 400, error: { details: [{ field: 'body.paymentId' }] } });
+    expect(ok(await agent.send(routes.getOrder, { path: { requestId } })).payments).toEqual([]);
+  });
+
   it('answers a variable symbol that is none of ours as unknown, naming no request', async () => {
     const stack = inject('stack');
     const now = await businessNow(stack);

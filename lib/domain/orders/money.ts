@@ -24,10 +24,17 @@ export const thousandths = (quantity: number): bigint => BigInt(Math.round(quant
 /** A VAT rate in hundredths of a percent: `21` is 2100, `5.5` is 550. */
 export const basisPoints = (rate: number): bigint => BigInt(Math.round(rate * 100));
 
-/** Has at most `decimals` decimal places (a number like 1.005 that binary floating point can't hold exactly still counts). */
+/**
+ * Is exactly a number written with at most `decimals` decimal places: the number JSON's `1.005`
+ * parses to (which binary floating point can't hold exactly) counts, and so does every other such
+ * text, since rounding it to the grid and back gives the very same double. Anything off the grid
+ * does not, however close: `1e-300` (which a tolerance would take for 0, and DynamoDB then refuses
+ * as an underflow), `1.0000000000000002`, `21.000000000000004` (which would make a VAT rate of its
+ * own beside 21).
+ */
 export const hasDecimals = (value: number, decimals: number): boolean => {
-  const scaled = value * 10 ** decimals;
-  return Math.abs(scaled - Math.round(scaled)) < 1e-6;
+  const scale = 10 ** decimals;
+  return Math.round(value * scale) / scale === value;
 };
 
 export interface PricedLine {
@@ -56,11 +63,15 @@ export interface Totals {
 /** The totals in BigInt, before any of them becomes a Number. */
 const exactTotals = (lines: readonly PricedLine[]) => {
   const lineNets = lines.map((line) => divideRounded(thousandths(line.quantity) * BigInt(line.unitPrice), 1000n));
-  const bases = new Map<number, bigint>();
-  lines.forEach((line, index) => bases.set(line.vatRate, (bases.get(line.vatRate) ?? 0n) + lineNets[index]!));
+  // One row per rate, keyed by its basis points: the rate as the integer the arithmetic uses.
+  const bases = new Map<bigint, bigint>();
+  lines.forEach((line, index) => {
+    const points = basisPoints(line.vatRate);
+    bases.set(points, (bases.get(points) ?? 0n) + lineNets[index]!);
+  });
   const vat = [...bases.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([rate, base]) => ({ rate, base, vat: divideRounded(base * basisPoints(rate), 10_000n) }));
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([points, base]) => ({ rate: Number(points) / 100, base, vat: divideRounded(base * points, 10_000n) }));
   const net = lineNets.reduce((sum, value) => sum + value, 0n);
   const gross = net + vat.reduce((sum, row) => sum + row.vat, 0n);
   return { lineNets, net, vat, gross };

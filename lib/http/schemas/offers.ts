@@ -60,7 +60,7 @@ export const PaymentBody = z
     currency: Currency,
     paidAt: z.iso.datetime({ offset: true }).describe('When the money arrived'),
     reference: singleLine(z.string().trim().max(200)).optional().describe('The bank’s reference'),
-    paymentId: z.string().trim().min(1).max(100).optional().describe('The bank’s id of the payment, so it is never counted twice'),
+    paymentId: singleLine(z.string().trim().min(1).max(100)).optional().describe('The bank’s id of the payment, so it is never counted twice'),
   })
   .meta({ id: 'NewPayment' });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { amountLimitProblems, decimalAmount, formatMoney, maxMinorUnits, totalsOf, type PricedLine } from '../../../../lib/domain/orders/money.js';
+import { amountLimitProblems, decimalAmount, formatMoney, hasDecimals, maxMinorUnits, totalsOf, type PricedLine } from '../../../../lib/domain/orders/money.js';
 
 const line = fc.record({
   quantity: fc.integer({ min: 1, max: 1_000_000 }).map((thousandths) => thousandths / 1000),
@@ -105,5 +105,32 @@ describe('the limit every amount keeps (10^12 minor units)', () => {
         }
       }),
     );
+  });
+});
+
+describe('decimal places (hasDecimals)', () => {
+  it('takes every number written with at most that many decimals, as JSON parses it', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1_000_000_000 }), fc.integer({ min: 0, max: 3 }), (units, decimals) => {
+        const written = decimals === 0 ? String(units) : `${Math.floor(units / 10 ** decimals)}.${String(units % 10 ** decimals).padStart(decimals, '0')}`;
+        expect(hasDecimals(Number(JSON.parse(written)), 3)).toBe(true);
+      }),
+    );
+    expect([1.005, 0.001, 0.3, 999_999.999, 12.5].every((value) => hasDecimals(value, 3))).toBe(true);
+    expect([5.5, 99.99, 0.01, 21].every((value) => hasDecimals(value, 2))).toBe(true);
+  });
+
+  it('refuses numbers off the grid however close to it: tiny ones, and one ulp away', () => {
+    for (const value of [1e-300, 5e-324, 1e-10, 0.0001, 1.0000000000000002, 0.30000000000000004, 123456.7890000001]) expect(hasDecimals(value, 3), String(value)).toBe(false);
+    expect(hasDecimals(21.000000000000004, 2)).toBe(false);
+  });
+
+  it('makes one VAT row of rates that are the same in basis points', () => {
+    const totals = totalsOf([
+      { quantity: 1, unitPrice: 3, vatRate: 21 },
+      { quantity: 1, unitPrice: 3, vatRate: 21.000000000000004 },
+    ]);
+    expect(totals.vat).toEqual([{ rate: 21, base: 6, vat: 1 }]);
+    expect(totals.gross).toBe(7);
   });
 });
