@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { seesDecisionRecord, type AccessLevel } from './access.js';
+import { RequestStatus } from './request.js';
 
 export const Visibility = z.enum(['all', 'agency']).describe('`agency`: internal, never shown to clients or participants');
 export type Visibility = z.infer<typeof Visibility>;
@@ -72,6 +73,15 @@ export const TimelineEntry = z.object({
     .describe('The id of the action that wrote it, as orderdesk’s logs name it: an API call’s request id (its `apigw-requestid` header, `error.requestId`), `workflow:<execution>` for the workflow'),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+/**
+ * The status a step's entry left the request in (`details.to`), if it is one: what a mail about
+ * that step shows, even when the request has moved on by the time the mail is written.
+ */
+export const statusAfter = (entry: Pick<TimelineEntry, 'details'>): RequestStatus | undefined => {
+  const to = RequestStatus.safeParse(entry.details?.to);
+  return to.success ? to.data : undefined;
+};
 
 /**
  * A timeline entry as `level` sees it, the one place that decides it for the timeline and for

@@ -6,7 +6,7 @@ import { recipientAccess, type Person } from '../domain/mail/notification-matrix
 import type { OrganisationSettings } from '../domain/organisation.js';
 import { defaultLanguage } from '../domain/mail/preferences.js';
 import type { Request } from '../domain/request.js';
-import { toTimelineEntryView, type TimelineEntry } from '../domain/timeline-entry.js';
+import { statusAfter, toTimelineEntryView, type TimelineEntry } from '../domain/timeline-entry.js';
 import { brandOf } from '../mail/brands.js';
 import { correlationTag } from '../observability/correlation.js';
 import { oneLine } from '../mail/plain-text.js';
@@ -92,7 +92,8 @@ export const composeMail = (site: MailSite, linkKey: Buffer, now: Date, { entry,
   const access = recipientAccess(person, request);
   const rendered = renderMail({
     entry: toTimelineEntryView(entry, access),
-    request: { requestId: request.requestId, title: request.title, status: request.status, platform: request.platform },
+    // A step's mail shows where that step left the request: it may have moved on since (mail goes out a moment later).
+    request: { requestId: request.requestId, title: request.title, status: statusAfter(entry) ?? request.status, platform: request.platform },
     recipient: {
       name: person.name,
       language: person.language ?? defaultLanguage,

@@ -68,6 +68,15 @@ describe('composeMail', () => {
     expect(mail.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
   });
 
+  it('shows the status a step left the request in, though it has moved on by the time the mail is written', () => {
+    const offered: TimelineEntry = { ...entry, kind: 'offer_posted', body: undefined, format: undefined, details: { action: 'post_offer', from: 'clarifying', to: 'quoted', number: '1' } };
+    const mail = composeMail(site, key, now, { entry: offered, request: { ...request, status: 'awaiting_payment' }, person });
+    expect(mail.text).toContain('(Quoted)');
+    expect(mail.text).not.toContain('Awaiting payment');
+    // An entry that is no step shows the request as it is.
+    expect(compose({ request: { status: 'awaiting_payment' } }).text).toContain('(Awaiting payment)');
+  });
+
   it('marks the mail as auto-generated', () => {
     expect(mail.headers['Auto-Submitted']).toBe('auto-generated');
   });
