@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { linkLifetimeDays, type LinkPurpose } from '../domain/mail/signed-token.js';
 import {
   AttachmentView,
   ClientQueueView,
@@ -62,6 +63,12 @@ import {
  * entry, the local server serves the same entries with the same handler modules, and the
  * OpenAPI document is generated from it. A route exists by being here.
  */
+/** What a mail's signed link of `purpose` refuses: one orderdesk did not make (400), one past its life (410), and what to do instead. */
+const linkRefusals = (purpose: LinkPurpose, instead: string) => ({
+  400: `the token is not ${purpose === 'open' ? 'an open' : 'a mute'} link orderdesk made (forged, edited, or of another purpose)`,
+  410: `the link has expired (${purpose === 'open' ? 'an open' : 'a mute'} link works for ${linkLifetimeDays[purpose]} days): ${instead}`,
+});
+
 export const routes = {
   health: defineRoute({
     name: 'health',
@@ -656,9 +663,8 @@ export const routes = {
     schemas: { path: LinkPath, response: MuteView },
     access: { table: 'readWrite', secrets: ['mail-links'] },
     refusals: {
-      400: 'the token is not a mute link orderdesk made (forged, edited, or of another purpose)',
+      ...linkRefusals('mute', 'mute the request in the portal'),
       404: 'the person the link was made for has no account any more',
-      410: 'the link has expired (a mute link works for a year): mute the request in the portal',
     },
   }),
   unsubscribePage: defineRoute({
@@ -673,9 +679,8 @@ export const routes = {
     schemas: { path: LinkPath, response: RedirectTo },
     access: { table: 'read', secrets: ['mail-links'] },
     refusals: {
-      400: 'the token is not a mute link orderdesk made (forged, edited, or of another purpose)',
+      ...linkRefusals('mute', 'mute the request in the portal'),
       404: 'the request of the link is gone',
-      410: 'the link has expired (a mute link works for a year): mute the request in the portal',
     },
   }),
   openLink: defineRoute({
@@ -690,9 +695,8 @@ export const routes = {
     schemas: { path: LinkPath, response: OpenedLinkView },
     access: { table: 'read', secrets: ['mail-links'] },
     refusals: {
-      400: 'the token is not an open link orderdesk made (forged, edited, or of another purpose)',
+      ...linkRefusals('open', 'log in to the portal to open the request'),
       404: 'the request is gone, or the person the link was made for no longer sees it',
-      410: 'the link has expired (an open link works for 30 days): log in to the portal to open the request',
     },
   }),
   listParkedMail: defineRoute({
