@@ -2,7 +2,7 @@ import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { orderKey, requestKey } from '../lib/adapters/dynamodb/keys.js';
-import { functionList } from '../lib/functions/table.js';
+import { functionList } from '../lib/lambda/table.js';
 import { deliverPayment } from '../local/bank-payment.js';
 import { businessNow, executionsOf } from '../local/workflow/control-client.js';
 import { demoUsers } from '../local/demo-data.js';

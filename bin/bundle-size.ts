@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { bundleBudgetBytes, bundleBudgetOf, bundleOptions } from '../infra/bundle-options.js';
-import { functionList } from '../lib/functions/table.js';
+import { functionList } from '../lib/lambda/table.js';
 import { noRoute, routeList } from '../lib/http/routes.js';
 
 /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
-import { functions } from '../lib/functions/table.js';
+import { functions } from '../lib/lambda/table.js';
 import { RequestId } from '../lib/domain/request.js';
 import { runningStack } from '../local/running-stack.js';
 

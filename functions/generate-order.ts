@@ -1,7 +1,7 @@
 import { fileServiceDeps } from '../lib/adapters/file-service-deps.js';
 import { renderOrderPdf } from '../lib/documents/order-pdf.js';
-import { createFunctionHandler } from '../lib/functions/create-function-handler.js';
-import { functions } from '../lib/functions/table.js';
+import { createFunctionHandler } from '../lib/lambda/create-function-handler.js';
+import { functions } from '../lib/lambda/table.js';
 import { generateOrderDocument } from '../lib/services/orders.js';
 
 export const handler = createFunctionHandler(functions.generateOrder)(async ({ event }) => {

@@ -2,9 +2,9 @@ import * as z from 'zod';
 import { inboundMailDeps } from '../lib/adapters/inbound-mail-deps.js';
 import { EnvName, readEnv } from '../lib/config/env.js';
 import { ValidationError } from '../lib/domain/errors.js';
-import { createFunctionHandler } from '../lib/functions/create-function-handler.js';
-// The entry itself, not the whole table (see lib/functions/inbound-mail-function.ts).
-import { inboundMailFunction } from '../lib/functions/inbound-mail-function.js';
+import { createFunctionHandler } from '../lib/lambda/create-function-handler.js';
+// The entry itself, not the whole table (see lib/lambda/inbound-mail-function.ts).
+import { inboundMailFunction } from '../lib/lambda/inbound-mail-function.js';
 import { receiveMail } from '../lib/services/inbound-mail.js';
 
 export const handler = createFunctionHandler(inboundMailFunction)(({ event }) => {

@@ -1,6 +1,6 @@
 import { notifierDeps } from '../lib/adapters/mail-deps.js';
-import { createFunctionHandler } from '../lib/functions/create-function-handler.js';
-import { functions } from '../lib/functions/table.js';
+import { createFunctionHandler } from '../lib/lambda/create-function-handler.js';
+import { functions } from '../lib/lambda/table.js';
 import { notifyStreamRecords } from '../lib/services/notify-stream.js';
 
 export const handler = createFunctionHandler(functions.notify)(({ event }) => notifyStreamRecords(notifierDeps, event));

@@ -1,6 +1,6 @@
 import { serviceDeps } from '../lib/adapters/service-deps.js';
-import { createFunctionHandler } from '../lib/functions/create-function-handler.js';
-import { functions } from '../lib/functions/table.js';
+import { createFunctionHandler } from '../lib/lambda/create-function-handler.js';
+import { functions } from '../lib/lambda/table.js';
 import { reviewReminderDaysFromEnvironment } from '../lib/config/review-reminders.js';
 import { checkpoint, type CheckpointDeps } from '../lib/services/workflow-tasks.js';
 

@@ -22,7 +22,7 @@ import { bucketDefinition } from '../lib/adapters/s3/bucket-definition.js';
 import { tableDefinition } from '../lib/adapters/dynamodb/table-definition.js';
 import { mailPrefix, type SecretName } from '../lib/config/access.js';
 import { platforms, type Platform } from '../lib/domain/platform.js';
-import type { FunctionDefinition } from '../lib/functions/definition.js';
+import type { FunctionDefinition } from '../lib/lambda/definition.js';
 import { acknowledge } from './acknowledge.js';
 import { alarm, alarmPeriod } from './alarms.js';
 import { logicalIdOf } from './logical-id.js';

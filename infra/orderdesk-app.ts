@@ -1,5 +1,5 @@
 import { App, Tags } from 'aws-cdk-lib';
-import { functionList } from '../lib/functions/table.js';
+import { functionList } from '../lib/lambda/table.js';
 import { routeList } from '../lib/http/routes.js';
 import { ApiStack } from './api-stack.js';
 import { DataStack, isDataStackFunction } from './data-stack.js';

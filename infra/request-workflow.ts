@@ -74,7 +74,7 @@ export class RequestWorkflow extends Construct {
     const missing = workflowFunctionNames.filter((name) => !props.functions[name]);
     if (missing.length > 0) {
       throw new Error(
-        `The request workflow invokes ${missing.join(', ')}, which the function table lacks: add ${missing.length === 1 ? 'an entry' : 'entries'} with trigger { kind: 'workflow-task' } (lib/functions/table.ts) for every function lib/workflow/states.ts names`,
+        `The request workflow invokes ${missing.join(', ')}, which the function table lacks: add ${missing.length === 1 ? 'an entry' : 'entries'} with trigger { kind: 'workflow-task' } (lib/lambda/table.ts) for every function lib/workflow/states.ts names`,
       );
     }
     const fn = (name: string) => props.functions[name]!;

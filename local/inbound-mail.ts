@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { mailPrefix } from '../lib/config/access.js';
 import { s3FileStore } from '../lib/adapters/s3/file-store.js';
 import { InboundOutcome } from '../lib/domain/mail/inbound-mail.js';
-import { functions } from '../lib/functions/table.js';
+import { functions } from '../lib/lambda/table.js';
 import { localCredentials, localRegion } from './local-aws.js';
 
 /**

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { useClock } from '../lib/adapters/clock.js';
 import { tableDefinition } from '../lib/adapters/dynamodb/table-definition.js';
 import { EnvName } from '../lib/config/env.js';
-import { functionList } from '../lib/functions/table.js';
+import { functionList } from '../lib/lambda/table.js';
 import { routeList } from '../lib/http/routes.js';
 import { allTaskStates } from '../lib/workflow/states.js';
 import { startApiServer } from './api-server.js';

@@ -12,8 +12,8 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { FunctionDefinition } from '../lib/functions/definition.js';
-import { matchesStreamFilter } from '../lib/functions/stream-filter.js';
+import type { FunctionDefinition } from '../lib/lambda/definition.js';
+import { matchesStreamFilter } from '../lib/lambda/stream-filter.js';
 import { localFunctions, timeoutError } from './handler-module.js';
 import { localCredentials, localRegion } from './local-aws.js';
 import { retryFrom, toLambdaRecord } from './stream-records.js';

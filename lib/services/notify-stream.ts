@@ -1,6 +1,6 @@
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { TimelineEntry } from '../domain/timeline-entry.js';
-import type { TableStreamEvent } from '../functions/stream-event.js';
+import type { TableStreamEvent } from '../lambda/stream-event.js';
 import { correlated } from '../observability/correlation.js';
 import { logger } from '../observability/logger.js';
 import { notifyEntry, type NotifierDeps } from './notifier.js';

@@ -16,8 +16,8 @@ import { buildApp } from '../../infra/orderdesk-app.js';
 import { defaultMailFrom, placeholderSupplier, stageConfig } from '../../infra/stage-config.js';
 import type { FunctionAccess } from '../../lib/config/access.js';
 import { EnvName } from '../../lib/config/env.js';
-import type { FunctionDefinition, Trigger } from '../../lib/functions/definition.js';
-import { functionList } from '../../lib/functions/table.js';
+import type { FunctionDefinition, Trigger } from '../../lib/lambda/definition.js';
+import { functionList } from '../../lib/lambda/table.js';
 import { prodContext } from './prod-context.js';
 
 // The same context (feature flags) `cdk synth` reads from cdk.json.

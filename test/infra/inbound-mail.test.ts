@@ -8,7 +8,7 @@ import { DataStack } from '../../infra/data-stack.js';
 import { FunctionsStack } from '../../infra/functions-stack.js';
 import { logicalIdOf } from '../../infra/logical-id.js';
 import { stageConfig } from '../../infra/stage-config.js';
-import { functions } from '../../lib/functions/table.js';
+import { functions } from '../../lib/lambda/table.js';
 
 // The same context (feature flags) `cdk synth` reads from cdk.json.
 const cdkJson = JSON.parse(fs.readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> };

@@ -12,7 +12,7 @@ import { DataStack } from '../../infra/data-stack.js';
 import { FunctionsStack } from '../../infra/functions-stack.js';
 import { RequestWorkflow, workflowFunctionNames } from '../../infra/request-workflow.js';
 import { stageConfig } from '../../infra/stage-config.js';
-import { functionList } from '../../lib/functions/table.js';
+import { functionList } from '../../lib/lambda/table.js';
 import { allTaskStates, checkpointState, doneState, maxWaitSeconds, routeState, startState, taskStates, waitStates } from '../../lib/workflow/states.js';
 
 const cdkJson = JSON.parse(fs.readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> };

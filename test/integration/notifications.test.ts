@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { requestKey, timelinePrefix } from '../../lib/adapters/dynamodb/keys.js';
 import type { TimelineEntryKind } from '../../lib/domain/timeline-entry.js';
-import { functions } from '../../lib/functions/table.js';
+import { functions } from '../../lib/lambda/table.js';
 import { routes } from '../../lib/http/routes.js';
 import { stringsFor } from '../../lib/mail/strings.js';
 import { anonymous, asDemoUser, ok, people } from '../support/api-client.js';

@@ -2,7 +2,7 @@ import { BatchWriteItemCommand, DeleteItemCommand, DynamoDBClient, PutItemComman
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, describe, expect, inject, it, vi } from 'vitest';
-import type { Trigger } from '../../lib/functions/definition.js';
+import type { Trigger } from '../../lib/lambda/definition.js';
 import { localCredentials, localRegion } from '../../local/local-aws.js';
 import { startStreamPollers, type StreamInvoke, type StreamPollerOptions, type StreamPollers } from '../../local/stream-poller.js';
 

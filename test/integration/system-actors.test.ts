@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { functions } from '../../lib/functions/table.js';
+import { functions } from '../../lib/lambda/table.js';
 import { routes } from '../../lib/http/routes.js';
 import { asDemoUser, newInquiry, ok, people } from '../support/api-client.js';
 import { invoke, invokeRaw } from '../support/invoke.js';

@@ -1,6 +1,6 @@
 import { inject } from 'vitest';
 import * as z from 'zod';
-import type { FunctionDefinition } from '../../lib/functions/definition.js';
+import type { FunctionDefinition } from '../../lib/lambda/definition.js';
 
 /** What Lambda answers for a function that threw. */
 const FunctionError = z.object({ errorType: z.string(), errorMessage: z.string() });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import * as z from 'zod';
 import { businessMetrics } from '../../../lib/adapters/metrics.js';
-import { createFunctionHandler } from '../../../lib/functions/create-function-handler.js';
-import { defineFunction } from '../../../lib/functions/definition.js';
+import { createFunctionHandler } from '../../../lib/lambda/create-function-handler.js';
+import { defineFunction } from '../../../lib/lambda/definition.js';
 import { lambdaContext } from '../../support/lambda.js';
 
 const entry = defineFunction({

@@ -1,6 +1,6 @@
 import type { AttributeValue, DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { matchesStreamFilter, streamFilterPattern, type TableStreamTrigger } from '../../../lib/functions/stream-filter.js';
+import { matchesStreamFilter, streamFilterPattern, type TableStreamTrigger } from '../../../lib/lambda/stream-filter.js';
 
 /**
  * Lambda's event filtering, as far as these patterns use it, evaluated on the JSON the event

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { functionList } from '../../../lib/functions/table.js';
+import { functionList } from '../../../lib/lambda/table.js';
 import { routeKey } from '../../../lib/http/route.js';
 import { noRoute, routeList } from '../../../lib/http/routes.js';
 

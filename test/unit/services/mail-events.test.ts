@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEntry } from '../../../lib/domain/timeline-entry.js';
-import { createFunctionHandler } from '../../../lib/functions/create-function-handler.js';
-import { functions } from '../../../lib/functions/table.js';
+import { createFunctionHandler } from '../../../lib/lambda/create-function-handler.js';
+import { functions } from '../../../lib/lambda/table.js';
 import { currentCorrelationId } from '../../../lib/observability/correlation.js';
 import { recordMailEvent, type MailEventDeps } from '../../../lib/services/mail-events.js';
 import { lambdaContext } from '../../support/lambda.js';

@@ -2,7 +2,7 @@ import { InboundMailEvent, InboundOutcome } from '../domain/mail/inbound-mail.js
 import { defineFunction } from './definition.js';
 
 /**
- * The inbound-mail entry of the function table (lib/functions/table.ts names it there). Its own
+ * The inbound-mail entry of the function table (lib/lambda/table.ts names it there). Its own
  * module so that its handler imports it alone: the table's other entries' schemas would cost its
  * bundle ~6 KB, which a MIME parser on the DynamoDB base can't spare under the 480 KB budget.
  */
