@@ -4,7 +4,7 @@ import { portalUrlOf } from '../config/portal-urls.js';
 import type { NotifierDeps } from '../services/notifier.js';
 import type { PreferenceDeps } from '../services/mail-preferences.js';
 import type { MailSite } from '../services/mail-ports.js';
-import { dynamoDeliveryStore } from './dynamodb/delivery-store.js';
+import { dynamoMailRecordStore } from './dynamodb/mail-record-store.js';
 import { documentClient, tableName } from './dynamodb/document-client.js';
 import { dynamoMailPeopleStore } from './dynamodb/mail-people-store.js';
 import { dynamoPreferenceStore } from './dynamodb/preference-store.js';
@@ -38,7 +38,7 @@ const linkKey = async () => Buffer.from(await secretValue('mail-links'), 'utf8')
 export const notifierDeps: NotifierDeps = {
   ...serviceDeps,
   people: dynamoMailPeopleStore(documentClient, tableName),
-  deliveries: dynamoDeliveryStore(documentClient, tableName),
+  mailRecords: dynamoMailRecordStore(documentClient, tableName),
   threads: dynamoThreadStore(documentClient, tableName),
   mailer: sesMailer(sesFromEnvironment),
   // Reads the bucket's name and endpoint when a PDF is wanted: only notify and resend-mail may (orders/ get).

@@ -1,4 +1,4 @@
-import type { Delivery } from '../domain/mail/delivery.js';
+import type { MailRecord } from '../domain/mail/mail-record.js';
 import type { Person } from '../domain/mail/notification-matrix.js';
 import type { MailPreferences } from '../domain/mail/preferences.js';
 import type { Platform } from '../domain/platform.js';
@@ -41,21 +41,21 @@ export interface SuppressionStore {
 /** What a claim found: it is ours now, someone already sent or parked it, or someone is sending it right now. */
 export type ClaimResult = 'claimed' | 'done' | 'busy';
 
-export type DeliveryKey = Pick<Delivery, 'group' | 'recipientId'>;
-export type NewDelivery = Pick<Delivery, 'group' | 'recipientId' | 'email' | 'requestId' | 'entryId' | 'entryCreatedAt'>;
+export type MailRecordKey = Pick<MailRecord, 'group' | 'recipientId'>;
+export type NewMailRecord = Pick<MailRecord, 'group' | 'recipientId' | 'email' | 'requestId' | 'entryId' | 'entryCreatedAt'>;
 
-/** The mail records (see lib/domain/mail/delivery.ts); every write is conditional. */
-export interface DeliveryStore {
-  get(key: DeliveryKey): Promise<Delivery | undefined>;
+/** The mail records (see lib/domain/mail/mail-record.ts); every write is conditional. */
+export interface MailRecordStore {
+  get(key: MailRecordKey): Promise<MailRecord | undefined>;
   /** Takes a new mail, or one whose sender died (its claim older than the lease at `now`). */
-  claim(delivery: NewDelivery, token: string, now: Date): Promise<ClaimResult>;
+  claim(record: NewMailRecord, token: string, now: Date): Promise<ClaimResult>;
   /** Takes a parked mail back to send it again; a ConflictError if it is not parked (any more). */
-  claimParked(key: DeliveryKey, token: string, now: Date): Promise<Delivery>;
-  sent(key: DeliveryKey, token: string, outcome: { messageId: string; at: string; attempts: number }): Promise<void>;
-  park(key: DeliveryKey, token: string, outcome: { error: string; at: string; attempts: number }): Promise<void>;
+  claimParked(key: MailRecordKey, token: string, now: Date): Promise<MailRecord>;
+  sent(key: MailRecordKey, token: string, outcome: { messageId: string; at: string; attempts: number }): Promise<void>;
+  park(key: MailRecordKey, token: string, outcome: { error: string; at: string; attempts: number }): Promise<void>;
   /** Records that the address is suppressed; nothing if the mail has a record already. */
-  suppressed(delivery: NewDelivery, at: string): Promise<void>;
-  listParked(limit: number, cursor?: string): Promise<Page<Delivery>>;
+  suppressed(record: NewMailRecord, at: string): Promise<void>;
+  listParked(limit: number, cursor?: string): Promise<Page<MailRecord>>;
 }
 
 /**

@@ -1,7 +1,7 @@
-import { mailIdOf } from '../domain/mail/delivery.js';
+import { mailIdOf } from '../domain/mail/mail-record.js';
 import { correlated } from '../observability/correlation.js';
 import { logger } from '../observability/logger.js';
-import { MailRejectedError, type DeliveryKey, type MailThread, type OutgoingMail } from './mail-ports.js';
+import { MailRejectedError, type MailRecordKey, type MailThread, type OutgoingMail } from './mail-ports.js';
 import type { NotifierDeps } from './notifier.js';
 
 const describe = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
@@ -35,8 +35,8 @@ const threadOf = async (deps: Pick<NotifierDeps, 'threads'>, thread: MailAbout):
  * logged names the correlation id the mail is about, if it is given one.
  */
 export const sendClaimed = async (
-  deps: Pick<NotifierDeps, 'mailer' | 'deliveries' | 'threads' | 'retry' | 'now' | 'metrics'>,
-  key: DeliveryKey,
+  deps: Pick<NotifierDeps, 'mailer' | 'mailRecords' | 'threads' | 'retry' | 'now' | 'metrics'>,
+  key: MailRecordKey,
   token: string,
   thread: MailAbout,
   write: (thread: MailThread | undefined) => Promise<OutgoingMail>,
@@ -63,7 +63,7 @@ export const sendClaimed = async (
       continue;
     }
     // Outside the retry: SES took the mail, so a failure to record it must not send it again here.
-    await deps.deliveries.sent(key, token, { messageId, at: deps.now().toISOString(), attempts });
+    await deps.mailRecords.sent(key, token, { messageId, at: deps.now().toISOString(), attempts });
     deps.metrics.count('MailsSent');
     if (messageIdHeader) {
       // Threading is a courtesy: a failure here leaves the mail sent, and the next one unthreaded.
@@ -75,7 +75,7 @@ export const sendClaimed = async (
     }
     return 'sent';
   }
-  await deps.deliveries.park(key, token, { error: describe(failure), at: deps.now().toISOString(), attempts });
+  await deps.mailRecords.park(key, token, { error: describe(failure), at: deps.now().toISOString(), attempts });
   deps.metrics.count('MailsParked');
   logger.error('mail parked', { mailId: mailIdOf(key), attempts, ...correlated(thread.correlationId), error: describe(failure) });
   return 'parked';

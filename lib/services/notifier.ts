@@ -1,5 +1,5 @@
 import { orderPrefix } from '../config/access.js';
-import { mailIdOf } from '../domain/mail/delivery.js';
+import { mailIdOf } from '../domain/mail/mail-record.js';
 import { mailGroupOf, recipientAccess, recipientsOf, subjectIds, withheld, type Person, type Recipient, type RequestPeople } from '../domain/mail/notification-matrix.js';
 import type { OrganisationSettings } from '../domain/organisation.js';
 import type { Request } from '../domain/request.js';
@@ -8,7 +8,7 @@ import { correlated } from '../observability/correlation.js';
 import { logger } from '../observability/logger.js';
 import { composeMail, type ReorderDigest } from './mail-composer.js';
 import { sendClaimed } from './mail-sending.js';
-import type { DeliveryStore, MailAttachment, Mailer, MailPeopleStore, MailSite, NewDelivery, OrderDocuments, ThreadStore } from './mail-ports.js';
+import type { MailRecordStore, MailAttachment, Mailer, MailPeopleStore, MailSite, NewMailRecord, OrderDocuments, ThreadStore } from './mail-ports.js';
 import type { BusinessMetrics } from './deps.js';
 import type { OrganisationStore, ParticipantStore, QueueStore, RequestStore, TimelineStore, UserLookup } from './ports.js';
 
@@ -20,7 +20,7 @@ export interface NotifierDeps {
   queues: Pick<QueueStore, 'clientQueue'>;
   organisations: Pick<OrganisationStore, 'getOrganisation'>;
   people: MailPeopleStore;
-  deliveries: DeliveryStore;
+  mailRecords: MailRecordStore;
   /** Each person's mails about each request, for the next one's threading headers. */
   threads: ThreadStore;
   mailer: Mailer;
@@ -131,7 +131,7 @@ const deliverTo = async (deps: NotifierDeps, mail: EntryMail, recipient: Recipie
   const { person } = recipient;
   const userId = person.userId;
   const why = withheld(recipient, { muted: facts.muted.has(userId), suppressed: facts.suppressed.has(person.email.toLowerCase()), assigneeId: mail.request.assigneeId });
-  const record: NewDelivery = {
+  const record: NewMailRecord = {
     group: mail.group,
     recipientId: userId,
     email: person.email,
@@ -140,7 +140,7 @@ const deliverTo = async (deps: NotifierDeps, mail: EntryMail, recipient: Recipie
     entryCreatedAt: mail.entry.createdAt,
   };
   if (why === 'suppressed') {
-    await deps.deliveries.suppressed(record, deps.now().toISOString());
+    await deps.mailRecords.suppressed(record, deps.now().toISOString());
     deps.metrics.count('MailsSuppressed');
     return { userId, outcome: 'suppressed' };
   }
@@ -148,7 +148,7 @@ const deliverTo = async (deps: NotifierDeps, mail: EntryMail, recipient: Recipie
   // Before the claim: a PDF that can't be read leaves nothing claimed, and the retry finds the mail still to send.
   const attachments = await mail.attachments();
   const token = deps.newId();
-  const claim = await deps.deliveries.claim(record, token, deps.now());
+  const claim = await deps.mailRecords.claim(record, token, deps.now());
   if (claim === 'done') return { userId, outcome: 'done' };
   if (claim === 'busy') throw new MailInFlightError(`Mail ${mailIdOf(record)} is being sent by another invocation`);
   const linkKey = await deps.linkKey();

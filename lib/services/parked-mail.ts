@@ -1,5 +1,5 @@
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.js';
-import { mailIdOf, parseMailId, type Delivery } from '../domain/mail/delivery.js';
+import { mailIdOf, parseMailId, type MailRecord } from '../domain/mail/mail-record.js';
 import { agencyCaller } from './caller.js';
 import type { Caller } from './deps.js';
 import { composeMail } from './mail-composer.js';
@@ -15,29 +15,29 @@ export interface ParkedMailView {
   requestId: string;
   recipientId: string;
   email: string;
-  state: Delivery['state'];
+  state: MailRecord['state'];
   attempts: number;
   parkedAt?: string;
   error?: string;
   messageId?: string;
 }
 
-export const toParkedView = (delivery: Delivery): ParkedMailView => ({
-  mailId: mailIdOf(delivery),
-  requestId: delivery.requestId,
-  recipientId: delivery.recipientId,
-  email: delivery.email,
-  state: delivery.state,
-  attempts: delivery.attempts,
-  parkedAt: delivery.parkedAt,
-  error: delivery.error,
-  messageId: delivery.messageId,
+export const toParkedView = (record: MailRecord): ParkedMailView => ({
+  mailId: mailIdOf(record),
+  requestId: record.requestId,
+  recipientId: record.recipientId,
+  email: record.email,
+  state: record.state,
+  attempts: record.attempts,
+  parkedAt: record.parkedAt,
+  error: record.error,
+  messageId: record.messageId,
 });
 
 /** The parked mails, oldest first (agency staff). */
 export const listParkedMail = async (deps: NotifierDeps, caller: Caller, limit: number, cursor?: string): Promise<Page<ParkedMailView>> => {
   await mustBeAgency(deps, caller);
-  const page = await deps.deliveries.listParked(limit, cursor);
+  const page = await deps.mailRecords.listParked(limit, cursor);
   return { ...page, items: page.items.map(toParkedView) };
 };
 
@@ -46,7 +46,7 @@ export const resendParked = async (deps: NotifierDeps, caller: Caller, mailId: s
   await mustBeAgency(deps, caller);
   const key = parseMailId(mailId);
   if (!key) throw new ValidationError([{ field: 'path.mailId', reason: 'is not a mail id orderdesk gave out' }]);
-  const current = await deps.deliveries.get(key);
+  const current = await deps.mailRecords.get(key);
   if (!current) throw new NotFoundError('Mail');
   if (current.state !== 'parked') throw new ConflictError(`This mail is ${current.state}, not parked`, 'Nothing to do');
   const [entry, request, people] = await Promise.all([
@@ -59,7 +59,7 @@ export const resendParked = async (deps: NotifierDeps, caller: Caller, mailId: s
   // Before the claim: a PDF that can't be read fails the call and leaves the mail parked.
   const attachments = await attachmentsOf(deps, entry);
   const token = deps.newId();
-  await deps.deliveries.claimParked(key, token, deps.now());
+  await deps.mailRecords.claimParked(key, token, deps.now());
   const digest = entry.kind === 'rank_changed' ? await reorderDigest(deps, request) : undefined;
   const settings = await offerSettingsFor(deps, entry, request, [person]);
   const linkKey = await deps.linkKey();
@@ -67,6 +67,6 @@ export const resendParked = async (deps: NotifierDeps, caller: Caller, mailId: s
   await sendClaimed(deps, key, token, { requestId: request.requestId, userId: person.userId }, async (thread) =>
     composeMail(deps.site, linkKey, deps.now(), { entry, request, person, digest, settings, attachments, thread }),
   );
-  const after = await deps.deliveries.get(key);
+  const after = await deps.mailRecords.get(key);
   return toParkedView(after ?? current);
 };

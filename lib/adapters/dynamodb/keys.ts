@@ -40,7 +40,7 @@ export const muteKey = (userId: string, requestId: string) => ({ pk: `USER#${use
 /** Mail to this address is not sent: it bounced for good, or its owner complained. */
 export const suppressionKey = (email: string) => ({ pk: `EMAIL#${email.toLowerCase()}`, sk: 'SUPPRESSED' });
 /** One mail: a group of entries (see mailGroupOf) to one person. */
-export const deliveryKey = (group: string, recipientId: string) => ({ pk: `MAIL#${group}`, sk: `TO#${recipientId}` });
+export const mailRecordKey = (group: string, recipientId: string) => ({ pk: `MAIL#${group}`, sk: `TO#${recipientId}` });
 /** Parked mails, oldest first, for the agency to send again. */
 export const parkedMailIndexKey = (parkedAt: string, group: string, recipientId: string) => ({ gsi1pk: 'MAIL#PARKED', gsi1sk: `${parkedAt}#${group}#${recipientId}` });
 export const parkedMailPartition = parkedMailIndexKey('', '', '').gsi1pk;

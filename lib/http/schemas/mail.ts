@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { DeliveryState } from '../../domain/mail/delivery.js';
+import { MailRecordState } from '../../domain/mail/mail-record.js';
 import { Language, MailScope } from '../../domain/mail/preferences.js';
 import { Platform } from '../../domain/platform.js';
 import { RequestId, RequestStatus } from '../../domain/request.js';
@@ -34,7 +34,7 @@ export const ParkedMailView = z
     requestId: RequestId,
     recipientId: z.string(),
     email: z.string(),
-    state: DeliveryState,
+    state: MailRecordState,
     attempts: z.number().int(),
     parkedAt: z.iso.datetime().optional(),
     error: z.string().optional().describe('What SES (or writing the mail) said last'),

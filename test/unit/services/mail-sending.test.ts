@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { MailRejectedError, type DeliveryKey, type MailThread, type OutgoingMail } from '../../../lib/services/mail-ports.js';
+import { MailRejectedError, type MailRecordKey, type MailThread, type OutgoingMail } from '../../../lib/services/mail-ports.js';
 import { sendClaimed, type ThreadKey } from '../../../lib/services/mail-sending.js';
 import { recordingMetrics } from '../../support/metrics.js';
 
-const key: DeliveryKey = { group: 'entry#2026-0042#e1', recipientId: 'u1' };
+const key: MailRecordKey = { group: 'entry#2026-0042#e1', recipientId: 'u1' };
 const mail: OutgoingMail = { from: 'a@b.cz', to: 'c@d.cz', subject: 's', html: '<p>h</p>', text: 't', headers: {}, tags: {} };
 const thread: ThreadKey = { requestId: '2026-0042', userId: 'u1' };
 const headerOf = (messageId: string) => `<${messageId}@eu-central-1.amazonses.com>`;
@@ -34,12 +34,12 @@ const world = (answers: (string | Error)[], recordFails?: Error, threads: { stor
         outcome.appended.push([requestId, userId, messageId]);
       },
     },
-    deliveries: {
-      sent: async (_: DeliveryKey, __: string, sent: unknown) => {
+    mailRecords: {
+      sent: async (_: MailRecordKey, __: string, sent: unknown) => {
         if (recordFails) throw recordFails;
         outcome.sent = sent;
       },
-      park: async (_: DeliveryKey, __: string, parked: { error: string; attempts: number }) => {
+      park: async (_: MailRecordKey, __: string, parked: { error: string; attempts: number }) => {
         outcome.parked = parked;
       },
     } as never,

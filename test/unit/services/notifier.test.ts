@@ -1,11 +1,11 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it } from 'vitest';
-import type { Delivery } from '../../../lib/domain/mail/delivery.js';
-import { mailIdOf } from '../../../lib/domain/mail/delivery.js';
+import type { MailRecord } from '../../../lib/domain/mail/mail-record.js';
+import { mailIdOf } from '../../../lib/domain/mail/mail-record.js';
 import type { Person } from '../../../lib/domain/mail/notification-matrix.js';
 import type { Request } from '../../../lib/domain/request.js';
 import type { TimelineEntry } from '../../../lib/domain/timeline-entry.js';
-import type { ClaimResult, DeliveryKey, MailThread, OutgoingMail } from '../../../lib/services/mail-ports.js';
+import type { ClaimResult, MailRecordKey, MailThread, OutgoingMail } from '../../../lib/services/mail-ports.js';
 import { attachmentsOf, MissingDocumentError, notifyEntry, type NotifierDeps } from '../../../lib/services/notifier.js';
 import { createFunctionHandler } from '../../../lib/lambda/create-function-handler.js';
 import { functions } from '../../../lib/lambda/table.js';
@@ -77,9 +77,9 @@ const orderEntry: TimelineEntry = {
 const world = (options: { documents?: (key: string) => Promise<Uint8Array>; muted?: string[]; membersMayAcceptOffers?: boolean } = {}) => {
   const sent: OutgoingMail[] = [];
   const reads: string[] = [];
-  const deliveries = new Map<string, Delivery>();
+  const deliveries = new Map<string, MailRecord>();
   const threads = new Map<string, MailThread>();
-  const keyOf = (key: DeliveryKey) => mailIdOf(key);
+  const keyOf = (key: MailRecordKey) => mailIdOf(key);
   const { metrics, counts } = recordingMetrics();
   const organisationReads: string[] = [];
   const deps: NotifierDeps = {
@@ -102,7 +102,7 @@ const world = (options: { documents?: (key: string) => Promise<Uint8Array>; mute
       byIds: async (ids) => new Map([requester, orgAdmin, agent, acceptor, guest].filter((p) => ids.includes(p.userId)).map((p) => [p.userId, p])),
       facts: async () => ({ muted: new Set(options.muted ?? []), suppressed: new Map() }),
     },
-    deliveries: {
+    mailRecords: {
       get: async (key) => deliveries.get(keyOf(key)),
       claim: async (record, token): Promise<ClaimResult> => {
         if (deliveries.has(keyOf(record))) return 'done';

@@ -6,15 +6,15 @@ import * as z from 'zod';
  * twice sends nothing the second time. A mail SES refused for good, or kept refusing, is parked:
  * listed for the agency, who may send it again; never dropped.
  */
-export const DeliveryState = z.enum(['sending', 'sent', 'parked', 'suppressed']);
-export type DeliveryState = z.infer<typeof DeliveryState>;
+export const MailRecordState = z.enum(['sending', 'sent', 'parked', 'suppressed']);
+export type MailRecordState = z.infer<typeof MailRecordState>;
 
-export const Delivery = z.object({
+export const MailRecord = z.object({
   /** `entry#<requestId>#<entryId>` or `reorder#<orgId>#<actorId>#<createdAt>` (see mailGroupOf). */
   group: z.string(),
   recipientId: z.string(),
   email: z.string(),
-  state: DeliveryState,
+  state: MailRecordState,
   /** The entry that is mailed (for a reorder, the one whose stream record claimed it first). */
   requestId: z.string(),
   entryId: z.string(),
@@ -28,14 +28,14 @@ export const Delivery = z.object({
   parkedAt: z.iso.datetime().optional(),
   error: z.string().optional(),
 });
-export type Delivery = z.infer<typeof Delivery>;
+export type MailRecord = z.infer<typeof MailRecord>;
 
 /** How long a claim holds: a notifier that died mid-send leaves it, and a retry takes it over after this. */
 export const claimLeaseMs = 2 * 60_000;
 
 /** The id a parked mail is named by in the API: opaque, but it decodes to its record's key. */
-export const mailIdOf = (delivery: Pick<Delivery, 'group' | 'recipientId'>): string =>
-  Buffer.from(`${delivery.group}\n${delivery.recipientId}`, 'utf8').toString('base64url');
+export const mailIdOf = (record: Pick<MailRecord, 'group' | 'recipientId'>): string =>
+  Buffer.from(`${record.group}\n${record.recipientId}`, 'utf8').toString('base64url');
 
 export const parseMailId = (mailId: string): { group: string; recipientId: string } | undefined => {
   if (!/^[A-Za-z0-9_-]{1,700}$/.test(mailId)) return undefined;

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { dynamoDeliveryStore } from '../../lib/adapters/dynamodb/delivery-store.js';
+import { dynamoMailRecordStore } from '../../lib/adapters/dynamodb/mail-record-store.js';
 import { ConflictError } from '../../lib/domain/errors.js';
-import { claimLeaseMs } from '../../lib/domain/mail/delivery.js';
-import type { NewDelivery } from '../../lib/services/mail-ports.js';
+import { claimLeaseMs } from '../../lib/domain/mail/mail-record.js';
+import type { NewMailRecord } from '../../lib/services/mail-ports.js';
 import { documents, localDynamo } from '../support/fresh-organisation.js';
 
-const store = () => dynamoDeliveryStore(documents(localDynamo()), () => inject('stack').tableName);
+const store = () => dynamoMailRecordStore(documents(localDynamo()), () => inject('stack').tableName);
 
-const newMail = (): NewDelivery => ({
+const newMail = (): NewMailRecord => ({
   group: `entry#2099-0001#${randomUUID()}`,
   recipientId: randomUUID(),
   email: 'someone@example.cz',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mailIdOf, parseMailId } from '../../../../lib/domain/mail/delivery.js';
+import { mailIdOf, parseMailId } from '../../../../lib/domain/mail/mail-record.js';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
 

@@ -3,33 +3,33 @@ import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } fr
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import * as z from 'zod';
 import { ConflictError } from '../../domain/errors.js';
-import { claimLeaseMs, Delivery } from '../../domain/mail/delivery.js';
-import type { DeliveryKey, DeliveryStore } from '../../services/mail-ports.js';
+import { claimLeaseMs, MailRecord } from '../../domain/mail/mail-record.js';
+import type { MailRecordKey, MailRecordStore } from '../../services/mail-ports.js';
 import { cursorCodec, CursorTime } from './cursor.js';
-import { deliveryKey, parkedMailIndexKey, parkedMailPartition } from './keys.js';
+import { mailRecordKey, parkedMailIndexKey, parkedMailPartition } from './keys.js';
 import { queryPage } from './query-page.js';
 import { updateExpression } from './update-expression.js';
 
 const parkedCursor = cursorCodec('parked-mail', z.strictObject({ parkedAt: CursorTime, group: z.string().max(300), recipientId: z.string().max(128) }));
 
-const key = ({ group, recipientId }: DeliveryKey) => deliveryKey(group, recipientId);
+const key = ({ group, recipientId }: MailRecordKey) => mailRecordKey(group, recipientId);
 
 /** The record as it was when a condition failed (DynamoDB returns it on request). */
-const oldItem = (error: ConditionalCheckFailedException) => (error.Item ? Delivery.safeParse(unmarshall(error.Item)) : undefined);
+const oldItem = (error: ConditionalCheckFailedException) => (error.Item ? MailRecord.safeParse(unmarshall(error.Item)) : undefined);
 
 /**
  * Mail records: one item per mail, claimed before the send and finished with its outcome. Every
  * write is conditional on what the writer read or claimed, so two deliveries of the same stream
  * record never both send, and a late writer never overwrites another's outcome.
  */
-export const dynamoDeliveryStore = (client: DynamoDBDocumentClient, tableName: () => string): DeliveryStore => {
-  const finish = async (delivery: DeliveryKey, token: string, set: Record<string, unknown>, remove: string[] = []) => {
+export const dynamoMailRecordStore = (client: DynamoDBDocumentClient, tableName: () => string): MailRecordStore => {
+  const finish = async (record: MailRecordKey, token: string, set: Record<string, unknown>, remove: string[] = []) => {
     const update = updateExpression(set, remove);
     try {
       await client.send(
         new UpdateCommand({
           TableName: tableName(),
-          Key: key(delivery),
+          Key: key(record),
           UpdateExpression: update.UpdateExpression,
           ConditionExpression: 'claimToken = :token',
           ExpressionAttributeNames: update.ExpressionAttributeNames,
@@ -44,17 +44,18 @@ export const dynamoDeliveryStore = (client: DynamoDBDocumentClient, tableName: (
   };
 
   return {
-    async get(delivery) {
-      const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: key(delivery), ConsistentRead: true }));
-      return Item ? Delivery.parse(Item) : undefined;
+    async get(record) {
+      const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: key(record), ConsistentRead: true }));
+      return Item ? MailRecord.parse(Item) : undefined;
     },
 
-    async claim(delivery, token, now) {
+    async claim(record, token, now) {
       try {
         await client.send(
           new PutCommand({
             TableName: tableName(),
-            Item: { ...key(delivery), entity: 'delivery', ...delivery, state: 'sending', claimToken: token, claimedAt: now.toISOString(), attempts: 0 },
+            // The item's entity keeps the name it was first stored under, so older items read the same.
+            Item: { ...key(record), entity: 'delivery', ...record, state: 'sending', claimToken: token, claimedAt: now.toISOString(), attempts: 0 },
             ConditionExpression: 'attribute_not_exists(pk) OR (#state = :sending AND claimedAt < :stale)',
             ExpressionAttributeNames: { '#state': 'state' },
             ExpressionAttributeValues: { ':sending': 'sending', ':stale': new Date(now.getTime() - claimLeaseMs).toISOString() },
@@ -68,12 +69,12 @@ export const dynamoDeliveryStore = (client: DynamoDBDocumentClient, tableName: (
       }
     },
 
-    async claimParked(delivery, token, now) {
+    async claimParked(record, token, now) {
       try {
         const { Attributes } = await client.send(
           new UpdateCommand({
             TableName: tableName(),
-            Key: key(delivery),
+            Key: key(record),
             UpdateExpression: 'SET #state = :sending, claimToken = :token, claimedAt = :now REMOVE gsi1pk, gsi1sk',
             ConditionExpression: '#state = :parked',
             ExpressionAttributeNames: { '#state': 'state' },
@@ -81,32 +82,32 @@ export const dynamoDeliveryStore = (client: DynamoDBDocumentClient, tableName: (
             ReturnValues: 'ALL_NEW',
           }),
         );
-        return Delivery.parse(Attributes);
+        return MailRecord.parse(Attributes);
       } catch (error) {
         if (!(error instanceof ConditionalCheckFailedException)) throw error;
         throw new ConflictError('This mail is not parked (any more): it was sent again meanwhile', 'Reload the list of parked mails', { cause: error });
       }
     },
 
-    sent: (delivery, token, outcome) =>
+    sent: (record, token, outcome) =>
       // A mail sent again after parking keeps no trace of the old failure but its attempts.
-      finish(delivery, token, { state: 'sent', messageId: outcome.messageId, sentAt: outcome.at, attempts: outcome.attempts }, ['error', 'parkedAt']),
+      finish(record, token, { state: 'sent', messageId: outcome.messageId, sentAt: outcome.at, attempts: outcome.attempts }, ['error', 'parkedAt']),
 
-    park: (delivery, token, outcome) =>
-      finish(delivery, token, {
+    park: (record, token, outcome) =>
+      finish(record, token, {
         state: 'parked',
         error: outcome.error.slice(0, 1000),
         parkedAt: outcome.at,
         attempts: outcome.attempts,
-        ...parkedMailIndexKey(outcome.at, delivery.group, delivery.recipientId),
+        ...parkedMailIndexKey(outcome.at, record.group, record.recipientId),
       }),
 
-    async suppressed(delivery, at) {
+    async suppressed(record, at) {
       try {
         await client.send(
           new PutCommand({
             TableName: tableName(),
-            Item: { ...key(delivery), entity: 'delivery', ...delivery, state: 'suppressed', claimedAt: at, attempts: 0 },
+            Item: { ...key(record), entity: 'delivery', ...record, state: 'suppressed', claimedAt: at, attempts: 0 },
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
         );
@@ -125,8 +126,8 @@ export const dynamoDeliveryStore = (client: DynamoDBDocumentClient, tableName: (
           ExpressionAttributeValues: { ':pk': parkedMailPartition },
         },
         limit,
-        parse: (item) => Delivery.parse(item),
-        cursorAfter: (delivery) => parkedCursor.encode({ parkedAt: delivery.parkedAt!, group: delivery.group, recipientId: delivery.recipientId }),
+        parse: (item) => MailRecord.parse(item),
+        cursorAfter: (record) => parkedCursor.encode({ parkedAt: record.parkedAt!, group: record.group, recipientId: record.recipientId }),
         start: at && { ...key(at), ...parkedMailIndexKey(at.parkedAt, at.group, at.recipientId) },
       });
     },
