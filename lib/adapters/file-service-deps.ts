@@ -1,4 +1,4 @@
-import type { FileServiceDeps } from '../services/deps.js';
+import type { FileServiceDeps } from '../services/ports/deps.js';
 import { s3FileStore } from './s3/file-store.js';
 import { serviceDeps } from './service-deps.js';
 

@@ -1,4 +1,4 @@
-import type { InviteDeps } from '../services/deps.js';
+import type { InviteDeps } from '../services/ports/deps.js';
 import { cognitoInvitations } from './cognito/invitations.js';
 import { serviceDeps, users } from './service-deps.js';
 

@@ -3,7 +3,7 @@ import { EnvName, readEnv } from '../config/env.js';
 import { portalUrlOf } from '../config/portal-urls.js';
 import type { NotifierDeps } from '../services/notifier.js';
 import type { PreferenceDeps } from '../services/mail-preferences.js';
-import type { MailSite } from '../services/mail-ports.js';
+import type { MailSite } from '../services/ports/mail.js';
 import { dynamoMailRecordStore } from './dynamodb/mail-record-store.js';
 import { documentClient, tableName } from './dynamodb/document-client.js';
 import { dynamoMailPeopleStore } from './dynamodb/mail-people-store.js';

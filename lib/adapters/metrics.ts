@@ -1,6 +1,6 @@
 import { logger } from '../observability/logger.js';
 import { countMetric } from '../observability/metrics.js';
-import type { BusinessMetrics } from '../services/deps.js';
+import type { BusinessMetrics } from '../services/ports/deps.js';
 
 /**
  * The services' metrics port on Powertools Metrics (CloudWatch EMF, published as each invocation

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { currentCorrelationId } from '../observability/correlation.js';
-import type { ServiceDeps } from '../services/deps.js';
+import type { ServiceDeps } from '../services/ports/deps.js';
 import { clock } from './clock.js';
 import { documentClient, tableName } from './dynamodb/document-client.js';
 import { recentUsers } from './dynamodb/recent-users.js';

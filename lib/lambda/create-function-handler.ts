@@ -3,7 +3,7 @@ import type { Context } from 'aws-lambda';
 import * as z from 'zod';
 import { fieldProblems, ValidationError } from '../domain/errors.js';
 import { errorAnswer } from '../http/error-response.js';
-import type { SystemCaller } from '../services/deps.js';
+import type { SystemCaller } from '../services/ports/deps.js';
 import { correlationTag, maxCorrelationIdLength, withCorrelationId, workflowCorrelationId } from '../observability/correlation.js';
 import { logger } from '../observability/logger.js';
 import { observability } from '../observability/middleware.js';

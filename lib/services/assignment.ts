@@ -2,7 +2,7 @@ import { ConflictError, ForbiddenError, ValidationError } from '../domain/errors
 import { isActive, words } from '../domain/lifecycle.js';
 import { afterAssignment } from '../domain/request-changes.js';
 import { isAgencyRole } from '../domain/roles.js';
-import type { Caller, ServiceDeps } from './deps.js';
+import type { Caller, ServiceDeps } from './ports/deps.js';
 import { openCallerRequest, requestView } from './open-request.js';
 import { newEntry } from './timeline.js';
 import type { RequestView } from './views.js';

@@ -2,11 +2,11 @@ import { seesInternal } from '../domain/access.js';
 import { attachmentKey, sanitizeFileName, uploadKey } from '../domain/attachment-rules.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors.js';
 import { addSeconds, epochSeconds } from '../domain/time.js';
-import type { Caller, FileServiceDeps, ServiceDeps } from './deps.js';
+import type { Caller, FileServiceDeps, ServiceDeps } from './ports/deps.js';
 import { alongside } from './alongside.js';
 import { openCallerRequest } from './open-request.js';
 import { confirmed, type Attachment } from '../domain/attachment.js';
-import type { StoredFile } from './ports.js';
+import type { StoredFile } from './ports/common.js';
 import { newEntry } from './timeline.js';
 import type { AttachmentView } from './views.js';
 

@@ -2,7 +2,7 @@ import { ForbiddenError } from '../domain/errors.js';
 import { averageOf, type FeedbackSummary } from '../domain/review/feedback.js';
 import { isAgencyRole } from '../domain/roles.js';
 import { resolveCaller } from './caller.js';
-import type { Caller, ServiceDeps } from './deps.js';
+import type { Caller, ServiceDeps } from './ports/deps.js';
 
 export interface Feedback {
   organisations: RankedSummary[];

@@ -1,7 +1,7 @@
 import type { Platform } from '../domain/platform.js';
 import type { User } from '../domain/user.js';
 import { resolveCaller } from './caller.js';
-import type { UserLookup } from './ports.js';
+import type { UserLookup } from './ports/common.js';
 
 export interface MeDependencies {
   users: Pick<UserLookup, 'getUser'>;

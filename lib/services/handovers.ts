@@ -2,12 +2,12 @@ import type { Actor } from '../domain/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.js';
 import { handoverRefusal, type Handover, type HandoverRefusal } from '../domain/review/handover.js';
 import type { Request } from '../domain/request.js';
-import type { Caller, Origin, ServiceDeps } from './deps.js';
+import type { Caller, Origin, ServiceDeps } from './ports/deps.js';
 import { alongside } from './alongside.js';
 import { takeStep } from './lifecycle-step.js';
 import { internalAttachments } from './messages.js';
 import { mustBeClient, openCallerRequest, requestView } from './open-request.js';
-import type { Write } from './ports.js';
+import type { Write } from './ports/common.js';
 import { toHandoverView, type HandoverView, type RequestView } from './views.js';
 import { nudgeWorkflow, takeLapsedStep, type WorkflowDeps } from './workflow-signals.js';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ConflictError } from '../domain/errors.js';
 import { epochSeconds } from '../domain/time.js';
-import { IdempotencyRace, type Idempotency, type IdempotencyStore } from './ports.js';
+import { IdempotencyRace, type Idempotency, type IdempotencyStore } from './ports/common.js';
 
 /** How long a repeated call with the same key gets the first answer back. */
 export const idempotencyWindowSeconds = 24 * 60 * 60;

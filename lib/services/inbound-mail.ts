@@ -23,11 +23,11 @@ import { replyRefusedMail } from '../mail/reply-refused.js';
 import { cap, oneLine } from '../mail/plain-text.js';
 import { logger } from '../observability/logger.js';
 import type { MetricName } from '../observability/metric-names.js';
-import type { ServiceDeps } from './deps.js';
-import type { Mailer } from './mail-ports.js';
+import type { ServiceDeps } from './ports/deps.js';
+import type { Mailer } from './ports/mail.js';
 import { maxMessageLength, postMessage, type MessageDeps } from './messages.js';
 import { openCallerRequest } from './open-request.js';
-import type { FileStore } from './ports.js';
+import type { FileStore } from './ports/common.js';
 
 /** The raw mail SES stored under `mail/`, read by the inbound-mail function only. */
 export interface InboundMailbox {

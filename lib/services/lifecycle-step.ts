@@ -5,8 +5,8 @@ import { afterTransition } from '../domain/request-changes.js';
 import type { OpenOffer } from '../domain/orders/offer.js';
 import type { Request } from '../domain/request.js';
 import type { TimelineEntry } from '../domain/timeline-entry.js';
-import type { ServiceDeps, SystemCaller } from './deps.js';
-import type { Write } from './ports.js';
+import type { ServiceDeps, SystemCaller } from './ports/deps.js';
+import type { Write } from './ports/common.js';
 import { newEntry } from './timeline.js';
 
 export interface Step {

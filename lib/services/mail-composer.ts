@@ -11,7 +11,7 @@ import { brandOf } from '../mail/brands.js';
 import { correlationTag } from '../observability/correlation.js';
 import { oneLine } from '../mail/plain-text.js';
 import { renderMail, type MailContext } from '../mail/render-mail.js';
-import type { MailAttachment, MailSite, MailThread, OutgoingMail } from './mail-ports.js';
+import type { MailAttachment, MailSite, MailThread, OutgoingMail } from './ports/mail.js';
 
 const dayMs = 86_400_000;
 

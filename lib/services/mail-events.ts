@@ -5,8 +5,8 @@ import { undeliverableOf, type MailEvent } from '../domain/mail/mail-event.js';
 import { RequestId } from '../domain/request.js';
 import { logger } from '../observability/logger.js';
 import { agencyCaller } from './caller.js';
-import type { Caller, ServiceDeps } from './deps.js';
-import type { Suppression, SuppressionStore } from './mail-ports.js';
+import type { Caller, ServiceDeps } from './ports/deps.js';
+import type { Suppression, SuppressionStore } from './ports/mail.js';
 import { newEntry } from './timeline.js';
 
 export interface MailEventDeps extends Pick<ServiceDeps, 'requests' | 'timeline' | 'users' | 'unitOfWork' | 'now' | 'correlationId' | 'metrics'> {

@@ -5,8 +5,8 @@ import { verifyLink } from '../domain/mail/signed-token.js';
 import type { MailPreferences } from '../domain/mail/preferences.js';
 import type { Platform } from '../domain/platform.js';
 import type { RequestStatus } from '../domain/request.js';
-import type { Caller, ServiceDeps } from './deps.js';
-import type { PreferenceStore } from './mail-ports.js';
+import type { Caller, ServiceDeps } from './ports/deps.js';
+import type { PreferenceStore } from './ports/mail.js';
 import { openCallerRequest } from './open-request.js';
 
 export interface PreferenceDeps extends Pick<ServiceDeps, 'users' | 'callers' | 'requests' | 'participants' | 'now'> {

@@ -1,7 +1,7 @@
 import { mailIdOf } from '../domain/mail/mail-record.js';
 import { correlated } from '../observability/correlation.js';
 import { logger } from '../observability/logger.js';
-import { MailRejectedError, type MailRecordKey, type MailThread, type OutgoingMail } from './mail-ports.js';
+import { MailRejectedError, type MailRecordKey, type MailThread, type OutgoingMail } from './ports/mail.js';
 import type { NotifierDeps } from './notifier.js';
 
 const describe = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));

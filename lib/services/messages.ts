@@ -2,11 +2,11 @@ import { accessLevel, seesInternal, type AccessLevel } from '../domain/access.js
 import { ForbiddenError } from '../domain/errors.js';
 import { isAgencyRole } from '../domain/roles.js';
 import { alongside } from './alongside.js';
-import type { Caller, ServiceDeps } from './deps.js';
+import type { Caller, ServiceDeps } from './ports/deps.js';
 import { idempotent } from './idempotent.js';
 import { openCallerRequest, opened } from './open-request.js';
 import { knownCaller } from './caller.js';
-import type { Page } from './ports.js';
+import type { Page } from './ports/common.js';
 import { newEntry } from './timeline.js';
 import { toTimelineEntryView } from '../domain/timeline-entry.js';
 import { TimelineEntryView } from './views.js';

@@ -8,9 +8,9 @@ import { correlated } from '../observability/correlation.js';
 import { logger } from '../observability/logger.js';
 import { composeMail, type ReorderDigest } from './mail-composer.js';
 import { sendClaimed } from './mail-sending.js';
-import type { MailRecordStore, MailAttachment, Mailer, MailPeopleStore, MailSite, NewMailRecord, OrderDocuments, ThreadStore } from './mail-ports.js';
-import type { BusinessMetrics } from './deps.js';
-import type { OrganisationStore, ParticipantStore, QueueStore, RequestStore, TimelineStore, UserLookup } from './ports.js';
+import type { MailRecordStore, MailAttachment, Mailer, MailPeopleStore, MailSite, NewMailRecord, OrderDocuments, ThreadStore } from './ports/mail.js';
+import type { BusinessMetrics } from './ports/deps.js';
+import type { OrganisationStore, ParticipantStore, QueueStore, RequestStore, TimelineStore, UserLookup } from './ports/common.js';
 
 export interface NotifierDeps {
   requests: Pick<RequestStore, 'get'>;

@@ -8,7 +8,7 @@ import { actingRole, mayAcceptOffers } from '../domain/access.js';
 import { mayOrder, type Organisation } from '../domain/organisation.js';
 import type { Request } from '../domain/request.js';
 import type { User } from '../domain/user.js';
-import type { Caller, Origin } from './deps.js';
+import type { Caller, Origin } from './ports/deps.js';
 import { alongside } from './alongside.js';
 import { takeStep } from './lifecycle-step.js';
 import { mustBeClient, openCallerRequest, requestView } from './open-request.js';

@@ -7,7 +7,7 @@ import type { Organisation } from '../domain/organisation.js';
 import type { Request } from '../domain/request.js';
 import type { User } from '../domain/user.js';
 import { knownCaller } from './caller.js';
-import type { Caller, ServiceDeps } from './deps.js';
+import type { Caller, ServiceDeps } from './ports/deps.js';
 import type { RequestView } from './views.js';
 
 export interface OpenedRequest {

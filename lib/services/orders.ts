@@ -4,7 +4,7 @@ import { sha256Hex } from '../domain/canonical.js';
 import { orderFileName, paymentDetailsOf, type Order } from '../domain/orders/order.js';
 import type { Payment } from '../domain/orders/payment.js';
 import { orderPrefix } from '../config/access.js';
-import type { Caller, FileServiceDeps } from './deps.js';
+import type { Caller, FileServiceDeps } from './ports/deps.js';
 import { openCallerRequest } from './open-request.js';
 import { newEntry } from './timeline.js';
 

@@ -4,7 +4,7 @@ import type { Organisation, OrganisationSettings } from '../domain/organisation.
 import type { BillingDetails } from '../domain/orders/billing.js';
 import type { User } from '../domain/user.js';
 import { resolveCaller } from './caller.js';
-import type { Caller, ServiceDeps } from './deps.js';
+import type { Caller, ServiceDeps } from './ports/deps.js';
 
 type OrganisationDeps = Pick<ServiceDeps, 'users' | 'organisations' | 'now'>;
 

@@ -1,11 +1,11 @@
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.js';
 import { mailIdOf, parseMailId, type MailRecord } from '../domain/mail/mail-record.js';
 import { agencyCaller } from './caller.js';
-import type { Caller } from './deps.js';
+import type { Caller } from './ports/deps.js';
 import { composeMail } from './mail-composer.js';
 import { sendClaimed } from './mail-sending.js';
 import { attachmentsOf, offerSettingsFor, reorderDigest, type NotifierDeps } from './notifier.js';
-import type { Page } from './ports.js';
+import type { Page } from './ports/common.js';
 
 /** The parked mails are the agency's to see and send again. */
 const mustBeAgency = (deps: Pick<NotifierDeps, 'users'>, caller: Caller) => agencyCaller(deps.users, caller.userId, 'handle parked mail');

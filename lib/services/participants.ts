@@ -1,7 +1,7 @@
 import { isAgencyRole } from '../domain/roles.js';
 import { mayManagePeople } from '../domain/access.js';
 import { ConflictError, ForbiddenError } from '../domain/errors.js';
-import type { Caller, InviteDeps, ServiceDeps } from './deps.js';
+import type { Caller, InviteDeps, ServiceDeps } from './ports/deps.js';
 import { alongside } from './alongside.js';
 import { openCallerRequest } from './open-request.js';
 import type { Participant } from '../domain/participant.js';

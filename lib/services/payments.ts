@@ -8,7 +8,7 @@ import { paymentProblem, type Payment } from '../domain/orders/payment.js';
 import { singleLine } from '../domain/single-line.js';
 import { checkWebhookSignature } from '../domain/orders/webhook-signature.js';
 import { logger } from '../observability/logger.js';
-import type { Caller } from './deps.js';
+import type { Caller } from './ports/deps.js';
 import { takeStep } from './lifecycle-step.js';
 import { openCallerRequest } from './open-request.js';
 import { newEntry } from './timeline.js';

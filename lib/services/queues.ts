@@ -9,9 +9,9 @@ import { isAgencyRole } from '../domain/roles.js';
 import type { User } from '../domain/user.js';
 import { guessed, onGuess } from './alongside.js';
 import { knownCaller } from './caller.js';
-import type { Caller, ServiceDeps } from './deps.js';
+import type { Caller, ServiceDeps } from './ports/deps.js';
 import { opened, requestViews, visibleLevel } from './open-request.js';
-import type { QueuedRequest, QueueGap } from './ports.js';
+import type { QueuedRequest, QueueGap } from './ports/common.js';
 import { newEntry } from './timeline.js';
 import type { ClientQueueView, QueuePlacementView } from './views.js';
 

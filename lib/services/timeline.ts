@@ -1,6 +1,6 @@
 import { actorStamp, type Actor } from '../domain/actor.js';
 import type { TimelineEntry } from '../domain/timeline-entry.js';
-import type { ServiceDeps } from './deps.js';
+import type { ServiceDeps } from './ports/deps.js';
 
 /**
  * A timeline entry by `actor` (a person or a part of the system), stamped with the time, a fresh

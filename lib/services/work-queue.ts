@@ -2,7 +2,7 @@ import { ForbiddenError } from '../domain/errors.js';
 import { isAgencyRole } from '../domain/roles.js';
 import { interleave, type WorkQueuePolicy } from '../domain/work-queue.js';
 import { resolveCaller } from './caller.js';
-import type { Caller, ServiceDeps } from './deps.js';
+import type { Caller, ServiceDeps } from './ports/deps.js';
 import { requestViews } from './open-request.js';
 import type { WorkQueueView } from './views.js';
 

@@ -4,8 +4,8 @@ import type { Request, RequestStatus } from '../domain/request.js';
 import { correlated } from '../observability/correlation.js';
 import { logger } from '../observability/logger.js';
 import { needsWorkflow } from '../workflow/states.js';
-import type { WorkflowEngine } from './workflow-ports.js';
-import type { ServiceDeps } from './deps.js';
+import type { WorkflowEngine } from './ports/workflow.js';
+import type { ServiceDeps } from './ports/deps.js';
 
 export interface WorkflowDeps extends ServiceDeps {
   engine: WorkflowEngine;

@@ -7,7 +7,7 @@ import type { Request } from '../domain/request.js';
 import type { TimelineEntry } from '../domain/timeline-entry.js';
 import { logger } from '../observability/logger.js';
 import { endRoutes, statusesOfStage, type CheckpointPayload, type CheckpointResult, type EndRoute, type Route, type WaitPayload } from '../workflow/states.js';
-import type { ServiceDeps } from './deps.js';
+import type { ServiceDeps } from './ports/deps.js';
 import { deemAccepted } from './handovers.js';
 import { takeStep } from './lifecycle-step.js';
 import { closeAnswered } from './requests.js';

@@ -4,7 +4,7 @@ import { inject } from 'vitest';
 import { dynamoMailRecordStore } from '../../lib/adapters/dynamodb/mail-record-store.js';
 import { ConflictError } from '../../lib/domain/errors.js';
 import { claimLeaseMs } from '../../lib/domain/mail/mail-record.js';
-import type { NewMailRecord } from '../../lib/services/mail-ports.js';
+import type { NewMailRecord } from '../../lib/services/ports/mail.js';
 import { documents, localDynamo } from '../support/fresh-organisation.js';
 
 const store = () => dynamoMailRecordStore(documents(localDynamo()), () => inject('stack').tableName);

@@ -3,7 +3,7 @@ import { inject } from 'vitest';
 import { recentUsers } from '../../lib/adapters/dynamodb/recent-users.js';
 import { dynamoStores } from '../../lib/adapters/dynamodb/stores.js';
 import { noMetrics } from '../../lib/adapters/metrics.js';
-import type { ServiceDeps } from '../../lib/services/deps.js';
+import type { ServiceDeps } from '../../lib/services/ports/deps.js';
 import { documents, localDynamo } from './fresh-organisation.js';
 
 export interface SentCommand {

@@ -1,4 +1,4 @@
-import type { BusinessMetrics } from '../../lib/services/deps.js';
+import type { BusinessMetrics } from '../../lib/services/ports/deps.js';
 import type { MetricName } from '../../lib/observability/metric-names.js';
 
 /** A metrics port that keeps what was counted, for tests to read: `counts()` sums each name. */

@@ -7,8 +7,8 @@ import { afterTransition } from '../../lib/domain/request-changes.js';
 import { formatRequestNumber, type Request, type RequestStatus, type RequestType } from '../../lib/domain/request.js';
 import type { Handover } from '../../lib/domain/review/handover.js';
 import { addSeconds } from '../../lib/domain/time.js';
-import type { ServiceDeps } from '../../lib/services/deps.js';
-import type { Write } from '../../lib/services/ports.js';
+import type { ServiceDeps } from '../../lib/services/ports/deps.js';
+import type { Write } from '../../lib/services/ports/common.js';
 import { demoSupplier } from '../../local/supplier.js';
 import { acmeBilling, freeOffer, pricedOffer } from './offers.js';
 

@@ -8,7 +8,7 @@ import {
 import * as z from 'zod';
 import { EnvName, readEnv } from '../../config/env.js';
 import { traced } from '../../observability/tracer.js';
-import type { UserInvitations } from '../../services/ports.js';
+import type { UserInvitations } from '../../services/ports/common.js';
 import type { UserStore } from '../dynamodb/user-store.js';
 
 const cognito = traced(new CognitoIdentityProviderClient({}));

@@ -2,7 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Organisation } from '../../domain/organisation.js';
 import { Request } from '../../domain/request.js';
 import { User } from '../../domain/user.js';
-import type { CallerContextReader } from '../../services/ports.js';
+import type { CallerContextReader } from '../../services/ports/common.js';
 import { batchGet, itemAt, type ItemKey } from './batch-get.js';
 import { orgKey, participantKey, requestKey, userKey } from './keys.js';
 import type { RecentUsers } from './recent-users.js';

@@ -1,7 +1,7 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../domain/errors.js';
 import { Handover } from '../../domain/review/handover.js';
-import type { HandoverStore } from '../../services/order-ports.js';
+import type { HandoverStore } from '../../services/ports/offers-orders.js';
 import { handoverKey, handoverPrefix, requestKey } from './keys.js';
 import { queryPrefix } from './query-all.js';
 import { TableWrite } from './table-write.js';

@@ -1,6 +1,6 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { epochSeconds } from '../../domain/time.js';
-import { IdempotencyRace, type IdempotencyStore } from '../../services/ports.js';
+import { IdempotencyRace, type IdempotencyStore } from '../../services/ports/common.js';
 import * as z from 'zod';
 import { idempotencyKey } from './keys.js';
 import { TableWrite } from './table-write.js';

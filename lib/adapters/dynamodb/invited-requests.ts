@@ -2,7 +2,7 @@ import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb
 import * as z from 'zod';
 import { Participant } from '../../domain/participant.js';
 import { RequestId, searchText, type Request } from '../../domain/request.js';
-import type { Page, RequestFilter } from '../../services/ports.js';
+import type { Page, RequestFilter } from '../../services/ports/common.js';
 import { batchGet, itemAt } from './batch-get.js';
 import { CursorTime, cursorCodec } from './cursor.js';
 import { invitationKey, invitedPartition, participantKey, requestKey } from './keys.js';

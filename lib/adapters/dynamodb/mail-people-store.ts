@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Person } from '../../domain/mail/notification-matrix.js';
 import { User } from '../../domain/user.js';
-import type { MailPeopleStore, Suppression } from '../../services/mail-ports.js';
+import type { MailPeopleStore, Suppression } from '../../services/ports/mail.js';
 import { batchGet, itemAt } from './batch-get.js';
 import { agencyStaffPartition, muteKey, orgMembersPartition, suppressionKey, userKey } from './keys.js';
 import { queryAll } from './query-all.js';

@@ -4,7 +4,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import * as z from 'zod';
 import { ConflictError } from '../../domain/errors.js';
 import { claimLeaseMs, MailRecord } from '../../domain/mail/mail-record.js';
-import type { MailRecordKey, MailRecordStore } from '../../services/mail-ports.js';
+import type { MailRecordKey, MailRecordStore } from '../../services/ports/mail.js';
 import { cursorCodec, CursorTime } from './cursor.js';
 import { mailRecordKey, parkedMailIndexKey, parkedMailPartition } from './keys.js';
 import { queryPage } from './query-page.js';

@@ -1,7 +1,7 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../domain/errors.js';
 import { Offer } from '../../domain/orders/offer.js';
-import type { OfferStore } from '../../services/order-ports.js';
+import type { OfferStore } from '../../services/ports/offers-orders.js';
 import { offerKey, offerPrefix, requestKey } from './keys.js';
 import { queryPrefix } from './query-all.js';
 import { TableWrite } from './table-write.js';

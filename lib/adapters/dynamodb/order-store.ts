@@ -1,7 +1,7 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../domain/errors.js';
 import { Order } from '../../domain/orders/order.js';
-import type { OrderStore } from '../../services/order-ports.js';
+import type { OrderStore } from '../../services/ports/offers-orders.js';
 import { orderKey } from './keys.js';
 import { TableWrite } from './table-write.js';
 

@@ -1,7 +1,7 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import { Participant } from '../../domain/participant.js';
-import type { ParticipantStore } from '../../services/ports.js';
+import type { ParticipantStore } from '../../services/ports/common.js';
 import { invitationKey, participantKey, participantPrefix, requestKey } from './keys.js';
 import { queryPrefix } from './query-all.js';
 import { TableWrite } from './table-write.js';

@@ -2,7 +2,7 @@ import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { ConflictError } from '../../domain/errors.js';
 import { Payment } from '../../domain/orders/payment.js';
-import type { PaymentStore } from '../../services/order-ports.js';
+import type { PaymentStore } from '../../services/ports/offers-orders.js';
 import { paymentIdKey, paymentKey, paymentPrefix, requestKey } from './keys.js';
 import { queryPrefix } from './query-all.js';
 import { TableWrite } from './table-write.js';

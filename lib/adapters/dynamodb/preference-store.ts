@@ -3,7 +3,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { NotFoundError } from '../../domain/errors.js';
 import { defaultPreferences } from '../../domain/mail/preferences.js';
 import { User } from '../../domain/user.js';
-import type { PreferenceStore } from '../../services/mail-ports.js';
+import type { PreferenceStore } from '../../services/ports/mail.js';
 import { muteKey, userKey } from './keys.js';
 import { queryPrefix } from './query-all.js';
 import { updateExpression } from './update-expression.js';

@@ -1,5 +1,5 @@
 import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { Page } from '../../services/ports.js';
+import type { Page } from '../../services/ports/common.js';
 import { readListed, type RawItem } from './stored-items.js';
 
 export interface PageRead<T> {

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { ConflictError } from '../../domain/errors.js';
 import type { Ranked } from '../../domain/ranking.js';
 import { Request, RequestId } from '../../domain/request.js';
-import type { QueueGap, QueueStore } from '../../services/ports.js';
+import type { QueueGap, QueueStore } from '../../services/ports/common.js';
 import { CursorRank, cursorCodec } from './cursor.js';
 import { clientQueueKey, clientQueuePartition, requestKey, workQueuePartition } from './keys.js';
 import { queryAll } from './query-all.js';

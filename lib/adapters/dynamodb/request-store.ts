@@ -2,7 +2,7 @@ import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk
 import * as z from 'zod';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import { RequestId } from '../../domain/request.js';
-import type { RequestStore } from '../../services/ports.js';
+import type { RequestStore } from '../../services/ports/common.js';
 import { CursorTime, cursorCodec } from './cursor.js';
 import { listInvited } from './invited-requests.js';
 import { allRequestsKey, allRequestsPartition, counterKey, orgRequestsKey, orgRequestsPartition, requestKey } from './keys.js';

@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ServiceDeps } from '../../services/deps.js';
+import type { ServiceDeps } from '../../services/ports/deps.js';
 import { dynamoAttachmentStore } from './attachment-store.js';
 import { dynamoCallerContext } from './caller-context.js';
 import { dynamoFeedbackStore } from './feedback-store.js';

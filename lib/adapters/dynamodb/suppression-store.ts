@@ -1,6 +1,6 @@
 import { DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
-import type { Suppression, SuppressionStore } from '../../services/mail-ports.js';
+import type { Suppression, SuppressionStore } from '../../services/ports/mail.js';
 import { suppressionKey } from './keys.js';
 
 const SuppressionItem = z.object({ email: z.string(), reason: z.enum(['bounce', 'complaint']), at: z.iso.datetime(), detail: z.string().optional() });

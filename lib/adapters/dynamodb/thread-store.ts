@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
-import { threadLength, type ThreadStore } from '../../services/mail-ports.js';
+import { threadLength, type ThreadStore } from '../../services/ports/mail.js';
 import { threadKey } from './keys.js';
 
 const ThreadItem = z.object({ firstId: z.string(), messageIds: z.array(z.string()) });

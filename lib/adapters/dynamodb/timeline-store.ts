@@ -2,7 +2,7 @@ import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import type { Request } from '../../domain/request.js';
 import { TimelineEntry } from '../../domain/timeline-entry.js';
-import type { TimelineStore } from '../../services/ports.js';
+import type { TimelineStore } from '../../services/ports/common.js';
 import { CursorId, CursorTime, cursorCodec } from './cursor.js';
 import { requestKey, timelineKey, timelinePrefix } from './keys.js';
 import { queryPage } from './query-page.js';

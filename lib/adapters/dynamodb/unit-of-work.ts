@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { UnitOfWork, Write } from '../../services/ports.js';
+import type { UnitOfWork, Write } from '../../services/ports/common.js';
 import { cancellationCause } from './sdk-errors.js';
 import { tableWrite, type TableWrite } from './table-write.js';
 

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { EnvName, readEnv } from '../../config/env.js';
 import { ConflictError } from '../../domain/errors.js';
 import { logger } from '../../observability/logger.js';
-import type { FileStore } from '../../services/ports.js';
+import type { FileStore } from '../../services/ports/common.js';
 import { credentialsFromEnvironment } from '../aws/sigv4.js';
 import { presignGet, presignPost, signedCopy, signedDelete, signedHeaders, type Credentials, type S3Target } from './s3-signing.js';
 

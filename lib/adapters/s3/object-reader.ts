@@ -1,4 +1,4 @@
-import type { OrderDocuments } from '../../services/mail-ports.js';
+import type { OrderDocuments } from '../../services/ports/mail.js';
 import { readObject, s3FromEnvironment, type S3Environment } from './file-store.js';
 
 /**

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { EnvName, readEnv } from '../../config/env.js';
-import { MailRejectedError, type Mailer } from '../../services/mail-ports.js';
+import { MailRejectedError, type Mailer } from '../../services/ports/mail.js';
 import { credentialsFromEnvironment, regionFromEnvironment, type Credentials } from '../aws/sigv4.js';
 import { AwsApiError, signedJsonCall } from '../aws/signed-json.js';
 

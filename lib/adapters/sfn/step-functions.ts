@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { EnvName, readEnv } from '../../config/env.js';
 import { canonicalJson } from '../../domain/canonical.js';
-import type { WorkflowEngine } from '../../services/workflow-ports.js';
+import type { WorkflowEngine } from '../../services/ports/workflow.js';
 import type { WorkflowInput, WorkflowSignal } from '../../workflow/states.js';
 import { credentialsFromEnvironment, regionFromEnvironment, type Credentials } from '../aws/sigv4.js';
 import { AwsApiError, signedJsonCall } from '../aws/signed-json.js';

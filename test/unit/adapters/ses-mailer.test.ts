@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AwsApiError } from '../../../lib/adapters/aws/signed-json.js';
 import { sesMailer, sesMessageIdHeader, type SesTarget } from '../../../lib/adapters/ses/ses-mailer.js';
-import { MailRejectedError, type OutgoingMail } from '../../../lib/services/mail-ports.js';
+import { MailRejectedError, type OutgoingMail } from '../../../lib/services/ports/mail.js';
 
 const mail: OutgoingMail = {
   from: '"Digimadi Helpdesk" <helpdesk@digimadi.example>',

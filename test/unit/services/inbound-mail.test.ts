@@ -10,7 +10,7 @@ import type { TimelineEntry } from '../../../lib/domain/timeline-entry.js';
 import type { User } from '../../../lib/domain/user.js';
 import { currentCorrelationId, withCorrelationId } from '../../../lib/observability/correlation.js';
 import { answerWindowSeconds, receiveMail, type InboundMailDeps } from '../../../lib/services/inbound-mail.js';
-import type { OutgoingMail } from '../../../lib/services/mail-ports.js';
+import type { OutgoingMail } from '../../../lib/services/ports/mail.js';
 import { asStoredBySes } from '../../../local/inbound-mail.js';
 import { eml, type EmlOptions } from '../../support/eml.js';
 import { recordingMetrics } from '../../support/metrics.js';

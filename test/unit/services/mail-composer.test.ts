@@ -5,7 +5,7 @@ import { verifyLink } from '../../../lib/domain/mail/signed-token.js';
 import type { Request } from '../../../lib/domain/request.js';
 import type { TimelineEntry } from '../../../lib/domain/timeline-entry.js';
 import { composeMail, senderAddress, threadHeaders } from '../../../lib/services/mail-composer.js';
-import type { MailSite, MailThread } from '../../../lib/services/mail-ports.js';
+import type { MailSite, MailThread } from '../../../lib/services/ports/mail.js';
 
 const key = Buffer.alloc(32, 3);
 const now = new Date('2026-11-24T09:05:00.000Z');

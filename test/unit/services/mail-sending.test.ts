@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MailRejectedError, type MailRecordKey, type MailThread, type OutgoingMail } from '../../../lib/services/mail-ports.js';
+import { MailRejectedError, type MailRecordKey, type MailThread, type OutgoingMail } from '../../../lib/services/ports/mail.js';
 import { sendClaimed, type ThreadKey } from '../../../lib/services/mail-sending.js';
 import { recordingMetrics } from '../../support/metrics.js';
 

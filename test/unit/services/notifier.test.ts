@@ -5,7 +5,7 @@ import { mailIdOf } from '../../../lib/domain/mail/mail-record.js';
 import type { Person } from '../../../lib/domain/mail/notification-matrix.js';
 import type { Request } from '../../../lib/domain/request.js';
 import type { TimelineEntry } from '../../../lib/domain/timeline-entry.js';
-import type { ClaimResult, MailRecordKey, MailThread, OutgoingMail } from '../../../lib/services/mail-ports.js';
+import type { ClaimResult, MailRecordKey, MailThread, OutgoingMail } from '../../../lib/services/ports/mail.js';
 import { attachmentsOf, MissingDocumentError, notifyEntry, type NotifierDeps } from '../../../lib/services/notifier.js';
 import { createFunctionHandler } from '../../../lib/lambda/create-function-handler.js';
 import { functions } from '../../../lib/lambda/table.js';

@@ -1,4 +1,4 @@
-import type { WorkflowInput, WorkflowSignal } from '../workflow/states.js';
+import type { WorkflowInput, WorkflowSignal } from '../../workflow/states.js';
 
 /**
  * The request workflow's engine as the services see it: Step Functions in AWS, the local engine

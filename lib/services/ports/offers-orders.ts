@@ -1,11 +1,11 @@
-import type { BillingDetails } from '../domain/orders/billing.js';
-import type { Offer } from '../domain/orders/offer.js';
-import type { Order, OrderDocumentRef } from '../domain/orders/order.js';
-import type { Payment } from '../domain/orders/payment.js';
-import type { FeedbackSummary, RatingGiven } from '../domain/review/feedback.js';
-import type { Handover } from '../domain/review/handover.js';
-import type { WaitStage } from '../workflow/states.js';
-import type { Write } from './ports.js';
+import type { BillingDetails } from '../../domain/orders/billing.js';
+import type { Offer } from '../../domain/orders/offer.js';
+import type { Order, OrderDocumentRef } from '../../domain/orders/order.js';
+import type { Payment } from '../../domain/orders/payment.js';
+import type { FeedbackSummary, RatingGiven } from '../../domain/review/feedback.js';
+import type { Handover } from '../../domain/review/handover.js';
+import type { WaitStage } from '../../workflow/states.js';
+import type { Write } from './common.js';
 
 /** The ports of offers, orders, payments and the workflow's bookkeeping; DynamoDB adapters implement them. */
 

@@ -1,5 +1,5 @@
-import type { SystemActorName } from '../domain/actor.js';
-import type { MetricName } from '../observability/metric-names.js';
+import type { SystemActorName } from '../../domain/actor.js';
+import type { MetricName } from '../../observability/metric-names.js';
 import type {
   AttachmentStore,
   CallerContextReader,
@@ -13,8 +13,8 @@ import type {
   UnitOfWork,
   UserInvitations,
   UserLookup,
-} from './ports.js';
-import type { BillingStore, FeedbackStore, HandoverStore, OfferStore, OrderStore, PaymentStore, WorkflowStore } from './order-ports.js';
+} from './common.js';
+import type { BillingStore, FeedbackStore, HandoverStore, OfferStore, OrderStore, PaymentStore, WorkflowStore } from './offers-orders.js';
 
 /**
  * Counts of what happened (a request filed, a mail sent), for the operators' dashboards and

@@ -1,8 +1,8 @@
-import type { MailRecord } from '../domain/mail/mail-record.js';
-import type { Person } from '../domain/mail/notification-matrix.js';
-import type { MailPreferences } from '../domain/mail/preferences.js';
-import type { Platform } from '../domain/platform.js';
-import type { Page } from './ports.js';
+import type { MailRecord } from '../../domain/mail/mail-record.js';
+import type { Person } from '../../domain/mail/notification-matrix.js';
+import type { MailPreferences } from '../../domain/mail/preferences.js';
+import type { Platform } from '../../domain/platform.js';
+import type { Page } from './common.js';
 
 /** Why mail to an address is not sent. */
 export interface Suppression {

@@ -1,12 +1,12 @@
-import type { Attachment } from '../domain/attachment.js';
-import type { Organisation, OrganisationSettings } from '../domain/organisation.js';
-import type { RankChange, Ranked } from '../domain/ranking.js';
-import type { Request, RequestStatus, RequestType } from '../domain/request.js';
-import type { Participant } from '../domain/participant.js';
-import type { TimelineEntry } from '../domain/timeline-entry.js';
-import type { User } from '../domain/user.js';
-import type { Language } from '../domain/mail/preferences.js';
-import type { Platform } from '../domain/platform.js';
+import type { Attachment } from '../../domain/attachment.js';
+import type { Organisation, OrganisationSettings } from '../../domain/organisation.js';
+import type { RankChange, Ranked } from '../../domain/ranking.js';
+import type { Request, RequestStatus, RequestType } from '../../domain/request.js';
+import type { Participant } from '../../domain/participant.js';
+import type { TimelineEntry } from '../../domain/timeline-entry.js';
+import type { User } from '../../domain/user.js';
+import type { Language } from '../../domain/mail/preferences.js';
+import type { Platform } from '../../domain/platform.js';
 
 /** The ports the services need; adapters in lib/adapters implement them. No SDK types here; the
  * stored entities are the domain's zod schemas, so adapters check what they read back with them. */
