@@ -57,6 +57,32 @@ export interface RouteDefinition<S extends RouteSchemas = RouteSchemas, A extend
 /** Keeps each route's literal types (schemas, auth, raw body) so handlers get typed input. */
 export const defineRoute = <S extends RouteSchemas, A extends RouteAuth, R extends boolean = false>(route: RouteDefinition<S, A, R>) => route;
 
+/** A route as the route table writes it: named by its key (see routeTable), and `auth` stated only when `public`. */
+export type RouteEntry = Omit<RouteDefinition, 'name' | 'auth'> & { auth?: RouteAuth };
+
+/** Entries of the route table by key; write them `{ ... } satisfies RouteEntries` to keep their literal types. */
+export type RouteEntries = Record<string, RouteEntry>;
+
+/** The route an entry becomes, with the literal types defineRoute would keep: no `auth` is `jwt`, no `rawBody` false. */
+export type RouteOf<E extends RouteEntry> = RouteDefinition<
+  E['schemas'],
+  E extends { auth: infer A extends RouteAuth } ? A : 'jwt',
+  E extends { rawBody: infer R extends boolean } ? R : false
+>;
+
+/** A key of the route table in kebab-case: `getMe` → `get-me`. */
+export const kebabCase = (key: string): string => key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+
+/**
+ * The route table of its entries: each route named after its key in kebab-case (`getMe` is
+ * `get-me`: `functions/get-me.ts`, its logical id, its operationId), and `jwt` unless it says
+ * `public`. Names are a deployed contract: a route is renamed by its key, never by accident.
+ */
+export const routeTable = <T extends RouteEntries>(entries: T): { readonly [K in keyof T]: RouteOf<T[K]> } =>
+  Object.fromEntries(
+    Object.entries(entries).map(([key, entry]) => [key, { name: kebabCase(key), ...entry, auth: entry.auth ?? 'jwt' }]),
+  ) as { readonly [K in keyof T]: RouteOf<T[K]> };
+
 export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>): string => `${route.method} ${route.path}`;
 
 /** A route path as a pattern: each `{parameter}` one segment, in order (`names`); the rest literal. */

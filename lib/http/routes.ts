@@ -15,7 +15,7 @@ import {
   WorkQueueView,
 } from '../services/views.js';
 import { replayWindowSeconds } from '../domain/orders/webhook-signature.js';
-import { defineRoute, type RouteDefinition } from './route.js';
+import { routeTable, type RouteDefinition, type RouteEntries } from './route.js';
 import { HealthResponse } from './schemas/health.js';
 import {
   LinkPath,
@@ -69,9 +69,8 @@ const linkRefusals = (purpose: LinkPurpose, instead: string) => ({
   410: `the link has expired (${purpose === 'open' ? 'an open' : 'a mute'} link works for ${linkLifetimeDays[purpose]} days): ${instead}`,
 });
 
-export const routes = {
-  health: defineRoute({
-    name: 'health',
+export const routes = routeTable({
+  health: {
     method: 'GET',
     path: '/health',
     auth: 'public',
@@ -81,9 +80,8 @@ export const routes = {
     status: 200,
     schemas: { response: HealthResponse },
     access: {},
-  }),
-  openApi: defineRoute({
-    name: 'get-openapi',
+  },
+  getOpenapi: {
     method: 'GET',
     path: '/openapi.json',
     auth: 'public',
@@ -93,23 +91,19 @@ export const routes = {
     status: 200,
     schemas: { response: OpenApiResponse },
     access: {},
-  }),
-  getMe: defineRoute({
-    name: 'get-me',
+  },
+  getMe: {
     method: 'GET',
     path: '/me',
-    auth: 'jwt',
     summary: 'The caller: user id, e-mail, role and organisation',
     tag: 'users',
     status: 200,
     schemas: { response: MeResponse },
     access: { table: 'read' },
-  }),
-  createRequest: defineRoute({
-    name: 'create-request',
+  },
+  createRequest: {
     method: 'POST',
     path: '/requests',
-    auth: 'jwt',
     summary: 'File a non-binding request (inquiry, defect report or authorised work)',
     tag: 'requests',
     status: 201,
@@ -120,35 +114,29 @@ export const routes = {
       403: 'only client organisations and agency staff file requests, and a client for its own organisation only',
       404: 'the organisation agency staff named (`orgId`) does not exist',
     },
-  }),
-  listRequests: defineRoute({
-    name: 'list-requests',
+  },
+  listRequests: {
     method: 'GET',
     path: '/requests',
-    auth: 'jwt',
     summary: 'Requests the caller may see, newest first, filtered and paged',
     tag: 'requests',
     status: 200,
     schemas: { query: ListRequestsQuery, response: RequestPage },
     access: { table: 'read' },
     refusals: { 403: 'only agency staff list all requests or another organisation’s (`orgId`); a person of no organisation lists `scope=invited`' },
-  }),
-  getRequest: defineRoute({
-    name: 'get-request',
+  },
+  getRequest: {
     method: 'GET',
     path: '/requests/{requestId}',
-    auth: 'jwt',
     summary: 'One request, with what the caller may do with it now',
     tag: 'requests',
     status: 200,
     schemas: { path: RequestPath, response: RequestView },
     access: { table: 'read' },
-  }),
-  cancelRequest: defineRoute({
-    name: 'cancel-request',
+  },
+  cancelRequest: {
     method: 'POST',
     path: '/requests/{requestId}/cancel',
-    auth: 'jwt',
     summary: 'Cancel a request while nothing is binding yet (before an offer is accepted)',
     tag: 'requests',
     status: 200,
@@ -158,12 +146,10 @@ export const routes = {
       403: 'the caller’s role on the request does not allow cancelling it',
       409: 'the request is past cancelling (an offer is accepted, or it is finished)',
     },
-  }),
-  postMessage: defineRoute({
-    name: 'post-message',
+  },
+  postMessage: {
     method: 'POST',
     path: '/requests/{requestId}/messages',
-    auth: 'jwt',
     summary: 'Post a message, or (agency staff) an internal note',
     tag: 'communication',
     status: 201,
@@ -174,23 +160,19 @@ export const routes = {
       403: 'an internal note or an internal file cited by someone who is not agency staff',
       404: 'the request, or a cited attachment, is not there (or not uploaded)',
     },
-  }),
-  listTimeline: defineRoute({
-    name: 'list-timeline',
+  },
+  listTimeline: {
     method: 'GET',
     path: '/requests/{requestId}/timeline',
-    auth: 'jwt',
     summary: 'Messages and activity of a request in time order, paged',
     tag: 'communication',
     status: 200,
     schemas: { path: RequestPath, query: PageQuery, response: TimelinePage },
     access: { table: 'read' },
-  }),
-  requestUpload: defineRoute({
-    name: 'request-upload',
+  },
+  requestUpload: {
     method: 'POST',
     path: '/requests/{requestId}/attachments',
-    auth: 'jwt',
     summary: 'Announce a file: get a presigned upload bound to its name, size and type',
     tag: 'attachments',
     status: 201,
@@ -198,12 +180,10 @@ export const routes = {
     // The presigned POST acts with this function's rights: the ticket can write under uploads/ only.
     access: { table: 'readWrite', bucket: { 'uploads/': ['put'] } },
     refusals: { 403: 'an internal file announced by someone who is not agency staff' },
-  }),
-  confirmUpload: defineRoute({
-    name: 'confirm-upload',
+  },
+  confirmUpload: {
     method: 'POST',
     path: '/requests/{requestId}/attachments/{attachmentId}/confirm',
-    auth: 'jwt',
     summary: 'Confirm an upload once the file is stored; it then belongs to the request',
     tag: 'attachments',
     status: 200,
@@ -215,23 +195,19 @@ export const routes = {
       404: 'the request or the attachment is not there, or not the caller’s to see',
       409: 'the upload expired, has not arrived, is not the file announced (size or type), or was confirmed already',
     },
-  }),
-  listAttachments: defineRoute({
-    name: 'list-attachments',
+  },
+  listAttachments: {
     method: 'GET',
     path: '/requests/{requestId}/attachments',
-    auth: 'jwt',
     summary: 'The confirmed attachments of a request',
     tag: 'attachments',
     status: 200,
     schemas: { path: RequestPath, response: z.array(AttachmentView) },
     access: { table: 'read' },
-  }),
-  downloadAttachment: defineRoute({
-    name: 'download-attachment',
+  },
+  downloadAttachment: {
     method: 'GET',
     path: '/requests/{requestId}/attachments/{attachmentId}',
-    auth: 'jwt',
     summary: 'A short-lived download link for one attachment',
     tag: 'attachments',
     status: 200,
@@ -242,12 +218,10 @@ export const routes = {
       404: 'the request or the attachment is not there, or not the caller’s to see (an internal file, for a client)',
       409: 'the file is not confirmed yet',
     },
-  }),
-  inviteParticipant: defineRoute({
-    name: 'invite-participant',
+  },
+  inviteParticipant: {
     method: 'POST',
     path: '/requests/{requestId}/participants',
-    auth: 'jwt',
     summary: 'Invite a person by e-mail to this request only (client admin, agency staff)',
     tag: 'people',
     status: 201,
@@ -257,23 +231,19 @@ export const routes = {
       403: 'only the client admin and agency staff invite people',
       409: 'the person sees the request already (agency staff, the client organisation, or invited before)',
     },
-  }),
-  listParticipants: defineRoute({
-    name: 'list-participants',
+  },
+  listParticipants: {
     method: 'GET',
     path: '/requests/{requestId}/participants',
-    auth: 'jwt',
     summary: 'The people invited to a request',
     tag: 'people',
     status: 200,
     schemas: { path: RequestPath, response: z.array(ParticipantView) },
     access: { table: 'read' },
-  }),
-  removeParticipant: defineRoute({
-    name: 'remove-participant',
+  },
+  removeParticipant: {
     method: 'DELETE',
     path: '/requests/{requestId}/participants/{userId}',
-    auth: 'jwt',
     summary: 'End a participant’s access at once (or leave, for the participant)',
     tag: 'people',
     status: 204,
@@ -283,12 +253,10 @@ export const routes = {
       403: 'only the client admin and agency staff remove others (participants may leave)',
       404: 'the request, or the participant on it, is not there',
     },
-  }),
-  takeAction: defineRoute({
-    name: 'take-action',
+  },
+  takeAction: {
     method: 'POST',
     path: '/requests/{requestId}/actions',
-    auth: 'jwt',
     summary: 'Take a lifecycle step: clarify; fix or start work (you are assigned if nobody is); explain (the explanation is the note); reopen an answer (with a note saying why); close',
     tag: 'requests',
     status: 200,
@@ -298,24 +266,20 @@ export const routes = {
       403: 'the caller’s role on the request does not allow that step',
       409: 'the request’s status or type does not allow that step now, or the window to reopen an answer has ended (it is closed)',
     },
-  }),
-  assignRequest: defineRoute({
-    name: 'assign-request',
+  },
+  assignRequest: {
     method: 'PUT',
     path: '/requests/{requestId}/assignee',
-    auth: 'jwt',
     summary: 'Assign an active request to an agency person, or unassign it (agency staff)',
     tag: 'queues',
     status: 200,
     schemas: { path: RequestPath, body: AssigneeBody, response: RequestView },
     access: { table: 'readWrite' },
     refusals: { 400: '`assigneeId` is not an agency person', 403: 'only agency staff assign requests', 409: 'the request is finished' },
-  }),
-  getQueue: defineRoute({
-    name: 'get-queue',
+  },
+  getQueue: {
     method: 'GET',
     path: '/queue',
-    auth: 'jwt',
     summary: 'The organisation’s active requests in the order the client wants them handled, a page at a time',
     tag: 'queues',
     status: 200,
@@ -326,12 +290,10 @@ export const routes = {
       403: 'the caller belongs to no client organisation (invited to single requests only)',
       404: 'the organisation named (`orgId`) does not exist, or is not the caller’s',
     },
-  }),
-  moveRequest: defineRoute({
-    name: 'move-request',
+  },
+  moveRequest: {
     method: 'POST',
     path: '/requests/{requestId}/move',
-    auth: 'jwt',
     summary: 'Move a request before or after another one of the queue, or to its top or bottom',
     tag: 'queues',
     status: 200,
@@ -342,12 +304,10 @@ export const routes = {
       404: 'the request, or the one named as `before`/`after`, is not there or not the caller’s to see',
       409: 'a request named is finished, or the queue changed during the move',
     },
-  }),
-  setQueueOrder: defineRoute({
-    name: 'set-queue-order',
+  },
+  setQueueOrder: {
     method: 'PUT',
     path: '/queue',
-    auth: 'jwt',
     summary: 'Set the whole order of the queue at once',
     tag: 'queues',
     status: 200,
@@ -359,36 +319,30 @@ export const routes = {
       404: 'a request the order names is not there or not the caller’s to see',
       409: 'the order leaves out a request of the queue, names one that is finished or joined it meanwhile, or the queue holds more requests than one order may name',
     },
-  }),
-  getWorkQueue: defineRoute({
-    name: 'get-work-queue',
+  },
+  getWorkQueue: {
     method: 'GET',
     path: '/work-queue',
-    auth: 'jwt',
     summary: 'Ready work of every organisation, each in its client’s order (agency staff)',
     tag: 'queues',
     status: 200,
     schemas: { query: WorkQueueQuery, response: WorkQueueView },
     access: { table: 'read' },
     refusals: { 403: 'only agency staff see the work queue (clients: `GET /queue`)' },
-  }),
-  getOrganisation: defineRoute({
-    name: 'get-organisation',
+  },
+  getOrganisation: {
     method: 'GET',
     path: '/orgs/{orgId}',
-    auth: 'jwt',
     summary: 'An organisation and its settings',
     tag: 'organisations',
     status: 200,
     schemas: { path: OrganisationPath, response: OrganisationView },
     access: { table: 'read' },
     refusals: { 404: 'the organisation is not there, or not the caller’s to see' },
-  }),
-  updateOrganisationSettings: defineRoute({
-    name: 'update-organisation-settings',
+  },
+  updateOrganisationSettings: {
     method: 'PATCH',
     path: '/orgs/{orgId}/settings',
-    auth: 'jwt',
     summary: 'Change an organisation’s settings (its admins, agency admins)',
     tag: 'organisations',
     status: 200,
@@ -399,35 +353,29 @@ export const routes = {
       404: 'the organisation is not there, or not the caller’s to see',
       409: 'the settings changed while they were being edited',
     },
-  }),
-  postOffer: defineRoute({
-    name: 'post-offer',
+  },
+  postOffer: {
     method: 'POST',
     path: '/requests/{requestId}/offers',
-    auth: 'jwt',
     summary: 'Post an offer (agency staff): what it includes, line by line, with prices; the totals are computed. It replaces the open offer',
     tag: 'offers',
     status: 201,
     schemas: { path: RequestPath, body: OfferBody, response: OfferView },
     access: { table: 'readWrite', workflow: ['start', 'report'] },
     refusals: { 403: 'only agency staff post offers', 409: 'the request’s status or type does not take an offer now' },
-  }),
-  listOffers: defineRoute({
-    name: 'list-offers',
+  },
+  listOffers: {
     method: 'GET',
     path: '/requests/{requestId}/offers',
-    auth: 'jwt',
     summary: 'Every offer of a request, first to last, with its status, totals and content hash',
     tag: 'offers',
     status: 200,
     schemas: { path: RequestPath, response: z.array(OfferView) },
     access: { table: 'read' },
-  }),
-  acceptOffer: defineRoute({
-    name: 'accept-offer',
+  },
+  acceptOffer: {
     method: 'POST',
     path: '/requests/{requestId}/offers/{offerNumber}/accept',
-    auth: 'jwt',
     summary: 'Accept an offer: it becomes a binding order (the organisation’s admins, or members if allowed). Name the content hash you saw',
     tag: 'offers',
     status: 200,
@@ -438,12 +386,10 @@ export const routes = {
       404: 'the request or the offer is not there, or not the caller’s to see',
       409: 'the offer was superseded, expired or decided already, its content hash is not the one named, the request no longer waits for a decision, or the organisation has no billing details for the order',
     },
-  }),
-  rejectOffer: defineRoute({
-    name: 'reject-offer',
+  },
+  rejectOffer: {
     method: 'POST',
     path: '/requests/{requestId}/offers/{offerNumber}/reject',
-    auth: 'jwt',
     summary: 'Decline an offer with a reason: the request goes back to clarifying for a revised offer',
     tag: 'offers',
     status: 200,
@@ -454,12 +400,10 @@ export const routes = {
       404: 'the request or the offer is not there, or not the caller’s to see',
       409: 'the offer was superseded, expired or decided already, its content hash is not the one named, or the request no longer waits for a decision',
     },
-  }),
-  getOrder: defineRoute({
-    name: 'get-order',
+  },
+  getOrder: {
     method: 'GET',
     path: '/requests/{requestId}/order',
-    auth: 'jwt',
     summary: 'The binding order of a request, its payments and a short-lived link to its PDF (the organisation and the agency)',
     tag: 'offers',
     status: 200,
@@ -468,12 +412,10 @@ export const routes = {
     refusals: {
       404: 'the request is not the caller’s to see, it has no binding order (yet), or the caller is an invited participant (an order is the organisation’s business document)',
     },
-  }),
-  recordPayment: defineRoute({
-    name: 'record-payment',
+  },
+  recordPayment: {
     method: 'POST',
     path: '/requests/{requestId}/payments',
-    auth: 'jwt',
     summary: 'Record a payment seen on the bank statement (agency staff); a wrong amount or currency is flagged, not taken',
     tag: 'offers',
     status: 200,
@@ -484,9 +426,8 @@ export const routes = {
       409: 'the request has no binding order to pay',
       503: 'other changes of the order kept coming first; the payment was not recorded yet',
     },
-  }),
-  paymentWebhook: defineRoute({
-    name: 'payment-webhook',
+  },
+  paymentWebhook: {
     method: 'POST',
     path: '/payments/webhook',
     auth: 'public',
@@ -511,12 +452,10 @@ export const routes = {
       409: false,
       503: 'other changes of the order kept coming first (racing deliveries); nothing was recorded, so deliver it again',
     },
-  }),
-  setBilling: defineRoute({
-    name: 'set-billing',
+  },
+  setBilling: {
     method: 'PUT',
     path: '/orgs/{orgId}/billing',
-    auth: 'jwt',
     summary: 'Set the billing details an organisation’s orders state (its admins, agency admins)',
     tag: 'organisations',
     status: 200,
@@ -527,12 +466,10 @@ export const routes = {
       403: 'only the organisation’s admins and the agency’s admins set its billing details',
       404: 'the organisation is not there, or not the caller’s to see',
     },
-  }),
-  handOver: defineRoute({
-    name: 'hand-over',
+  },
+  handOver: {
     method: 'POST',
     path: '/requests/{requestId}/handovers',
-    auth: 'jwt',
     summary: 'Hand the work over for review (agency staff): notes, files, a link. Opens the next review round; its window ends 7 calendar days later at 23:59:59 Prague time',
     tag: 'review',
     status: 201,
@@ -544,23 +481,19 @@ export const routes = {
       404: 'the request, or an attached file, is not there (or not uploaded)',
       409: 'the request’s status does not allow a handover now',
     },
-  }),
-  listHandovers: defineRoute({
-    name: 'list-handovers',
+  },
+  listHandovers: {
     method: 'GET',
     path: '/requests/{requestId}/handovers',
-    auth: 'jwt',
     summary: 'Every review round of a request, first to last, with its deadline and how it ended',
     tag: 'review',
     status: 200,
     schemas: { path: RequestPath, response: z.array(HandoverView) },
     access: { table: 'read' },
-  }),
-  acceptDelivery: defineRoute({
-    name: 'accept-delivery',
+  },
+  acceptDelivery: {
     method: 'POST',
     path: '/requests/{requestId}/handovers/{round}/accept',
-    auth: 'jwt',
     summary: 'Accept the delivery of a round (the client organisation), optionally rating it 1–5 with a comment',
     tag: 'review',
     status: 200,
@@ -571,12 +504,10 @@ export const routes = {
       404: 'the request or the round is not there, or not the caller’s to see',
       409: 'the round is not the one under review, its review ended already, or its review period has ended (the delivery is deemed accepted)',
     },
-  }),
-  requestChanges: defineRoute({
-    name: 'request-changes',
+  },
+  requestChanges: {
     method: 'POST',
     path: '/requests/{requestId}/handovers/{round}/request-changes',
-    auth: 'jwt',
     summary: 'Ask for changes to the delivery of a round (the client organisation), saying what: the agent resumes and hands over again',
     tag: 'review',
     status: 200,
@@ -588,69 +519,58 @@ export const routes = {
       404: 'the request, the round or an attached file is not there, or not the caller’s to see',
       409: 'the round is not the one under review, its review ended already, or its review period has ended (the delivery is deemed accepted)',
     },
-  }),
-  getFeedback: defineRoute({
-    name: 'get-feedback',
+  },
+  getFeedback: {
     method: 'GET',
     path: '/feedback',
-    auth: 'jwt',
     summary: 'Clients’ ratings of deliveries per organisation and per agency person (agency staff)',
     tag: 'review',
     status: 200,
     schemas: { response: FeedbackView },
     access: { table: 'read' },
     refusals: { 403: 'only agency staff see the ratings' },
-  }),
-  getPreferences: defineRoute({
-    name: 'get-preferences',
+  },
+  getPreferences: {
     method: 'GET',
     path: '/me/preferences',
-    auth: 'jwt',
     summary: 'Your mail preferences: language, which requests mail you, muted requests',
     tag: 'mail',
     status: 200,
     schemas: { response: PreferencesView },
     access: { table: 'read' },
     refusals: { 403: false, 404: 'a valid login of a person with no orderdesk account yet' },
-  }),
-  updatePreferences: defineRoute({
-    name: 'update-preferences',
+  },
+  updatePreferences: {
     method: 'PATCH',
     path: '/me/preferences',
-    auth: 'jwt',
     summary: 'Change your mail language (`cs`, `en`) or limit mail to your own requests',
     tag: 'mail',
     status: 200,
     schemas: { body: PreferencesBody, response: PreferencesView },
     access: { table: 'readWrite' },
     refusals: { 403: false, 404: 'a valid login of a person with no orderdesk account yet', 409: false },
-  }),
-  muteRequest: defineRoute({
-    name: 'mute-request',
+  },
+  muteRequest: {
     method: 'PUT',
     path: '/requests/{requestId}/mute',
-    auth: 'jwt',
     summary: 'Get no more mail about this request',
     tag: 'mail',
     status: 200,
     schemas: { path: RequestPath, response: MuteView },
     access: { table: 'readWrite' },
     refusals: { 409: false },
-  }),
-  unmuteRequest: defineRoute({
-    name: 'unmute-request',
+  },
+  unmuteRequest: {
     method: 'DELETE',
     path: '/requests/{requestId}/mute',
-    auth: 'jwt',
     summary: 'Get mail about this request again',
     tag: 'mail',
     status: 200,
     schemas: { path: RequestPath, response: MuteView },
     access: { table: 'readWrite' },
     refusals: { 409: false },
-  }),
-  unsubscribe: defineRoute({
-    name: 'unsubscribe',
+  },
+  unsubscribe: {
     method: 'POST',
     path: '/unsubscribe/{token}',
     auth: 'public',
@@ -666,9 +586,8 @@ export const routes = {
       ...linkRefusals('mute', 'mute the request in the portal'),
       404: 'the person the link was made for has no account any more',
     },
-  }),
-  unsubscribePage: defineRoute({
-    name: 'unsubscribe-page',
+  },
+  unsubscribePage: {
     method: 'GET',
     path: '/unsubscribe/{token}',
     auth: 'public',
@@ -682,9 +601,8 @@ export const routes = {
       ...linkRefusals('mute', 'mute the request in the portal'),
       404: 'the request of the link is gone',
     },
-  }),
-  openLink: defineRoute({
-    name: 'open-link',
+  },
+  openLink: {
     method: 'GET',
     path: '/links/{token}',
     auth: 'public',
@@ -698,24 +616,20 @@ export const routes = {
       ...linkRefusals('open', 'log in to the portal to open the request'),
       404: 'the request is gone, or the person the link was made for no longer sees it',
     },
-  }),
-  listParkedMail: defineRoute({
-    name: 'list-parked-mail',
+  },
+  listParkedMail: {
     method: 'GET',
     path: '/mail/parked',
-    auth: 'jwt',
     summary: 'Mails SES kept refusing, oldest first (agency staff): nothing is dropped',
     tag: 'mail',
     status: 200,
     schemas: { query: PageQuery, response: ParkedMailPage },
     access: { table: 'read' },
     refusals: { 403: 'only agency staff handle parked mail' },
-  }),
-  resendMail: defineRoute({
-    name: 'resend-mail',
+  },
+  resendMail: {
     method: 'POST',
     path: '/mail/parked/{mailId}/resend',
-    auth: 'jwt',
     summary: 'Send a parked mail again, now (agency staff); answers how it went',
     tag: 'mail',
     status: 200,
@@ -727,20 +641,18 @@ export const routes = {
       404: 'there is no such mail',
       409: 'the mail is not parked (any more), was taken over by another sender, or its request, entry or person is gone',
     },
-  }),
-  liftSuppression: defineRoute({
-    name: 'lift-suppression',
+  },
+  liftSuppression: {
     method: 'DELETE',
     path: '/mail/suppressions/{email}',
-    auth: 'jwt',
     summary: 'Mail an address again after it bounced or complained (agency staff); answers the suppression lifted, 404 if there was none',
     tag: 'mail',
     status: 200,
     schemas: { path: SuppressionPath, response: SuppressionView },
     access: { table: 'readWrite' },
     refusals: { 403: 'only agency staff lift suppressions', 404: 'the address is not suppressed' },
-  }),
-} as const;
+  },
+} satisfies RouteEntries);
 
 export const routeList: readonly RouteDefinition[] = Object.values(routes);
 

@@ -31,7 +31,7 @@ const validCall = (key: string): ((client: Client) => Promise<Answer>) => {
   const path = { requestId };
   const calls: Record<string, (client: Client) => Promise<Answer>> = {
     'GET /health': (c) => c.send(routes.health),
-    'GET /openapi.json': (c) => c.send(routes.openApi),
+    'GET /openapi.json': (c) => c.send(routes.getOpenapi),
     'GET /me': (c) => c.send(routes.getMe),
     'POST /requests': (c) => c.send(routes.createRequest, { body: newInquiry() }),
     'GET /requests': (c) => c.send(routes.listRequests),

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { functionList } from '../../../lib/lambda/table.js';
-import { routeKey } from '../../../lib/http/route.js';
-import { noRoute, routeList } from '../../../lib/http/routes.js';
+import * as z from 'zod';
+import { kebabCase, routeKey, routeTable } from '../../../lib/http/route.js';
+import { noRoute, routeList, routes } from '../../../lib/http/routes.js';
 
 const functionsDir = path.resolve(import.meta.dirname, '../../../functions');
 
@@ -26,6 +27,23 @@ describe('the route table', () => {
     for (const route of routeList) expect(route.name).toMatch(/^[a-z]+(-[a-z0-9]+)*$/);
     expect(new Set(routeList.map((r) => r.name)).size).toBe(routeList.length);
     expect(new Set(routeList.map(routeKey)).size).toBe(routeList.length);
+  });
+
+  it('names each route after its key in kebab-case, the name of its handler module', () => {
+    for (const [key, route] of Object.entries(routes)) {
+      expect(route.name, key).toBe(kebabCase(key));
+      expect(fs.existsSync(path.join(functionsDir, `${route.name}.ts`)), route.name).toBe(true);
+    }
+    expect(kebabCase('getMe')).toBe('get-me');
+    expect(kebabCase('updateOrganisationSettings')).toBe('update-organisation-settings');
+  });
+
+  it('makes a route that states no auth a jwt one, and keeps a public one public', () => {
+    const entry = { method: 'GET', path: '/x', summary: 'x', tag: 't', status: 200, schemas: { response: z.object({}) }, access: {} } as const;
+    const table = routeTable({ getX: entry, openX: { ...entry, auth: 'public', publicBecause: 'a test' } });
+    expect(table.getX).toMatchObject({ name: 'get-x', auth: 'jwt' });
+    expect(table.openX).toMatchObject({ name: 'open-x', auth: 'public' });
+    for (const route of routeList) expect(['jwt', 'public'], route.name).toContain(route.auth);
   });
 
   it('declares every {parameter} of a path in its path schema', () => {
