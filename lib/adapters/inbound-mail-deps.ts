@@ -4,7 +4,6 @@ import { EnvName, readEnv } from '../config/env.js';
 import { portalUrlOf } from '../config/portal-urls.js';
 import { replyKeyOf } from '../domain/mail/reply-token.js';
 import { currentCorrelationId } from '../observability/correlation.js';
-import type { InboundMailDeps, InboundSite, InboundStores } from '../services/inbound-mail.js';
 import { clock } from './clock.js';
 import { dynamoAttachmentStore } from './dynamodb/attachment-store.js';
 import { dynamoCallerContext } from './dynamodb/caller-context.js';
@@ -21,6 +20,8 @@ import { s3FileStore } from './s3/file-store.js';
 import { s3InboundMailbox } from './s3/inbound-mailbox.js';
 import { secretValue } from './secrets/secrets.js';
 import { sesFromEnvironment, sesMailer } from './ses/ses-mailer.js';
+import type { InboundSite } from '../services/ports/mail.js';
+import type { InboundMailDeps, InboundStores } from '../services/ports/deps.js';
 
 /** The configured domain and sender, read when first needed. */
 const site: InboundSite = {

@@ -1,8 +1,6 @@
 import * as z from 'zod';
 import { EnvName, readEnv } from '../config/env.js';
 import { portalUrlOf } from '../config/portal-urls.js';
-import type { NotifierDeps } from '../services/notifier.js';
-import type { PreferenceDeps } from '../services/mail-preferences.js';
 import type { MailSite } from '../services/ports/mail.js';
 import { dynamoMailRecordStore } from './dynamodb/mail-record-store.js';
 import { documentClient, tableName } from './dynamodb/document-client.js';
@@ -14,6 +12,8 @@ import { s3ObjectReader } from './s3/object-reader.js';
 import { secretValue } from './secrets/secrets.js';
 import { serviceDeps } from './service-deps.js';
 import { sesFromEnvironment, sesMailer } from './ses/ses-mailer.js';
+import type { NotifierDeps } from '../services/ports/deps.js';
+import type { PreferenceDeps } from '../services/ports/deps.js';
 
 /** The configured URLs and sender, read when first needed (a function without mail access never reads them). */
 const site: MailSite = {

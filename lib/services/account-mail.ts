@@ -3,14 +3,9 @@ import { Platform } from '../domain/platform.js';
 import { brandOf } from '../mail/brands.js';
 import { renderAccountMail } from '../mail/account-mail.js';
 import { pickLanguage } from '../mail/strings.js';
+import type { AccountMailDeps } from './ports/deps.js';
 
 const kinds = { CustomMessage_AdminCreateUser: 'invitation', CustomMessage_ForgotPassword: 'password_reset' } as const;
-
-export interface AccountMailDeps {
-  portalUrl: (platform: Platform) => string;
-  /** The platform of the app client a person used (a password reset starts there). */
-  platformOfClient: (clientId: string | undefined) => Platform | undefined;
-}
 
 /**
  * Cognito's own mails in orderdesk's templates: an invitation is branded by the platform of the

@@ -1,12 +1,7 @@
 import type { Platform } from '../domain/platform.js';
 import type { User } from '../domain/user.js';
 import { resolveCaller } from './caller.js';
-import type { UserLookup } from './ports/common.js';
-
-export interface MeDependencies {
-  users: Pick<UserLookup, 'getUser'>;
-  platformOfClient: (clientId: string | undefined) => Platform | undefined;
-}
+import type { MeDependencies } from './ports/deps.js';
 
 export type Me = Omit<User, 'createdAt'> & { platform?: Platform };
 

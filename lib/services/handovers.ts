@@ -9,7 +9,8 @@ import { internalAttachments } from './messages.js';
 import { mustBeClient, openCallerRequest, requestView } from './open-request.js';
 import type { Write } from './ports/common.js';
 import { toHandoverView, type HandoverView, type RequestView } from './views.js';
-import { nudgeWorkflow, takeLapsedStep, type WorkflowDeps } from './workflow-signals.js';
+import { nudgeWorkflow, takeLapsedStep } from './workflow-signals.js';
+import type { WorkflowDeps } from './ports/deps.js';
 
 /** What an agent hands over: what was done and how to check it, the files, where to see it. */
 export interface HandoverInput {

@@ -15,7 +15,7 @@ import {
   type MailHeader,
 } from '../domain/mail/inbound-mail.js';
 import { ReplyTokenError, replyTokenOf, verifyReplyToken, type ReplyClaims } from '../domain/mail/reply-token.js';
-import { platforms, type Platform } from '../domain/platform.js';
+import { platforms } from '../domain/platform.js';
 import { epochSeconds } from '../domain/time.js';
 import { newReplyText } from '../mail/reply/reply-text.js';
 import { brands } from '../mail/brands.js';
@@ -23,54 +23,9 @@ import { replyRefusedMail } from '../mail/reply-refused.js';
 import { cap, oneLine } from '../mail/plain-text.js';
 import { logger } from '../observability/logger.js';
 import type { MetricName } from '../observability/metric-names.js';
-import type { ServiceDeps } from './ports/deps.js';
-import type { Mailer } from './ports/mail.js';
-import { maxMessageLength, postMessage, type MessageDeps } from './messages.js';
+import { maxMessageLength, postMessage } from './messages.js';
 import { openCallerRequest } from './open-request.js';
-import type { FileStore } from './ports/common.js';
-
-/** The raw mail SES stored under `mail/`, read by the inbound-mail function only. */
-export interface InboundMailbox {
-  /** The stored mail's size in bytes; undefined if nothing is at the key. */
-  size(key: string): Promise<number | undefined>;
-  read(key: string): Promise<Uint8Array>;
-  /** At most the first `bytes` bytes: the head of a mail too large to read whole. */
-  readStart(key: string, bytes: number): Promise<Uint8Array>;
-}
-
-/** What inbound mail remembers: each stored mail's outcome, and whom it answered lately. Every write is conditional. */
-export interface InboundRecords {
-  /** The outcome recorded for this stored mail, if it was handled before. */
-  handled(objectKey: string, now: Date): Promise<InboundOutcome | undefined>;
-  record(outcome: InboundOutcome, now: Date): Promise<void>;
-  /** Takes the address's one answer until `now` + `seconds`; false while an earlier one still holds it. */
-  claimAnswer(email: string, now: Date, seconds: number): Promise<boolean>;
-}
-
-/** The deployment's configuration: where replies go, who answers, where the portals are. */
-export interface InboundSite {
-  inboundDomain: string;
-  mailFrom: string;
-  portalUrl(platform: Platform): string;
-}
-
-/**
- * The stores posting a message reads and writes (`postMessage`, `openCallerRequest`), and no
- * others: the function builds only these, which keeps its bundle (a MIME parser on the DynamoDB
- * base) under its budget.
- */
-export type InboundStores = MessageDeps & Pick<ServiceDeps, 'users'>;
-
-export interface InboundMailDeps extends InboundStores {
-  mailbox: InboundMailbox;
-  /** Where the mail's attachments are stored, under `orgs/` as confirmed uploads are. */
-  files: Pick<FileStore, 'put'>;
-  records: InboundRecords;
-  mailer: Mailer;
-  /** The key reply tokens are signed with (`replyKeyOf` the mail-links secret). */
-  replyKey: () => Promise<Buffer>;
-  site: InboundSite;
-}
+import type { InboundMailDeps } from './ports/deps.js';
 
 /** At most one answer to a refused reply per sender address in this long. */
 export const answerWindowSeconds = 24 * 60 * 60;

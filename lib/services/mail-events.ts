@@ -5,13 +5,9 @@ import { undeliverableOf, type MailEvent } from '../domain/mail/mail-event.js';
 import { RequestId } from '../domain/request.js';
 import { logger } from '../observability/logger.js';
 import { agencyCaller } from './caller.js';
-import type { Caller, ServiceDeps } from './ports/deps.js';
-import type { Suppression, SuppressionStore } from './ports/mail.js';
+import type { Caller, MailEventDeps } from './ports/deps.js';
+import type { Suppression } from './ports/mail.js';
 import { newEntry } from './timeline.js';
-
-export interface MailEventDeps extends Pick<ServiceDeps, 'requests' | 'timeline' | 'users' | 'unitOfWork' | 'now' | 'correlationId' | 'metrics'> {
-  suppressions: SuppressionStore;
-}
 
 /**
  * A bounce or complaint, recorded at once: the address is suppressed (the notifier mails it no

@@ -5,16 +5,8 @@ import { verifyLink } from '../domain/mail/signed-token.js';
 import type { MailPreferences } from '../domain/mail/preferences.js';
 import type { Platform } from '../domain/platform.js';
 import type { RequestStatus } from '../domain/request.js';
-import type { Caller, ServiceDeps } from './ports/deps.js';
-import type { PreferenceStore } from './ports/mail.js';
+import type { Caller, PreferenceDeps } from './ports/deps.js';
 import { openCallerRequest } from './open-request.js';
-
-export interface PreferenceDeps extends Pick<ServiceDeps, 'users' | 'callers' | 'requests' | 'participants' | 'now'> {
-  preferences: PreferenceStore;
-  linkKey: () => Promise<Buffer>;
-  /** The configured portal URL of a platform (where a browser is sent to confirm a mute). */
-  portalUrl: (platform: Platform) => string;
-}
 
 export const getPreferences = async (deps: PreferenceDeps, caller: Caller) => deps.preferences.preferences(caller.userId);
 

@@ -2,7 +2,8 @@ import { mailIdOf } from '../domain/mail/mail-record.js';
 import { correlated } from '../observability/correlation.js';
 import { logger } from '../observability/logger.js';
 import { MailRejectedError, type MailRecordKey, type MailThread, type OutgoingMail } from './ports/mail.js';
-import type { NotifierDeps } from './notifier.js';
+import type { NotifierDeps } from './ports/deps.js';
+
 
 const describe = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 

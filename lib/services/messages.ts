@@ -2,7 +2,7 @@ import { accessLevel, seesInternal, type AccessLevel } from '../domain/access.js
 import { ForbiddenError } from '../domain/errors.js';
 import { isAgencyRole } from '../domain/roles.js';
 import { alongside } from './alongside.js';
-import type { Caller, ServiceDeps } from './ports/deps.js';
+import type { Caller, ServiceDeps, MessageDeps } from './ports/deps.js';
 import { idempotent } from './idempotent.js';
 import { openCallerRequest, opened } from './open-request.js';
 import { knownCaller } from './caller.js';
@@ -20,9 +20,6 @@ export interface NewMessage {
   internal: boolean;
   attachmentIds: string[];
 }
-
-/** What posting a message reads and writes (inbound mail builds only these). */
-export type MessageDeps = Pick<ServiceDeps, 'requests' | 'timeline' | 'attachments' | 'idempotency' | 'callers' | 'unitOfWork' | 'now' | 'newId' | 'correlationId' | 'metrics'>;
 
 /** A message (or an internal note) is itself the timeline entry, stored as written. */
 export const postMessage = async (

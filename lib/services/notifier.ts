@@ -8,33 +8,8 @@ import { correlated } from '../observability/correlation.js';
 import { logger } from '../observability/logger.js';
 import { composeMail, type ReorderDigest } from './mail-composer.js';
 import { sendClaimed } from './mail-sending.js';
-import type { MailRecordStore, MailAttachment, Mailer, MailPeopleStore, MailSite, NewMailRecord, OrderDocuments, ThreadStore } from './ports/mail.js';
-import type { BusinessMetrics } from './ports/deps.js';
-import type { OrganisationStore, ParticipantStore, QueueStore, RequestStore, TimelineStore, UserLookup } from './ports/common.js';
-
-export interface NotifierDeps {
-  requests: Pick<RequestStore, 'get'>;
-  timeline: Pick<TimelineStore, 'get'>;
-  users: UserLookup;
-  participants: Pick<ParticipantStore, 'list'>;
-  queues: Pick<QueueStore, 'clientQueue'>;
-  organisations: Pick<OrganisationStore, 'getOrganisation'>;
-  people: MailPeopleStore;
-  mailRecords: MailRecordStore;
-  /** Each person's mails about each request, for the next one's threading headers. */
-  threads: ThreadStore;
-  mailer: Mailer;
-  /** The orders' PDFs, which `order_issued` mails carry. */
-  documents: OrderDocuments;
-  site: MailSite;
-  /** The key that signs links in mail (a secret); reply addresses' key is derived from it. */
-  linkKey: () => Promise<Buffer>;
-  now: () => Date;
-  newId: () => string;
-  /** SES errors are retried this many times in all, waiting `baseDelayMs` · 2^n (with jitter) between. */
-  retry: { attempts: number; baseDelayMs: number; sleep: (ms: number) => Promise<void> };
-  metrics: BusinessMetrics;
-}
+import type { MailAttachment, MailPeopleStore, NewMailRecord } from './ports/mail.js';
+import type { NotifierDeps } from './ports/deps.js';
 
 /** Someone else is sending this mail right now: the stream record is retried later and finds it done (or their claim lapsed). */
 export class MailInFlightError extends Error {

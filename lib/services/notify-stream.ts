@@ -3,7 +3,8 @@ import { TimelineEntry } from '../domain/timeline-entry.js';
 import type { TableStreamEvent } from '../lambda/stream-event.js';
 import { correlated } from '../observability/correlation.js';
 import { logger } from '../observability/logger.js';
-import { notifyEntry, type NotifierDeps } from './notifier.js';
+import { notifyEntry } from './notifier.js';
+import type { NotifierDeps } from './ports/deps.js';
 
 /** Records mailed at once; the rest wait, so one batch does not open hundreds of SES calls. */
 const concurrency = 5;

@@ -2,22 +2,17 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { addSeconds } from '../domain/time.js';
 import { acceptanceOf, defaultValidityDays, makeOffer, openOfferOf, refusalOf, type Offer, type OfferRefusal, type OfferTerms } from '../domain/orders/offer.js';
 import { makeOrder } from '../domain/orders/order.js';
-import type { Supplier } from '../domain/orders/billing.js';
 import { defaultLanguage } from '../domain/mail/preferences.js';
 import { actingRole, mayAcceptOffers } from '../domain/access.js';
 import { mayOrder, type Organisation } from '../domain/organisation.js';
 import type { Request } from '../domain/request.js';
 import type { User } from '../domain/user.js';
-import type { Caller, Origin } from './ports/deps.js';
+import type { Caller, Origin, OfferDeps } from './ports/deps.js';
 import { alongside } from './alongside.js';
 import { takeStep } from './lifecycle-step.js';
 import { mustBeClient, openCallerRequest, requestView } from './open-request.js';
 import { toOfferView, type OfferView, type RequestView } from './views.js';
-import { nudgeWorkflow, type WorkflowDeps } from './workflow-signals.js';
-
-export interface OfferDeps extends WorkflowDeps {
-  supplier: () => Supplier;
-}
+import { nudgeWorkflow } from './workflow-signals.js';
 
 /** What the agent writes: the terms (validity optional) and a note for the timeline. */
 export type OfferInput = Omit<OfferTerms, 'validUntil' | 'terms'> & { validUntil?: string; terms?: string; note?: string };

@@ -7,7 +7,7 @@ import type { Organisation } from '../domain/organisation.js';
 import type { Request } from '../domain/request.js';
 import type { User } from '../domain/user.js';
 import { knownCaller } from './caller.js';
-import type { Caller, ServiceDeps } from './ports/deps.js';
+import type { Caller, ServiceDeps, ViewDeps } from './ports/deps.js';
 import type { RequestView } from './views.js';
 
 export interface OpenedRequest {
@@ -49,8 +49,6 @@ export interface SeenRequest {
   request: Request;
   level: Exclude<AccessLevel, 'none'>;
 }
-
-export type ViewDeps = Pick<ServiceDeps, 'offers' | 'organisations' | 'now'>;
 
 /** The open offer of a request quoted before requests kept it (see `Request.openOffer`): read from its offers. */
 const openOfferRead = async (deps: ViewDeps, request: Request): Promise<OpenOffer | undefined> => {

@@ -4,13 +4,9 @@ import { sha256Hex } from '../domain/canonical.js';
 import { orderFileName, paymentDetailsOf, type Order } from '../domain/orders/order.js';
 import type { Payment } from '../domain/orders/payment.js';
 import { orderPrefix } from '../config/access.js';
-import type { Caller, FileServiceDeps } from './ports/deps.js';
+import type { Caller, FileServiceDeps, OrderDocumentDeps } from './ports/deps.js';
 import { openCallerRequest } from './open-request.js';
 import { newEntry } from './timeline.js';
-
-export interface OrderDocumentDeps extends FileServiceDeps {
-  render: (order: Order) => Promise<Uint8Array>;
-}
 
 /** How long an order's download link works. */
 const downloadSeconds = 5 * 60;

@@ -4,9 +4,7 @@ import type { Organisation, OrganisationSettings } from '../domain/organisation.
 import type { BillingDetails } from '../domain/orders/billing.js';
 import type { User } from '../domain/user.js';
 import { resolveCaller } from './caller.js';
-import type { Caller, ServiceDeps } from './ports/deps.js';
-
-type OrganisationDeps = Pick<ServiceDeps, 'users' | 'organisations' | 'now'>;
+import type { Caller, ServiceDeps, OrganisationDeps } from './ports/deps.js';
 
 /** Someone outside an organisation can't tell it from a missing one. */
 const visibleOrganisation = async (deps: OrganisationDeps, user: User, orgId: string): Promise<Organisation> => {

@@ -12,7 +12,8 @@ import type { Caller } from './ports/deps.js';
 import { takeStep } from './lifecycle-step.js';
 import { openCallerRequest } from './open-request.js';
 import { newEntry } from './timeline.js';
-import { nudgeWorkflow, type WorkflowDeps } from './workflow-signals.js';
+import { nudgeWorkflow } from './workflow-signals.js';
+import type { WorkflowDeps } from './ports/deps.js';
 
 export interface PaymentInput {
   paymentId: string;

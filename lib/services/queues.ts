@@ -11,9 +11,9 @@ import { guessed, onGuess } from './alongside.js';
 import { knownCaller } from './caller.js';
 import type { Caller, ServiceDeps } from './ports/deps.js';
 import { opened, requestViews, visibleLevel } from './open-request.js';
-import type { QueuedRequest, QueueGap } from './ports/common.js';
 import { newEntry } from './timeline.js';
 import type { ClientQueueView, QueuePlacementView } from './views.js';
+import type { QueuedRequest, QueueGap } from './ports/requests.js';
 
 /** A DynamoDB transaction holds 100 actions: each moved request is a rank write and an activity item. */
 const maxActionsPerTransaction = 100;

@@ -13,10 +13,12 @@ import type { Caller, ServiceDeps } from './ports/deps.js';
 import { idempotent } from './idempotent.js';
 import { takeStep } from './lifecycle-step.js';
 import { openCallerRequest, requestView, requestViews, visibleLevel } from './open-request.js';
-import type { ListScope, Page } from './ports/common.js';
+import type { Page } from './ports/common.js';
 import { newEntry } from './timeline.js';
 import { RequestView } from './views.js';
-import { nudgeWorkflow, takeLapsedStep, type WorkflowDeps } from './workflow-signals.js';
+import { nudgeWorkflow, takeLapsedStep } from './workflow-signals.js';
+import type { ListScope } from './ports/requests.js';
+import type { WorkflowDeps } from './ports/deps.js';
 
 export interface NewRequest {
   type: RequestType;

@@ -4,12 +4,7 @@ import type { Request, RequestStatus } from '../domain/request.js';
 import { correlated } from '../observability/correlation.js';
 import { logger } from '../observability/logger.js';
 import { needsWorkflow } from '../workflow/states.js';
-import type { WorkflowEngine } from './ports/workflow.js';
-import type { ServiceDeps } from './ports/deps.js';
-
-export interface WorkflowDeps extends ServiceDeps {
-  engine: WorkflowEngine;
-}
+import type { WorkflowDeps } from './ports/deps.js';
 
 /** A Step Functions execution name: the request, then what makes it unique (80 characters at most, `[A-Za-z0-9-_]`). */
 export const executionNameOf = (requestId: string, at: Date, id: string): string => `${requestId}-${at.getTime().toString(36)}-${id.replace(/[^A-Za-z0-9]/g, '').slice(0, 8)}`;

@@ -7,12 +7,13 @@ import type { Request } from '../domain/request.js';
 import type { TimelineEntry } from '../domain/timeline-entry.js';
 import { logger } from '../observability/logger.js';
 import { endRoutes, statusesOfStage, type CheckpointPayload, type CheckpointResult, type EndRoute, type Route, type WaitPayload } from '../workflow/states.js';
-import type { ServiceDeps } from './ports/deps.js';
+import type { ServiceDeps, CheckpointDeps } from './ports/deps.js';
 import { deemAccepted } from './handovers.js';
 import { takeStep } from './lifecycle-step.js';
 import { closeAnswered } from './requests.js';
 import { newEntry } from './timeline.js';
-import { startWorkflow, type WorkflowDeps } from './workflow-signals.js';
+import { startWorkflow } from './workflow-signals.js';
+import type { WorkflowDeps } from './ports/deps.js';
 
 const workflow = system('workflow');
 
@@ -28,12 +29,6 @@ const currentOffer = async (deps: ServiceDeps, request: Request): Promise<Offer 
 
 const currentOrder = (deps: ServiceDeps, request: Request): Promise<Order | undefined> =>
   request.status === 'awaiting_payment' ? deps.orders.get(request.requestId) : Promise.resolve(undefined);
-
-/** What the checkpoint is given beside the stores: the stage's configuration. */
-export interface CheckpointDeps extends ServiceDeps {
-  /** Days before a review deadline's day on which the client is reminded. */
-  reviewReminderDays: readonly number[];
-}
 
 /**
  * A reminder, once: its record (named, conditional on none by that name) and the entry that

@@ -8,8 +8,8 @@ import {
 import * as z from 'zod';
 import { EnvName, readEnv } from '../../config/env.js';
 import { traced } from '../../observability/tracer.js';
-import type { UserInvitations } from '../../services/ports/common.js';
 import type { UserStore } from '../dynamodb/user-store.js';
+import type { UserInvitations } from '../../services/ports/people.js';
 
 const cognito = traced(new CognitoIdentityProviderClient({}));
 const userPoolId = () => readEnv(EnvName.userPoolId, z.string().min(1));

@@ -2,10 +2,10 @@ import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Attachment } from '../../domain/attachment.js';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import { epochSeconds } from '../../domain/time.js';
-import type { AttachmentStore } from '../../services/ports/common.js';
 import { attachmentItemKey, attachmentPrefix, requestKey } from './keys.js';
 import { queryPrefix } from './query-all.js';
 import { TableWrite } from './table-write.js';
+import type { AttachmentStore } from '../../services/ports/requests.js';
 
 /** A request's files: one item each in the request's item collection. */
 export const dynamoAttachmentStore = (client: DynamoDBDocumentClient, tableName: () => string): AttachmentStore => ({

@@ -2,10 +2,10 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Organisation } from '../../domain/organisation.js';
 import { Request } from '../../domain/request.js';
 import { User } from '../../domain/user.js';
-import type { CallerContextReader } from '../../services/ports/common.js';
 import { batchGet, itemAt, type ItemKey } from './batch-get.js';
 import { orgKey, participantKey, requestKey, userKey } from './keys.js';
 import type { RecentUsers } from './recent-users.js';
+import type { CallerContextReader } from '../../services/ports/people.js';
 
 /**
  * The caller's user item, the request and the caller's invitation to it, or the organisation: one

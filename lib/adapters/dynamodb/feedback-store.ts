@@ -1,11 +1,11 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { FeedbackScope, FeedbackSummary, type RatingGiven } from '../../domain/review/feedback.js';
-import type { FeedbackStore } from '../../services/ports/offers-orders.js';
 import { feedbackKey, feedbackPartition } from './keys.js';
 import { queryAll } from './query-all.js';
 import type { RawItem } from './stored-items.js';
 import { TableWrite } from './table-write.js';
+import type { FeedbackStore } from '../../services/ports/review.js';
 
 const starCount = z.number().int().nonnegative().default(0);
 

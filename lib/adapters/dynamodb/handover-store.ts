@@ -1,10 +1,10 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../domain/errors.js';
 import { Handover } from '../../domain/review/handover.js';
-import type { HandoverStore } from '../../services/ports/offers-orders.js';
 import { handoverKey, handoverPrefix, requestKey } from './keys.js';
 import { queryPrefix } from './query-all.js';
 import { TableWrite } from './table-write.js';
+import type { HandoverStore } from '../../services/ports/review.js';
 
 /** Handovers: items of the request's collection, one per review round (`HANDOVER#0001`). */
 export const dynamoHandoverStore = (client: DynamoDBDocumentClient, tableName: () => string): HandoverStore => ({

@@ -2,12 +2,13 @@ import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb
 import * as z from 'zod';
 import { Participant } from '../../domain/participant.js';
 import { RequestId, searchText, type Request } from '../../domain/request.js';
-import type { Page, RequestFilter } from '../../services/ports/common.js';
+import type { Page } from '../../services/ports/common.js';
 import { batchGet, itemAt } from './batch-get.js';
 import { CursorTime, cursorCodec } from './cursor.js';
 import { invitationKey, invitedPartition, participantKey, requestKey } from './keys.js';
 import { parseRequest } from './request-item.js';
 import { readListed } from './stored-items.js';
+import type { RequestFilter } from '../../services/ports/requests.js';
 
 const invitedCursor = cursorCodec('invited', z.strictObject({ invitedAt: CursorTime, requestId: RequestId }));
 

@@ -2,10 +2,10 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import { Organisation } from '../../domain/organisation.js';
-import type { OrganisationStore } from '../../services/ports/common.js';
 import type { BillingStore } from '../../services/ports/offers-orders.js';
 import { TableWrite } from './table-write.js';
 import { orgKey } from './keys.js';
+import type { OrganisationStore } from '../../services/ports/people.js';
 
 export const dynamoOrganisationStore = (client: DynamoDBDocumentClient, tableName: () => string): OrganisationStore & BillingStore => ({
   async getOrganisation(orgId) {

@@ -1,10 +1,10 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import { Participant } from '../../domain/participant.js';
-import type { ParticipantStore } from '../../services/ports/common.js';
 import { invitationKey, participantKey, participantPrefix, requestKey } from './keys.js';
 import { queryPrefix } from './query-all.js';
 import { TableWrite } from './table-write.js';
+import type { ParticipantStore } from '../../services/ports/requests.js';
 
 /** People invited to single requests: an item in the request's collection, indexed by the invited person. */
 export const dynamoParticipantStore = (client: DynamoDBDocumentClient, tableName: () => string): ParticipantStore => ({

@@ -3,13 +3,13 @@ import * as z from 'zod';
 import { ConflictError } from '../../domain/errors.js';
 import type { Ranked } from '../../domain/ranking.js';
 import { Request, RequestId } from '../../domain/request.js';
-import type { QueueGap, QueueStore } from '../../services/ports/common.js';
 import { CursorRank, cursorCodec } from './cursor.js';
 import { clientQueueKey, clientQueuePartition, requestKey, workQueuePartition } from './keys.js';
 import { queryAll } from './query-all.js';
 import { queryPage } from './query-page.js';
 import { readListed } from './stored-items.js';
 import { TableWrite } from './table-write.js';
+import type { QueueGap, QueueStore } from '../../services/ports/requests.js';
 
 const QueuedRequest = Request.required({ rank: true });
 const ReadyRequest = Request.required({ rank: true, readyAt: true });

@@ -2,13 +2,13 @@ import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk
 import * as z from 'zod';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import { RequestId } from '../../domain/request.js';
-import type { RequestStore } from '../../services/ports/common.js';
 import { CursorTime, cursorCodec } from './cursor.js';
 import { listInvited } from './invited-requests.js';
 import { allRequestsKey, allRequestsPartition, counterKey, orgRequestsKey, orgRequestsPartition, requestKey } from './keys.js';
 import { queryPage } from './query-page.js';
 import { parseRequest, requestItem, requestUpdate } from './request-item.js';
 import { TableWrite } from './table-write.js';
+import type { RequestStore } from '../../services/ports/requests.js';
 
 const requestsCursor = cursorCodec('requests', z.strictObject({ createdAt: CursorTime, requestId: RequestId }));
 

@@ -2,12 +2,12 @@ import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import type { Request } from '../../domain/request.js';
 import { TimelineEntry } from '../../domain/timeline-entry.js';
-import type { TimelineStore } from '../../services/ports/common.js';
 import { CursorId, CursorTime, cursorCodec } from './cursor.js';
 import { requestKey, timelineKey, timelinePrefix } from './keys.js';
 import { queryPage } from './query-page.js';
 import { parseRequest } from './request-item.js';
 import { TableWrite } from './table-write.js';
+import type { TimelineStore } from '../../services/ports/requests.js';
 
 const timelineCursor = cursorCodec('timeline', z.strictObject({ createdAt: CursorTime, entryId: CursorId }));
 const cursorAfter = (entry: TimelineEntry) => timelineCursor.encode({ createdAt: entry.createdAt, entryId: entry.entryId });

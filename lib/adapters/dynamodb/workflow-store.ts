@@ -1,11 +1,11 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { ConflictError } from '../../domain/errors.js';
-import type { WorkflowRecord, WorkflowStore } from '../../services/ports/offers-orders.js';
 import { waitStages } from '../../workflow/states.js';
 import { reminderKey, reminderPrefix, requestKey, workflowIndexKey, workflowKey, workflowPartition } from './keys.js';
 import { queryAll, queryPrefix } from './query-all.js';
 import { TableWrite } from './table-write.js';
+import type { WorkflowRecord, WorkflowStore } from '../../services/ports/workflow.js';
 
 const stages = Object.values(waitStages) as [(typeof waitStages)[keyof typeof waitStages], ...(typeof waitStages)[keyof typeof waitStages][]];
 

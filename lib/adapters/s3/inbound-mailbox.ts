@@ -1,5 +1,5 @@
-import type { InboundMailbox } from '../../services/inbound-mail.js';
 import { absent, objectRequest, readObject, s3FromEnvironment, StorageError, type S3Environment } from './file-store.js';
+import type { InboundMailbox } from '../../services/ports/mail.js';
 
 /**
  * The mail SES stored under `mail/`, read with SigV4-signed HEAD and GET requests (no S3

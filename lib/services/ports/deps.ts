@@ -1,20 +1,15 @@
 import type { SystemActorName } from '../../domain/actor.js';
+import type { Supplier } from '../../domain/orders/billing.js';
+import type { Order } from '../../domain/orders/order.js';
+import type { Platform } from '../../domain/platform.js';
 import type { MetricName } from '../../observability/metric-names.js';
-import type {
-  AttachmentStore,
-  CallerContextReader,
-  FileStore,
-  IdempotencyStore,
-  OrganisationStore,
-  ParticipantStore,
-  QueueStore,
-  RequestStore,
-  TimelineStore,
-  UnitOfWork,
-  UserInvitations,
-  UserLookup,
-} from './common.js';
-import type { BillingStore, FeedbackStore, HandoverStore, OfferStore, OrderStore, PaymentStore, WorkflowStore } from './offers-orders.js';
+import type { FileStore, IdempotencyStore, UnitOfWork } from './common.js';
+import type { InboundMailbox, InboundRecords, InboundSite, MailPeopleStore, MailRecordStore, MailSite, Mailer, OrderDocuments, PreferenceStore, SuppressionStore, ThreadStore } from './mail.js';
+import type { BillingStore, OfferStore, OrderStore, PaymentStore } from './offers-orders.js';
+import type { CallerContextReader, OrganisationStore, UserInvitations, UserLookup } from './people.js';
+import type { AttachmentStore, ParticipantStore, QueueStore, RequestStore, TimelineStore } from './requests.js';
+import type { FeedbackStore, HandoverStore } from './review.js';
+import type { WorkflowEngine, WorkflowStore } from './workflow.js';
 
 /**
  * Counts of what happened (a request filed, a mail sent), for the operators' dashboards and
@@ -78,3 +73,92 @@ export interface Caller {
 export interface SystemCaller {
   system: SystemActorName;
 }
+
+export interface WorkflowDeps extends ServiceDeps {
+  engine: WorkflowEngine;
+}
+
+export interface OfferDeps extends WorkflowDeps {
+  supplier: () => Supplier;
+}
+
+/** What the checkpoint is given beside the stores: the stage's configuration. */
+export interface CheckpointDeps extends ServiceDeps {
+  /** Days before a review deadline's day on which the client is reminded. */
+  reviewReminderDays: readonly number[];
+}
+
+export type ViewDeps = Pick<ServiceDeps, 'offers' | 'organisations' | 'now'>;
+
+/** What posting a message reads and writes (inbound mail builds only these). */
+export type MessageDeps = Pick<ServiceDeps, 'requests' | 'timeline' | 'attachments' | 'idempotency' | 'callers' | 'unitOfWork' | 'now' | 'newId' | 'correlationId' | 'metrics'>;
+
+/**
+ * The stores posting a message reads and writes (`postMessage`, `openCallerRequest`), and no
+ * others: the function builds only these, which keeps its bundle (a MIME parser on the DynamoDB
+ * base) under its budget.
+ */
+export type InboundStores = MessageDeps & Pick<ServiceDeps, 'users'>;
+
+export interface InboundMailDeps extends InboundStores {
+  mailbox: InboundMailbox;
+  /** Where the mail's attachments are stored, under `orgs/` as confirmed uploads are. */
+  files: Pick<FileStore, 'put'>;
+  records: InboundRecords;
+  mailer: Mailer;
+  /** The key reply tokens are signed with (`replyKeyOf` the mail-links secret). */
+  replyKey: () => Promise<Buffer>;
+  site: InboundSite;
+}
+
+export interface MeDependencies {
+  users: Pick<UserLookup, 'getUser'>;
+  platformOfClient: (clientId: string | undefined) => Platform | undefined;
+}
+
+export interface OrderDocumentDeps extends FileServiceDeps {
+  render: (order: Order) => Promise<Uint8Array>;
+}
+
+export interface AccountMailDeps {
+  portalUrl: (platform: Platform) => string;
+  /** The platform of the app client a person used (a password reset starts there). */
+  platformOfClient: (clientId: string | undefined) => Platform | undefined;
+}
+
+export interface MailEventDeps extends Pick<ServiceDeps, 'requests' | 'timeline' | 'users' | 'unitOfWork' | 'now' | 'correlationId' | 'metrics'> {
+  suppressions: SuppressionStore;
+}
+
+export interface NotifierDeps {
+  requests: Pick<RequestStore, 'get'>;
+  timeline: Pick<TimelineStore, 'get'>;
+  users: UserLookup;
+  participants: Pick<ParticipantStore, 'list'>;
+  queues: Pick<QueueStore, 'clientQueue'>;
+  organisations: Pick<OrganisationStore, 'getOrganisation'>;
+  people: MailPeopleStore;
+  mailRecords: MailRecordStore;
+  /** Each person's mails about each request, for the next one's threading headers. */
+  threads: ThreadStore;
+  mailer: Mailer;
+  /** The orders' PDFs, which `order_issued` mails carry. */
+  documents: OrderDocuments;
+  site: MailSite;
+  /** The key that signs links in mail (a secret); reply addresses' key is derived from it. */
+  linkKey: () => Promise<Buffer>;
+  now: () => Date;
+  newId: () => string;
+  /** SES errors are retried this many times in all, waiting `baseDelayMs` · 2^n (with jitter) between. */
+  retry: { attempts: number; baseDelayMs: number; sleep: (ms: number) => Promise<void> };
+  metrics: BusinessMetrics;
+}
+
+export interface PreferenceDeps extends Pick<ServiceDeps, 'users' | 'callers' | 'requests' | 'participants' | 'now'> {
+  preferences: PreferenceStore;
+  linkKey: () => Promise<Buffer>;
+  /** The configured portal URL of a platform (where a browser is sent to confirm a mute). */
+  portalUrl: (platform: Platform) => string;
+}
+
+export type OrganisationDeps = Pick<ServiceDeps, 'users' | 'organisations' | 'now'>;

@@ -1,3 +1,4 @@
+import type { InboundOutcome } from '../../domain/mail/inbound-mail.js';
 import type { MailRecord } from '../../domain/mail/mail-record.js';
 import type { Person } from '../../domain/mail/notification-matrix.js';
 import type { MailPreferences } from '../../domain/mail/preferences.js';
@@ -127,4 +128,29 @@ export interface MailSite {
   mailFrom: string;
   /** The domain SES receives mail for: each person's replies go to `reply+<token>@` it. */
   inboundDomain: string;
+}
+
+/** The raw mail SES stored under `mail/`, read by the inbound-mail function only. */
+export interface InboundMailbox {
+  /** The stored mail's size in bytes; undefined if nothing is at the key. */
+  size(key: string): Promise<number | undefined>;
+  read(key: string): Promise<Uint8Array>;
+  /** At most the first `bytes` bytes: the head of a mail too large to read whole. */
+  readStart(key: string, bytes: number): Promise<Uint8Array>;
+}
+
+/** What inbound mail remembers: each stored mail's outcome, and whom it answered lately. Every write is conditional. */
+export interface InboundRecords {
+  /** The outcome recorded for this stored mail, if it was handled before. */
+  handled(objectKey: string, now: Date): Promise<InboundOutcome | undefined>;
+  record(outcome: InboundOutcome, now: Date): Promise<void>;
+  /** Takes the address's one answer until `now` + `seconds`; false while an earlier one still holds it. */
+  claimAnswer(email: string, now: Date, seconds: number): Promise<boolean>;
+}
+
+/** The deployment's configuration: where replies go, who answers, where the portals are. */
+export interface InboundSite {
+  inboundDomain: string;
+  mailFrom: string;
+  portalUrl(platform: Platform): string;
 }

@@ -7,11 +7,12 @@ import { correlationIdOf, createFunctionHandler } from '../../../lib/lambda/crea
 import { defineFunction } from '../../../lib/lambda/definition.js';
 import { functionList, functions } from '../../../lib/lambda/table.js';
 import { currentCorrelationId } from '../../../lib/observability/correlation.js';
-import { generateOrderDocument, type OrderDocumentDeps } from '../../../lib/services/orders.js';
+import { generateOrderDocument } from '../../../lib/services/orders.js';
 import { sampleOrder } from '../documents/sample-order.js';
 import { lambdaContext } from '../../support/lambda.js';
 import { loggedBy } from '../../support/logs.js';
 import { recordingMetrics } from '../../support/metrics.js';
+import type { OrderDocumentDeps } from '../../../lib/services/ports/deps.js';
 
 const entry = defineFunction({
   name: 'echo-step',

@@ -3,9 +3,10 @@ import type { TimelineEntry } from '../../../lib/domain/timeline-entry.js';
 import { createFunctionHandler } from '../../../lib/lambda/create-function-handler.js';
 import { functions } from '../../../lib/lambda/table.js';
 import { currentCorrelationId } from '../../../lib/observability/correlation.js';
-import { recordMailEvent, type MailEventDeps } from '../../../lib/services/mail-events.js';
+import { recordMailEvent } from '../../../lib/services/mail-events.js';
 import { lambdaContext } from '../../support/lambda.js';
 import { recordingMetrics } from '../../support/metrics.js';
+import type { MailEventDeps } from '../../../lib/services/ports/deps.js';
 
 /** record-mail-event as the function runs it, on fakes: the entries it writes kept, the metrics it counts recorded. */
 const world = () => {

@@ -6,7 +6,7 @@ import type { Person } from '../../../lib/domain/mail/notification-matrix.js';
 import type { Request } from '../../../lib/domain/request.js';
 import type { TimelineEntry } from '../../../lib/domain/timeline-entry.js';
 import type { ClaimResult, MailRecordKey, MailThread, OutgoingMail } from '../../../lib/services/ports/mail.js';
-import { attachmentsOf, MissingDocumentError, notifyEntry, type NotifierDeps } from '../../../lib/services/notifier.js';
+import { attachmentsOf, MissingDocumentError, notifyEntry } from '../../../lib/services/notifier.js';
 import { createFunctionHandler } from '../../../lib/lambda/create-function-handler.js';
 import { functions } from '../../../lib/lambda/table.js';
 import { notifyStreamRecords } from '../../../lib/services/notify-stream.js';
@@ -14,6 +14,7 @@ import { resendParked } from '../../../lib/services/parked-mail.js';
 import { lambdaContext } from '../../support/lambda.js';
 import { loggedBy } from '../../support/logs.js';
 import { recordingMetrics } from '../../support/metrics.js';
+import type { NotifierDeps } from '../../../lib/services/ports/deps.js';
 
 /** The notifier against fakes: one request, its people, deliveries kept in a map, a mailer that keeps what it sent, and the orders' PDFs in memory. */
 

@@ -3,8 +3,8 @@ import { ConflictError, ServiceBusyError } from '../../../lib/domain/errors.js';
 import { webhookSignature } from '../../../lib/domain/orders/webhook-signature.js';
 import type { Request } from '../../../lib/domain/request.js';
 import { receivePaymentWebhook } from '../../../lib/services/payments.js';
-import type { WorkflowDeps } from '../../../lib/services/workflow-signals.js';
 import { recordingMetrics } from '../../support/metrics.js';
+import type { WorkflowDeps } from '../../../lib/services/ports/deps.js';
 
 /**
  * The webhook's answer when another change of the order commits first, against stores that lose

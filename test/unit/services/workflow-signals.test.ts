@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { currentCorrelationId, withCorrelationId } from '../../../lib/observability/correlation.js';
-import { nudgeWorkflow, type WorkflowDeps } from '../../../lib/services/workflow-signals.js';
+import { nudgeWorkflow } from '../../../lib/services/workflow-signals.js';
 import { loggedBy } from '../../support/logs.js';
 import { recordingMetrics } from '../../support/metrics.js';
+import type { WorkflowDeps } from '../../../lib/services/ports/deps.js';
 
 /** The workflow's signals on fakes: a request's workflow item, an engine that keeps what it was told. */
 const world = (options: { waiting?: boolean; engineDown?: boolean } = {}) => {
