@@ -1,7 +1,7 @@
 import { offerDeps } from '../lib/adapters/order-deps.js';
 import { createHandler } from '../lib/http/create-handler.js';
 import { routes } from '../lib/http/routes.js';
-import { acceptOffer } from '../lib/services/offers.js';
+import { acceptOffer } from '../lib/services/offers-orders/offers.js';
 
 export const handler = createHandler(routes.acceptOffer)(({ identity, path, body, origin }) =>
   acceptOffer(offerDeps, identity, path.requestId, { number: path.offerNumber, contentHash: body.contentHash, origin }),

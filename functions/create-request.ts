@@ -1,7 +1,7 @@
 import { serviceDeps } from '../lib/adapters/service-deps.js';
 import { createHandler } from '../lib/http/create-handler.js';
 import { routes } from '../lib/http/routes.js';
-import { createRequest } from '../lib/services/requests.js';
+import { createRequest } from '../lib/services/requests/requests.js';
 
 export const handler = createHandler(routes.createRequest)(({ identity, body, idempotencyKey }) =>
   createRequest(serviceDeps, identity, body, idempotencyKey),

@@ -3,7 +3,7 @@ import { dynamoUserStore } from '../lib/adapters/dynamodb/user-store.js';
 import { platformOfClient } from '../lib/config/app-clients.js';
 import { createHandler } from '../lib/http/create-handler.js';
 import { routes } from '../lib/http/routes.js';
-import { getMe } from '../lib/services/get-me.js';
+import { getMe } from '../lib/services/people/get-me.js';
 
 const deps = { users: dynamoUserStore(documentClient, tableName), platformOfClient };
 

@@ -3,7 +3,7 @@ import { EnvName, readEnv } from '../lib/config/env.js';
 import { defaultWorkQueuePolicy, WorkQueuePolicy } from '../lib/domain/work-queue.js';
 import { createHandler } from '../lib/http/create-handler.js';
 import { routes } from '../lib/http/routes.js';
-import { getWorkQueue } from '../lib/services/work-queue.js';
+import { getWorkQueue } from '../lib/services/queues/work-queue.js';
 
 /** The deployment's policy (stage context `workQueuePolicy`), read once per cold start. */
 const configuredPolicy = readEnv(EnvName.workQueuePolicy, WorkQueuePolicy.default(defaultWorkQueuePolicy));

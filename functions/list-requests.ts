@@ -1,6 +1,6 @@
 import { serviceDeps } from '../lib/adapters/service-deps.js';
 import { createHandler } from '../lib/http/create-handler.js';
 import { routes } from '../lib/http/routes.js';
-import { listRequests } from '../lib/services/requests.js';
+import { listRequests } from '../lib/services/requests/requests.js';
 
 export const handler = createHandler(routes.listRequests)(({ identity, query }) => listRequests(serviceDeps, identity, query));

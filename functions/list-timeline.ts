@@ -1,7 +1,7 @@
 import { serviceDeps } from '../lib/adapters/service-deps.js';
 import { createHandler } from '../lib/http/create-handler.js';
 import { routes } from '../lib/http/routes.js';
-import { listTimeline } from '../lib/services/messages.js';
+import { listTimeline } from '../lib/services/requests/messages.js';
 
 export const handler = createHandler(routes.listTimeline)(({ identity, path, query }) =>
   listTimeline(serviceDeps, identity, path.requestId, query.limit, query.cursor),

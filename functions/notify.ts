@@ -1,6 +1,6 @@
 import { notifierDeps } from '../lib/adapters/mail-deps.js';
 import { createFunctionHandler } from '../lib/lambda/create-function-handler.js';
 import { functions } from '../lib/lambda/table.js';
-import { notifyStreamRecords } from '../lib/services/notify-stream.js';
+import { notifyStreamRecords } from '../lib/services/mail/notify-stream.js';
 
 export const handler = createFunctionHandler(functions.notify)(({ event }) => notifyStreamRecords(notifierDeps, event));

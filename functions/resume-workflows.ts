@@ -1,6 +1,6 @@
 import { workflowDeps } from '../lib/adapters/order-deps.js';
 import { createFunctionHandler } from '../lib/lambda/create-function-handler.js';
 import { functions } from '../lib/lambda/table.js';
-import { resumeWorkflows } from '../lib/services/workflow-tasks.js';
+import { resumeWorkflows } from '../lib/services/workflow/workflow-tasks.js';
 
 export const handler = createFunctionHandler(functions.resumeWorkflows)(({ event }) => resumeWorkflows(workflowDeps, { all: event.all }));

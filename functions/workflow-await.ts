@@ -1,7 +1,7 @@
 import { workflowDeps } from '../lib/adapters/order-deps.js';
 import { createFunctionHandler } from '../lib/lambda/create-function-handler.js';
 import { functions } from '../lib/lambda/table.js';
-import { beginWait } from '../lib/services/workflow-tasks.js';
+import { beginWait } from '../lib/services/workflow/workflow-tasks.js';
 
 export const handler = createFunctionHandler(functions.workflowAwait)(async ({ event }) => ({
   requestId: event.requestId,

@@ -29,7 +29,7 @@ const joined = (...parts: (string | false | undefined)[]) => parts.filter((part)
  *   schemas and refuses a query or body the route takes none of (and a malformed
  *   `Idempotency-Key` on the routes that take one);
  * - 401 every JWT route: API Gateway's authorizer, before the function;
- * - 403 every JWT route: a valid login whose person has no orderdesk account (lib/services/caller.ts);
+ * - 403 every JWT route: a valid login whose person has no orderdesk account (lib/services/people/caller.ts);
  * - 404 every route with a path parameter: what it names is missing, or not the caller's to see;
  * - 409 every JWT route that writes: a write that met another one on the same item
  *   (`TransactionConflict`) or a condition it lost (lib/adapters/dynamodb/sdk-errors.ts), and a

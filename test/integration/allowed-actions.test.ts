@@ -5,7 +5,7 @@ import { actions, decide, type Action } from '../../lib/domain/lifecycle.js';
 import { RequestStatus, RequestType } from '../../lib/domain/request.js';
 import type { Role } from '../../lib/domain/roles.js';
 import { routes } from '../../lib/http/routes.js';
-import { listRequests } from '../../lib/services/requests.js';
+import { listRequests } from '../../lib/services/requests/requests.js';
 import { asDemoUser, asInvitedPerson, newInquiry, ok, people, type Client, type SignedIn } from '../support/api-client.js';
 import { countedServices } from '../support/counted-services.js';
 import { freshOrganisation } from '../support/fresh-organisation.js';

@@ -33,7 +33,7 @@ export const cognitoInvitations = (users: Pick<UserStore, 'put'>): UserInvitatio
           UserPoolId: userPoolId(),
           Username: email,
           DesiredDeliveryMediums: ['EMAIL'],
-          // The custom-message trigger writes the invitation from these (lib/services/account-mail.ts).
+          // The custom-message trigger writes the invitation from these (lib/services/mail/account-mail.ts).
           ClientMetadata: { requestId: to.requestId, requestTitle: to.requestTitle.slice(0, 200), platform: to.platform, language: to.language },
           UserAttributes: [
             { Name: 'email', Value: email },

@@ -3,7 +3,7 @@ import { AttachmentContentType, maxAttachmentBytes } from '../../domain/attachme
 import { Platform } from '../../domain/platform.js';
 import { singleLine } from '../../domain/single-line.js';
 import { RequestId, RequestStatus, RequestType } from '../../domain/request.js';
-import { maxMessageLength } from '../../services/messages.js';
+import { maxMessageLength } from '../../services/requests/messages.js';
 
 /** Input schemas of the request routes: strict, so unknown fields are a 400 naming them. */
 

@@ -7,7 +7,7 @@ import { correlationIdOf, createFunctionHandler } from '../../../lib/lambda/crea
 import { defineFunction } from '../../../lib/lambda/definition.js';
 import { functionList, functions } from '../../../lib/lambda/table.js';
 import { currentCorrelationId } from '../../../lib/observability/correlation.js';
-import { generateOrderDocument } from '../../../lib/services/orders.js';
+import { generateOrderDocument } from '../../../lib/services/offers-orders/orders.js';
 import { sampleOrder } from '../documents/sample-order.js';
 import { lambdaContext } from '../../support/lambda.js';
 import { loggedBy } from '../../support/logs.js';

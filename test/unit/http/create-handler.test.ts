@@ -8,7 +8,7 @@ import { defineRoute } from '../../../lib/http/route.js';
 import { routes } from '../../../lib/http/routes.js';
 import { currentCorrelationId } from '../../../lib/observability/correlation.js';
 import type { ServiceDeps } from '../../../lib/services/ports/deps.js';
-import { createRequest } from '../../../lib/services/requests.js';
+import { createRequest } from '../../../lib/services/requests/requests.js';
 import { apiEvent, lambdaContext } from '../../support/lambda.js';
 import { loggedBy } from '../../support/logs.js';
 import { recordingMetrics } from '../../support/metrics.js';

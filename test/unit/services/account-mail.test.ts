@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CognitoMessageEvent } from '../../../lib/domain/mail/cognito-message.js';
 import type { Platform } from '../../../lib/domain/platform.js';
-import { writeAccountMail } from '../../../lib/services/account-mail.js';
+import { writeAccountMail } from '../../../lib/services/mail/account-mail.js';
 import type { AccountMailDeps } from '../../../lib/services/ports/deps.js';
 
 const deps: AccountMailDeps = {

@@ -6,7 +6,7 @@ import { ConflictError } from '../../../lib/domain/errors.js';
 import type { Request } from '../../../lib/domain/request.js';
 import { epochSeconds } from '../../../lib/domain/time.js';
 import type { User } from '../../../lib/domain/user.js';
-import { confirmUpload, downloadLink, requestUpload } from '../../../lib/services/attachments.js';
+import { confirmUpload, downloadLink, requestUpload } from '../../../lib/services/requests/attachments.js';
 import type { FileServiceDeps } from '../../../lib/services/ports/deps.js';
 import type { Attachment } from '../../../lib/domain/attachment.js';
 import { s3Model } from '../../support/s3-model.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ForbiddenError } from '../../../lib/domain/errors.js';
 import type { User } from '../../../lib/domain/user.js';
-import { getMe } from '../../../lib/services/get-me.js';
+import { getMe } from '../../../lib/services/people/get-me.js';
 
 const jana: User = {
   userId: 'sub-1',

@@ -9,7 +9,7 @@ import { epochSeconds } from '../../../lib/domain/time.js';
 import type { TimelineEntry } from '../../../lib/domain/timeline-entry.js';
 import type { User } from '../../../lib/domain/user.js';
 import { currentCorrelationId, withCorrelationId } from '../../../lib/observability/correlation.js';
-import { answerWindowSeconds, receiveMail } from '../../../lib/services/inbound-mail.js';
+import { answerWindowSeconds, receiveMail } from '../../../lib/services/mail/inbound-mail.js';
 import type { OutgoingMail } from '../../../lib/services/ports/mail.js';
 import { asStoredBySes } from '../../../local/inbound-mail.js';
 import { eml, type EmlOptions } from '../../support/eml.js';

@@ -4,7 +4,7 @@ import { replyKeyOf, replyTokenOf, verifyReplyToken } from '../../../lib/domain/
 import { verifyLink } from '../../../lib/domain/mail/signed-token.js';
 import type { Request } from '../../../lib/domain/request.js';
 import type { TimelineEntry } from '../../../lib/domain/timeline-entry.js';
-import { composeMail, senderAddress, threadHeaders } from '../../../lib/services/mail-composer.js';
+import { composeMail, senderAddress, threadHeaders } from '../../../lib/services/mail/mail-composer.js';
 import type { MailSite, MailThread } from '../../../lib/services/ports/mail.js';
 
 const key = Buffer.alloc(32, 3);

@@ -3,7 +3,7 @@ import type { TimelineEntry } from '../../../lib/domain/timeline-entry.js';
 import { createFunctionHandler } from '../../../lib/lambda/create-function-handler.js';
 import { functions } from '../../../lib/lambda/table.js';
 import { currentCorrelationId } from '../../../lib/observability/correlation.js';
-import { recordMailEvent } from '../../../lib/services/mail-events.js';
+import { recordMailEvent } from '../../../lib/services/mail/mail-events.js';
 import { lambdaContext } from '../../support/lambda.js';
 import { recordingMetrics } from '../../support/metrics.js';
 import type { MailEventDeps } from '../../../lib/services/ports/deps.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MailRejectedError, type MailRecordKey, type MailThread, type OutgoingMail } from '../../../lib/services/ports/mail.js';
-import { sendClaimed, type ThreadKey } from '../../../lib/services/mail-sending.js';
+import { sendClaimed, type ThreadKey } from '../../../lib/services/mail/mail-sending.js';
 import { recordingMetrics } from '../../support/metrics.js';
 
 const key: MailRecordKey = { group: 'entry#2026-0042#e1', recipientId: 'u1' };

@@ -3,7 +3,7 @@ import { makeOffer, type Offer } from '../../../lib/domain/orders/offer.js';
 import type { Organisation } from '../../../lib/domain/organisation.js';
 import type { Request } from '../../../lib/domain/request.js';
 import type { User } from '../../../lib/domain/user.js';
-import { requestViews, type SeenRequest } from '../../../lib/services/open-request.js';
+import { requestViews, type SeenRequest } from '../../../lib/services/requests/open-request.js';
 import type { ViewDeps } from '../../../lib/services/ports/deps.js';
 
 const now = new Date('2026-12-01T10:00:00.000Z');

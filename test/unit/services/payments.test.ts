@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConflictError, ServiceBusyError } from '../../../lib/domain/errors.js';
 import { webhookSignature } from '../../../lib/domain/orders/webhook-signature.js';
 import type { Request } from '../../../lib/domain/request.js';
-import { receivePaymentWebhook } from '../../../lib/services/payments.js';
+import { receivePaymentWebhook } from '../../../lib/services/offers-orders/payments.js';
 import { recordingMetrics } from '../../support/metrics.js';
 import type { WorkflowDeps } from '../../../lib/services/ports/deps.js';
 

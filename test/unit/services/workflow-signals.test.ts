@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { currentCorrelationId, withCorrelationId } from '../../../lib/observability/correlation.js';
-import { nudgeWorkflow } from '../../../lib/services/workflow-signals.js';
+import { nudgeWorkflow } from '../../../lib/services/workflow/workflow-signals.js';
 import { loggedBy } from '../../support/logs.js';
 import { recordingMetrics } from '../../support/metrics.js';
 import type { WorkflowDeps } from '../../../lib/services/ports/deps.js';

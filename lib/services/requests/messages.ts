@@ -1,0 +1,108 @@
+import { accessLevel, seesInternal, type AccessLevel } from '../../domain/access.js';
+import { ForbiddenError } from '../../domain/errors.js';
+import { isAgencyRole } from '../../domain/roles.js';
+import { alongside } from '../alongside.js';
+import type { Caller, ServiceDeps, MessageDeps } from '../ports/deps.js';
+import { idempotent } from '../idempotent.js';
+import { openCallerRequest, opened } from './open-request.js';
+import { knownCaller } from '../people/caller.js';
+import type { Page } from '../ports/common.js';
+import { newEntry } from './timeline.js';
+import { toTimelineEntryView } from '../../domain/timeline-entry.js';
+import { TimelineEntryView } from '../views.js';
+
+export const maxMessageLength = 20_000;
+
+export interface NewMessage {
+  body: string;
+  format: 'text' | 'markdown';
+  /** An internal note: agency staff only, never shown to clients or participants. */
+  internal: boolean;
+  attachmentIds: string[];
+}
+
+/** A message (or an internal note) is itself the timeline entry, stored as written. */
+export const postMessage = async (
+  deps: MessageDeps,
+  caller: Caller,
+  requestId: string,
+  input: NewMessage,
+  idempotencyKey?: string,
+): Promise<TimelineEntryView> => {
+  const { user, level, actor } = await openCallerRequest(deps, caller, requestId);
+  if (input.internal && !seesInternal(level)) throw new ForbiddenError('Only agency staff write internal notes');
+  const now = deps.now();
+  return idempotent({
+    store: deps.idempotency,
+    key: idempotencyKey,
+    callerId: user.userId,
+    operation: `post-message:${requestId}`,
+    input,
+    now,
+    parse: (stored) => TimelineEntryView.parse(stored),
+    run: async (idempotency) => {
+      const entry = newEntry(deps, actor, requestId, now.toISOString(), {
+        kind: input.internal ? 'internal_note' : 'message',
+        visibility: input.internal ? 'agency' : 'all',
+        body: input.body,
+        format: input.format,
+        attachmentIds: input.attachmentIds.length ? input.attachmentIds : undefined,
+      });
+      // Attachments must be uploaded ones of this request, and clients can't cite internal ones:
+      if (!seesInternal(level)) await assertVisibleAttachments(deps, requestId, input.attachmentIds);
+      await deps.unitOfWork.commit([
+        deps.requests.mustExist(requestId),
+        deps.timeline.append(entry),
+        ...input.attachmentIds.map((attachmentId) => deps.attachments.mustBeUploaded(requestId, attachmentId)),
+        ...(idempotency ? [deps.idempotency.record(idempotency, entry, now)] : []),
+      ]);
+      deps.metrics.count('MessagesPosted');
+      return entry;
+    },
+  });
+};
+
+/**
+ * The positions of the internal (agency-only) files among attachments a change cites: a client
+ * may not cite one, and a delivery may not carry one, since the client could not open it.
+ */
+export const internalAttachments = async (deps: Pick<ServiceDeps, 'attachments'>, requestId: string, attachmentIds: readonly string[]): Promise<number[]> => {
+  const internal: number[] = [];
+  for (const [index, attachmentId] of attachmentIds.entries()) {
+    if ((await deps.attachments.get(requestId, attachmentId))?.visibility === 'agency') internal.push(index);
+  }
+  return internal;
+};
+
+const assertVisibleAttachments = async (deps: Pick<ServiceDeps, 'attachments'>, requestId: string, attachmentIds: string[]) => {
+  const [first] = await internalAttachments(deps, requestId, attachmentIds);
+  if (first !== undefined) throw new ForbiddenError(`Attachment ${attachmentIds[first]} is internal`);
+};
+
+export const listTimeline = async (
+  deps: ServiceDeps,
+  caller: Caller,
+  requestId: string,
+  limit: number,
+  cursor?: string,
+): Promise<Page<TimelineEntryView>> => {
+  // Whether internal notes are shown depends on the caller, read alongside: the caller's last
+  // known role says which page to ask for, and the page is asked again if the role changed.
+  const recent = deps.callers.recent(caller.userId);
+  const guess = recent !== undefined && isAgencyRole(recent.role);
+  let level: AccessLevel;
+  let page: Page<TimelineEntryView>;
+  if (cursor === undefined) {
+    // The first page comes with the request itself, so a caller known to this process costs one Query.
+    const [context, first] = await alongside(deps.callers.read(caller.userId, {}), deps.timeline.open(requestId, guess, limit));
+    const user = knownCaller(context.user);
+    const isParticipant = first.request !== undefined && accessLevel(user, first.request, false) === 'none' && (await deps.participants.isParticipant(requestId, user.userId));
+    ({ level } = opened(user, first.request, isParticipant, requestId));
+    page = { items: first.items, nextCursor: first.nextCursor };
+  } else {
+    [{ level }, page] = await alongside(openCallerRequest(deps, caller, requestId), deps.timeline.page(requestId, guess, limit, cursor));
+  }
+  const shown = seesInternal(level) === guess ? page : await deps.timeline.page(requestId, seesInternal(level), limit, cursor);
+  // What of each entry the caller sees (an invited participant: no rating or comment of an acceptance).
+  return { ...shown, items: shown.items.map((entry) => toTimelineEntryView(entry, level)) };
+};
