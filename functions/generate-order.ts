@@ -1,4 +1,4 @@
-import { fileServiceDeps } from '../lib/adapters/file-service-deps.js';
+import { fileServiceDeps } from '../lib/wiring/file-service-deps.js';
 import { renderOrderPdf } from '../lib/documents/order-pdf.js';
 import { createFunctionHandler } from '../lib/lambda/create-function-handler.js';
 import { functions } from '../lib/lambda/table.js';

@@ -1,4 +1,4 @@
-import { fileServiceDeps } from '../lib/adapters/file-service-deps.js';
+import { fileServiceDeps } from '../lib/wiring/file-service-deps.js';
 import { createHandler } from '../lib/http/create-handler.js';
 import { routes } from '../lib/http/routes.js';
 import { getOrder } from '../lib/services/offers-orders/orders.js';

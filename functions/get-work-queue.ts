@@ -1,4 +1,4 @@
-import { serviceDeps } from '../lib/adapters/service-deps.js';
+import { serviceDeps } from '../lib/wiring/service-deps.js';
 import { EnvName, readEnv } from '../lib/config/env.js';
 import { defaultWorkQueuePolicy, WorkQueuePolicy } from '../lib/domain/work-queue.js';
 import { createHandler } from '../lib/http/create-handler.js';

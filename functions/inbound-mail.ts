@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { inboundMailDeps } from '../lib/adapters/inbound-mail-deps.js';
+import { inboundMailDeps } from '../lib/wiring/inbound-mail-deps.js';
 import { EnvName, readEnv } from '../lib/config/env.js';
 import { ValidationError } from '../lib/domain/errors.js';
 import { createFunctionHandler } from '../lib/lambda/create-function-handler.js';

@@ -1,4 +1,4 @@
-import { inviteDeps } from '../lib/adapters/invite-deps.js';
+import { inviteDeps } from '../lib/wiring/invite-deps.js';
 import { createHandler } from '../lib/http/create-handler.js';
 import { routes } from '../lib/http/routes.js';
 import { inviteParticipant } from '../lib/services/requests/participants.js';

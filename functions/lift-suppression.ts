@@ -1,5 +1,5 @@
-import { suppressions } from '../lib/adapters/mail-deps.js';
-import { serviceDeps } from '../lib/adapters/service-deps.js';
+import { suppressions } from '../lib/wiring/mail-deps.js';
+import { serviceDeps } from '../lib/wiring/service-deps.js';
 import { createHandler } from '../lib/http/create-handler.js';
 import { routes } from '../lib/http/routes.js';
 import { liftSuppression } from '../lib/services/mail/mail-events.js';

@@ -1,4 +1,4 @@
-import { notifierDeps } from '../lib/adapters/mail-deps.js';
+import { notifierDeps } from '../lib/wiring/mail-deps.js';
 import { createFunctionHandler } from '../lib/lambda/create-function-handler.js';
 import { functions } from '../lib/lambda/table.js';
 import { notifyStreamRecords } from '../lib/services/mail/notify-stream.js';

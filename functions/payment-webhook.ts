@@ -1,4 +1,4 @@
-import { workflowDeps } from '../lib/adapters/order-deps.js';
+import { workflowDeps } from '../lib/wiring/order-deps.js';
 import { secretValue } from '../lib/adapters/secrets/secrets.js';
 import { createHandler } from '../lib/http/create-handler.js';
 import { routes } from '../lib/http/routes.js';

@@ -1,4 +1,4 @@
-import { offerDeps } from '../lib/adapters/order-deps.js';
+import { offerDeps } from '../lib/wiring/order-deps.js';
 import { createHandler } from '../lib/http/create-handler.js';
 import { routes } from '../lib/http/routes.js';
 import { rejectOffer } from '../lib/services/offers-orders/offers.js';

@@ -1,4 +1,4 @@
-import { notifierDeps } from '../lib/adapters/mail-deps.js';
+import { notifierDeps } from '../lib/wiring/mail-deps.js';
 import { createHandler } from '../lib/http/create-handler.js';
 import { routes } from '../lib/http/routes.js';
 import { resendParked } from '../lib/services/mail/parked-mail.js';

@@ -1,4 +1,4 @@
-import { workflowDeps } from '../lib/adapters/order-deps.js';
+import { workflowDeps } from '../lib/wiring/order-deps.js';
 import { createFunctionHandler } from '../lib/lambda/create-function-handler.js';
 import { functions } from '../lib/lambda/table.js';
 import { resumeWorkflows } from '../lib/services/workflow/workflow-tasks.js';

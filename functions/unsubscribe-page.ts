@@ -1,4 +1,4 @@
-import { preferenceDeps } from '../lib/adapters/mail-deps.js';
+import { preferenceDeps } from '../lib/wiring/mail-deps.js';
 import { createHandler } from '../lib/http/create-handler.js';
 import { routes } from '../lib/http/routes.js';
 import { unsubscribePage } from '../lib/services/mail/mail-preferences.js';

@@ -1,4 +1,4 @@
-import { serviceDeps } from '../lib/adapters/service-deps.js';
+import { serviceDeps } from '../lib/wiring/service-deps.js';
 import { createFunctionHandler } from '../lib/lambda/create-function-handler.js';
 import { functions } from '../lib/lambda/table.js';
 import { reviewReminderDaysFromEnvironment } from '../lib/config/review-reminders.js';

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { currentCorrelationId } from '../observability/correlation.js';
 import type { ServiceDeps } from '../services/ports/deps.js';
-import { clock } from './clock.js';
-import { documentClient, tableName } from './dynamodb/document-client.js';
-import { recentUsers } from './dynamodb/recent-users.js';
-import { dynamoStores } from './dynamodb/stores.js';
-import { businessMetrics } from './metrics.js';
+import { clock } from '../adapters/clock.js';
+import { documentClient, tableName } from '../adapters/dynamodb/document-client.js';
+import { recentUsers } from '../adapters/dynamodb/recent-users.js';
+import { dynamoStores } from '../adapters/dynamodb/stores.js';
+import { businessMetrics } from '../adapters/metrics.js';
 
 /** The DynamoDB-backed dependencies every function needs, built once per cold start. */
 const stores = dynamoStores(documentClient, tableName, recentUsers());

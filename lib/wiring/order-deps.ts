@@ -1,5 +1,5 @@
 import { supplierFromEnvironment } from '../config/supplier.js';
-import { stepFunctionsEngine } from './sfn/step-functions.js';
+import { stepFunctionsEngine } from '../adapters/sfn/step-functions.js';
 import { serviceDeps } from './service-deps.js';
 import type { WorkflowDeps } from '../services/ports/deps.js';
 import type { OfferDeps } from '../services/ports/deps.js';

@@ -1,5 +1,5 @@
 import type { InviteDeps } from '../services/ports/deps.js';
-import { cognitoInvitations } from './cognito/invitations.js';
+import { cognitoInvitations } from '../adapters/cognito/invitations.js';
 import { serviceDeps, users } from './service-deps.js';
 
 /** Request dependencies plus Cognito, for inviting people only. */
