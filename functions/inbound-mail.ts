@@ -5,7 +5,7 @@ import { ValidationError } from '../lib/domain/errors.js';
 import { createFunctionHandler } from '../lib/lambda/create-function-handler.js';
 // The entry itself, not the whole table (see lib/lambda/inbound-mail-function.ts).
 import { inboundMailFunction } from '../lib/lambda/inbound-mail-function.js';
-import { receiveMail } from '../lib/services/mail/inbound-mail.js';
+import { receiveMail } from '../lib/services/mail/inbound/receive-mail.js';
 
 export const handler = createFunctionHandler(inboundMailFunction)(({ event }) => {
   // The rule names this bucket; anything else is no mail of this stage's.

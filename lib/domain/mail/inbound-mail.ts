@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { mailPrefix } from '../../config/access.js';
+import { epochSeconds } from '../time.js';
 
 /**
  * Inbound mail, the reply by e-mail: what the headers of a received mail say (is it automatic,
@@ -188,3 +189,7 @@ export const InboundMailEvent = z.looseObject({
   }),
 });
 export type InboundMailEvent = z.infer<typeof InboundMailEvent>;
+
+/** How long the outcome of a stored mail is remembered: past any redelivery of its event (EventBridge gives up within a day). */
+export const outcomeRetentionSeconds = 30 * 24 * 60 * 60;
+export const outcomeExpiry = (now: Date) => epochSeconds(now) + outcomeRetentionSeconds;
