@@ -1,4 +1,3 @@
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { TimelineEntry } from '../../domain/timeline-entry.js';
 import type { TableStreamEvent } from '../../lambda/stream-event.js';
 import { correlated } from '../../observability/correlation.js';
@@ -22,7 +21,7 @@ export const notifyStreamRecords = async (deps: NotifierDeps, event: TableStream
   const work = async () => {
     for (let record = records.shift(); record; record = records.shift()) {
       const sequence = record.dynamodb.SequenceNumber;
-      const parsed = TimelineEntry.safeParse(record.dynamodb.NewImage ? unmarshall(record.dynamodb.NewImage) : undefined);
+      const parsed = TimelineEntry.safeParse(record.dynamodb.NewImage);
       if (!parsed.success) {
         logger.error('stream record is not a timeline entry: nothing to mail', { eventID: record.eventID, issues: parsed.error.issues });
         continue;

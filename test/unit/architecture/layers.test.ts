@@ -19,6 +19,11 @@ describe('the layers', () => {
     expect(offending(useCases, (target) => under('lib/adapters')(target) || under('lib/wiring')(target))).toEqual([]);
   });
 
+  it('keeps the SDK out of the use cases: DynamoDB JSON and AWS clients stay in adapters and at the edge', () => {
+    const sdk = useCases.flatMap((file) => importsOf(file).packages.filter((name) => /^@aws-sdk\/|^@smithy\//.test(name)).map((name) => `${file} → ${name}`));
+    expect(sdk).toEqual([]);
+  });
+
   it('keeps adapters from importing a use case: they implement ports and know nothing above them', () => {
     const adapters = sources.filter(under('lib/adapters'));
     expect(offending(adapters, (target) => under('lib/services')(target) && !under('lib/services/ports')(target))).toEqual([]);
