@@ -1,8 +1,7 @@
 import { supplierFromEnvironment } from '../config/supplier.js';
 import { stepFunctionsEngine } from '../adapters/sfn/step-functions.js';
 import { serviceDeps } from './service-deps.js';
-import type { WorkflowDeps } from '../services/ports/deps.js';
-import type { OfferDeps } from '../services/ports/deps.js';
+import type { OfferDeps, WorkflowDeps } from '../services/ports/deps.js';
 
 /** Request dependencies plus the workflow engine, for the routes and tasks that wake or start the workflow. */
 export const workflowDeps: WorkflowDeps = { ...serviceDeps, engine: stepFunctionsEngine() };

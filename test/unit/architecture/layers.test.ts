@@ -34,6 +34,10 @@ describe('the layers', () => {
     expect(offending(lib, under('lib/wiring'))).toEqual([]);
   });
 
+  it('keeps the handlers adapters of one kind: a function reaches adapters only through the wiring', () => {
+    expect(offending(sources.filter(under('functions')), under('lib/adapters'))).toEqual([]);
+  });
+
   it('keeps the ports free of use cases and adapters', () => {
     const ports = sources.filter(under('lib/services/ports'));
     const allowed = (target: string) => ['lib/domain', 'lib/workflow', 'lib/services/ports'].some((folder) => under(folder)(target)) || target === 'lib/observability/metric-names.ts';
