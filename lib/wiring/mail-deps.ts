@@ -12,8 +12,7 @@ import { s3ObjectReader } from '../adapters/s3/object-reader.js';
 import { secretValue } from '../adapters/secrets/secrets.js';
 import { serviceDeps } from './service-deps.js';
 import { sesFromEnvironment, sesMailer } from '../adapters/ses/ses-mailer.js';
-import type { NotifierDeps } from '../services/ports/deps.js';
-import type { PreferenceDeps } from '../services/ports/deps.js';
+import type { NotifierDeps, PreferenceDeps } from '../services/ports/deps.js';
 
 /** The configured URLs and sender, read when first needed (a function without mail access never reads them). */
 const site: MailSite = {

@@ -1,8 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { InboundOutcome } from '../../domain/mail/inbound-mail.js';
+import { InboundOutcome, outcomeExpiry } from '../../domain/mail/inbound-mail.js';
 import { epochSeconds } from '../../domain/time.js';
-import { outcomeExpiry } from '../../domain/mail/inbound-mail.js';
 import { answeredKey, inboundOutcomeKey } from './keys.js';
 import type { InboundRecords } from '../../services/ports/mail.js';
 

@@ -1,12 +1,11 @@
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors.js';
 import { mailIdOf, parseMailId, type MailRecord } from '../../domain/mail/mail-record.js';
 import { agencyCaller } from '../people/caller.js';
-import type { Caller } from '../ports/deps.js';
+import type { Caller, NotifierDeps } from '../ports/deps.js';
 import { composeMail } from './mail-composer.js';
 import { sendClaimed } from './mail-sending.js';
 import { attachmentsOf, offerSettingsFor, reorderDigest } from './notifier.js';
 import type { Page } from '../ports/common.js';
-import type { NotifierDeps } from '../ports/deps.js';
 
 /** The parked mails are the agency's to see and send again. */
 const mustBeAgency = (deps: Pick<NotifierDeps, 'users'>, caller: Caller) => agencyCaller(deps.users, caller.userId, 'handle parked mail');

@@ -8,12 +8,11 @@ import { paymentProblem, type Payment } from '../../domain/orders/payment.js';
 import { singleLine } from '../../domain/single-line.js';
 import { checkWebhookSignature } from '../../domain/orders/webhook-signature.js';
 import { logger } from '../../observability/logger.js';
-import type { Caller } from '../ports/deps.js';
+import type { Caller, WorkflowDeps } from '../ports/deps.js';
 import { takeStep } from '../requests/lifecycle-step.js';
 import { openCallerRequest } from '../requests/open-request.js';
 import { newEntry } from '../requests/timeline.js';
 import { nudgeWorkflow } from '../workflow/workflow-signals.js';
-import type { WorkflowDeps } from '../ports/deps.js';
 
 export interface PaymentInput {
   paymentId: string;

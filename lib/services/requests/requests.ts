@@ -9,7 +9,7 @@ import { reopenEnded } from '../../domain/review/review-window.js';
 import type { User } from '../../domain/user.js';
 import { guessed, onGuess } from '../alongside.js';
 import { knownCaller, resolveCaller } from '../people/caller.js';
-import type { Caller, ServiceDeps } from '../ports/deps.js';
+import type { Caller, ServiceDeps, WorkflowDeps } from '../ports/deps.js';
 import { idempotent } from '../idempotent.js';
 import { takeStep } from './lifecycle-step.js';
 import { openCallerRequest, requestView, requestViews, visibleLevel } from './open-request.js';
@@ -18,7 +18,6 @@ import { newEntry } from './timeline.js';
 import { RequestView } from '../views.js';
 import { nudgeWorkflow, takeLapsedStep } from '../workflow/workflow-signals.js';
 import type { ListScope } from '../ports/requests.js';
-import type { WorkflowDeps } from '../ports/deps.js';
 
 export interface NewRequest {
   type: RequestType;

@@ -2,7 +2,7 @@ import type { Actor } from '../../domain/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.js';
 import { handoverRefusal, type Handover, type HandoverRefusal } from '../../domain/review/handover.js';
 import type { Request } from '../../domain/request.js';
-import type { Caller, Origin, ServiceDeps } from '../ports/deps.js';
+import type { Caller, Origin, ServiceDeps, WorkflowDeps } from '../ports/deps.js';
 import { alongside } from '../alongside.js';
 import { takeStep } from '../requests/lifecycle-step.js';
 import { internalAttachments } from '../requests/messages.js';
@@ -10,7 +10,6 @@ import { mustBeClient, openCallerRequest, requestView } from '../requests/open-r
 import type { Write } from '../ports/common.js';
 import { toHandoverView, type HandoverView, type RequestView } from '../views.js';
 import { nudgeWorkflow, takeLapsedStep } from '../workflow/workflow-signals.js';
-import type { WorkflowDeps } from '../ports/deps.js';
 
 /** What an agent hands over: what was done and how to check it, the files, where to see it. */
 export interface HandoverInput {

@@ -7,13 +7,12 @@ import type { Request } from '../../domain/request.js';
 import type { TimelineEntry } from '../../domain/timeline-entry.js';
 import { logger } from '../../observability/logger.js';
 import { endRoutes, statusesOfStage, type CheckpointPayload, type CheckpointResult, type EndRoute, type Route, type WaitPayload } from '../../workflow/states.js';
-import type { ServiceDeps, CheckpointDeps } from '../ports/deps.js';
+import type { CheckpointDeps, ServiceDeps, WorkflowDeps } from '../ports/deps.js';
 import { deemAccepted } from '../review/handovers.js';
 import { takeStep } from '../requests/lifecycle-step.js';
 import { closeAnswered } from '../requests/requests.js';
 import { newEntry } from '../requests/timeline.js';
 import { startWorkflow } from './workflow-signals.js';
-import type { WorkflowDeps } from '../ports/deps.js';
 
 const workflow = system('workflow');
 

@@ -1,7 +1,6 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it } from 'vitest';
-import type { MailRecord } from '../../../lib/domain/mail/mail-record.js';
-import { mailIdOf } from '../../../lib/domain/mail/mail-record.js';
+import { mailIdOf, type MailRecord } from '../../../lib/domain/mail/mail-record.js';
 import type { Person } from '../../../lib/domain/mail/notification-matrix.js';
 import type { Request } from '../../../lib/domain/request.js';
 import type { TimelineEntry } from '../../../lib/domain/timeline-entry.js';
