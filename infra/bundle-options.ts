@@ -42,7 +42,7 @@ export const bundleOptions = {
  * plus the route table and every aggregate's store (~45 KB), plus what observability costs every
  * function (~135 KB: Powertools Tracer brings aws-xray-sdk-core ~68 KB, semver ~28 KB, cls-hooked,
  * shimmer and emitter-listener ~11 KB and itself ~10 KB; Metrics ~11 KB; CommonJS, none of it
- * tree-shakes; measured create-request 413 → 546 KB, notify 449 → 582 KB), plus margin. See README.
+ * tree-shakes; measured create-request 413 → 546 KB, notify 449 → 582 KB), plus margin. See docs/bench-and-budgets.md.
  */
 export const bundleBudgetBytes = 620 * 1024;
 

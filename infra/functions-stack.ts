@@ -59,7 +59,7 @@ const failureQueue = (scope: Construct, id: string, topic: ITopic) => {
     metric: queue.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum', period: alarmPeriod }),
     threshold: 0,
     strictly: true,
-    description: `${id}: something could not be delivered after every retry and waits for an operator (README, "Operating it")`,
+    description: `${id}: something could not be delivered after every retry and waits for an operator (docs/operating.md)`,
   });
   return queue;
 };

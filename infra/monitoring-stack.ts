@@ -60,7 +60,7 @@ export class MonitoringStack extends Stack {
     this.dashboard = new Dashboard(this, 'Dashboard', { dashboardName: `orderdesk-${config.stage}`, defaultInterval: Duration.days(1) });
     this.dashboard.addWidgets(
       new TextWidget({
-        markdown: `# orderdesk ${config.stage}\nAlarms go to the SNS topic \`orderdesk-${config.stage}-alarms\`. README, "Operating it": what each alarm means and what to do.`,
+        markdown: `# orderdesk ${config.stage}\nAlarms go to the SNS topic \`orderdesk-${config.stage}-alarms\`. docs/operating.md, "Alarms": what each alarm means and what to do.`,
         width: 24,
         height: 2,
       }),

@@ -60,7 +60,7 @@ export interface RequestWorkflowProps {
 }
 
 /**
- * The request workflow (WORKFLOW.md's checkpoint loop), built from `lib/workflow/states.ts`:
+ * The request workflow (docs/workflow.md, "A checkpoint loop"), built from `lib/workflow/states.ts`:
  * Start → Checkpoint → Route → a wait (lambda:invoke.waitForTaskToken, its timeout Checkpoint's
  * `timeoutSeconds`), GenerateOrder, or Done; every wait and task leads back to Checkpoint. JSONPath
  * only: the local engine evaluates no JSONata. The local stack runs this very definition.
@@ -103,7 +103,7 @@ export class RequestWorkflow extends Construct {
           execution: JsonPath.executionName,
           stage: wait.stage,
           token: JsonPath.taskToken,
-          // Also where the local engine reads TimeoutSecondsPath from (the Parameters' output), see WORKFLOW.md.
+          // Also where the local engine reads TimeoutSecondsPath from (the Parameters' output), see docs/workflow.md, "The same definition, locally".
           timeoutSeconds: JsonPath.numberAt(timeoutPath),
           wakeAt: JsonPath.stringAt('$.Payload.wakeAt'),
         }),

@@ -7,7 +7,7 @@ const Port = z.coerce.number().int().min(1).max(65535);
 /**
  * DynamoDB Local's Java heap bound (-Xmx). Unbounded, the JVM may take a quarter of the machine's
  * memory and keeps what it took: 1.3 GB after 5 000 requests. Its live data stays far below
- * 512m (see README), which leaves room for a long day of local use and the integration tests.
+ * 512m (see docs/running-locally.md, "Configuration"), which leaves room for a long day of local use and the integration tests.
  */
 export const defaultDynamoDbHeap = '512m';
 

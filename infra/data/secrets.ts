@@ -30,19 +30,19 @@ export const addSecrets = (stack: Stack, config: StageConfig): Secrets => {
   acknowledge(
     mailLinks,
     'AwsSolutions-SMG4',
-    'Rotating it invalidates every unsubscribe and open link in mail already sent; it is rotated by hand when it may have leaked (README, "Operating it")',
+    'Rotating it invalidates every unsubscribe and open link in mail already sent; it is rotated by hand when it may have leaked (docs/operating.md)',
   );
 
   const paymentWebhook = new Secret(stack, 'PaymentWebhookSecret', {
     secretName: `${config.secretsPrefix}${paymentWebhookSecret}`,
-    description: 'Signs the payment provider’s webhook deliveries (HMAC-SHA256). Generated so the stack deploys; put the provider’s value in it (README, "Payments")',
+    description: 'Signs the payment provider’s webhook deliveries (HMAC-SHA256). Generated so the stack deploys; put the provider’s value in it (docs/deploying.md, "After the first deploy")',
     generateSecretString: { passwordLength: 64, excludePunctuation: true },
     removalPolicy: RemovalPolicy.RETAIN,
   });
   acknowledge(
     paymentWebhook,
     'AwsSolutions-SMG4',
-    'The payment provider’s shared secret: it changes when the provider issues a new one, by hand on both sides (README, "Operating it"); a rotation Lambda could not tell the provider',
+    'The payment provider’s shared secret: it changes when the provider issues a new one, by hand on both sides (docs/operating.md); a rotation Lambda could not tell the provider',
   );
   return { mailLinksSecret: mailLinks, paymentWebhookSecret: paymentWebhook };
 };

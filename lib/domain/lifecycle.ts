@@ -37,7 +37,7 @@ const agency = ['agent', 'admin'] as const;
 const clock = ['workflow', 'timer'] as const;
 
 /**
- * The lifecycle of DESIGN.md as a table: the one state machine of orderdesk. Every write that
+ * The request lifecycle (docs/domain.md, "The request lifecycle") as a table: the one state machine of orderdesk. Every write that
  * changes a status asks `decide` first and is then conditional on the status and version it read.
  * Participants see and comment; they trigger no transition.
  */

@@ -6,7 +6,7 @@ import { Platform } from './platform.js';
 export const RequestType = z.enum(['inquiry', 'defect', 'authorized']);
 export type RequestType = z.infer<typeof RequestType>;
 
-/** Every status of DESIGN.md's lifecycle. */
+/** Every status of the request lifecycle (docs/domain.md, "The request lifecycle"). */
 export const RequestStatus = z.enum([
   'submitted',
   'clarifying',

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 
-/** Who a person is to orderdesk (DESIGN.md, "Users and roles"). The user item in DynamoDB is
+/** Who a person is to orderdesk (docs/domain.md, "Users and roles"). The user item in DynamoDB is
  * the source of truth; the token only proves who is calling. */
 export const Role = z.enum(['client_admin', 'client_member', 'participant', 'agent', 'admin']);
 export type Role = z.infer<typeof Role>;

@@ -1,7 +1,7 @@
 import type { RequestStatus } from '../domain/request.js';
 
 /**
- * The request workflow as data (WORKFLOW.md's checkpoint loop): the CDK app builds its state
+ * The request workflow as data (docs/workflow.md, "A checkpoint loop"): the CDK app builds its state
  * machine from this, and the local stack maps each Task state to the function that runs it.
  *
  * Checkpoint ─▶ Route (Choice on $.Payload.next)
@@ -99,7 +99,7 @@ export interface WorkflowInput {
  * The loop's data between states, `{ Payload: CheckpointResult }`: Checkpoint's ResultSelector
  * keeps the Lambda's Payload only, and every other state discards its result, so the same path
  * (`$.Payload.timeoutSeconds`) means the same value in AWS (resolved against the state input)
- * and locally (resolved against the Parameters output): see WORKFLOW.md.
+ * and locally (resolved against the Parameters output): see docs/workflow.md, "The same definition, locally".
  */
 export interface CheckpointResult {
   requestId: string;

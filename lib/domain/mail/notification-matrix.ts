@@ -16,7 +16,7 @@ import type { Language, MailScope } from './preferences.js';
 export type Audience = 'requester' | 'org_admins' | 'participants' | 'agency' | 'subject';
 
 /**
- * The notification matrix: which entry kind mails whom (README, "E-mail"). The actor never gets
+ * The notification matrix: which entry kind mails whom (docs/mail.md, "Who gets what"). The actor never gets
  * a mail about their own change, and an agency-only entry reaches agency staff only, whatever
  * the row says. Rank changes are one digest per reorder (see `mailGroupOf`), not one per request.
  */

@@ -78,7 +78,7 @@ const exactTotals = (lines: readonly PricedLine[]) => {
 };
 
 /**
- * The one rounding rule (README, "Money"): a line's net is quantity × unit price, rounded half away
+ * The one rounding rule (docs/offers-orders-payment.md, "Money"): a line's net is quantity × unit price, rounded half away
  * from zero to the minor unit; VAT is computed once per rate, on the sum of that rate's line nets,
  * rounded the same way; the gross is the net plus every rate's VAT. Integer arithmetic throughout
  * (BigInt), so no amount depends on floating point or on the order of the lines.

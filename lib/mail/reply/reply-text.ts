@@ -6,7 +6,7 @@ import { htmlReplyToText } from './html-to-text.js';
  * block) or the signature. Pure: it takes what postal-mime parsed (`text`, `html`).
  *
  * Plain rules, anchored at line starts, for the clients people answer from, in English and
- * Czech (no library knows the Czech headers; see shared MAIL.md). The raw mail stays in S3, so
+ * Czech (no library knows the Czech headers; see docs/mail.md, "The reply's new text"). The raw mail stays in S3, so
  * a rule that cuts too much loses nothing for good; one that cuts too little shows a quote.
  */
 

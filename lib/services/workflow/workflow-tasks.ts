@@ -76,7 +76,7 @@ const act = async (deps: ServiceDeps, request: Request, due: Due): Promise<void>
 };
 
 /**
- * The workflow's re-entrant router (WORKFLOW.md): reads the request as stored, does what is due
+ * The workflow's re-entrant router (docs/workflow.md): reads the request as stored, does what is due
  * (an expiry, a reminder), and says where the execution goes next and how long it may wait. An
  * execution that no longer owns the request ends as `superseded`; one whose request needs no
  * workflow any more lets go of it.

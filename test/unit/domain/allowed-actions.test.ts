@@ -21,7 +21,7 @@ const organisation = (membersMayAcceptOffers: boolean, billed: boolean): ActionF
 type OfferKind = 'none' | 'free' | 'priced';
 
 /**
- * What each person may do, written out from the README and issue 21 independently of the
+ * What each person may do, written out from docs/domain.md and the issue that made them exact, independently of the
  * implementation: the lifecycle table (tested on its own in lifecycle.test.ts) for agency staff,
  * and for the client organisation the offer, its settings and billing details, and the windows.
  */

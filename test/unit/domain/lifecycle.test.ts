@@ -5,7 +5,7 @@ import { RequestStatus, RequestType } from '../../../lib/domain/request.js';
 import { Role } from '../../../lib/domain/roles.js';
 
 /**
- * The lifecycle of DESIGN.md written out independently of the implementation's table, one line
+ * The request lifecycle (docs/domain.md) written out independently of the implementation's table, one line
  * per allowed move: "from --action--> to: actors [types]". Everything not listed must be refused.
  */
 const spec = `
