@@ -74,10 +74,12 @@ export interface SystemCaller {
   system: SystemActorName;
 }
 
+/** The use cases that start or wake a request's workflow: the stores and its engine. */
 export interface WorkflowDeps extends ServiceDeps {
   engine: WorkflowEngine;
 }
 
+/** Posting and deciding offers: the workflow, and the agency's own details an order names. */
 export interface OfferDeps extends WorkflowDeps {
   supplier: () => Supplier;
 }
@@ -88,6 +90,7 @@ export interface CheckpointDeps extends ServiceDeps {
   reviewReminderDays: readonly number[];
 }
 
+/** What shaping a request for its caller reads beside the request (its open offer, its organisation's settings). */
 export type ViewDeps = Pick<ServiceDeps, 'offers' | 'organisations' | 'now'>;
 
 /** What posting a message reads and writes (inbound mail builds only these). */
@@ -111,25 +114,30 @@ export interface InboundMailDeps extends InboundStores {
   site: InboundSite;
 }
 
-export interface MeDependencies {
+/** `GET /me`: the caller's user item and the platform of the app client they signed in with. */
+export interface MeDeps {
   users: Pick<UserLookup, 'getUser'>;
   platformOfClient: (clientId: string | undefined) => Platform | undefined;
 }
 
+/** Making an order's PDF and storing it. */
 export interface OrderDocumentDeps extends FileServiceDeps {
   render: (order: Order) => Promise<Uint8Array>;
 }
 
+/** Cognito's own mails (invitation, password reset), written by the custom-message trigger. */
 export interface AccountMailDeps {
   portalUrl: (platform: Platform) => string;
   /** The platform of the app client a person used (a password reset starts there). */
   platformOfClient: (clientId: string | undefined) => Platform | undefined;
 }
 
+/** SES's bounces and complaints: recorded on the timeline and suppressing the address. */
 export interface MailEventDeps extends Pick<ServiceDeps, 'requests' | 'timeline' | 'users' | 'unitOfWork' | 'now' | 'correlationId' | 'metrics'> {
   suppressions: SuppressionStore;
 }
 
+/** Mailing a timeline entry to the people it concerns, once each: the notify function builds only these. */
 export interface NotifierDeps {
   requests: Pick<RequestStore, 'get'>;
   timeline: Pick<TimelineStore, 'get'>;
@@ -154,6 +162,7 @@ export interface NotifierDeps {
   metrics: BusinessMetrics;
 }
 
+/** Mail preferences and the signed links of mails (open, mute, unsubscribe). */
 export interface PreferenceDeps extends Pick<ServiceDeps, 'users' | 'callers' | 'requests' | 'participants' | 'now'> {
   preferences: PreferenceStore;
   linkKey: () => Promise<Buffer>;
@@ -161,4 +170,5 @@ export interface PreferenceDeps extends Pick<ServiceDeps, 'users' | 'callers' | 
   portalUrl: (platform: Platform) => string;
 }
 
+/** Reading an organisation and changing its settings and billing details. */
 export type OrganisationDeps = Pick<ServiceDeps, 'users' | 'organisations' | 'now'>;
