@@ -1,10 +1,8 @@
+// Reading a stored mail with postal-mime: its head, its addresses and headers, and the files it brings.
 import { createHash } from 'node:crypto';
 import PostalMime, { type Address, type Attachment as MailPart, type Email } from 'postal-mime';
 import { allowedContentTypes, maxAttachmentBytes, sanitizeFileName } from '../../../domain/attachment-rules.js';
 import type { LeftOut, MailHeader } from '../../../domain/mail/inbound-mail.js';
-
-
-/** Reading a stored mail with postal-mime: its head, its addresses and headers, and the files it brings. */
 
 /** How much of a mail too large to read is read for its headers. */
 export const headBytes = 64 * 1024;

@@ -1,3 +1,4 @@
+// A refused mail's outcome, and the one answer its sender may get.
 import { unanswered, type InboundOutcome, type InboundRefusal } from '../../../domain/mail/inbound-mail.js';
 import { platforms } from '../../../domain/platform.js';
 import { brands } from '../../../mail/brands.js';
@@ -7,10 +8,9 @@ import { logger } from '../../../observability/logger.js';
 import type { InboundMailDeps } from '../../ports/deps.js';
 import type { Known } from './screen.js';
 
-/** A refused mail's outcome, and the one answer its sender may get. */
-
 /** At most one answer to a refused reply per sender address in this long. */
 export const answerWindowSeconds = 24 * 60 * 60;
+
 /** The one answer to a refused reply, if it may go: at most one per sender address per `answerWindowSeconds`. */
 const answer = async (deps: InboundMailDeps, known: Known, reason: InboundRefusal, now: Date): Promise<boolean> => {
   if (!known.answerable || !known.sender || unanswered.has(reason)) return false;

@@ -1,10 +1,9 @@
+// Whether a mail may be read on: automatic, unauthenticated or flagged mail is not, and a reply must carry a reply address orderdesk signed.
 import type { Email } from 'postal-mime';
 import { automaticMarker, recipientAddresses, sesVerdicts, type InboundRefusal } from '../../../domain/mail/inbound-mail.js';
 import { ReplyTokenError, replyTokenOf, verifyReplyToken, type ReplyClaims } from '../../../domain/mail/reply-token.js';
 import type { InboundMailDeps } from '../../ports/deps.js';
 import { addressesOf, headersOf, mailboxOf, referable } from './parse.js';
-
-/** Whether a mail may be read on: automatic, unauthenticated or flagged mail is not, and a reply must carry a reply address orderdesk signed. */
 
 /** What is known of a mail when it is refused: whom to answer, if anyone, and about what. */
 export interface Known {
