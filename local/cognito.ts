@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { platforms, type Platform } from '../lib/domain/platform.js';
 import { superviseChild } from './child-process.js';
@@ -47,8 +47,9 @@ export const startCognito = async (host: string, port: number, dataDir: string, 
       2,
     ),
   );
-  const bin = createRequire(import.meta.url).resolve('cognito-local/lib/bin/start.js');
-  const child = spawn(process.execPath, [bin], {
+  // cognito-local's own start, with its user store saved atomically (see the entry's comment).
+  const entry = fileURLToPath(new URL('./cognito-local-entry.cjs', import.meta.url));
+  const child = spawn(process.execPath, [entry], {
     cwd,
     env: { ...process.env, PORT: String(port), HOST: host },
     stdio: ['ignore', 'pipe', 'pipe'],
