@@ -19,6 +19,12 @@ export interface MarkdownOptions {
   autolink?: boolean;
   /** Link colour, e.g. the brand's primary colour. */
   linkColor?: string;
+  /**
+   * Style attributes on the elements (default true): mail clients drop style sheets, so mail
+   * needs them. The portal says false: its Content-Security-Policy forbids inline styles, and its
+   * style sheet styles the same elements.
+   */
+  inlineStyles?: boolean;
 }
 
 const maxDepth = 6;
@@ -34,13 +40,18 @@ const styles = {
 
 interface Context {
   autolink: boolean;
+  inlineStyles: boolean;
   linkStyle: string;
 }
 
 const contextOf = (options: MarkdownOptions = {}): Context => ({
   autolink: options.autolink ?? true,
+  inlineStyles: options.inlineStyles ?? true,
   linkStyle: `color:${cssColor(options.linkColor, '#0b5cad')};text-decoration:underline;word-break:break-word;`,
 });
+
+/** An element's style attribute, or none where the reader's style sheet styles it. */
+const styleOf = (context: Context, style: string) => (context.inlineStyles ? html` style="${style}"` : '');
 
 /** A colour from configuration is still checked before it goes into a style attribute. */
 export const cssColor = (color: string | undefined, fallback: string): string => (color && /^#[0-9a-f]{3,8}$/i.test(color) ? color : fallback);
@@ -61,7 +72,7 @@ export const renderPlainText = (source: string, options?: MarkdownOptions): Safe
     .split(/\n[ \t]*\n/)
     .map((paragraph) => paragraph.replace(/^\n+|\n+$/g, ''))
     .filter((paragraph) => paragraph.trim() !== '');
-  return html`${paragraphs.map((paragraph) => html`<p style="${styles.p}">${plainInline(paragraph, context)}</p>`)}`;
+  return html`${paragraphs.map((paragraph) => html`<p${styleOf(context, styles.p)}>${plainInline(paragraph, context)}</p>`)}`;
 };
 
 /** The gist of a Markdown message as plain words, for the inbox preview (the text part keeps the
@@ -133,14 +144,14 @@ const blocks = (lines: string[], depth: number, tight: boolean, context: Context
       i++;
       while (i < lines.length && !close.test(lines[i]!)) code.push(lines[i++]!);
       i++; // the closing fence; an unterminated block runs to the end, as in CommonMark
-      out.push(html`<pre style="${styles.pre}"><code>${code.join('\n')}</code></pre>`);
+      out.push(html`<pre${styleOf(context, styles.pre)}><code>${code.join('\n')}</code></pre>`);
       afterParagraph = false;
       continue;
     }
     if (depth < maxDepth && quoteLine.test(line)) {
       const inner: string[] = [];
       while (i < lines.length && quoteLine.test(lines[i]!)) inner.push(lines[i++]!.replace(quoteLine, ''));
-      out.push(html`<blockquote style="${styles.quote}">${blocks(inner, depth + 1, false, context)}</blockquote>`);
+      out.push(html`<blockquote${styleOf(context, styles.quote)}>${blocks(inner, depth + 1, false, context)}</blockquote>`);
       afterParagraph = false;
       continue;
     }
@@ -156,7 +167,7 @@ const blocks = (lines: string[], depth: number, tight: boolean, context: Context
     i++;
     while (i < lines.length && !isBlank(lines[i]!) && !interrupts(lines[i]!, depth)) paragraph.push(lines[i++]!);
     const content = inline(paragraph.map((l) => l.trim()).join('\n'), context, 0, false);
-    out.push(tight ? html`${afterParagraph ? html`<br><br>` : ''}${content}` : html`<p style="${styles.p}">${content}</p>`);
+    out.push(tight ? html`${afterParagraph ? html`<br><br>` : ''}${content}` : html`<p${styleOf(context, styles.p)}>${content}</p>`);
     afterParagraph = tight;
   }
   return out;
@@ -186,7 +197,7 @@ const listAt = (lines: string[], start: number, first: Item, depth: number, cont
       else content.push(line); // a lazy continuation of the item's paragraph
       i++;
     }
-    items.push(html`<li style="${styles.li}">${blocks(content, depth + 1, true, context)}</li>`);
+    items.push(html`<li${styleOf(context, styles.li)}>${blocks(content, depth + 1, true, context)}</li>`);
     // Blank lines between items keep the list going.
     let j = i;
     while (j < lines.length && isBlank(lines[j]!)) j++;
@@ -194,8 +205,8 @@ const listAt = (lines: string[], start: number, first: Item, depth: number, cont
     if (item && item.ordered === first.ordered && item.marker === first.marker) i = j;
   }
   const list = first.ordered
-    ? html`<ol${first.start !== 1 ? html` start="${first.start}"` : ''} style="${styles.list}">${items}</ol>`
-    : html`<ul style="${styles.list}">${items}</ul>`;
+    ? html`<ol${first.start !== 1 ? html` start="${first.start}"` : ''}${styleOf(context, styles.list)}>${items}</ol>`
+    : html`<ul${styleOf(context, styles.list)}>${items}</ul>`;
   return { html: list, next: i };
 };
 
@@ -223,7 +234,7 @@ const trimUrl = (url: string): string => {
 const count = (text: string, c: string) => text.split(c).length - 1;
 
 const link = (url: string, label: HtmlLike, context: Context): SafeHtml =>
-  html`<a href="${safeUrl(url)}" style="${context.linkStyle}" rel="noopener noreferrer" target="_blank">${label}</a>`;
+  html`<a href="${safeUrl(url)}"${styleOf(context, context.linkStyle)} rel="noopener noreferrer" target="_blank">${label}</a>`;
 
 type HtmlLike = SafeHtml | string | (SafeHtml | string)[];
 
@@ -289,7 +300,7 @@ const inline = (text: string, context: Context, depth: number, inLink: boolean):
         let code = text.slice(i + run.length, close).replace(/\n/g, ' ');
         if (/^ .*[^ ].* $/.test(code)) code = code.slice(1, -1);
         flush();
-        parts.push(html`<code style="${styles.code}">${code}</code>`);
+        parts.push(html`<code${styleOf(context, styles.code)}>${code}</code>`);
         i = close + run.length - 1;
       } else {
         plain += run;

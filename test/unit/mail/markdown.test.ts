@@ -153,3 +153,14 @@ describe('markdownToText', () => {
     expect(markdownToText('**Bold** and _em_ with `code`\n- item\n> quote\n[link](https://x.cz)')).toBe('Bold and em with code\nitem\nquote\nlink');
   });
 });
+
+describe('renderMarkdown for a page with its own style sheet', () => {
+  it('leaves out every style attribute when inline styles are off, and keeps the same elements', () => {
+    const source = 'A **bold** `code` [link](https://example.com)\n\n> quoted\n\n- one\n- two\n\n```\nfenced\n```';
+    const styled = renderMarkdown(source).toString();
+    const plain = renderMarkdown(source, { inlineStyles: false }).toString();
+    expect(styled).toContain(' style="');
+    expect(plain).not.toContain('style=');
+    expect(plain).toBe(styled.replace(/ style="[^"]*"/g, ''));
+  });
+});
