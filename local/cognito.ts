@@ -27,10 +27,18 @@ export const cognitoClient = (endpoint: string) =>
 /**
  * cognito-local in a child process: it keeps its users under its working directory, so each
  * data dir has its own. The issuer domain is set so tokens name the address we verify against.
- * It runs the custom-message trigger (invitations, password resets) but sends no mail: it writes
- * each message, as the trigger wrote it, to its log (`.local/logs/cognito.log`).
+ * It runs the custom-message trigger (invitations, password resets) and sends each mail, as the
+ * trigger wrote it, through the local SES server at `mail.sesUrl` from `mail.from`, as Cognito
+ * sends through SES (see cognito-mail-sender.cjs); it writes them to its log as well
+ * (`.local/logs/cognito.log`). SES may still be starting: the sender retries until it answers.
  */
-export const startCognito = async (host: string, port: number, dataDir: string, lambdaUrl: string) => {
+export const startCognito = async (
+  host: string,
+  port: number,
+  dataDir: string,
+  lambdaUrl: string,
+  mail: { sesUrl: string; from: string },
+) => {
   const cwd = path.join(dataDir, 'cognito');
   fs.mkdirSync(path.join(cwd, '.cognito'), { recursive: true });
   const endpoint = `http://${host}:${port}`;
@@ -47,11 +55,11 @@ export const startCognito = async (host: string, port: number, dataDir: string, 
       2,
     ),
   );
-  // cognito-local's own start, with its user store saved atomically (see the entry's comment).
+  // cognito-local's own start, with its user store saved atomically and its mail sent through SES (see the entry's comment).
   const entry = fileURLToPath(new URL('./cognito-local-entry.cjs', import.meta.url));
   const child = spawn(process.execPath, [entry], {
     cwd,
-    env: { ...process.env, PORT: String(port), HOST: host },
+    env: { ...process.env, PORT: String(port), HOST: host, ORDERDESK_COGNITO_SES_URL: mail.sesUrl, ORDERDESK_COGNITO_MAIL_FROM: mail.from },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const supervised = superviseChild(child, 'cognito', dataDir);

@@ -117,7 +117,8 @@ export const startLocalStack = async (config: LocalConfig, log: (line: string) =
       started(startDynamoDb(ports.dynamodb, dataDir, config.dynamodbHeap)),
       started(startS3(host, ports.s3, dataDir, config.portalOrigin)),
       started(startSes(host, ports.ses, dataDir, log)),
-      started(startCognito(host, ports.cognito, dataDir, `http://${host}:${ports.lambda}`)),
+      // Cognito's invitations and resets go through the SES server starting beside it (ports are fixed by now).
+      started(startCognito(host, ports.cognito, dataDir, `http://${host}:${ports.lambda}`, { sesUrl: `http://${host}:${ports.ses}`, from: localMailFrom })),
     ]);
     const tableName = tableDefinition.localName;
     const [, userPool] = await Promise.all([ensureTable(dynamodb.client, tableName), ensureUserPool(cognito.client, cognito.endpoint)]);

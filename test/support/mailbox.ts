@@ -25,6 +25,13 @@ export const mailsAbout = async (requestId: string): Promise<SentMail[]> => {
 
 export const recipientOf = (mail: SentMail) => mail.destination.to.join(',').toLowerCase();
 
+/** Every mail to an address so far, oldest first (Cognito's mails name no request). */
+export const mailsTo = async (address: string): Promise<SentMail[]> => {
+  const response = await fetch(`${mailUrl()}/store`);
+  const { emails } = z.object({ emails: z.array(SentMail) }).parse(await response.json());
+  return emails.filter((mail) => recipientOf(mail) === address.toLowerCase());
+};
+
 /**
  * Waits until the mails about a request satisfy `done` (the notifier works off the stream, a
  * moment after the change), polling with a bound; says what arrived if they never do.
