@@ -78,7 +78,10 @@ describe('the local stack', () => {
       const second = await startLocal(env);
       stops.push(async () => (second.child.kill('SIGTERM'), second.ended));
       const after = (await inbox(second.info.mailUrl)).filter((mail) => mail.subject.includes(`[#${requestId}]`));
-      expect(after).toEqual(before);
+      // Every mail seen before the stop is there after it. The request's other recipients' mails
+      // may still have been going out between the look and the stop: kept too, so not compared.
+      expect(after).toEqual(expect.arrayContaining(before));
+      expect(after.length).toBeGreaterThanOrEqual(before.length);
       // The UI at / reads the same store.
       expect((await fetch(second.info.mailUrl)).status).toBe(200);
 
