@@ -8,6 +8,7 @@ const banner = (info: LocalStackInfo, seconds: string) =>
     '',
     `orderdesk is running (ready in ${seconds} s). Ctrl-C stops everything.`,
     '',
+    `  Portal         ${info.portalUrls.azami}   (Azami)   ${info.portalUrls.digimadi}   (Digimadi): sign in as a demo user below`,
     `  API            ${info.apiUrl}            (try ${info.apiUrl}/health)`,
     `  API reference  ${info.docsUrl}`,
     `  OpenAPI        ${info.apiUrl}/openapi.json`,

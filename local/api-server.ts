@@ -20,7 +20,8 @@ export interface ApiServerOptions {
   host: string;
   port: number;
   routes: readonly RouteDefinition[];
-  portalOrigin: string;
+  /** The origins CORS allows: the portal's, one per brand host. */
+  portalOrigins: readonly string[];
   /** Returns API Gateway's claims for a valid bearer token, undefined for a 401. */
   authorize: (authorization: string | undefined) => Promise<Record<string, string> | undefined>;
   log: (line: string) => void;
@@ -39,7 +40,7 @@ export const startApiServer = async (options: ApiServerOptions) => {
   const runFunction = localFunctions();
 
   const corsHeaders = (origin: string | undefined): Record<string, string> =>
-    origin === options.portalOrigin ? { 'access-control-allow-origin': origin, 'access-control-expose-headers': apiCors.exposeHeaders.join(','), vary: 'origin' } : {};
+    origin && options.portalOrigins.includes(origin) ? { 'access-control-allow-origin': origin, 'access-control-expose-headers': apiCors.exposeHeaders.join(','), vary: 'origin' } : {};
 
   /** `requestId`: API Gateway's id of the call, which the event carries and the answer's `apigw-requestid` header says. */
   const answer = async (request: http.IncomingMessage, requestId: string): Promise<HttpAnswer> => {

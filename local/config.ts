@@ -34,9 +34,10 @@ const LocalEnv = z.object({
 
 export interface LocalConfig {
   host: '127.0.0.1';
-  ports: { api: number; lambda: number; workflow: number; dynamodb: number; s3: number; ses: number; cognito: number };
+  ports: { api: number; lambda: number; workflow: number; dynamodb: number; s3: number; ses: number; cognito: number; portal: number };
   /** Everything the local stack keeps across restarts lives here. */
   dataDir: string;
+  /** Where the portal is served (`ORDERDESK_PORTAL_ORIGIN`); its port is the portal server's. */
   portalOrigin: string;
   /** DynamoDB Local's -Xmx, e.g. `512m`. */
   dynamodbHeap: string;
@@ -53,7 +54,11 @@ export const portVariables = {
   s3: 'ORDERDESK_S3_PORT',
   ses: 'ORDERDESK_SES_PORT',
   cognito: 'ORDERDESK_COGNITO_PORT',
+  portal: 'ORDERDESK_PORTAL_ORIGIN',
 } as const;
+
+/** The port an origin's server listens on: the one it names, else its scheme's. */
+const portOf = (origin: string) => Number(new URL(origin).port || (new URL(origin).protocol === 'https:' ? 443 : 80));
 
 export const readLocalConfig = (env: NodeJS.ProcessEnv = process.env): LocalConfig => {
   const parsed = LocalEnv.safeParse(env);
@@ -72,6 +77,7 @@ export const readLocalConfig = (env: NodeJS.ProcessEnv = process.env): LocalConf
       s3: e.ORDERDESK_S3_PORT,
       ses: e.ORDERDESK_SES_PORT,
       cognito: e.ORDERDESK_COGNITO_PORT,
+      portal: portOf(e.ORDERDESK_PORTAL_ORIGIN),
     },
     dataDir: path.resolve(e.ORDERDESK_DATA_DIR),
     portalOrigin: e.ORDERDESK_PORTAL_ORIGIN,

@@ -23,7 +23,7 @@ export const corsXml = (origins: readonly string[]): string => {
 /** s3rver with the attachments bucket. It checks no SigV4 signature, no POST policy and no copy
  * condition (`x-amz-copy-source-if-match`, `If-None-Match`), and has no lifecycle rules: what we
  * sign is unit-tested, and S3's conditions are modelled in the attachment service's unit tests. */
-export const startS3 = async (host: string, port: number, dataDir: string, portalOrigin: string) => {
+export const startS3 = async (host: string, port: number, dataDir: string, portalOrigins: readonly string[]) => {
   const directory = path.join(dataDir, 's3');
   fs.mkdirSync(directory, { recursive: true });
   const server = new S3rver({
@@ -31,7 +31,7 @@ export const startS3 = async (host: string, port: number, dataDir: string, porta
     port,
     directory,
     silent: true,
-    configureBuckets: [{ name: bucketDefinition.localName, configs: [corsXml([portalOrigin])] }],
+    configureBuckets: [{ name: bucketDefinition.localName, configs: [corsXml(portalOrigins)] }],
   });
   await server.run();
   return { endpoint: `http://${host}:${port}`, bucketName: bucketDefinition.localName, stop: () => server.close() };

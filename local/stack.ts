@@ -25,7 +25,8 @@ import { seedDemoData } from './seed.js';
 import { startSes } from './ses.js';
 import { demoSupplier } from './supplier.js';
 import { ensureLocalSecrets } from './secrets.js';
-import { platforms } from '../lib/domain/platform.js';
+import { platforms, type Platform } from '../lib/domain/platform.js';
+import { buildPortal, localPortalUrls, startPortal } from './portal.js';
 import { startStreamPollers } from './stream-poller.js';
 import { buildLocalDefinition, localStateMachineArn } from './workflow/asl.js';
 import { clockFile, createBusinessClock } from './workflow/clock.js';
@@ -44,6 +45,9 @@ export interface LocalStackInfo {
   workflowUrl: string;
   docsUrl: string;
   mailUrl: string;
+  /** The portal (`ORDERDESK_PORTAL_ORIGIN`), and where each brand is served (mail links start there). */
+  portalUrl: string;
+  portalUrls: Record<Platform, string>;
   s3Url: string;
   dynamodbUrl: string;
   cognitoUrl: string;
@@ -95,6 +99,12 @@ export const startLocalStack = async (config: LocalConfig, log: (line: string) =
   const definitionStarted = performance.now();
   const definitionBuilt = buildLocalDefinition().then((definition) => ({ definition, ms: performance.now() - definitionStarted }));
   definitionBuilt.catch(() => undefined);
+  // The portal, built by Vite meanwhile (about 2 s) and served as CloudFront serves the deployed build.
+  const portalDir = path.join(dataDir, 'portal');
+  const portalBuilt = buildPortal(portalDir);
+  portalBuilt.catch(() => undefined);
+  const portalUrls = localPortalUrls(config.portalOrigin, platforms);
+  const portalOrigins = [...new Set([new URL(config.portalOrigin).origin, ...Object.values(portalUrls)])];
 
   const stops: (() => Promise<unknown>)[] = [];
   const stop = async () => {
@@ -115,7 +125,7 @@ export const startLocalStack = async (config: LocalConfig, log: (line: string) =
 
     const [dynamodb, s3, ses, cognito] = await Promise.all([
       started(startDynamoDb(ports.dynamodb, dataDir, config.dynamodbHeap)),
-      started(startS3(host, ports.s3, dataDir, config.portalOrigin)),
+      started(startS3(host, ports.s3, dataDir, portalOrigins)),
       started(startSes(host, ports.ses, dataDir, log)),
       // Cognito's invitations and resets go through the SES server starting beside it (ports are fixed by now).
       started(startCognito(host, ports.cognito, dataDir, `http://${host}:${ports.lambda}`, { sesUrl: `http://${host}:${ports.ses}`, from: localMailFrom })),
@@ -142,8 +152,8 @@ export const startLocalStack = async (config: LocalConfig, log: (line: string) =
       [EnvName.userPoolId]: userPool.userPoolId,
       [EnvName.appClientIds]: JSON.stringify(userPool.appClientIds),
       [EnvName.stage]: 'local',
-      // Mail: links start at the portal (one local portal serves both platforms), unsubscribe at the API.
-      [EnvName.portalUrls]: JSON.stringify(Object.fromEntries(platforms.map((platform) => [platform, config.portalOrigin]))),
+      // Mail: links start at the portal, each platform's at its brand's host; unsubscribe at the API.
+      [EnvName.portalUrls]: JSON.stringify(portalUrls),
       [EnvName.apiUrl]: `http://${host}:${ports.api}`,
       [EnvName.mailFrom]: localMailFrom,
       [EnvName.inboundDomain]: 'reply.orderdesk.local',
@@ -169,7 +179,7 @@ export const startLocalStack = async (config: LocalConfig, log: (line: string) =
         host,
         port: ports.api,
         routes: routeList,
-        portalOrigin: config.portalOrigin,
+        portalOrigins,
         authorize: createJwtAuthorizer({
           issuer: userPool.issuer,
           audiences: Object.values(userPool.appClientIds),
@@ -197,12 +207,33 @@ export const startLocalStack = async (config: LocalConfig, log: (line: string) =
     // their handlers run here with the environment set above; with no such entry, nothing runs.
     await started(startStreamPollers({ endpoint: dynamodb.endpoint, tableName, functions: functionList, log }));
 
+    await portalBuilt;
+    await started(
+      startPortal({
+        host,
+        port: ports.portal,
+        dir: portalDir,
+        config: {
+          apiUrl: api.url,
+          cognito: { endpoint: cognito.endpoint, userPoolId: userPool.userPoolId },
+          brands: Object.fromEntries(platforms.map((platform) => [platform, { clientId: userPool.appClientIds[platform], hosts: [new URL(portalUrls[platform]).hostname] }])) as Record<
+            Platform,
+            { clientId: string; hosts: string[] }
+          >,
+          defaultBrand: 'azami',
+        },
+        connections: { apiUrl: api.url, cognitoUrl: cognito.endpoint, filesUrl: s3.endpoint },
+      }),
+    );
+
     const info: LocalStackInfo = {
       apiUrl: api.url,
       lambdaUrl: lambda.url,
       workflowUrl: workflow.url,
       docsUrl: `${api.url}/docs`,
       mailUrl: ses.endpoint,
+      portalUrl: new URL(config.portalOrigin).origin,
+      portalUrls,
       s3Url: s3.endpoint,
       dynamodbUrl: dynamodb.endpoint,
       cognitoUrl: cognito.endpoint,

@@ -71,16 +71,18 @@ describe('the local API', () => {
     expect(await wrongMethod.json()).toMatchObject({ error: { code: 'method_not_allowed' } });
   });
 
-  it('answers a CORS preflight from the portal origin', async () => {
-    const response = await api('/me', {
-      method: 'OPTIONS',
-      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'GET' },
-    });
-    expect(response.status).toBe(204);
-    expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
-    expect(response.headers.get('access-control-allow-headers')).toContain('authorization');
+  it('answers a CORS preflight from the portal origin and each brand host, and from no other', async () => {
+    const { portalUrl, portalUrls } = inject('stack');
+    for (const origin of [portalUrl, portalUrls.azami, portalUrls.digimadi]) {
+      const response = await api('/me', { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'GET' } });
+      expect(response.status).toBe(204);
+      expect(response.headers.get('access-control-allow-origin')).toBe(origin);
+      expect(response.headers.get('access-control-allow-headers')).toContain('authorization');
+    }
+    const stranger = await api('/me', { method: 'OPTIONS', headers: { origin: 'http://evil.localhost:5173', 'access-control-request-method': 'GET' } });
+    expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
     // The portal may read a call's id, which the logs and the access log name it by.
-    const call = await api('/health', { headers: { origin: 'http://localhost:5173' } });
+    const call = await api('/health', { headers: { origin: portalUrls.azami } });
     expect(call.headers.get('access-control-expose-headers')).toContain('apigw-requestid');
     expect(call.headers.get('apigw-requestid')).toBeTruthy();
   });

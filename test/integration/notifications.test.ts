@@ -222,7 +222,7 @@ describe('nothing anyone typed is live in a mail', () => {
       expect(liveMarkup(mail.body.html!)).toEqual([]);
       expect(JSON.stringify(mail)).not.toContain('evil.example');
       const hrefs = [...mail.body.html!.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!);
-      const allowed = [inject('stack').apiUrl, 'http://localhost:5173', 'https://example.com/ok'];
+      const allowed = [inject('stack').apiUrl, ...Object.values(inject('stack').portalUrls), 'https://example.com/ok'];
       for (const href of hrefs) expect(allowed.some((prefix) => href.startsWith(prefix)), href).toBe(true);
       for (const value of (mail.headers ?? []).map((h) => h.value)) expect(value).not.toMatch(/[\r\n]/);
     }

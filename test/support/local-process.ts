@@ -22,7 +22,8 @@ export const isolatedEnv = async (): Promise<Record<string, string>> => {
   const variables = Object.values(portVariables);
   const ports = await freePorts(variables.length);
   return {
-    ...Object.fromEntries(variables.map((variable, i) => [variable, String(ports[i])])),
+    // The portal's variable is an origin: its port is a free one too.
+    ...Object.fromEntries(variables.map((variable, i) => [variable, variable === portVariables.portal ? `http://localhost:${ports[i]}` : String(ports[i])])),
     ORDERDESK_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'orderdesk-test-')),
   };
 };

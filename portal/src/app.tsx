@@ -1,0 +1,74 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { Platform } from '../../lib/domain/platform.js';
+import { apiClient } from './api/client.js';
+import { AppContext, type App as AppValue } from './app-context.js';
+import type { CognitoApi } from './auth/cognito.js';
+import type { Session } from './auth/session.js';
+import type { PortalConfig } from './config.js';
+import { initialLanguage, languageChosen, rememberLanguage, type Language } from './i18n.js';
+import { lazyPage } from './lazy-page.js';
+import { SignIn } from './pages/sign-in.js';
+import { Requests } from './pages/requests.js';
+import { match, navigate, onLinkClick, useRoute } from './router.js';
+
+const NewRequest = lazyPage(() => import('./pages/new-request.js').then((m) => m.NewRequest));
+const RequestPage = lazyPage(() => import('./pages/request-page.js').then((m) => m.RequestPage));
+const ForgotPassword = lazyPage(() => import('./pages/forgot-password.js').then((m) => m.ForgotPassword));
+
+/** Pages anyone may open; every other page needs a session and sends to sign-in without one. */
+const publicPaths = ['/sign-in', '/forgot-password'];
+
+export const App = ({ config, brand, cognito, session }: { config: PortalConfig; brand: Platform; cognito: CognitoApi; session: Session }) => {
+  const route = useRoute();
+  const [signedIn, setSignedIn] = useState(session.signedIn());
+  const [language, setLanguageState] = useState<Language>(() => initialLanguage(localStorage, navigator.languages));
+  const [me, setMe] = useState<AppValue['me']>();
+  const api = useMemo(() => apiClient(config.apiUrl, session, () => setSignedIn(false)), [config, session]);
+
+  useEffect(() => session.subscribe(() => setSignedIn(session.signedIn())), [session]);
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+  useEffect(() => {
+    if (!signedIn) return setMe(undefined);
+    void api.GET('/me').then(({ data }) => data && setMe(data));
+    // The person's own language (their mail preference) unless they chose one on this device.
+    if (!languageChosen(localStorage)) void api.GET('/me/preferences').then(({ data }) => data && setLanguageState(data.language));
+  }, [signedIn, api]);
+
+  // Without a session every page but sign-in sends there, and comes back to where it was after.
+  const isPublic = publicPaths.includes(route.path);
+  useEffect(() => {
+    if (!signedIn && !isPublic) navigate(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+  }, [signedIn, isPublic]);
+
+  const value: AppValue = {
+    config,
+    brand,
+    api,
+    cognito,
+    session,
+    language,
+    setLanguage: (next) => (rememberLanguage(localStorage, next), setLanguageState(next)),
+    me,
+  };
+
+  const page = () => {
+    if (route.path === '/sign-in') return <SignIn />;
+    if (route.path === '/forgot-password') return <ForgotPassword />;
+    if (!signedIn) return null;
+    if (route.path === '/' || route.path === '/requests') return <Requests />;
+    if (route.path === '/requests/new') return <NewRequest />;
+    const request = match('/requests/:requestId', route.path);
+    if (request) return <RequestPage requestId={request.requestId!} />;
+    return <Requests />;
+  };
+
+  return (
+    <AppContext.Provider value={value}>
+      <div class="app" onClick={(event) => onLinkClick(event)}>
+        {page()}
+      </div>
+    </AppContext.Provider>
+  );
+};

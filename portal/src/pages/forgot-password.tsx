@@ -1,0 +1,117 @@
+import { useContext, useState } from 'preact/hooks';
+import { AppContext } from '../app-context.js';
+import { cognitoSentence } from '../auth/cognito-words.js';
+import { useWords, type Words } from '../i18n.js';
+import { navigate, useRoute } from '../router.js';
+import { Field } from '../ui/field.js';
+import { LanguageSwitch } from '../ui/shell.js';
+
+const words: Words<'title' | 'help' | 'email' | 'send' | 'sent' | 'code' | 'newPassword' | 'save' | 'done' | 'back' | 'working'> = {
+  en: {
+    title: 'Reset your password',
+    help: 'We mail you a code. Type it here with your new password.',
+    email: 'E-mail',
+    send: 'Send the code',
+    sent: 'If {email} has an account, a code is on its way there. It works for one hour.',
+    code: 'Code from the mail',
+    newPassword: 'New password',
+    save: 'Save the new password',
+    done: 'Your password is changed. Sign in with it.',
+    back: 'Back to sign-in',
+    working: 'Working…',
+  },
+  cs: {
+    title: 'Obnovení hesla',
+    help: 'Pošleme vám e-mailem kód. Zadejte ho sem spolu s novým heslem.',
+    email: 'E-mail',
+    send: 'Poslat kód',
+    sent: 'Pokud má {email} účet, kód je na cestě. Platí jednu hodinu.',
+    code: 'Kód z e-mailu',
+    newPassword: 'Nové heslo',
+    save: 'Uložit nové heslo',
+    done: 'Heslo je změněno. Přihlaste se s ním.',
+    back: 'Zpět na přihlášení',
+    working: 'Pracuji…',
+  },
+};
+
+/** Forgot password: Cognito mails a code (locally into the mail inbox), which sets a new password. */
+export const ForgotPassword = () => {
+  const app = useContext(AppContext);
+  const t = useWords(words);
+  const { query } = useRoute();
+  const [email, setEmail] = useState(query.get('email') ?? '');
+  const [codeSent, setCodeSent] = useState(false);
+  const [code, setCode] = useState('');
+  const [password, setPassword] = useState('');
+  const [problem, setProblem] = useState<string>();
+  const [working, setWorking] = useState(false);
+
+  const attempt = async (event: Event, work: () => Promise<void>) => {
+    event.preventDefault();
+    setWorking(true);
+    setProblem(undefined);
+    try {
+      await work();
+    } catch (error) {
+      setProblem(cognitoSentence(error, app.language));
+    } finally {
+      setWorking(false);
+    }
+  };
+
+  return (
+    <main id="main" class="sign-in">
+      <div class="card">
+        <div class="card-top">
+          <h1>{t('title')}</h1>
+          <LanguageSwitch />
+        </div>
+        {!codeSent ? (
+          <form onSubmit={(event) => attempt(event, async () => (await app.cognito.forgotPassword(email.trim()), setCodeSent(true)))}>
+            <p>{t('help')}</p>
+            <Field label={t('email')}>
+              {(props) => <input {...props} type="email" autocomplete="username" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />}
+            </Field>
+            {problem && (
+              <p class="problem" role="alert">
+                {problem}
+              </p>
+            )}
+            <button type="submit" class="primary" disabled={working}>
+              {working ? t('working') : t('send')}
+            </button>
+          </form>
+        ) : (
+          <form
+            onSubmit={(event) =>
+              attempt(event, async () => {
+                await app.cognito.confirmForgotPassword(email.trim(), code.trim(), password);
+                navigate(`/sign-in?email=${encodeURIComponent(email.trim())}&reset=1`, { replace: true });
+              })
+            }
+          >
+            <p role="status">{t('sent', { email })}</p>
+            <Field label={t('code')}>
+              {(props) => <input {...props} inputMode="numeric" autocomplete="one-time-code" required value={code} onInput={(e) => setCode(e.currentTarget.value)} />}
+            </Field>
+            <Field label={t('newPassword')}>
+              {(props) => <input {...props} type="password" autocomplete="new-password" required minLength={12} value={password} onInput={(e) => setPassword(e.currentTarget.value)} />}
+            </Field>
+            {problem && (
+              <p class="problem" role="alert">
+                {problem}
+              </p>
+            )}
+            <button type="submit" class="primary" disabled={working}>
+              {working ? t('working') : t('save')}
+            </button>
+          </form>
+        )}
+        <p>
+          <a href="/sign-in">{t('back')}</a>
+        </p>
+      </div>
+    </main>
+  );
+};

@@ -1,0 +1,110 @@
+import { useContext, useState } from 'preact/hooks';
+import { ApiRefusal, must, type ApiProblem } from '../api/client.js';
+import { AppContext } from '../app-context.js';
+import { useDraft } from '../drafts.js';
+import { useWords, type Words } from '../i18n.js';
+import { fieldProblems } from '../problems.js';
+import { typeWords, type RequestType } from '../request-words.js';
+import { navigate } from '../router.js';
+import { Field } from '../ui/field.js';
+import { MarkdownEditor } from '../ui/markdown-editor.js';
+import { ProblemBox } from '../ui/problem-box.js';
+import { Shell } from '../ui/shell.js';
+
+const words: Words<'title' | 'type' | 'inquiryHelp' | 'defectHelp' | 'authorizedHelp' | 'requestTitle' | 'description' | 'submit' | 'working' | 'cancel'> = {
+  en: {
+    title: 'New request',
+    type: 'What is it?',
+    inquiryHelp: 'Something new you would like: the agency answers with an offer.',
+    defectHelp: 'Something that does not work as agreed: the agency fixes or explains it.',
+    authorizedHelp: 'Work your contract already covers: the agency does it.',
+    requestTitle: 'Title',
+    description: 'Description',
+    submit: 'File the request',
+    working: 'Filing…',
+    cancel: 'Cancel',
+  },
+  cs: {
+    title: 'Nový požadavek',
+    type: 'O co jde?',
+    inquiryHelp: 'Něco nového, co byste chtěli: agentura odpoví nabídkou.',
+    defectHelp: 'Něco nefunguje, jak bylo dohodnuto: agentura to opraví nebo vysvětlí.',
+    authorizedHelp: 'Práce, kterou už pokrývá vaše smlouva: agentura ji udělá.',
+    requestTitle: 'Název',
+    description: 'Popis',
+    submit: 'Podat požadavek',
+    working: 'Podávám…',
+    cancel: 'Zrušit',
+  },
+};
+
+const types: readonly RequestType[] = ['inquiry', 'defect', 'authorized'];
+const help = { inquiry: 'inquiryHelp', defect: 'defectHelp', authorized: 'authorizedHelp' } as const;
+
+/** Files a request (non-binding): its type, title and description in Markdown; kept as a draft until filed. */
+export const NewRequest = () => {
+  const { api, brand } = useContext(AppContext);
+  const t = useWords(words);
+  const typeName = useWords(typeWords);
+  const [draft, setDraft, clearDraft] = useDraft('new-request', { type: 'inquiry' as RequestType, title: '', description: '' });
+  const [problem, setProblem] = useState<ApiProblem>();
+  const [working, setWorking] = useState(false);
+  const fields = fieldProblems(problem);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setWorking(true);
+    try {
+      const created = await must(api.POST('/requests', { body: { type: draft.type, title: draft.title.trim(), description: draft.description, platform: brand } }));
+      clearDraft();
+      navigate(`/requests/${created.requestId}`);
+    } catch (error) {
+      if (!(error instanceof ApiRefusal)) throw error;
+      setProblem(error.problem);
+    } finally {
+      setWorking(false);
+    }
+  };
+
+  return (
+    <Shell current="requests">
+      <h1>{t('title')}</h1>
+      <form class="stack" onSubmit={submit} noValidate>
+        <ProblemBox problem={problem} />
+        <fieldset class={fields.has('type') ? 'invalid' : undefined}>
+          <legend>{t('type')}</legend>
+          {types.map((type) => (
+            <label class="choice">
+              <input type="radio" name="type" value={type} checked={draft.type === type} onChange={() => setDraft({ ...draft, type })} />
+              <span>
+                <strong>{typeName(type)}</strong>
+                <span class="hint">{t(help[type])}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <Field label={t('requestTitle')} problem={fields.get('title')}>
+          {(props) => <input {...props} required maxLength={200} value={draft.title} onInput={(e) => setDraft({ ...draft, title: e.currentTarget.value })} />}
+        </Field>
+        <Field label={t('description')} problem={fields.get('description')}>
+          {(props) => (
+            <MarkdownEditor
+              id={props.id}
+              describedBy={props['aria-describedby']}
+              invalid={props['aria-invalid'] === 'true'}
+              required
+              value={draft.description}
+              onInput={(description) => setDraft({ ...draft, description })}
+            />
+          )}
+        </Field>
+        <div class="actions">
+          <button type="submit" class="primary" disabled={working}>
+            {working ? t('working') : t('submit')}
+          </button>
+          <a href="/">{t('cancel')}</a>
+        </div>
+      </form>
+    </Shell>
+  );
+};
