@@ -18,7 +18,9 @@ export const documents = (client: DynamoDBClient) => toDocumentClient(client);
  * A client organisation of its own with an admin and a member (see local/provision.ts). Queue
  * tests use one each, so that requests other tests file into Acme never change the order they check.
  */
-export const freshOrganisation = async (label = 'Queue'): Promise<{ orgId: string; admin: Client; member: Client; emails: { admin: string; member: string } }> => {
+export const freshOrganisation = async (
+  label = 'Queue',
+): Promise<{ orgId: string; admin: Client; member: Client; emails: { admin: string; member: string }; passwords: { admin: string; member: string } }> => {
   const suffix = randomUUID().slice(0, 8);
   const orgId = `org-${label.toLowerCase()}-${suffix}`;
   const person = (role: Role, name: string): NewPerson => ({ email: `${role}.${suffix}@${label.toLowerCase()}.example`, name, password: `Fresh-${role}-1`, role });
@@ -26,5 +28,5 @@ export const freshOrganisation = async (label = 'Queue'): Promise<{ orgId: strin
   await provisionOrganisation(inject('stack'), { orgId, name: `${label} ${suffix}` }, people);
   const logIn = (p: NewPerson) => asPerson(p.email, p.password);
   const [admin, member] = await Promise.all([logIn(people[0]), logIn(people[1])]);
-  return { orgId, admin, member, emails: { admin: people[0].email, member: people[1].email } };
+  return { orgId, admin, member, emails: { admin: people[0].email, member: people[1].email }, passwords: { admin: people[0].password, member: people[1].password } };
 };

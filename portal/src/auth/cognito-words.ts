@@ -22,10 +22,15 @@ const words: Words<'credentials' | 'code' | 'expiredCode' | 'password' | 'limit'
   },
 };
 
-/** Cognito's refusal as a sentence in the person's language. */
-export const cognitoSentence = (error: unknown, language: Language): string => {
+/**
+ * Cognito's refusal as a sentence in the person's language. `during` tells a wrong password
+ * (signing in: cognito-local answers InvalidPasswordException where Cognito answers
+ * NotAuthorizedException) from one the policy refuses (choosing a new one).
+ */
+export const cognitoSentence = (error: unknown, language: Language, during: 'sign-in' | 'new-password'): string => {
   const table = words[language];
   const code = error instanceof CognitoError ? error.code : 'Unknown';
+  if (during === 'sign-in' && code === 'InvalidPasswordException') return table.credentials;
   switch (code) {
     case 'NotAuthorizedException':
     case 'UserNotFoundException':

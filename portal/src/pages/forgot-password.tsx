@@ -54,7 +54,7 @@ export const ForgotPassword = () => {
     try {
       await work();
     } catch (error) {
-      setProblem(cognitoSentence(error, app.language));
+      setProblem(cognitoSentence(error, app.language, 'new-password'));
     } finally {
       setWorking(false);
     }

@@ -57,14 +57,14 @@ export const SignIn = () => {
     // Back to where the person was (a path of this app only), else their requests.
     navigate(next?.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
   };
-  const submit = async (event: Event, attempt: () => Promise<void>) => {
+  const submit = async (event: Event, attempt: () => Promise<void>, during: 'sign-in' | 'new-password' = 'sign-in') => {
     event.preventDefault();
     setWorking(true);
     setProblem(undefined);
     try {
       await attempt();
     } catch (error) {
-      setProblem(cognitoSentence(error, app.language));
+      setProblem(cognitoSentence(error, app.language, during));
     } finally {
       setWorking(false);
     }
@@ -102,7 +102,7 @@ export const SignIn = () => {
             </p>
           </form>
         ) : (
-          <form onSubmit={(event) => submit(event, async () => finish(await app.cognito.setNewPassword(email.trim(), challenge, newPassword)))}>
+          <form onSubmit={(event) => submit(event, async () => finish(await app.cognito.setNewPassword(email.trim(), challenge, newPassword)), 'new-password')}>
             <h1>{t('newPasswordTitle')}</h1>
             <p>{t('newPasswordHelp')}</p>
             <Field label={t('newPassword')}>

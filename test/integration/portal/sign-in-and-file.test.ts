@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, lookAt, openPortal, signIn } from '../../support/browser.js';
+import { freshOrganisation } from '../../support/fresh-organisation.js';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => browser?.close());
+
+describe('the portal: signing in, filing a request, discussing it', () => {
+  it('signs a client in on Azami in Czech, files an inquiry with a Markdown description, and discusses it', async () => {
+    const org = await freshOrganisation('Portal');
+    const tab = await openPortal(browser, 'azami', 'cs');
+    const { page } = tab;
+
+    await page.goto(tab.url('/'));
+    await page.waitForURL(/\/sign-in/);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Přihlášení');
+    await lookAt(tab, 'sign-in-azami-cs');
+    await signIn(tab, org.emails.admin, org.passwords.admin);
+    await page.getByRole('heading', { name: 'Moje požadavky' }).waitFor();
+    await lookAt(tab, 'requests-empty-azami-cs');
+
+    // The orange button at the bottom right files a request.
+    await page.getByRole('link', { name: 'Nový požadavek' }).click();
+    await page.getByLabel('Název').fill('Nový web pro jaro');
+    await page.getByRole('textbox', { name: 'Popis' }).fill('Potřebujeme **novou** úvodní stránku:\n\n- jarní kampaň\n- formulář');
+    await page.getByRole('button', { name: 'Náhled' }).click();
+    await expect.poll(() => page.locator('.preview strong').textContent()).toBe('novou');
+    await lookAt(tab, 'new-request-azami-cs');
+    await page.getByRole('button', { name: 'Podat požadavek' }).click();
+
+    await page.getByRole('heading', { name: 'Nový web pro jaro' }).waitFor();
+    const requestId = /\/requests\/([\w-]+)/.exec(page.url())?.[1];
+    expect(requestId).toBeDefined();
+    // The description as the mails render it.
+    await expect.poll(() => page.locator('.request-head .markdown li').allTextContents()).toEqual(['jarní kampaň', 'formulář']);
+
+    await page.getByRole('textbox', { name: 'Vaše zpráva' }).fill('Termín je **konec března**.');
+    await page.getByRole('button', { name: 'Odeslat' }).click();
+    await expect.poll(() => page.locator('.entry-message .markdown strong').textContent()).toBe('konec března');
+    await lookAt(tab, 'request-communication-azami-cs');
+
+    // The list shows it with its status.
+    await page.getByRole('link', { name: 'Moje požadavky' }).first().click();
+    await expect.poll(() => page.locator('.request-list .title').allTextContents()).toEqual(['Nový web pro jaro']);
+    await lookAt(tab, 'requests-azami-cs');
+  });
+
+  it('signs a client in on Digimadi in English and keeps the draft when the session has ended', async () => {
+    const org = await freshOrganisation('Portal');
+    const tab = await openPortal(browser, 'digimadi', 'en');
+    const { page } = tab;
+    await page.goto(tab.url('/sign-in'));
+    await expect.poll(() => page.title()).toBe('Digimadi Helpdesk');
+    await lookAt(tab, 'sign-in-digimadi-en');
+    await signIn(tab, org.emails.member, org.passwords.member);
+    await page.getByRole('heading', { name: 'My requests' }).waitFor();
+
+    await page.getByRole('link', { name: 'New request' }).click();
+    await page.getByLabel('Title').fill('A typed title');
+    await page.getByRole('textbox', { name: 'Description' }).fill('Typed before the session ended.');
+    // The session ends (revoked elsewhere, expired): the next step goes to sign-in, and back.
+    await page.evaluate(() => localStorage.removeItem('orderdesk.session'));
+    await page.reload();
+    await page.waitForURL(/\/sign-in\?next=/);
+    await signIn(tab, org.emails.member, org.passwords.member);
+    await page.waitForURL(/\/requests\/new/);
+    await expect.poll(() => page.getByLabel('Title').inputValue()).toBe('A typed title');
+    await expect.poll(() => page.getByRole('textbox', { name: 'Description' }).inputValue()).toBe('Typed before the session ended.');
+    await lookAt(tab, 'new-request-digimadi-en');
+  });
+
+  it('shows a wrong password as a sentence and keeps the e-mail typed', async () => {
+    const tab = await openPortal(browser, 'azami', 'en');
+    const { page } = tab;
+    await page.goto(tab.url('/sign-in'));
+    await page.locator('input[type=email]').fill('jana.novakova@acme.example');
+    await page.locator('input[type=password]').fill('not-her-password');
+    await page.locator('form button[type=submit]').click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('do not match');
+    expect(await page.locator('input[type=email]').inputValue()).toBe('jana.novakova@acme.example');
+    await lookAt(tab, 'sign-in-refused-azami-en');
+  });
+});

@@ -1,0 +1,80 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+import type { Platform } from '../../lib/domain/platform.js';
+
+/**
+ * The portal in a real browser: Debian's Chromium driven by playwright-core (Playwright's own
+ * browser downloads are not reachable here). `CHROMIUM_PATH` points elsewhere if needed.
+ */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const launchBrowser = (): Promise<Browser> => {
+  if (!fs.existsSync(chromiumPath)) throw new Error(`no Chromium at ${chromiumPath}: apt-get install chromium (or set CHROMIUM_PATH)`);
+  return chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+};
+
+/** Where the screenshots of every page go, at both widths: looked at, not only tested. */
+export const screenshotDir = path.resolve(import.meta.dirname, '../../.local/screenshots');
+
+export interface PortalTab {
+  page: Page;
+  /** The portal's address of `path` in this tab's brand. */
+  url: (path: string) => string;
+  /** Script errors and CSP violations the page reported: a scenario ends with none. */
+  errors: string[];
+}
+
+/** A fresh browser context (no session, no storage) on a brand's host, in a language. */
+export const openPortal = async (browser: Browser, brand: Platform, language: 'cs' | 'en', width = 1280): Promise<PortalTab> => {
+  const context = await browser.newContext({ locale: language === 'cs' ? 'cs-CZ' : 'en-GB', viewport: { width, height: 900 }, timezoneId: 'Europe/Prague' });
+  // The portal's language follows the person's choice on the device; the test chooses it as a person would.
+  await context.addInitScript((chosen) => localStorage.setItem('orderdesk.language', chosen), language);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/Failed to load resource: the server responded with a status of (4\d\d)/.test(message.text())) errors.push(message.text());
+  });
+  const base = inject('stack').portalUrls[brand];
+  return { page, url: (to) => `${base}${to}`, errors };
+};
+
+/** Signs in on the sign-in page and waits for the requests (or the page it was sent back to). */
+export const signIn = async (tab: PortalTab, email: string, password: string) => {
+  const { page } = tab;
+  if (!page.url().includes('/sign-in')) await page.goto(tab.url('/sign-in'));
+  await page.locator('input[type=email]').fill(email);
+  await page.locator('input[type=password]').fill(password);
+  await page.locator('form button[type=submit]').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+};
+
+/** axe-core on the page as it stands: no serious or critical violation (WCAG 2.2 A and AA rules). */
+export const expectAccessible = async (page: Page, what: string) => {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${what}: ${violation.id} (${violation.impact}) ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  expect(serious).toEqual([]);
+};
+
+/** Screenshots of the page at 1280 and 375 px wide, full height, into `.local/screenshots/<name>-<width>.png`. */
+export const screenshots = async (page: Page, name: string) => {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  const before = page.viewportSize() ?? { width: 1280, height: 900 };
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: path.join(screenshotDir, `${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize(before);
+};
+
+/** What every page of a scenario is checked for before it moves on: accessible, pictured, no script errors. */
+export const lookAt = async (tab: PortalTab, name: string) => {
+  await expectAccessible(tab.page, name);
+  await screenshots(tab.page, name);
+  expect(tab.errors, name).toEqual([]);
+};
