@@ -5,6 +5,7 @@ import path from 'node:path';
 import { bundleBudgetBytes, bundleBudgetOf, bundleOptions } from '../infra/bundle-options.js';
 import { functionList } from '../lib/lambda/table.js';
 import { noRoute, routeList } from '../lib/http/routes.js';
+import { portalFirstPage, portalFirstPageBudgetBytes } from './portal-size.js';
 
 /**
  * Builds every function exactly as the CDK app bundles it, prints each bundle's minified size
@@ -45,8 +46,16 @@ for (const row of rows) {
   const over = row.bytes > row.budget ? '  OVER BUDGET' : '';
   console.log(`${row.name.padEnd(width)}${kb(row.bytes).padStart(12)}${kb(row.budget).padStart(12)}${`${row.ms.toFixed(1)} ms`.padStart(14)}${over}`);
 }
+
+const portal = await portalFirstPage(path.join(root, '.local', 'portal-size'));
+console.log(`\nportal: the first page's JavaScript (gzipped; later pages load their own chunks), budget ${kb(portalFirstPageBudgetBytes)}\n`);
+for (const file of portal.files) console.log(`  ${file.file.padEnd(width + 20)}${kb(file.bytes).padStart(12)} minified${kb(file.gzipped).padStart(12)} gzipped`);
+const portalOver = portal.gzipped > portalFirstPageBudgetBytes;
+console.log(`  ${'first page'.padEnd(width + 20)}${''.padStart(21)}${kb(portal.gzipped).padStart(12)} gzipped${portalOver ? '  OVER BUDGET' : ''}`);
+
 const over = rows.filter((row) => row.bytes > row.budget);
-if (over.length > 0) {
-  console.error(`\n${over.length} function(s) over budget: ${over.map((r) => `${r.name} (${kb(r.bytes)} > ${kb(r.budget)})`).join(', ')}`);
+if (over.length > 0 || portalOver) {
+  if (over.length > 0) console.error(`\n${over.length} function(s) over budget: ${over.map((r) => `${r.name} (${kb(r.bytes)} > ${kb(r.budget)})`).join(', ')}`);
+  if (portalOver) console.error(`\nthe portal's first page is over budget: ${kb(portal.gzipped)} > ${kb(portalFirstPageBudgetBytes)}`);
   process.exit(1);
 }
