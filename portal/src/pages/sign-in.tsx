@@ -7,8 +7,9 @@ import { navigate, useRoute } from '../router.js';
 import { Field } from '../ui/field.js';
 import { BrandMark, LanguageSwitch } from '../ui/shell.js';
 
-const words: Words<'title' | 'email' | 'password' | 'signIn' | 'forgot' | 'newPasswordTitle' | 'newPasswordHelp' | 'newPassword' | 'save' | 'working' | 'helpdesk' | 'expired'> = {
+const words: Words<'reset' | 'title' | 'email' | 'password' | 'signIn' | 'forgot' | 'newPasswordTitle' | 'newPasswordHelp' | 'newPassword' | 'save' | 'working' | 'helpdesk' | 'expired'> = {
   en: {
+    reset: 'Your password is changed. Sign in with it.',
     title: 'Sign in',
     email: 'E-mail',
     password: 'Password',
@@ -23,6 +24,7 @@ const words: Words<'title' | 'email' | 'password' | 'signIn' | 'forgot' | 'newPa
     expired: 'Your session has ended. Sign in again to go on where you were; what you typed is kept.',
   },
   cs: {
+    reset: 'Heslo je změněno. Přihlaste se s ním.',
     title: 'Přihlášení',
     email: 'E-mail',
     password: 'Heslo',
@@ -80,6 +82,11 @@ export const SignIn = () => {
           <LanguageSwitch />
         </div>
         {next && !challenge && <p class="notice">{t('expired')}</p>}
+        {query.get('reset') && !challenge && (
+          <p class="notice" role="status">
+            {t('reset')}
+          </p>
+        )}
         {!challenge ? (
           <form onSubmit={(event) => submit(event, async () => finish(await app.cognito.signIn(email.trim(), password)))}>
             <h1>{t('title')}</h1>
