@@ -39,7 +39,7 @@ export const parseConfig = (value: unknown): PortalConfig => {
  * (`azami.localhost`); else `?brand=` (remembered for the tab), else the default. One portal
  * build serves both platforms, as one API does.
  */
-export const brandFor = (config: PortalConfig, location: Pick<Location, 'hostname' | 'search'>, remembered: Storage): Platform => {
+export const brandFor = (config: PortalConfig, location: { hostname: string; search: string }, remembered: Storage): Platform => {
   const host = location.hostname.toLowerCase();
   const byHost = platforms.find((platform) => config.brands[platform].hosts.includes(host) || host.startsWith(`${platform}.`));
   if (byHost) return byHost;
