@@ -14,6 +14,10 @@ import { match, navigate, onLinkClick, useRoute } from './router.js';
 const NewRequest = lazyPage(() => import('./pages/new-request.js').then((m) => m.NewRequest));
 const RequestPage = lazyPage(() => import('./pages/request-page.js').then((m) => m.RequestPage));
 const ForgotPassword = lazyPage(() => import('./pages/forgot-password.js').then((m) => m.ForgotPassword));
+const Priorities = lazyPage(() => import('./pages/priorities.js').then((m) => m.Priorities));
+const MailSettings = lazyPage(() => import('./pages/mail-settings.js').then((m) => m.MailSettings));
+const OpenLink = lazyPage(() => import('./pages/mail-links.js').then((m) => m.OpenLink));
+const MuteLink = lazyPage(() => import('./pages/mail-links.js').then((m) => m.MuteLink));
 
 /** Pages anyone may open; every other page needs a session and sends to sign-in without one. */
 const publicPaths = ['/sign-in', '/forgot-password'];
@@ -37,7 +41,9 @@ export const App = ({ config, brand, cognito, session }: { config: PortalConfig;
   }, [signedIn, api]);
 
   // Without a session every page but sign-in sends there, and comes back to where it was after.
-  const isPublic = publicPaths.includes(route.path);
+  // A mail's links work without a session: the request's landing (`?link=`) and the mute page.
+  const mailLink = route.query.get('link') ?? undefined;
+  const isPublic = publicPaths.includes(route.path) || (mailLink !== undefined && (route.path === '/mute' || !!match('/requests/:requestId', route.path)));
   useEffect(() => {
     if (!signedIn && !isPublic) navigate(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
   }, [signedIn, isPublic]);
@@ -56,9 +62,13 @@ export const App = ({ config, brand, cognito, session }: { config: PortalConfig;
   const page = () => {
     if (route.path === '/sign-in') return <SignIn />;
     if (route.path === '/forgot-password') return <ForgotPassword />;
+    if (route.path === '/mute' && mailLink !== undefined) return <MuteLink token={mailLink} />;
+    if (mailLink !== undefined && match('/requests/:requestId', route.path)) return <OpenLink token={mailLink} />;
     if (!signedIn) return null;
     if (route.path === '/' || route.path === '/requests') return <Requests />;
     if (route.path === '/requests/new') return <NewRequest />;
+    if (route.path === '/priorities') return <Priorities />;
+    if (route.path === '/settings/mail') return <MailSettings />;
     const request = match('/requests/:requestId', route.path);
     if (request) return <RequestPage requestId={request.requestId!} />;
     return <Requests />;

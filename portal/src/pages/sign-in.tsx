@@ -7,7 +7,7 @@ import { navigate, useRoute } from '../router.js';
 import { Field } from '../ui/field.js';
 import { BrandMark, LanguageSwitch } from '../ui/shell.js';
 
-const words: Words<'reset' | 'title' | 'email' | 'password' | 'signIn' | 'forgot' | 'newPasswordTitle' | 'newPasswordHelp' | 'newPassword' | 'save' | 'working' | 'helpdesk' | 'expired'> = {
+const words: Words<'reset' | 'title' | 'email' | 'password' | 'signIn' | 'forgot' | 'newPasswordTitle' | 'newPasswordHelp' | 'newPassword' | 'save' | 'working' | 'helpdesk' | 'expired' | 'fromLink'> = {
   en: {
     reset: 'Your password is changed. Sign in with it.',
     title: 'Sign in',
@@ -22,6 +22,7 @@ const words: Words<'reset' | 'title' | 'email' | 'password' | 'signIn' | 'forgot
     working: 'Signing in…',
     helpdesk: 'Helpdesk',
     expired: 'Your session has ended. Sign in again to go on where you were; what you typed is kept.',
+    fromLink: 'The link from your e-mail was sent to {email}: sign in as {email} to open the request.',
   },
   cs: {
     reset: 'Heslo je změněno. Přihlaste se s ním.',
@@ -37,6 +38,7 @@ const words: Words<'reset' | 'title' | 'email' | 'password' | 'signIn' | 'forgot
     working: 'Přihlašuji…',
     helpdesk: 'Helpdesk',
     expired: 'Vaše přihlášení vypršelo. Přihlaste se znovu a pokračujte, kde jste skončili; co jste napsali, zůstává.',
+    fromLink: 'Odkaz z vašeho e-mailu byl poslán na {email}: přihlaste se jako {email} a požadavek se otevře.',
   },
 };
 
@@ -81,7 +83,7 @@ export const SignIn = () => {
           </p>
           <LanguageSwitch />
         </div>
-        {next && !challenge && <p class="notice">{t('expired')}</p>}
+        {next && !challenge && <p class="notice">{query.get('from') === 'mail' && query.get('email') ? t('fromLink', { email: query.get('email')! }) : t('expired')}</p>}
         {query.get('reset') && !challenge && (
           <p class="notice" role="status">
             {t('reset')}
