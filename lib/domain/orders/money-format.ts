@@ -13,3 +13,6 @@ export const isCurrencyCode = (value: unknown): value is CurrencyCode => (curren
 /** `123450` CZK in Czech → `1 234,50 Kč`; in English → `CZK 1,234.50`. */
 export const formatMoney = (minor: number, currency: CurrencyCode, language: 'cs' | 'en'): string =>
   new Intl.NumberFormat(language === 'cs' ? 'cs-CZ' : 'en-GB', { style: 'currency', currency, minimumFractionDigits: 2 }).format(minor / 100);
+
+/** `123450` CZK → `1234.50`: the amount as QR Platba and machine formats write it. */
+export const decimalAmount = (minor: number): string => `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, '0')}`;

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { currencyCodes } from './money-format.js';
 
-export { formatMoney } from './money-format.js';
+export { decimalAmount, formatMoney } from './money-format.js';
 
 /** The currencies the agency invoices in. Amounts are integer minor units (haléř, cent). */
 export const Currency = z.enum(currencyCodes);
@@ -110,5 +110,3 @@ export const amountLimitProblems = (lines: readonly PricedLine[]): { path: (stri
   return exactTotals(lines).gross > max ? [{ path: [], message: `the offer's total with VAT must be at most ${maxMinorUnits} minor units` }] : [];
 };
 
-/** `123450` CZK → `1234.50`: the amount as QR Platba and machine formats write it. */
-export const decimalAmount = (minor: number): string => `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, '0')}`;

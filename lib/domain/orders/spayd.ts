@@ -1,5 +1,19 @@
-import { decimalAmount } from './money.js';
-import type { Order } from './order.js';
+import { decimalAmount } from './money-format.js';
+
+/**
+ * What of an order its payment needs (an `Order` has it all). Spelled out, not imported from
+ * order.ts, so the portal draws the same QR code without zod (see money-format.ts).
+ */
+export interface PayableOrder {
+  orderNumber: string;
+  requestTitle: string;
+  currency: string;
+  variableSymbol: string;
+  /** `2026-12-09` */
+  dueDate: string;
+  totals: { gross: number };
+  supplier: { iban: string; bic?: string | undefined; name: string };
+}
 
 /**
  * QR Platba: the order's payment as a Short Payment Descriptor (SPAYD), the string a Czech banking
@@ -75,10 +89,10 @@ export const spaydAmount = (minor: number): string | undefined => {
 const spaydDate = (day: string): string => day.replaceAll('-', '');
 
 /** What a payment's message says: the order's number and the request's title (60 characters at most). */
-export const paymentMessage = (order: Pick<Order, 'orderNumber' | 'requestTitle'>): string => `${order.orderNumber} ${order.requestTitle}`;
+export const paymentMessage = (order: Pick<PayableOrder, 'orderNumber' | 'requestTitle'>): string => `${order.orderNumber} ${order.requestTitle}`;
 
 /** The order's QR Platba string. Pure: the same order gives the same string. */
-export const spaydOf = (order: Order): string => {
+export const spaydOf = (order: PayableOrder): string => {
   const { supplier } = order;
   const iban = supplier.iban.replace(/\s+/g, '').toUpperCase();
   const attributes: [key: string, value: string | undefined][] = [

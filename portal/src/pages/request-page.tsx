@@ -7,6 +7,7 @@ import { navigate, useRoute } from '../router.js';
 import { MarkdownView } from '../ui/markdown-view.js';
 import { ProblemBox } from '../ui/problem-box.js';
 import { Shell } from '../ui/shell.js';
+import { ExplanationPanel } from './request/explanation.js';
 import { RequestContext } from './request/request-context.js';
 import { requestTabs } from './request/tabs.js';
 
@@ -64,6 +65,7 @@ export const RequestPage = ({ requestId }: { requestId: string }) => {
             </p>
             <MarkdownView source={request.description} />
           </header>
+          <ExplanationPanel />
           <div role="tablist" aria-label={t('tabs')} class="tabs">
             {tabs.map((tab, index) => (
               <button

@@ -1,0 +1,137 @@
+import { formatMoney, type CurrencyCode } from '../../../../lib/domain/orders/money-format.js';
+import { useWords, type Words } from '../../i18n.js';
+import { useApp } from './decision-kit.js';
+
+/**
+ * An offer's or an order's lines, VAT recapitulation and totals, exactly as the API computed them:
+ * every amount is one the API gave (`totals.lineNets`, `totals.vat`, `totals.net`, `totals.gross`),
+ * only formatted here, never computed.
+ */
+
+const words: Words<'lines' | 'description' | 'quantity' | 'unit' | 'unitPrice' | 'vatRate' | 'lineTotal' | 'recap' | 'rate' | 'base' | 'vat' | 'net' | 'vatAt' | 'gross'> = {
+  en: {
+    lines: 'What it includes',
+    description: 'Description',
+    quantity: 'Quantity',
+    unit: 'Unit',
+    unitPrice: 'Unit price',
+    vatRate: 'VAT',
+    lineTotal: 'Total without VAT',
+    recap: 'VAT recapitulation',
+    rate: 'VAT rate',
+    base: 'Base',
+    vat: 'VAT',
+    net: 'Total without VAT',
+    vatAt: 'VAT {rate} %',
+    gross: 'Total with VAT',
+  },
+  cs: {
+    lines: 'Co zahrnuje',
+    description: 'Popis',
+    quantity: 'Množství',
+    unit: 'Jednotka',
+    unitPrice: 'Cena za jednotku',
+    vatRate: 'DPH',
+    lineTotal: 'Celkem bez DPH',
+    recap: 'Rekapitulace DPH',
+    rate: 'Sazba DPH',
+    base: 'Základ',
+    vat: 'DPH',
+    net: 'Celkem bez DPH',
+    vatAt: 'DPH {rate} %',
+    gross: 'Celkem s DPH',
+  },
+};
+
+export interface Priced {
+  currency: CurrencyCode;
+  lines: { description: string; quantity: number; unit: string; unitPrice: number; vatRate: number }[];
+  totals: { net: number; gross: number; lineNets: number[]; vat: { rate: number; base: number; vat: number }[] };
+}
+
+export const PriceTable = ({ priced, caption }: { priced: Priced; caption?: string }) => {
+  const { language } = useApp();
+  const t = useWords(words);
+  const money = (minor: number) => formatMoney(minor, priced.currency, language);
+  const number = (value: number) => new Intl.NumberFormat(language === 'cs' ? 'cs-CZ' : 'en-GB', { maximumFractionDigits: 3 }).format(value);
+  return (
+    <div class="priced">
+      <div class="table-scroll">
+        <table class="lines">
+          <caption>{caption ?? t('lines')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('description')}</th>
+              <th scope="col" class="num">
+                {t('quantity')}
+              </th>
+              <th scope="col">{t('unit')}</th>
+              <th scope="col" class="num">
+                {t('unitPrice')}
+              </th>
+              <th scope="col" class="num">
+                {t('vatRate')}
+              </th>
+              <th scope="col" class="num">
+                {t('lineTotal')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {priced.lines.map((line, index) => (
+              <tr key={index}>
+                <td>{line.description}</td>
+                <td class="num">{number(line.quantity)}</td>
+                <td>{line.unit}</td>
+                <td class="num">{money(line.unitPrice)}</td>
+                <td class="num">{number(line.vatRate)} %</td>
+                <td class="num">{priced.totals.lineNets[index] !== undefined ? money(priced.totals.lineNets[index]) : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div class="table-scroll">
+        <table class="recap">
+          <caption>{t('recap')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('rate')}</th>
+              <th scope="col" class="num">
+                {t('base')}
+              </th>
+              <th scope="col" class="num">
+                {t('vat')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {priced.totals.vat.map((row) => (
+              <tr key={row.rate}>
+                <td>{number(row.rate)} %</td>
+                <td class="num">{money(row.base)}</td>
+                <td class="num">{money(row.vat)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <dl class="totals">
+        <div>
+          <dt>{t('net')}</dt>
+          <dd>{money(priced.totals.net)}</dd>
+        </div>
+        {priced.totals.vat.map((row) => (
+          <div key={row.rate}>
+            <dt>{t('vatAt', { rate: number(row.rate) })}</dt>
+            <dd>{money(row.vat)}</dd>
+          </div>
+        ))}
+        <div class="gross">
+          <dt>{t('gross')}</dt>
+          <dd>{money(priced.totals.gross)}</dd>
+        </div>
+      </dl>
+    </div>
+  );
+};
