@@ -7,11 +7,12 @@ import { fieldProblems } from '../problems.js';
 import { typeWords, type RequestType } from '../request-words.js';
 import { navigate } from '../router.js';
 import { Field } from '../ui/field.js';
+import { FileUpload, useUploads } from '../ui/file-upload.js';
 import { MarkdownEditor } from '../ui/markdown-editor.js';
 import { ProblemBox } from '../ui/problem-box.js';
 import { Shell } from '../ui/shell.js';
 
-const words: Words<'title' | 'type' | 'inquiryHelp' | 'defectHelp' | 'authorizedHelp' | 'requestTitle' | 'description' | 'submit' | 'working' | 'cancel'> = {
+const words: Words<'title' | 'type' | 'inquiryHelp' | 'defectHelp' | 'authorizedHelp' | 'requestTitle' | 'description' | 'submit' | 'working' | 'cancel' | 'files' | 'filesMessage' | 'filed' | 'sendingFiles' | 'filesLeft' | 'sendFiles' | 'open'> = {
   en: {
     title: 'New request',
     type: 'What is it?',
@@ -23,6 +24,13 @@ const words: Words<'title' | 'type' | 'inquiryHelp' | 'defectHelp' | 'authorized
     submit: 'File the request',
     working: 'Filing…',
     cancel: 'Cancel',
+    files: 'Files (optional)',
+    filesMessage: 'Files attached when filing',
+    filed: 'Your request “{title}” was filed.',
+    sendingFiles: 'Sending its files…',
+    filesLeft: 'Some of its files were not sent. Try them again, or open the request without them (you can attach files there too).',
+    sendFiles: 'Send the files',
+    open: 'Open the request',
   },
   cs: {
     title: 'Nový požadavek',
@@ -35,13 +43,26 @@ const words: Words<'title' | 'type' | 'inquiryHelp' | 'defectHelp' | 'authorized
     submit: 'Podat požadavek',
     working: 'Podávám…',
     cancel: 'Zrušit',
+    files: 'Soubory (nepovinné)',
+    filesMessage: 'Soubory přiložené při podání',
+    filed: 'Váš požadavek „{title}“ je podán.',
+    sendingFiles: 'Posílám jeho soubory…',
+    filesLeft: 'Některé jeho soubory se neodeslaly. Zkuste je znovu, nebo otevřete požadavek bez nich (soubory lze přiložit i tam).',
+    sendFiles: 'Odeslat soubory',
+    open: 'Otevřít požadavek',
   },
 };
 
 const types: readonly RequestType[] = ['inquiry', 'defect', 'authorized'];
 const help = { inquiry: 'inquiryHelp', defect: 'defectHelp', authorized: 'authorizedHelp' } as const;
 
-/** Files a request (non-binding): its type, title and description in Markdown; kept as a draft until filed. */
+/**
+ * Files a request (non-binding): its type, title and description in Markdown; kept as a draft until
+ * filed. Files picked here belong to a request, so they are uploaded once it is filed and cited by a
+ * first message ("Files attached when filing"). If one fails, the request stays filed (the draft is
+ * gone, so filing again cannot make a second one): the page offers to try the files again or to
+ * open the request without them.
+ */
 export const NewRequest = () => {
   const { api, brand } = useContext(AppContext);
   const t = useWords(words);
@@ -49,15 +70,34 @@ export const NewRequest = () => {
   const [draft, setDraft, clearDraft] = useDraft('new-request', { type: 'inquiry' as RequestType, title: '', description: '' });
   const [problem, setProblem] = useState<ApiProblem>();
   const [working, setWorking] = useState(false);
+  const [filed, setFiled] = useState<{ requestId: string; title: string }>();
+  const uploads = useUploads();
   const fields = fieldProblems(problem);
+
+  /** Uploads the files to the filed request and posts them in its first message, then opens it. */
+  const sendFiles = async (requestId: string) => {
+    if (uploads.sendable.length > 0) {
+      const { attachmentIds, complete } = await uploads.uploadAll(requestId);
+      if (!complete) return;
+      if (attachmentIds.length > 0)
+        await must(api.POST('/requests/{requestId}/messages', { params: { path: { requestId } }, body: { body: t('filesMessage'), format: 'text', internal: false, attachmentIds } }));
+    }
+    navigate(`/requests/${requestId}`);
+  };
 
   const submit = async (event: Event) => {
     event.preventDefault();
     setWorking(true);
+    setProblem(undefined);
     try {
-      const created = await must(api.POST('/requests', { body: { type: draft.type, title: draft.title.trim(), description: draft.description, platform: brand } }));
-      clearDraft();
-      navigate(`/requests/${created.requestId}`);
+      let requestId = filed?.requestId;
+      if (!requestId) {
+        const created = await must(api.POST('/requests', { body: { type: draft.type, title: draft.title.trim(), description: draft.description, platform: brand } }));
+        requestId = created.requestId;
+        setFiled({ requestId, title: created.title });
+        clearDraft();
+      }
+      await sendFiles(requestId);
     } catch (error) {
       if (!(error instanceof ApiRefusal)) throw error;
       setProblem(error.problem);
@@ -65,6 +105,27 @@ export const NewRequest = () => {
       setWorking(false);
     }
   };
+
+  if (filed)
+    return (
+      <Shell current="requests">
+        <h1>{t('title')}</h1>
+        <form class="stack" onSubmit={submit} noValidate>
+          <ProblemBox problem={problem} />
+          <div class="notice" role="status">
+            <p>{t('filed', { title: filed.title })}</p>
+            <p>{working ? t('sendingFiles') : t('filesLeft')}</p>
+          </div>
+          <FileUpload uploads={uploads} label={t('files')} />
+          <div class="actions">
+            <button type="submit" class="primary" disabled={working || uploads.busy}>
+              {t('sendFiles')}
+            </button>
+            <a href={`/requests/${filed.requestId}`}>{t('open')}</a>
+          </div>
+        </form>
+      </Shell>
+    );
 
   return (
     <Shell current="requests">
@@ -98,6 +159,7 @@ export const NewRequest = () => {
             />
           )}
         </Field>
+        <FileUpload uploads={uploads} label={t('files')} />
         <div class="actions">
           <button type="submit" class="primary" disabled={working}>
             {working ? t('working') : t('submit')}

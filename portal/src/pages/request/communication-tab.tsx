@@ -4,13 +4,15 @@ import { AppContext } from '../../app-context.js';
 import { useDraft } from '../../drafts.js';
 import { useWords, type Words } from '../../i18n.js';
 import { fieldProblems } from '../../problems.js';
+import { AttachmentList, type ListedFile } from '../../ui/attachment-list.js';
 import { Field } from '../../ui/field.js';
+import { FileUpload, useUploads } from '../../ui/file-upload.js';
 import { MarkdownEditor } from '../../ui/markdown-editor.js';
 import { MarkdownView } from '../../ui/markdown-view.js';
 import { ProblemBox } from '../../ui/problem-box.js';
 import { RequestContext } from './request-context.js';
 
-const words: Words<'message' | 'send' | 'sending' | 'older' | 'empty' | 'system' | 'created' | 'status' | 'file' | 'invited' | 'removed' | 'offer' | 'order' | 'reminder' | 'flagged' | 'undeliverable' | 'other'> = {
+const words: Words<'message' | 'send' | 'sending' | 'older' | 'empty' | 'system' | 'created' | 'status' | 'file' | 'invited' | 'removed' | 'offer' | 'order' | 'reminder' | 'flagged' | 'undeliverable' | 'other' | 'attach' | 'filesOnly' | 'unsent' | 'uploadingWait'> = {
   en: {
     message: 'Your message',
     send: 'Send',
@@ -29,6 +31,10 @@ const words: Words<'message' | 'send' | 'sending' | 'older' | 'empty' | 'system'
     flagged: 'A payment needs attention',
     undeliverable: 'A mail could not be delivered',
     other: 'Changed the request',
+    attach: 'Attach files',
+    filesOnly: 'Sending files.',
+    unsent: 'Some files were not uploaded: try them again or remove them, then send.',
+    uploadingWait: 'Wait until the files are uploaded, then send.',
   },
   cs: {
     message: 'Vaše zpráva',
@@ -48,6 +54,10 @@ const words: Words<'message' | 'send' | 'sending' | 'older' | 'empty' | 'system'
     flagged: 'Platba vyžaduje pozornost',
     undeliverable: 'E-mail se nepodařilo doručit',
     other: 'Změnil(a) požadavek',
+    attach: 'Přiložit soubory',
+    filesOnly: 'Posílám soubory.',
+    unsent: 'Některé soubory se nenahrály: zkuste je znovu nebo je odeberte, pak odešlete.',
+    uploadingWait: 'Počkejte, až se soubory nahrají, pak odešlete.',
   },
 };
 
@@ -63,7 +73,19 @@ export const CommunicationTab = () => {
   const [problem, setProblem] = useState<ApiProblem>();
   const [text, setText, clearText] = useDraft(`message.${request.requestId}`, '');
   const [sending, setSending] = useState(false);
+  const [files, setFiles] = useState<Map<string, Schemas['Attachment']>>(new Map());
+  const uploads = useUploads(request.requestId);
   const fields = fieldProblems(problem);
+
+  const loadFiles = async () => {
+    try {
+      const list = await must(api.GET('/requests/{requestId}/attachments', { params: { path: { requestId: request.requestId } } }));
+      setFiles(new Map(list.map((file) => [file.attachmentId, file])));
+    } catch (error) {
+      if (error instanceof ApiRefusal) setProblem(error.problem);
+      else throw error;
+    }
+  };
 
   const load = async (cursor?: string) => {
     try {
@@ -75,16 +97,22 @@ export const CommunicationTab = () => {
       else throw error;
     }
   };
-  useEffect(() => void load(), [request.requestId, request.version]);
+  useEffect(() => {
+    void load();
+    void loadFiles();
+  }, [request.requestId, request.version]);
 
   const send = async (event: Event) => {
     event.preventDefault();
     setSending(true);
     try {
-      await must(api.POST('/requests/{requestId}/messages', { params: { path: { requestId: request.requestId } }, body: { body: text, format: 'markdown', internal: false, attachmentIds: [] } }));
+      // Files only: the message says so (the API asks for a body).
+      const body = text.trim() ? text : t('filesOnly');
+      await must(api.POST('/requests/{requestId}/messages', { params: { path: { requestId: request.requestId } }, body: { body, format: 'markdown', internal: false, attachmentIds: uploads.doneIds } }));
       clearText();
+      uploads.clear();
       setProblem(undefined);
-      await Promise.all([load(), reload()]);
+      await Promise.all([load(), loadFiles(), reload()]);
     } catch (error) {
       if (error instanceof ApiRefusal) setProblem(error.problem);
       else throw error;
@@ -99,7 +127,7 @@ export const CommunicationTab = () => {
       case 'request_created':
         return t('created');
       case 'attachment_added':
-        return t('file');
+        return entry.details?.fileName ? `${t('file')}: ${entry.details.fileName}` : t('file');
       case 'participant_invited':
         return t('invited');
       case 'participant_removed':
@@ -122,6 +150,17 @@ export const CommunicationTab = () => {
   };
   // Oldest first, as a conversation reads (and as the API pages it).
   const shown = entries;
+  const cited = new Set(shown.flatMap((entry) => (entry.kind === 'message' ? (entry.attachmentIds ?? []) : [])));
+  /** A message's files by the request's list; a file's own entry lists it only when no message shown cites it (else it is listed there). */
+  const filesOf = (entry: Entry): ListedFile[] =>
+    (entry.attachmentIds ?? []).flatMap((attachmentId) => {
+      if (entry.kind !== 'message' && cited.has(attachmentId)) return [];
+      const file = files.get(attachmentId);
+      if (file) return [{ attachmentId, fileName: file.fileName, size: file.size }];
+      if (entry.kind === 'attachment_added' && entry.details?.fileName) return [{ attachmentId, fileName: entry.details.fileName, ...(entry.details.size ? { size: Number(entry.details.size) } : {}) }];
+      return [];
+    });
+  const canSend = (text.trim() !== '' || uploads.doneIds.length > 0) && !uploads.busy && !uploads.failed;
 
   return (
     <section class="communication">
@@ -139,18 +178,24 @@ export const CommunicationTab = () => {
               <strong>{entry.actorType === 'system' ? t('system') : entry.actorName}</strong> <time dateTime={entry.createdAt}>{when(entry.createdAt)}</time>
             </p>
             {entry.kind === 'message' && entry.body !== undefined ? <MarkdownView source={entry.body} format={entry.format ?? 'text'} /> : <p class="entry-summary">{summary(entry)}</p>}
+            <AttachmentList requestId={request.requestId} files={filesOf(entry)} />
           </li>
         ))}
       </ol>
       <form class="stack composer" onSubmit={send} noValidate>
         <Field label={t('message')} problem={fields.get('body')}>
           {(props) => (
-            <MarkdownEditor id={props.id} describedBy={props['aria-describedby']} invalid={props['aria-invalid'] === 'true'} rows={4} required value={text} onInput={setText} />
+            <MarkdownEditor id={props.id} describedBy={props['aria-describedby']} invalid={props['aria-invalid'] === 'true'} rows={4} required={uploads.doneIds.length === 0} value={text} onInput={setText} />
           )}
         </Field>
-        <button type="submit" class="primary" disabled={sending || !text.trim()}>
-          {sending ? t('sending') : t('send')}
-        </button>
+        <FileUpload uploads={uploads} label={t('attach')} />
+        {uploads.busy && <p class="hint">{t('uploadingWait')}</p>}
+        {uploads.failed && <p class="field-problem">{t('unsent')}</p>}
+        <div class="actions">
+          <button type="submit" class="primary" disabled={sending || !canSend}>
+            {sending ? t('sending') : t('send')}
+          </button>
+        </div>
       </form>
     </section>
   );
