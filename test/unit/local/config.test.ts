@@ -5,12 +5,17 @@ import { LocalStackError } from '../../../local/local-stack-error.js';
 describe('the local configuration', () => {
   it('has defaults for every port and the data dir', () => {
     const config = readLocalConfig({});
-    expect(config.ports).toEqual({ api: 3000, lambda: 3001, workflow: 3002, dynamodb: 8000, s3: 4568, ses: 8005, cognito: 9229 });
+    expect(config.ports).toEqual({ api: 3000, lambda: 3001, workflow: 3002, dynamodb: 8000, s3: 4568, ses: 8005, cognito: 9229, portal: 5173 });
     expect(config.dataDir).toMatch(/\.local$/);
   });
 
   it('takes ports from the environment', () => {
     expect(readLocalConfig({ ORDERDESK_API_PORT: '3100' }).ports.api).toBe(3100);
+  });
+
+  it("serves the portal on its origin's port", () => {
+    expect(readLocalConfig({ ORDERDESK_PORTAL_ORIGIN: 'http://localhost:5999' }).ports.portal).toBe(5999);
+    expect(readLocalConfig({ ORDERDESK_PORTAL_ORIGIN: 'http://helpdesk.test' }).ports.portal).toBe(80);
   });
 
   it('bounds the DynamoDB Local heap at 512m unless ORDERDESK_DYNAMODB_HEAP says otherwise', () => {
