@@ -79,7 +79,7 @@ describe('the portal: priorities', () => {
     await expectOrder(page, org.admin, [b, c, a]);
     await expect.poll(() => announcement(page)).toContain('přesunut na 1. místo z 3');
     // Focus stays on the moved item's handle, so the next move needs no hunting.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe(`grab-${b}`);
+    expect(await page.locator(':focus').getAttribute('id')).toBe(`grab-${b}`);
 
     // Escape puts it back where it was, and nothing is sent.
     await page.keyboard.press('Space');
