@@ -67,7 +67,7 @@ describe('the portal: an offer, its revision, the binding order and its payment'
     expect(await page.locator('.older-offers summary').textContent()).toBe('Earlier offers (1)');
     // The terms stand before the confirm button, which says that confirming makes the order binding.
     const confirm = page.getByRole('button', { name: 'Confirm the offer – the order becomes binding' });
-    const termsFirst = await page.locator('.offer .terms').first().evaluate((terms, button) => Boolean(terms.compareDocumentPosition(button as Node) & Node.DOCUMENT_POSITION_FOLLOWING), await confirm.elementHandle());
+    const termsFirst = await page.locator('.offer .terms').first().evaluate((terms, button) => Boolean(terms.compareDocumentPosition(button as typeof terms) & 4 /* DOCUMENT_POSITION_FOLLOWING */), await confirm.elementHandle());
     expect(termsFirst).toBe(true);
     expect(await page.locator('.offer .terms').first().textContent()).toContain('Payment within 14 days of the order.');
     await page.locator('.older-offers summary').click();

@@ -26,7 +26,9 @@ const hasOffers = (request: Request) =>
   learned.offers.has(request.requestId);
 
 const hasOrder = (request: Request) =>
-  request.status === 'awaiting_payment' || learned.order.has(request.requestId) || (request.type === 'inquiry' && afterOrder.has(request.status));
+  request.status === 'awaiting_payment' ||
+  learned.order.has(request.requestId) ||
+  (request.type === 'inquiry' && afterOrder.has(request.status) && !learned.noOrder.has(request.requestId));
 
 export const offerTab: RequestTab = {
   id: 'offer',

@@ -128,6 +128,7 @@ export const OfferTab = () => {
       setOffers(list);
       setProblem(undefined);
       if (list.length > 0) learned.offers.add(request.requestId);
+      if (list.some((offer) => offer.status === 'accepted' && offer.totals.gross === 0)) learned.noOrder.add(request.requestId);
       const posted = await timelineEntries(api, request.requestId, (entry) => entry.kind === 'offer_posted' && entry.body !== undefined);
       setNotes(new Map(posted.map((entry) => [Number(entry.details?.number), entry])));
     } catch (error) {

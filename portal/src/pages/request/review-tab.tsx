@@ -29,7 +29,7 @@ const words: Words<
   | 'rating'
   | 'stars'
   | 'star'
-  | 'noRating'
+  | 'rated'
   | 'comment'
   | 'commentHint'
   | 'accept'
@@ -61,7 +61,7 @@ const words: Words<
     rating: 'Your rating (optional)',
     stars: '{n} stars',
     star: '1 star',
-    noRating: 'Rated {n} of 5',
+    rated: 'Rated {n} of 5',
     comment: 'Comment (optional)',
     commentHint: 'A word for the agency with your acceptance.',
     accept: 'Accept the delivery',
@@ -93,7 +93,7 @@ const words: Words<
     rating: 'Vaše hodnocení (nepovinné)',
     stars: '{n} hvězdiček',
     star: '1 hvězdička',
-    noRating: 'Hodnoceno {n} z 5',
+    rated: 'Hodnoceno {n} z 5',
     comment: 'Komentář (nepovinný)',
     commentHint: 'Slovo pro agenturu k převzetí.',
     accept: 'Převzít dodávku',
@@ -229,8 +229,9 @@ const Round = ({ handover, files, onDecided }: { handover: Handover; files: Atta
         <div class="notice ok">
           <p>{t('acceptedBy', { name: outcome.name, date: formatMoment(outcome.at, language) })}</p>
           {outcome.rating !== undefined && (
-            <p class="stars-shown" aria-label={t('noRating', { n: outcome.rating })}>
+            <p class="stars-shown">
               <span aria-hidden="true">{'★'.repeat(outcome.rating) + '☆'.repeat(5 - outcome.rating)}</span>
+              <span class="visually-hidden">{t('rated', { n: outcome.rating })}</span>
             </p>
           )}
           {outcome.comment && <MarkdownView source={outcome.comment} format="text" />}
