@@ -5,12 +5,22 @@ import { ApiStack } from './api-stack.js';
 import { DataStack, isDataStackFunction } from './data-stack.js';
 import { FunctionsStack } from './functions-stack.js';
 import { MonitoringStack } from './monitoring-stack.js';
+import { PortalContentStack } from './portal-content-stack.js';
+import { PortalStack } from './portal-stack.js';
 import { stageConfig } from './stage-config.js';
 
 /** Builds the whole app; `bin/app.ts` synthesizes it and the infra tests assert on it. */
 export const buildApp = (app: App = new App()) => {
-  const config = stageConfig((key) => app.node.tryGetContext(key));
+  const context = (key: string) => app.node.tryGetContext(key);
   const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
+  // The portal's hosting first: the API's CORS and the functions' mail links name the
+  // distribution's domain (unless the context names the portal's addresses), so every stack after
+  // it gets the settings with that domain. What the portal needs of those stacks (the API's URL,
+  // the user pool) is written into its config.json by the portal-content stack, deployed after
+  // them: no stack refers to one deployed later, so there is no cycle.
+  const settings = stageConfig(context);
+  const portal = new PortalStack(app, `orderdesk-${settings.stage}-portal`, { env, config: settings });
+  const config = stageConfig(context, portal.distribution.distributionDomainName);
   // The user pool's triggers live beside the pool; every other entry of the function table in the functions stack.
   const data = new DataStack(app, `orderdesk-${config.stage}-data`, { env, config, functions: functionList.filter(isDataStackFunction) });
   const resources = { table: data.table, bucket: data.bucket, userPool: data.userPool, appClientIds: data.appClientIds, alarms: data.alarms };
@@ -21,6 +31,14 @@ export const buildApp = (app: App = new App()) => {
     functions: functionList.filter((definition) => !isDataStackFunction(definition)),
     // The functions that send mail link back to the API: this stack depends on the API stack.
     resources: { ...resources, apiUrl: api.api.apiEndpoint },
+  });
+  const portalContent = new PortalContentStack(app, `orderdesk-${config.stage}-portal-content`, {
+    env,
+    config,
+    distribution: portal.distribution,
+    apiUrl: api.api.apiEndpoint,
+    userPoolId: data.userPool.userPoolId,
+    appClientIds: data.appClientIds,
   });
   const monitoring = functions.workflow
     ? new MonitoringStack(app, `orderdesk-${config.stage}-monitoring`, {
@@ -35,5 +53,5 @@ export const buildApp = (app: App = new App()) => {
     : undefined;
   Tags.of(app).add('project', 'orderdesk');
   Tags.of(app).add('stage', config.stage);
-  return { app, config, data, api, functions, monitoring };
+  return { app, config, portal, data, api, functions, portalContent, monitoring };
 };

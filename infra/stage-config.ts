@@ -22,26 +22,47 @@ const Origins = z
   .transform((text) => text.split(',').map((origin) => origin.trim()).filter(Boolean))
   .pipe(z.array(BaseUrl).min(1));
 
-/** `azami=https://…,digimadi=https://…`: every platform once, nothing else. */
-const PortalUrls = z
-  .string()
-  .transform((text, ctx) => {
+/** `azami=…,digimadi=…` as an object, for a schema of every platform once and nothing else. */
+const platformPairs = (what: string) =>
+  z.string().transform((text, ctx) => {
     const entries: [string, string][] = [];
     for (const pair of text.split(',').map((part) => part.trim()).filter(Boolean)) {
       const at = pair.indexOf('=');
-      if (at < 1) ctx.addIssue({ code: 'custom', message: `"${pair}" is not platform=url` });
+      if (at < 1) ctx.addIssue({ code: 'custom', message: `"${pair}" is not platform=${what}` });
       else entries.push([pair.slice(0, at).trim(), pair.slice(at + 1).trim()]);
     }
     return Object.fromEntries(entries);
-  })
-  .pipe(z.strictObject(Object.fromEntries(platforms.map((platform) => [platform, BaseUrl])) as Record<Platform, typeof BaseUrl>));
+  });
+
+const everyPlatform = <T extends z.ZodType>(value: T) => z.strictObject(Object.fromEntries(platforms.map((platform) => [platform, value])) as Record<Platform, T>);
+
+/** `azami=https://…,digimadi=https://…`. */
+const PortalUrls = platformPairs('url').pipe(everyPlatform(BaseUrl));
+
+/** `azami=helpdesk.azami.cz,digimadi=helpdesk.digimadi.cz`: a host per brand, no two the same (the host picks the brand). */
+const Domain = z
+  .hostname()
+  .refine((name) => name.includes('.'), 'must be a domain like helpdesk.your-domain')
+  .transform((name) => name.toLowerCase());
+const PortalDomains = platformPairs('domain')
+  .pipe(everyPlatform(Domain))
+  .refine((domains) => new Set(Object.values(domains)).size === platforms.length, 'must name a different domain for each platform');
+
+/** CloudFront takes certificates from us-east-1 only. */
+const CertificateArn = z
+  .string()
+  .regex(/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]+$/, 'must be an ACM certificate ARN in us-east-1 (CloudFront takes certificates from there only)');
 
 const StageContext = z.object({
   stage: StageName,
-  /** The portal's origins, allowed by CORS on the API and the bucket. */
+  /** The portal's origins, allowed by CORS on the API and the bucket; derived from the portal's hosting without it. */
   portalOrigins: Origins.optional(),
-  /** Each platform's portal URL, where every link in mail points. */
+  /** Each platform's portal URL, where every link in mail points; derived from the portal's hosting without it. */
   portalUrls: PortalUrls.optional(),
+  /** Each brand's domain of the portal: the distribution's alternate names (with `portalCertificateArn`). */
+  portalDomains: PortalDomains.optional(),
+  /** The us-east-1 ACM certificate covering every `portalDomains` domain. */
+  portalCertificateArn: CertificateArn.optional(),
   /** A verified SES identity; with it Cognito sends its mails through SES instead of its own sender. */
   mailFrom: z.email().optional(),
   /** The domain whose mail SES receives: replies to notifications go to `reply+<token>@` it. */
@@ -62,19 +83,25 @@ const StageContext = z.object({
 
 /**
  * What a production deploy must name, each with why: the placeholders that let `cdk synth` run
- * offline for dev would send mail from nowhere, link to example portals, bill as a made-up agency
- * and alarm nobody.
+ * offline for dev would send mail from nowhere, bill as a made-up agency and alarm nobody. The
+ * portal's addresses are not among them: without `portalDomains` (or explicit `portalUrls` and
+ * `portalOrigins`) they are the portal distribution's own domain, which works, if unbranded.
  */
 export const requiredInProd = {
   mailFrom: 'the verified SES sender of every mail (-c mailFrom=helpdesk@your-domain)',
-  portalOrigins: 'the portal origins CORS allows (-c portalOrigins=https://…)',
-  portalUrls: 'where the links in mail point (-c portalUrls=azami=https://…,digimadi=https://…)',
   inboundDomain: 'the domain replies to mail are received at (-c inboundDomain=reply.your-domain)',
   supplier: 'the agency as its orders state it (-c supplier=<json>)',
   alarmEmail: 'who gets the alarms (-c alarmEmail=ops@your-domain)',
 } as const satisfies Partial<Record<keyof z.input<typeof StageContext>, string>>;
 
 const CheckedStageContext = StageContext.superRefine((context, ctx) => {
+  // A domain is served only with a certificate covering it, and a certificate serves only named domains.
+  if (context.portalDomains && !context.portalCertificateArn) {
+    ctx.addIssue({ code: 'custom', path: ['portalCertificateArn'], message: 'is required with portalDomains: the us-east-1 ACM certificate covering them (-c portalCertificateArn=arn:aws:acm:us-east-1:…)' });
+  }
+  if (context.portalCertificateArn && !context.portalDomains) {
+    ctx.addIssue({ code: 'custom', path: ['portalDomains'], message: 'is required with portalCertificateArn: the domains it covers (-c portalDomains=azami=…,digimadi=…)' });
+  }
   if (context.stage !== 'prod') return;
   for (const [field, what] of Object.entries(requiredInProd)) {
     if (context[field as keyof typeof requiredInProd] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `is required in prod: ${what}` });
@@ -83,9 +110,13 @@ const CheckedStageContext = StageContext.superRefine((context, ctx) => {
 
 export type StageConfig = {
   stage: StageName;
+  /** The origins CORS allows on the API and the attachments bucket: `-c portalOrigins=`, else the portal's own (see `stageConfig`). */
   portalOrigins: string[];
-  /** Platform → the portal's URL (no trailing slash): the functions build every link in mail from it. */
+  /** Platform → the portal's URL (no trailing slash): the functions build every link in mail from it. `-c portalUrls=`, else the portal's own. */
   portalUrls: Record<Platform, string>;
+  /** Each brand's domain of the portal, with the certificate covering them: the distribution answers at these. */
+  portalDomains?: Record<Platform, string>;
+  portalCertificateArn?: string;
   /** The sender of orderdesk's mail: `-c mailFrom=`, or the stage's placeholder (see `defaultMailFrom`). */
   mailFrom: string;
   /** Whether `mailFrom` came from the context, i.e. names a real SES identity: only then does Cognito send through SES. */
@@ -112,11 +143,20 @@ export type StageConfig = {
   cognitoMessageFunctionName: string;
 };
 
-const defaultOrigins: Record<StageName, string[]> = { dev: ['http://localhost:5173'], prod: ['https://portal.azami.example', 'https://portal.digimadi.example'] };
+/**
+ * Stands in for the distribution's domain where there is no distribution: a stack synthesized on
+ * its own (the infra tests). `buildApp` hands `stageConfig` the portal distribution's domain.
+ */
+export const placeholderPortalHost: Record<StageName, string> = { dev: 'portal.dev.orderdesk.example', prod: 'portal.orderdesk.example' };
 
-const defaultPortalUrls: Record<StageName, Record<Platform, string>> = {
-  dev: { azami: 'http://localhost:5173', digimadi: 'http://localhost:5173' },
-  prod: { azami: 'https://portal.azami.example', digimadi: 'https://portal.digimadi.example' },
+/**
+ * Where the portal answers, unless the context says: at each brand's domain when there are brand
+ * domains, else at the distribution's own domain for both brands (it serves the default brand,
+ * and `?brand=digimadi` the other; a mail link there opens the default brand).
+ */
+const portalAddresses = (domains: Record<Platform, string> | undefined, host: string) => {
+  const urls = Object.fromEntries(platforms.map((platform) => [platform, `https://${domains?.[platform] ?? host}`])) as Record<Platform, string>;
+  return { urls, origins: [...new Set(Object.values(urls))] };
 };
 
 /**
@@ -142,7 +182,7 @@ export const placeholderSupplier: Supplier = {
 };
 
 const usage =
-  '-c stage=dev|prod [-c portalOrigins=https://…[,…]] [-c portalUrls=azami=https://…,digimadi=https://…] [-c mailFrom=helpdesk@your-domain] [-c inboundDomain=reply.your-domain] [-c workQueuePolicy=first-ready|round-robin] [-c supplier=<json>] [-c reviewReminderDays=2,0|none] [-c alarmEmail=ops@your-domain]';
+  '-c stage=dev|prod [-c portalDomains=azami=helpdesk.…,digimadi=helpdesk.… -c portalCertificateArn=arn:aws:acm:us-east-1:…] [-c portalOrigins=https://…[,…]] [-c portalUrls=azami=https://…,digimadi=https://…] [-c mailFrom=helpdesk@your-domain] [-c inboundDomain=reply.your-domain] [-c workQueuePolicy=first-ready|round-robin] [-c supplier=<json>] [-c reviewReminderDays=2,0|none] [-c alarmEmail=ops@your-domain]';
 
 /**
  * The attachments bucket's name: fixed per stage, account and region (S3 names are global), so a
@@ -150,11 +190,24 @@ const usage =
  */
 export const filesBucketName = (stage: StageName, scope: { account: string; region: string }): string => `orderdesk-${stage}-files-${scope.account}-${scope.region}`;
 
-export const stageConfig = (context: (key: string) => unknown): StageConfig => {
+/**
+ * The portal bucket's name, fixed like the attachments bucket's: the portal-content stack's copier
+ * is granted its objects by name, which reads the same in every stack (its acknowledgement too).
+ */
+export const portalBucketName = (stage: StageName, scope: { account: string; region: string }): string => `orderdesk-${stage}-portal-${scope.account}-${scope.region}`;
+
+/**
+ * The stage's settings from the CDK context. `portalHost` is the portal distribution's domain
+ * (a token until deploy), from which the portal's origins and URLs derive when neither the
+ * context nor brand domains name them; without it, `placeholderPortalHost`.
+ */
+export const stageConfig = (context: (key: string) => unknown, portalHost?: string): StageConfig => {
   const parsed = CheckedStageContext.safeParse({
     stage: context('stage'),
     portalOrigins: context('portalOrigins'),
     portalUrls: context('portalUrls'),
+    portalDomains: context('portalDomains'),
+    portalCertificateArn: context('portalCertificateArn'),
     mailFrom: context('mailFrom'),
     inboundDomain: context('inboundDomain'),
     workQueuePolicy: context('workQueuePolicy'),
@@ -166,11 +219,13 @@ export const stageConfig = (context: (key: string) => unknown): StageConfig => {
     const reasons = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'context'}: ${issue.message}`);
     throw new Error(`Invalid CDK context (${usage}): ${reasons.join('; ')}`);
   }
-  const { stage, portalOrigins, portalUrls, mailFrom, inboundDomain, workQueuePolicy, supplier, reviewReminderDays, alarmEmail } = parsed.data;
+  const { stage, portalOrigins, portalUrls, portalDomains, portalCertificateArn, mailFrom, inboundDomain, workQueuePolicy, supplier, reviewReminderDays, alarmEmail } = parsed.data;
+  const derived = portalAddresses(portalDomains, portalHost ?? placeholderPortalHost[stage]);
   return {
     stage,
-    portalOrigins: portalOrigins ?? defaultOrigins[stage],
-    portalUrls: portalUrls ?? defaultPortalUrls[stage],
+    portalOrigins: portalOrigins ?? derived.origins,
+    portalUrls: portalUrls ?? derived.urls,
+    ...(portalDomains && portalCertificateArn ? { portalDomains, portalCertificateArn } : {}),
     mailFrom: mailFrom ?? defaultMailFrom[stage],
     mailFromGiven: mailFrom !== undefined,
     inboundDomain: (inboundDomain ?? defaultInboundDomain[stage]).toLowerCase(),

@@ -87,7 +87,8 @@ describe('the data stack', () => {
       Properties: {
         PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
         BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
-        CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedOrigins: ['http://localhost:5173'] })] },
+        // The portal distribution's own domain: dev names no portal domains (test/infra/portal.test.ts).
+        CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedOrigins: [{ 'Fn::Join': ['', ['https://', { 'Fn::ImportValue': Match.stringLikeRegexp('^orderdesk-dev-portal:') }]] }] })] },
       },
     });
     const bucket = attachmentsBucket(dev.data);
@@ -287,6 +288,10 @@ const functionNames = (template: Template, names: readonly string[] = allNames):
 const allNames = [...routeList, noRoute, ...functionList].map((entry) => entry.name);
 
 /** A function's environment variables. */
+/** Dev's PORTAL_URLS: both platforms at the portal distribution's own domain (test/infra/portal.test.ts). */
+const devDistribution = { 'Fn::ImportValue': expect.stringMatching(/^orderdesk-dev-portal:ExportsOutputFnGetAttDistribution[0-9A-F]{8}DomainName/) };
+const devPortalUrls = { 'Fn::Join': ['', ['{"azami":"https://', devDistribution, '","digimadi":"https://', devDistribution, '"}']] };
+
 const environmentOf = (template: Template, name: string) =>
   (template.findResources('AWS::Lambda::Function')[functionId(template, name)]!.Properties.Environment.Variables ?? {}) as Record<string, unknown>;
 
@@ -422,14 +427,14 @@ describe('the function table', () => {
     expect(environmentOf(dev.functions, 'notify')).toMatchObject({
       [EnvName.mailFrom]: 'helpdesk@dev.orderdesk.example',
       [EnvName.inboundDomain]: 'reply.dev.orderdesk.example',
-      [EnvName.portalUrls]: JSON.stringify({ azami: 'http://localhost:5173', digimadi: 'http://localhost:5173' }),
+      [EnvName.portalUrls]: devPortalUrls,
       [EnvName.apiUrl]: { 'Fn::ImportValue': expect.stringMatching(new RegExp('^orderdesk-dev-api:ExportsOutputFnGetAttApi[0-9A-F]{8}ApiEndpoint')) },
       [EnvName.mailConfigurationSet]: 'orderdesk-dev',
       [EnvName.secretsPrefix]: 'orderdesk/dev/',
     });
     for (const name of ['take-workflow-step', 'record-mail-event']) {
       const environment = environmentOf(dev.functions, name);
-      expect(environment[EnvName.portalUrls], name).toBe(JSON.stringify({ azami: 'http://localhost:5173', digimadi: 'http://localhost:5173' }));
+      expect(environment[EnvName.portalUrls], name).toEqual(devPortalUrls);
       for (const variable of [EnvName.mailFrom, EnvName.inboundDomain, EnvName.apiUrl, EnvName.mailConfigurationSet, EnvName.localSecrets]) expect(environment, name).not.toHaveProperty(variable);
     }
     expect(environmentOf(dev.data, 'cognito-message')).toHaveProperty(EnvName.portalUrls);
@@ -633,10 +638,15 @@ describe('stage settings', () => {
     expect(() => buildApp(new App({ context: { stage: 'dev', portalOrigins: 'https://x.example/' } }))).toThrow(/portalOrigins/);
   });
 
-  it("defaults each stage's portal URLs, placeholder sender and fixed names", () => {
+  it("derives each stage's portal URLs and origins from the portal's host, and defaults the placeholder sender and fixed names", () => {
     const dev = stageConfig((key) => (key === 'stage' ? 'dev' : undefined));
+    expect(stageConfig((key) => (key === 'stage' ? 'dev' : undefined), 'd111.cloudfront.net')).toMatchObject({
+      portalUrls: { azami: 'https://d111.cloudfront.net', digimadi: 'https://d111.cloudfront.net' },
+      portalOrigins: ['https://d111.cloudfront.net'],
+    });
     expect(dev).toMatchObject({
-      portalUrls: { azami: 'http://localhost:5173', digimadi: 'http://localhost:5173' },
+      // Without the distribution (a stack synthesized alone), a placeholder host.
+      portalUrls: { azami: 'https://portal.dev.orderdesk.example', digimadi: 'https://portal.dev.orderdesk.example' },
       mailFrom: 'helpdesk@dev.orderdesk.example',
       mailFromGiven: false,
       inboundDomain: 'reply.dev.orderdesk.example',
@@ -646,13 +656,15 @@ describe('stage settings', () => {
     expect(stageConfig((key) => prodContext[key])).toMatchObject({ mailFrom: 'helpdesk@agency.example', mailFromGiven: true, mailConfigurationSet: 'orderdesk-prod', cognitoMessageFunctionName: 'orderdesk-prod-cognito-message' });
   });
 
-  it('refuses a prod context without the sender, the portal, the inbound domain, the supplier or the alarm address, naming each with why', () => {
+  it('refuses a prod context without the sender, the inbound domain, the supplier or the alarm address, naming each with why', () => {
     expect(() => stageConfig((key) => (key === 'stage' ? 'prod' : undefined))).toThrow(
-      /mailFrom: is required in prod: the verified SES sender.*portalOrigins: is required in prod.*portalUrls: is required in prod.*inboundDomain: is required in prod.*supplier: is required in prod.*alarmEmail: is required in prod/,
+      /mailFrom: is required in prod: the verified SES sender.*inboundDomain: is required in prod.*supplier: is required in prod.*alarmEmail: is required in prod/,
     );
     const without = (field: string) => () => stageConfig((key) => (key === field ? undefined : prodContext[key]));
     expect(without('mailFrom')).toThrow(/^Invalid CDK context .*: mailFrom: is required in prod: the verified SES sender of every mail \(-c mailFrom=helpdesk@your-domain\)$/);
-    expect(without('portalOrigins')).toThrow(/: portalOrigins: is required in prod: the portal origins CORS allows/);
+    // The portal's addresses are not required: they derive from its hosting (test/infra/portal.test.ts).
+    expect(without('portalDomains')).toThrow(/portalDomains: is required with portalCertificateArn/);
+    expect(stageConfig((key) => (['portalDomains', 'portalCertificateArn'].includes(key) ? undefined : prodContext[key])).portalUrls.azami).toBe('https://portal.orderdesk.example');
     // A dev synth needs none of them: CI synthesizes offline with the placeholders.
     expect(stageConfig((key) => (key === 'stage' ? 'dev' : undefined)).alarmEmail).toBeUndefined();
   });

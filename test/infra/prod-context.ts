@@ -2,8 +2,9 @@
 export const prodContext: Record<string, string> = {
   stage: 'prod',
   mailFrom: 'helpdesk@agency.example',
-  portalOrigins: 'https://helpdesk.azami.example,https://helpdesk.digimadi.example',
-  portalUrls: 'azami=https://helpdesk.azami.example,digimadi=https://helpdesk.digimadi.example',
+  // The portal at a domain per brand; its origins and mail links derive from them.
+  portalDomains: 'azami=helpdesk.azami.example,digimadi=helpdesk.digimadi.example',
+  portalCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
   inboundDomain: 'reply.agency.example',
   supplier: JSON.stringify({
     name: 'Agentura s.r.o.',
