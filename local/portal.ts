@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { portalSecurityHeaders, type PortalConnections } from '../lib/config/portal-security.js';
+import { portalSecurityHeaders } from '../lib/config/portal-security.js';
 import type { Platform } from '../lib/domain/platform.js';
 import { listen } from './http-server.js';
 
@@ -49,8 +49,9 @@ const contentTypes: Record<string, string> = {
  * every other path (deep links such as `/requests/2026-0042?link=…`), and the same security
  * headers (lib/config/portal-security.ts).
  */
-export const startPortal = async (options: { host: string; port: number; dir: string; config: LocalPortalConfig; connections: PortalConnections }) => {
-  const headers = portalSecurityHeaders(options.connections, false);
+export const startPortal = async (options: { host: string; port: number; dir: string; config: LocalPortalConfig; connectTo: readonly string[] }) => {
+  // Where it connects: CSP sources are origins.
+  const headers = portalSecurityHeaders(options.connectTo.map((url) => new URL(url).origin), false);
   const config = JSON.stringify(options.config);
   const server = http.createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://portal').pathname);

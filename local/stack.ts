@@ -222,7 +222,7 @@ export const startLocalStack = async (config: LocalConfig, log: (line: string) =
           >,
           defaultBrand: 'azami',
         },
-        connections: { apiUrl: api.url, cognitoUrl: cognito.endpoint, filesUrl: s3.endpoint },
+        connectTo: [api.url, cognito.endpoint, s3.endpoint],
       }),
     );
 

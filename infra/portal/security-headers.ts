@@ -1,6 +1,7 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import { HeadersFrameOption, HeadersReferrerPolicy, ResponseHeadersPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import type { Construct } from 'constructs';
+import { portalContentSecurityPolicy, portalHstsSeconds } from '../../lib/config/portal-security.js';
 import { filesBucketName, type StageConfig } from '../stage-config.js';
 
 /**
@@ -23,31 +24,6 @@ export const portalConnectSources = (stack: Stack, config: StageConfig): string[
 ];
 
 /**
- * The Content-Security-Policy: the portal's own script and style only, no inline script or style
- * (Vite emits none; the Markdown renderer's inline styles are off in the portal), so an injected
- * `<script>` or `style=` does nothing. The same directives, in the same order, as the local portal
- * server sends (lib/config/portal-security.ts), but for the API's source; written here because
- * that module parses its URLs, which CDK tokens (the region, the account) are not until deploy.
- */
-export const portalContentSecurityPolicy = (connectSources: readonly string[]): string =>
-  [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data: blob:",
-    "font-src 'self'",
-    `connect-src 'self' ${connectSources.join(' ')}`,
-    // Downloads open the presigned S3 address as a link; forms post only to the portal itself.
-    "form-action 'self'",
-    "base-uri 'none'",
-    "object-src 'none'",
-    // Never framed, not even by Azami's and Digimadi's platforms, where the Helpdesk lives: the
-    // portal signs people in and takes binding decisions (accepting an offer makes a binding
-    // order), so clickjacking must be impossible. The platforms link to it instead.
-    "frame-ancestors 'none'",
-  ].join('; ');
-
-/**
  * The portal's security headers on every answer CloudFront gives (both behaviours): the CSP above,
  * HSTS for two years with subdomains and preload, nosniff, a referrer that leaves the portal as
  * its origin only (deep links carry `?link=` tokens), and X-Frame-Options DENY for browsers
@@ -58,7 +34,7 @@ export const addSecurityHeaders = (scope: Construct, config: StageConfig): Respo
     comment: `orderdesk ${config.stage} portal: CSP, HSTS, no framing`,
     securityHeadersBehavior: {
       contentSecurityPolicy: { contentSecurityPolicy: portalContentSecurityPolicy(portalConnectSources(Stack.of(scope), config)), override: true },
-      strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, preload: true, override: true },
+      strictTransportSecurity: { accessControlMaxAge: Duration.seconds(portalHstsSeconds), includeSubdomains: true, preload: true, override: true },
       contentTypeOptions: { override: true },
       referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
       frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },

@@ -1,42 +1,41 @@
 /**
  * The portal's security headers, written once for both places that serve it: CloudFront's
- * response headers policy in AWS (infra/) and the local portal server (local/portal.ts). The
- * portal runs no inline script or style (Vite emits none, and the Markdown renderer's inline
- * styles are off there), so the Content-Security-Policy forbids both.
+ * response headers policy in AWS (infra/portal/security-headers.ts) and the local portal server
+ * (local/portal.ts). The portal runs no inline script or style (Vite emits none, and the
+ * Markdown renderer's inline styles are off there), so the Content-Security-Policy forbids both.
  */
-export interface PortalConnections {
-  /** The API's origin (`https://…execute-api…`, or the local API). */
-  apiUrl: string;
-  /** Cognito's user-pool API (`https://cognito-idp.<region>.amazonaws.com`, or cognito-local). */
-  cognitoUrl: string;
-  /** Where presigned uploads and downloads go (the attachments bucket's S3 endpoint). */
-  filesUrl: string;
-}
 
-const originOf = (url: string) => new URL(url).origin;
-
-export const portalContentSecurityPolicy = (to: PortalConnections): string =>
+/**
+ * The Content-Security-Policy. `connectSources`: where the portal may connect besides itself, as
+ * CSP sources (the API, Cognito's user-pool API, the files bucket's endpoint for presigned
+ * uploads and downloads). Sources, not URLs, so the CDK app can pass deploy-time tokens.
+ */
+export const portalContentSecurityPolicy = (connectSources: readonly string[]): string =>
   [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
-    `connect-src 'self' ${[to.apiUrl, to.cognitoUrl, to.filesUrl].map(originOf).join(' ')}`,
-    // Downloads open the presigned S3 address in a new tab; forms post only to the portal itself.
+    `connect-src 'self' ${connectSources.join(' ')}`,
+    // Downloads open the presigned S3 address as a link; forms post only to the portal itself.
     "form-action 'self'",
     "base-uri 'none'",
     "object-src 'none'",
-    // Never framed, not even by the two platforms: the portal signs people in and takes binding
-    // decisions (accepting an offer orders), so clickjacking must be impossible; the platforms link to it.
+    // Never framed, not even by Azami's and Digimadi's platforms, where the Helpdesk lives: the
+    // portal signs people in and takes binding decisions (accepting an offer makes a binding
+    // order), so clickjacking must be impossible. The platforms link to it instead.
     "frame-ancestors 'none'",
   ].join('; ');
 
-/** The headers besides the CSP, the same locally as in CloudFront (HSTS only where the portal is HTTPS). */
-export const portalSecurityHeaders = (to: PortalConnections, https: boolean): Record<string, string> => ({
-  'content-security-policy': portalContentSecurityPolicy(to),
+/** HSTS where the portal is served over HTTPS: two years, subdomains, preload. */
+export const portalHstsSeconds = 63_072_000;
+
+/** The headers the local portal server sends, as CloudFront's policy does (HSTS only where the portal is HTTPS). */
+export const portalSecurityHeaders = (connectSources: readonly string[], https: boolean): Record<string, string> => ({
+  'content-security-policy': portalContentSecurityPolicy(connectSources),
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   'referrer-policy': 'strict-origin-when-cross-origin',
-  ...(https ? { 'strict-transport-security': 'max-age=63072000; includeSubDomains; preload' } : {}),
+  ...(https ? { 'strict-transport-security': `max-age=${portalHstsSeconds}; includeSubDomains; preload` } : {}),
 });

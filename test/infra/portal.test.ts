@@ -159,7 +159,7 @@ describe('the portal stack', () => {
     ]);
     expect(policy.ContentSecurityPolicy.Override).toBe(true);
     // The local portal server's policy but for whom it connects to (lib/config/portal-security.ts).
-    const local = localPortalPolicy({ apiUrl: 'http://localhost:3000', cognitoUrl: 'http://localhost:9229', filesUrl: 'http://localhost:4569' });
+    const local = localPortalPolicy(['http://localhost:3000', 'http://localhost:9229', 'http://localhost:4569']);
     const exceptConnect = (text: string) => text.split('; ').filter((directive) => !directive.startsWith('connect-src '));
     expect(exceptConnect(csp)).toEqual(exceptConnect(local));
     expect(policy).toMatchObject({
