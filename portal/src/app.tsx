@@ -20,7 +20,7 @@ const OpenLink = lazyPage(() => import('./pages/mail-links.js').then((m) => m.Op
 const MuteLink = lazyPage(() => import('./pages/mail-links.js').then((m) => m.MuteLink));
 
 /** Pages anyone may open; every other page needs a session and sends to sign-in without one. */
-const publicPaths = ['/sign-in', '/forgot-password'];
+const publicPaths = ['/sign-in', '/login', '/forgot-password'];
 
 export const App = ({ config, brand, cognito, session }: { config: PortalConfig; brand: Platform; cognito: CognitoApi; session: Session }) => {
   const route = useRoute();
@@ -60,7 +60,8 @@ export const App = ({ config, brand, cognito, session }: { config: PortalConfig;
   };
 
   const page = () => {
-    if (route.path === '/sign-in') return <SignIn />;
+    // `/login` is where Cognito's own mails (an invitation, a reset) send people.
+    if (route.path === '/sign-in' || route.path === '/login') return <SignIn />;
     if (route.path === '/forgot-password') return <ForgotPassword />;
     if (route.path === '/mute' && mailLink !== undefined) return <MuteLink token={mailLink} />;
     if (mailLink !== undefined && match('/requests/:requestId', route.path)) return <OpenLink token={mailLink} />;
