@@ -56,7 +56,8 @@ export const PriceTable = ({ priced, caption }: { priced: Priced; caption?: stri
   const number = (value: number) => new Intl.NumberFormat(language === 'cs' ? 'cs-CZ' : 'en-GB', { maximumFractionDigits: 3 }).format(value);
   return (
     <div class="priced">
-      <div class="table-scroll">
+      {/* Wider than a phone: the region scrolls, and takes focus so the keyboard scrolls it too. */}
+      <div class="table-scroll" tabIndex={0} role="region" aria-label={caption ?? t('lines')}>
         <table class="lines">
           <caption>{caption ?? t('lines')}</caption>
           <thead>
@@ -91,7 +92,7 @@ export const PriceTable = ({ priced, caption }: { priced: Priced; caption?: stri
           </tbody>
         </table>
       </div>
-      <div class="table-scroll">
+      <div class="table-scroll" tabIndex={0} role="region" aria-label={t('recap')}>
         <table class="recap">
           <caption>{t('recap')}</caption>
           <thead>
