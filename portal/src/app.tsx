@@ -7,6 +7,7 @@ import type { Session } from './auth/session.js';
 import type { PortalConfig } from './config.js';
 import { initialLanguage, languageChosen, rememberLanguage, type Language } from './i18n.js';
 import { lazyPage } from './lazy-page.js';
+import { NotFound } from './pages/not-found.js';
 import { SignIn } from './pages/sign-in.js';
 import { Requests } from './pages/requests.js';
 import { match, navigate, onLinkClick, useRoute } from './router.js';
@@ -72,7 +73,7 @@ export const App = ({ config, brand, cognito, session }: { config: PortalConfig;
     if (route.path === '/settings/mail') return <MailSettings />;
     const request = match('/requests/:requestId', route.path);
     if (request) return <RequestPage requestId={request.requestId!} />;
-    return <Requests />;
+    return <NotFound />;
   };
 
   return (

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 
+export { match } from './route-match.js';
+
 /** The page's address as the app reads it: the path, the query and the path's parameters. */
 export interface Route {
   path: string;
@@ -27,15 +29,6 @@ export const useRoute = (): Route => {
     return () => void listeners.delete(update);
   }, []);
   return route;
-};
-
-/** The parameters of `pattern` (`/requests/:id`) in `path`, or undefined when it does not match. */
-export const match = (pattern: string, path: string): Record<string, string> | undefined => {
-  const names: string[] = [];
-  const regex = new RegExp(`^${pattern.replace(/:(\w+)/g, (_, name: string) => (names.push(name), '([^/]+)'))}/?$`);
-  const found = regex.exec(path);
-  if (!found) return undefined;
-  return Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(found[i + 1]!)]));
 };
 
 /** A click on an in-app link navigates without reloading; modified clicks (new tab) stay the browser's. */
