@@ -24,11 +24,19 @@ export const RequestPage = ({ requestId }: { requestId: string }) => {
   const type = useWords(typeWords);
   const { query } = useRoute();
   const [request, setRequest] = useState<Schemas['Request']>();
+  // The request's offers, read with it: which tabs it has follows from them (an order is an accepted priced offer).
+  const [offers, setOffers] = useState<Schemas['Offer'][]>([]);
   const [problem, setProblem] = useState<ApiProblem>();
 
   const reload = async () => {
     try {
-      setRequest(await must(api.GET('/requests/{requestId}', { params: { path: { requestId } } })));
+      const [read, listed] = await Promise.all([
+        must(api.GET('/requests/{requestId}', { params: { path: { requestId } } })),
+        // Who may not see offers sees no Offer tab: a refusal here is no offer.
+        api.GET('/requests/{requestId}/offers', { params: { path: { requestId } } }).then(({ data }) => data ?? []),
+      ]);
+      setRequest(read);
+      setOffers(listed);
       setProblem(undefined);
     } catch (error) {
       if (error instanceof ApiRefusal) setProblem(error.problem);
@@ -37,7 +45,7 @@ export const RequestPage = ({ requestId }: { requestId: string }) => {
   };
   useEffect(() => void reload(), [requestId]);
 
-  const tabs = requestTabs.filter((tab) => !request || tab.shows(request));
+  const tabs = requestTabs.filter((tab) => !request || tab.shows(request, offers));
   const selected = tabs.find((tab) => tab.id === query.get('tab')) ?? tabs[0]!;
   const select = (id: string) => navigate(`/requests/${requestId}${id === 'communication' ? '' : `?tab=${id}`}`, { replace: true });
   const onKey = (event: KeyboardEvent, index: number) => {

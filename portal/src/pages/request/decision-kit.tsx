@@ -105,8 +105,5 @@ export const timelineEntries = async (api: Api, requestId: string, wanted: (entr
   return found;
 };
 
-/** What these tabs learned of a request beyond its own fields (it has offers, an order, or none: its accepted offer was free), so their tab shows or not. */
-export const learned = { offers: new Set<string>(), order: new Set<string>(), noOrder: new Set<string>() };
-
 /** The request's app context, shortened. */
 export const useApp = () => useContext(AppContext);

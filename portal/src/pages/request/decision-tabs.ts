@@ -1,34 +1,22 @@
 import type { Schemas } from '../../api/client.js';
 import { lazyPage } from '../../lazy-page.js';
-import { learned } from './decision-kit.js';
 import type { RequestTab } from './tabs.js';
 
 type Request = Schemas['Request'];
-type Status = Request['status'];
+type Offer = Schemas['Offer'];
 
 /**
  * The Offer, Order and Review tabs, each loaded when first shown (the Order tab carries the QR
- * code library). When each shows is read from the request as the API gives it (its status, type,
- * `allowedActions`, `round`), plus what a tab already learned in this session (the request has
- * offers, an order): the request itself says neither directly.
+ * code library). When each shows follows from what the API gives: the request's offers (read with
+ * it by the request page), its `allowedActions` and its review `round`.
  */
 
 const offerActions: readonly Request['allowedActions'][number][] = ['accept_offer', 'accept_free_offer', 'reject_offer'];
-/** Where an offer is on the table or just decided. */
-const offerStatuses: ReadonlySet<Status> = new Set(['quoted', 'offer_expired', 'awaiting_payment']);
-/** Work and its end: an inquiry only gets here through an accepted offer (only defects and authorised work are fixed without one). */
-const afterOrder: ReadonlySet<Status> = new Set(['queued', 'in_progress', 'in_review', 'changes_requested', 'accepted']);
 
-const hasOffers = (request: Request) =>
-  request.allowedActions.some((action) => offerActions.includes(action)) ||
-  offerStatuses.has(request.status) ||
-  (request.type === 'inquiry' && afterOrder.has(request.status)) ||
-  learned.offers.has(request.requestId);
+const hasOffers = (request: Request, offers: readonly Offer[]) => offers.length > 0 || request.allowedActions.some((action) => offerActions.includes(action));
 
-const hasOrder = (request: Request) =>
-  request.status === 'awaiting_payment' ||
-  learned.order.has(request.requestId) ||
-  (request.type === 'inquiry' && afterOrder.has(request.status) && !learned.noOrder.has(request.requestId));
+/** An accepted offer with a price became a binding order; a free one orders nothing. */
+const hasOrder = (_request: Request, offers: readonly Offer[]) => offers.some((offer) => offer.status === 'accepted' && offer.totals.gross > 0);
 
 export const offerTab: RequestTab = {
   id: 'offer',

@@ -6,7 +6,7 @@ import { fieldProblems } from '../../problems.js';
 import { Field } from '../../ui/field.js';
 import { MarkdownView } from '../../ui/markdown-view.js';
 import { ProblemBox } from '../../ui/problem-box.js';
-import { formatMoment, learned, Refusal, timeLeft, timelineEntries, useApp, useStep } from './decision-kit.js';
+import { formatMoment, Refusal, timeLeft, timelineEntries, useApp, useStep } from './decision-kit.js';
 import { PriceTable } from './price-table.js';
 import { RequestContext } from './request-context.js';
 
@@ -127,8 +127,6 @@ export const OfferTab = () => {
       const list = await must(api.GET('/requests/{requestId}/offers', { params: { path: { requestId: request.requestId } } }));
       setOffers(list);
       setProblem(undefined);
-      if (list.length > 0) learned.offers.add(request.requestId);
-      if (list.some((offer) => offer.status === 'accepted' && offer.totals.gross === 0)) learned.noOrder.add(request.requestId);
       const posted = await timelineEntries(api, request.requestId, (entry) => entry.kind === 'offer_posted' && entry.body !== undefined);
       setNotes(new Map(posted.map((entry) => [Number(entry.details?.number), entry])));
     } catch (error) {

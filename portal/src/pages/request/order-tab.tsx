@@ -3,7 +3,7 @@ import { formatMoney } from '../../../../lib/domain/orders/money-format.js';
 import { ApiRefusal, must, type ApiProblem, type Schemas } from '../../api/client.js';
 import { useWords, type Words } from '../../i18n.js';
 import { ProblemBox } from '../../ui/problem-box.js';
-import { formatDay, formatMoment, learned, useApp } from './decision-kit.js';
+import { formatDay, formatMoment, useApp } from './decision-kit.js';
 import { PriceTable } from './price-table.js';
 import { QrPlatba } from './qr-platba.js';
 import { RequestContext } from './request-context.js';
@@ -116,7 +116,6 @@ export const OrderTab = () => {
     setChecking(true);
     try {
       const read = await must(api.GET('/requests/{requestId}/order', { params: { path: { requestId: request.requestId } } }));
-      learned.order.add(request.requestId);
       setAnswer(read);
       setProblem(undefined);
     } catch (error) {

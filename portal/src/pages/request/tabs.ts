@@ -9,7 +9,8 @@ import { PeopleTab } from './people-tab.js';
 export interface RequestTab {
   id: string;
   label: Record<Language, string>;
-  shows: (request: Schemas['Request']) => boolean;
+  /** Whether the request has this tab, from the request and its offers as the API gives them. */
+  shows: (request: Schemas['Request'], offers: readonly Schemas['Offer'][]) => boolean;
   Tab: FunctionComponent;
 }
 
