@@ -74,6 +74,12 @@ export const apiClient = (baseUrl: string, session: Session, onSignedOut: () => 
 
 export type Api = ReturnType<typeof apiClient>;
 
+/** A caught error as the API's refusal to show; anything else (a bug) is thrown on. */
+export const refusalOf = (error: unknown): ApiProblem => {
+  if (error instanceof ApiRefusal) return error.problem;
+  throw error;
+};
+
 /** The answer's data, or an ApiRefusal with the problem (a network failure is status 0). */
 export const must = async <T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> => {
   const { data, error, response } = await call;

@@ -1,6 +1,6 @@
 import { useContext, useState } from 'preact/hooks';
 import { AppContext } from '../app-context.js';
-import { cognitoSentence } from '../auth/cognito-words.js';
+import { StepProblem, useCognitoStep } from '../auth/cognito-step.js';
 import { useWords, type Words } from '../i18n.js';
 import { navigate, useRoute } from '../router.js';
 import { Field } from '../ui/field.js';
@@ -44,21 +44,8 @@ export const ForgotPassword = () => {
   const [codeSent, setCodeSent] = useState(false);
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
-  const [problem, setProblem] = useState<string>();
-  const [working, setWorking] = useState(false);
+  const { problem, working, run } = useCognitoStep();
 
-  const attempt = async (event: Event, work: () => Promise<void>) => {
-    event.preventDefault();
-    setWorking(true);
-    setProblem(undefined);
-    try {
-      await work();
-    } catch (error) {
-      setProblem(cognitoSentence(error, app.language, 'new-password'));
-    } finally {
-      setWorking(false);
-    }
-  };
 
   return (
     <main id="main" class="sign-in">
@@ -68,16 +55,12 @@ export const ForgotPassword = () => {
           <LanguageSwitch />
         </div>
         {!codeSent ? (
-          <form onSubmit={(event) => attempt(event, async () => (await app.cognito.forgotPassword(email.trim()), setCodeSent(true)))}>
+          <form onSubmit={(event) => run(event, async () => (await app.cognito.forgotPassword(email.trim()), setCodeSent(true)), 'new-password')}>
             <p>{t('help')}</p>
             <Field label={t('email')}>
               {(props) => <input {...props} type="email" autocomplete="username" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />}
             </Field>
-            {problem && (
-              <p class="problem" role="alert">
-                {problem}
-              </p>
-            )}
+            <StepProblem text={problem} />
             <button type="submit" class="primary" disabled={working}>
               {working ? t('working') : t('send')}
             </button>
@@ -85,10 +68,14 @@ export const ForgotPassword = () => {
         ) : (
           <form
             onSubmit={(event) =>
-              attempt(event, async () => {
-                await app.cognito.confirmForgotPassword(email.trim(), code.trim(), password);
-                navigate(`/sign-in?email=${encodeURIComponent(email.trim())}&reset=1`, { replace: true });
-              })
+              run(
+                event,
+                async () => {
+                  await app.cognito.confirmForgotPassword(email.trim(), code.trim(), password);
+                  navigate(`/sign-in?email=${encodeURIComponent(email.trim())}&reset=1`, { replace: true });
+                },
+                'new-password',
+              )
             }
           >
             <p role="status">{t('sent', { email })}</p>
@@ -98,11 +85,7 @@ export const ForgotPassword = () => {
             <Field label={t('newPassword')}>
               {(props) => <input {...props} type="password" autocomplete="new-password" required minLength={12} value={password} onInput={(e) => setPassword(e.currentTarget.value)} />}
             </Field>
-            {problem && (
-              <p class="problem" role="alert">
-                {problem}
-              </p>
-            )}
+            <StepProblem text={problem} />
             <button type="submit" class="primary" disabled={working}>
               {working ? t('working') : t('save')}
             </button>

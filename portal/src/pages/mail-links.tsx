@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
 import { brands } from '../../../lib/mail/brands.js';
-import { ApiRefusal, must, type ApiProblem, type Schemas } from '../api/client.js';
+import { refusalOf, must, type ApiProblem, type Schemas } from '../api/client.js';
 import { AppContext } from '../app-context.js';
 import { useWords, type Words } from '../i18n.js';
 import { statusWords } from '../request-words.js';
@@ -131,8 +131,7 @@ export const OpenLink = ({ token }: { token: string }) => {
       try {
         setLink(await must(app.api.GET('/links/{token}', { params: { path: { token } } })));
       } catch (error) {
-        if (!(error instanceof ApiRefusal)) throw error;
-        setProblem(error.problem);
+        setProblem(refusalOf(error));
       }
     })();
   }, [token]);
@@ -235,8 +234,7 @@ export const MuteLink = ({ token }: { token: string }) => {
       setDone(await must(app.api.POST('/unsubscribe/{token}', { params: { path: { token } } })));
       requestAnimationFrame(() => document.getElementById('mute-done')?.focus());
     } catch (error) {
-      if (!(error instanceof ApiRefusal)) throw error;
-      setProblem(error.problem);
+      setProblem(refusalOf(error));
     } finally {
       setWorking(false);
     }

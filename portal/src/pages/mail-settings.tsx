@@ -1,5 +1,5 @@
 import { useContext, useEffect, useState } from 'preact/hooks';
-import { ApiRefusal, must, type ApiProblem, type Schemas } from '../api/client.js';
+import { refusalOf, must, type ApiProblem, type Schemas } from '../api/client.js';
 import { AppContext } from '../app-context.js';
 import { useDraft } from '../drafts.js';
 import { useWords, type Words } from '../i18n.js';
@@ -92,8 +92,7 @@ export const MailSettings = () => {
   const [working, setWorking] = useState(false);
 
   const refused = (error: unknown) => {
-    if (!(error instanceof ApiRefusal)) throw error;
-    setProblem(error.problem);
+    setProblem(refusalOf(error));
   };
 
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { useContext, useState } from 'preact/hooks';
-import { ApiRefusal, must, type ApiProblem } from '../api/client.js';
+import { refusalOf, must, type ApiProblem } from '../api/client.js';
 import { AppContext } from '../app-context.js';
 import { useDraft } from '../drafts.js';
 import { useWords, type Words } from '../i18n.js';
@@ -99,8 +99,7 @@ export const NewRequest = () => {
       }
       await sendFiles(requestId);
     } catch (error) {
-      if (!(error instanceof ApiRefusal)) throw error;
-      setProblem(error.problem);
+      setProblem(refusalOf(error));
     } finally {
       setWorking(false);
     }

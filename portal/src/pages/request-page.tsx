@@ -1,5 +1,5 @@
 import { useContext, useEffect, useState } from 'preact/hooks';
-import { ApiRefusal, must, type ApiProblem, type Schemas } from '../api/client.js';
+import { refusalOf, must, type ApiProblem, type Schemas } from '../api/client.js';
 import { AppContext } from '../app-context.js';
 import { useWords, type Words } from '../i18n.js';
 import { statusWords, typeWords } from '../request-words.js';
@@ -39,8 +39,7 @@ export const RequestPage = ({ requestId }: { requestId: string }) => {
       setOffers(listed);
       setProblem(undefined);
     } catch (error) {
-      if (error instanceof ApiRefusal) setProblem(error.problem);
-      else throw error;
+      setProblem(refusalOf(error));
     }
   };
   useEffect(() => void reload(), [requestId]);

@@ -1,7 +1,7 @@
 import { useContext, useState } from 'preact/hooks';
 import { brands } from '../../../lib/mail/brands.js';
 import { AppContext } from '../app-context.js';
-import { cognitoSentence } from '../auth/cognito-words.js';
+import { StepProblem, useCognitoStep } from '../auth/cognito-step.js';
 import { useWords, type Words } from '../i18n.js';
 import { navigate, useRoute } from '../router.js';
 import { Field } from '../ui/field.js';
@@ -52,26 +52,13 @@ export const SignIn = () => {
   const [password, setPassword] = useState('');
   const [challenge, setChallenge] = useState<string>();
   const [newPassword, setNewPassword] = useState('');
-  const [problem, setProblem] = useState<string>();
-  const [working, setWorking] = useState(false);
+  const { problem, working, run } = useCognitoStep();
 
   const finish = (result: Awaited<ReturnType<typeof app.cognito.signIn>>) => {
     if ('newPasswordRequired' in result) return setChallenge(result.newPasswordRequired.session);
     app.session.start(result.tokens);
     // Back to where the person was (a path of this app only), else their requests.
     navigate(next?.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
-  };
-  const submit = async (event: Event, attempt: () => Promise<void>, during: 'sign-in' | 'new-password' = 'sign-in') => {
-    event.preventDefault();
-    setWorking(true);
-    setProblem(undefined);
-    try {
-      await attempt();
-    } catch (error) {
-      setProblem(cognitoSentence(error, app.language, during));
-    } finally {
-      setWorking(false);
-    }
   };
 
   return (
@@ -90,7 +77,7 @@ export const SignIn = () => {
           </p>
         )}
         {!challenge ? (
-          <form onSubmit={(event) => submit(event, async () => finish(await app.cognito.signIn(email.trim(), password)))}>
+          <form onSubmit={(event) => run(event, async () => finish(await app.cognito.signIn(email.trim(), password)), 'sign-in')}>
             <h1>{t('title')}</h1>
             <Field label={t('email')}>
               {(props) => <input {...props} type="email" autocomplete="username" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />}
@@ -98,11 +85,7 @@ export const SignIn = () => {
             <Field label={t('password')}>
               {(props) => <input {...props} type="password" autocomplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />}
             </Field>
-            {problem && (
-              <p class="problem" role="alert">
-                {problem}
-              </p>
-            )}
+            <StepProblem text={problem} />
             <button type="submit" class="primary" disabled={working}>
               {working ? t('working') : t('signIn')}
             </button>
@@ -111,17 +94,13 @@ export const SignIn = () => {
             </p>
           </form>
         ) : (
-          <form onSubmit={(event) => submit(event, async () => finish(await app.cognito.setNewPassword(email.trim(), challenge, newPassword)), 'new-password')}>
+          <form onSubmit={(event) => run(event, async () => finish(await app.cognito.setNewPassword(email.trim(), challenge, newPassword)), 'new-password')}>
             <h1>{t('newPasswordTitle')}</h1>
             <p>{t('newPasswordHelp')}</p>
             <Field label={t('newPassword')}>
               {(props) => <input {...props} type="password" autocomplete="new-password" required minLength={12} value={newPassword} onInput={(e) => setNewPassword(e.currentTarget.value)} />}
             </Field>
-            {problem && (
-              <p class="problem" role="alert">
-                {problem}
-              </p>
-            )}
+            <StepProblem text={problem} />
             <button type="submit" class="primary" disabled={working}>
               {working ? t('working') : t('save')}
             </button>

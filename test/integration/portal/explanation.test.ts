@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { routes } from '../../../lib/http/routes.js';
 import { asDemoUser, ok, people } from '../../support/api-client.js';
-import { launchBrowser, lookAt, openPortal, signIn } from '../../support/browser.js';
+import { lookAt, openPortal, signIn, useBrowser } from '../../support/browser.js';
 import { freshOrganisation } from '../../support/fresh-organisation.js';
 
 /** What the page shows once it caught up (a step reloads the request). */
 const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => browser?.close());
+const browser = useBrowser();
 
 describe('the portal: a defect the agency explained', () => {
   it('reopens one explanation with a reason and closes another, on Digimadi in Czech', async () => {
@@ -27,7 +22,7 @@ describe('the portal: a defect the agency explained', () => {
     const reopened = await file('Platba kartou neprojde', 'Nejde o chybu: platba kartou je v testovacím režimu.');
     const closed = await file('Obrázky se nenačítají', 'Vyčistěte prosím mezipaměť prohlížeče.');
 
-    const tab = await openPortal(browser, 'digimadi', 'cs');
+    const tab = await openPortal(browser(), 'digimadi', 'cs');
     const { page } = tab;
     await page.goto(tab.url(`/requests/${reopened}`));
     await page.waitForURL(/\/sign-in/);

@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { routes } from '../../../lib/http/routes.js';
 import { ok } from '../../support/api-client.js';
-import { launchBrowser, lookAt, openPortal, signIn } from '../../support/browser.js';
+import { lookAt, openPortal, signIn, useBrowser } from '../../support/browser.js';
 import { freshOrganisation } from '../../support/fresh-organisation.js';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => browser?.close());
+const browser = useBrowser();
 
 /** A small PDF, padded so that its upload takes more than one progress event. */
 const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n% zadání\n'), Buffer.alloc(256 * 1024, '% padding\n'), Buffer.from('%%EOF\n')]);
@@ -27,7 +23,7 @@ describe('the portal: files on a request', () => {
   // Six pages looked at (axe, and screenshots at two widths each): more than the default 30 s on a busy machine.
   it('files a request with a file, posts a message with another, downloads one, and refuses a type not allowed (Digimadi, English)', async () => {
     const org = await freshOrganisation('Files');
-    const tab = await openPortal(browser, 'digimadi', 'en');
+    const tab = await openPortal(browser(), 'digimadi', 'en');
     const { page } = tab;
     await page.goto(tab.url('/sign-in'));
     await signIn(tab, org.emails.member, org.passwords.member);

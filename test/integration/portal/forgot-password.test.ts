@@ -1,15 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, lookAt, openPortal, signIn } from '../../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { lookAt, openPortal, signIn, useBrowser } from '../../support/browser.js';
 import { freshOrganisation } from '../../support/fresh-organisation.js';
 import { mailsTo } from '../../support/mailbox.js';
 import { pollUntil } from '../../../local/poll.js';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => browser?.close());
+const browser = useBrowser();
 
 /** The code of the latest reset mail to `address`, as a person reads it in the local inbox. */
 const resetCode = (address: string) =>
@@ -22,7 +17,7 @@ const resetCode = (address: string) =>
 describe('the portal: forgot password', () => {
   it('resets a forgotten password with the code from the mail in the local inbox, then signs in with the new one', async () => {
     const org = await freshOrganisation('Reset');
-    const tab = await openPortal(browser, 'digimadi', 'cs');
+    const tab = await openPortal(browser(), 'digimadi', 'cs');
     const { page } = tab;
     await page.goto(tab.url('/sign-in'));
     await page.getByRole('link', { name: 'Zapomněli jste heslo?' }).click();

@@ -1,16 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { routes } from '../../../lib/http/routes.js';
 import { ok } from '../../support/api-client.js';
-import { launchBrowser, lookAt, openPortal, type PortalTab } from '../../support/browser.js';
+import { lookAt, openPortal, type PortalTab, useBrowser } from '../../support/browser.js';
 import { freshOrganisation } from '../../support/fresh-organisation.js';
 import { recipientOf, waitForMails, type SentMail } from '../../support/mailbox.js';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => browser?.close());
+const browser = useBrowser();
 
 /** The mail's button: `<portal>/requests/{id}?link=<token>`, as its text part has it. */
 const openLinkOf = (mail: SentMail) => /https?:\/\/\S+\/requests\/[\w-]+\?link=[\w.-]+/.exec(mail.body.text ?? '')![0];
@@ -42,7 +37,7 @@ describe('the portal: links from mails', () => {
     expect(link.startsWith('http://digimadi.localhost')).toBe(true);
 
     // A fresh browser: what the link opens, and who to sign in as.
-    const tab = await openPortal(browser, 'digimadi', 'en');
+    const tab = await openPortal(browser(), 'digimadi', 'en');
     const { page } = tab;
     page.setDefaultTimeout(10_000);
     await page.goto(link);
@@ -85,7 +80,7 @@ describe('the portal: links from mails', () => {
     await lookAt(tab, 'mail-link-forged-digimadi-en');
 
     // The mute link of the member's mail, in a fresh browser in Czech: what it mutes, a button, a confirmation.
-    const muteTab = await openPortal(browser, 'digimadi', 'cs');
+    const muteTab = await openPortal(browser(), 'digimadi', 'cs');
     muteTab.page.setDefaultTimeout(10_000);
     await muteTab.page.goto(muteLinkOf(toMember));
     await heading(muteTab, 'Ztlumit e-maily o požadavku');

@@ -1,15 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { routes } from '../../../lib/http/routes.js';
 import { ok } from '../../support/api-client.js';
-import { launchBrowser, lookAt, openPortal, signIn } from '../../support/browser.js';
+import { lookAt, openPortal, signIn, useBrowser } from '../../support/browser.js';
 import { freshOrganisation } from '../../support/fresh-organisation.js';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => browser?.close());
+const browser = useBrowser();
 
 describe('the portal: mail settings', () => {
   it('changes the mail language and scope on Azami in English, and unmutes a muted request', async () => {
@@ -17,7 +12,7 @@ describe('the portal: mail settings', () => {
     const { requestId } = ok(await org.admin.send(routes.createRequest, { body: { type: 'defect', title: 'Newsletter form fails', description: 'It does.', platform: 'azami' } }));
     ok(await org.admin.send(routes.muteRequest, { path: { requestId } }));
 
-    const tab = await openPortal(browser, 'azami', 'en');
+    const tab = await openPortal(browser(), 'azami', 'en');
     const { page } = tab;
     page.setDefaultTimeout(10_000);
     await page.goto(tab.url('/settings/mail'));

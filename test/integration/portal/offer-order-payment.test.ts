@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { formatMoney } from '../../../lib/domain/orders/money-format.js';
 import { routes } from '../../../lib/http/routes.js';
 import { asDemoUser, ok, people } from '../../support/api-client.js';
-import { launchBrowser, lookAt, openPortal, signIn } from '../../support/browser.js';
+import { lookAt, openPortal, signIn, useBrowser } from '../../support/browser.js';
 import { freshOrganisation } from '../../support/fresh-organisation.js';
 import { acmeBilling, deliverPayment, pricedOffer } from '../../support/offers.js';
 import { businessNow } from '../../support/workflow-clock.js';
@@ -14,11 +13,7 @@ const czk = (minor: number) => formatMoney(minor, 'CZK', 'en');
 /** What the page shows once it caught up (a step reloads the request and the tab). */
 const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => browser?.close());
+const browser = useBrowser();
 
 describe('the portal: an offer, its revision, the binding order and its payment', () => {
   it('declines an offer with a reason, accepts the revision (terms before the confirm button, the hash sent), downloads the order and sees it paid, on Digimadi in English', async () => {
@@ -29,7 +24,7 @@ describe('the portal: an offer, its revision, the binding order and its payment'
     const path = { requestId };
     const first = ok(await agent.send(routes.postOffer, { path, body: { ...pricedOffer(), note: 'The **design** is included.' } }));
 
-    const tab = await openPortal(browser, 'digimadi', 'en');
+    const tab = await openPortal(browser(), 'digimadi', 'en');
     const { page } = tab;
     await page.goto(tab.url(`/requests/${requestId}`));
     await page.waitForURL(/\/sign-in/);

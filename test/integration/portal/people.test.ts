@@ -1,17 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { routes } from '../../../lib/http/routes.js';
 import { ok } from '../../support/api-client.js';
-import { launchBrowser, lookAt, openPortal, signIn } from '../../support/browser.js';
+import { lookAt, openPortal, signIn, useBrowser } from '../../support/browser.js';
 import { freshOrganisation } from '../../support/fresh-organisation.js';
 import { mailsTo, type SentMail } from '../../support/mailbox.js';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => browser?.close());
+const browser = useBrowser();
 
 /** The values the invitation sets apart to copy (the username, then the temporary password). */
 const tokensOf = (mail: SentMail) => [...(mail.body.html ?? '').matchAll(/font-family:Consolas[^"]*">([^<]*)<\/span>/g)].map((match) => match[1]!);
@@ -25,7 +20,7 @@ describe('the portal: inviting people to a request', () => {
     const other = await file('Interní věc, která pozvaného nezajímá');
     const invitee = `ivana.${randomUUID().slice(0, 8)}@people-invite.example`;
 
-    const tab = await openPortal(browser, 'digimadi', 'cs');
+    const tab = await openPortal(browser(), 'digimadi', 'cs');
     const { page } = tab;
     page.setDefaultTimeout(10_000);
     await page.goto(tab.url(`/requests/${requestId}?tab=people`));
@@ -55,7 +50,7 @@ describe('the portal: inviting people to a request', () => {
     expect(temporaryPassword).toBeTruthy();
 
     // The invitee's first sign-in: the temporary password, then one of their own.
-    const theirs = await openPortal(browser, 'digimadi', 'cs');
+    const theirs = await openPortal(browser(), 'digimadi', 'cs');
     theirs.page.setDefaultTimeout(10_000);
     await theirs.page.goto(theirs.url('/sign-in'));
     await theirs.page.locator('input[type=email]').fill(invitee);

@@ -1,15 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { routes } from '../../../lib/http/routes.js';
 import { ok, type Client } from '../../support/api-client.js';
-import { launchBrowser, lookAt, openPortal, signIn, type PortalTab } from '../../support/browser.js';
+import { lookAt, openPortal, type PortalTab, signIn, useBrowser } from '../../support/browser.js';
 import { freshOrganisation } from '../../support/fresh-organisation.js';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => browser?.close());
+const browser = useBrowser();
 
 const file = async (client: Client, title: string) =>
   ok(await client.send(routes.createRequest, { body: { type: 'defect', title, description: 'Nefunguje to.', platform: 'azami' } })).requestId;
@@ -45,7 +41,7 @@ describe('the portal: priorities', () => {
     const c = await file(org.admin, 'Doprava špatně počítá');
     expect(await apiQueue(org.admin)).toEqual([a, b, c]);
 
-    const tab = await openPortal(browser, 'azami', 'cs');
+    const tab = await openPortal(browser(), 'azami', 'cs');
     const { page } = tab;
     page.setDefaultTimeout(10_000);
     await page.goto(tab.url('/priorities'));
@@ -112,7 +108,7 @@ describe('the portal: priorities', () => {
     const org = await freshOrganisation('Rank');
     const a = await file(org.admin, 'Checkout is slow');
     const b = await file(org.member, 'Search finds nothing');
-    const tab = await openPortal(browser, 'digimadi', 'en');
+    const tab = await openPortal(browser(), 'digimadi', 'en');
     const { page } = tab;
     page.setDefaultTimeout(10_000);
     await page.goto(tab.url('/priorities'));

@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { routes } from '../../../lib/http/routes.js';
 import { asDemoUser, ok, people, type Client } from '../../support/api-client.js';
 import { attach } from '../../support/attachments.js';
-import { launchBrowser, lookAt, openPortal, signIn } from '../../support/browser.js';
+import { lookAt, openPortal, signIn, useBrowser } from '../../support/browser.js';
 import { freshOrganisation } from '../../support/fresh-organisation.js';
 import { freeOffer } from '../../support/offers.js';
 
 /** What the page shows once it caught up (a step reloads the request and the tab). */
 const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => browser?.close());
+const browser = useBrowser();
 
 const handOver = async (agent: Client, requestId: string, notes: string, attachmentIds: string[] = []) =>
   ok(await agent.send(routes.handOver, { path: { requestId }, body: { notes, link: 'https://staging.acme.example/kosik', attachmentIds } }));
@@ -32,7 +27,7 @@ describe('the portal: reviewing handed-over work, round after round', () => {
     const first = await handOver(agent, requestId, 'Hotovo: **košík** přepracován, viz odkaz.', [file.attachmentId]);
     expect(first.request).toMatchObject({ status: 'in_review', round: 1 });
 
-    const tab = await openPortal(browser, 'azami', 'cs');
+    const tab = await openPortal(browser(), 'azami', 'cs');
     const { page } = tab;
     await page.goto(tab.url(`/requests/${requestId}?tab=review`));
     await page.waitForURL(/\/sign-in/);

@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, lookAt, openPortal, signIn } from '../../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { lookAt, openPortal, signIn, useBrowser } from '../../support/browser.js';
 import { freshOrganisation } from '../../support/fresh-organisation.js';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => browser?.close());
+const browser = useBrowser();
 
 describe('the portal: signing in, filing a request, discussing it', () => {
   it('signs a client in on Azami in Czech, files an inquiry with a Markdown description, and discusses it', async () => {
     const org = await freshOrganisation('Portal');
-    const tab = await openPortal(browser, 'azami', 'cs');
+    const tab = await openPortal(browser(), 'azami', 'cs');
     const { page } = tab;
 
     await page.goto(tab.url('/'));
@@ -51,7 +46,7 @@ describe('the portal: signing in, filing a request, discussing it', () => {
 
   it('signs a client in on Digimadi in English and keeps the draft when the session has ended', async () => {
     const org = await freshOrganisation('Portal');
-    const tab = await openPortal(browser, 'digimadi', 'en');
+    const tab = await openPortal(browser(), 'digimadi', 'en');
     const { page } = tab;
     await page.goto(tab.url('/sign-in'));
     await expect.poll(() => page.title()).toBe('Digimadi Helpdesk');
@@ -74,7 +69,7 @@ describe('the portal: signing in, filing a request, discussing it', () => {
   });
 
   it('shows a wrong password as a sentence and keeps the e-mail typed', async () => {
-    const tab = await openPortal(browser, 'azami', 'en');
+    const tab = await openPortal(browser(), 'azami', 'en');
     const { page } = tab;
     await page.goto(tab.url('/sign-in'));
     await page.locator('input[type=email]').fill('jana.novakova@acme.example');

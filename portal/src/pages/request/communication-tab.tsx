@@ -1,5 +1,5 @@
 import { useContext, useEffect, useState } from 'preact/hooks';
-import { ApiRefusal, must, type ApiProblem, type Schemas } from '../../api/client.js';
+import { refusalOf, must, type ApiProblem, type Schemas } from '../../api/client.js';
 import { AppContext } from '../../app-context.js';
 import { useDraft } from '../../drafts.js';
 import { useWords, type Words } from '../../i18n.js';
@@ -82,8 +82,7 @@ export const CommunicationTab = () => {
       const list = await must(api.GET('/requests/{requestId}/attachments', { params: { path: { requestId: request.requestId } } }));
       setFiles(new Map(list.map((file) => [file.attachmentId, file])));
     } catch (error) {
-      if (error instanceof ApiRefusal) setProblem(error.problem);
-      else throw error;
+      setProblem(refusalOf(error));
     }
   };
 
@@ -93,8 +92,7 @@ export const CommunicationTab = () => {
       setEntries((before) => (cursor ? [...before, ...page.items] : page.items));
       setOlder(page.nextCursor);
     } catch (error) {
-      if (error instanceof ApiRefusal) setProblem(error.problem);
-      else throw error;
+      setProblem(refusalOf(error));
     }
   };
   useEffect(() => {
@@ -114,8 +112,7 @@ export const CommunicationTab = () => {
       setProblem(undefined);
       await Promise.all([load(), loadFiles(), reload()]);
     } catch (error) {
-      if (error instanceof ApiRefusal) setProblem(error.problem);
-      else throw error;
+      setProblem(refusalOf(error));
     } finally {
       setSending(false);
     }

@@ -1,5 +1,5 @@
 import { useContext, useEffect, useState } from 'preact/hooks';
-import { ApiRefusal, must, type ApiProblem, type Schemas } from '../../api/client.js';
+import { refusalOf, must, type ApiProblem, type Schemas } from '../../api/client.js';
 import { useDraft } from '../../drafts.js';
 import { useWords, type Words } from '../../i18n.js';
 import { fieldProblems } from '../../problems.js';
@@ -130,8 +130,7 @@ export const OfferTab = () => {
       const posted = await timelineEntries(api, request.requestId, (entry) => entry.kind === 'offer_posted' && entry.body !== undefined);
       setNotes(new Map(posted.map((entry) => [Number(entry.details?.number), entry])));
     } catch (error) {
-      if (error instanceof ApiRefusal) setProblem(error.problem);
-      else throw error;
+      setProblem(refusalOf(error));
     }
   };
   useEffect(() => void load(), [request.requestId, request.version]);

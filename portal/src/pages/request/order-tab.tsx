@@ -1,6 +1,6 @@
 import { useContext, useEffect, useState } from 'preact/hooks';
 import { formatMoney } from '../../../../lib/domain/orders/money-format.js';
-import { ApiRefusal, must, type ApiProblem, type Schemas } from '../../api/client.js';
+import { refusalOf, must, type ApiProblem, type Schemas } from '../../api/client.js';
 import { useWords, type Words } from '../../i18n.js';
 import { ProblemBox } from '../../ui/problem-box.js';
 import { formatDay, formatMoment, useApp } from './decision-kit.js';
@@ -119,8 +119,7 @@ export const OrderTab = () => {
       setAnswer(read);
       setProblem(undefined);
     } catch (error) {
-      if (error instanceof ApiRefusal) setProblem(error.problem);
-      else throw error;
+      setProblem(refusalOf(error));
     } finally {
       setChecking(false);
     }

@@ -1,5 +1,5 @@
 import { useContext, useEffect, useState } from 'preact/hooks';
-import { ApiRefusal, must, type ApiProblem, type Schemas } from '../../api/client.js';
+import { refusalOf, must, type ApiProblem, type Schemas } from '../../api/client.js';
 import { AppContext } from '../../app-context.js';
 import { useDraft } from '../../drafts.js';
 import { useWords, type Words } from '../../i18n.js';
@@ -86,8 +86,7 @@ export const PeopleTab = () => {
     try {
       setPeople(await must(api.GET('/requests/{requestId}/participants', { params: { path: { requestId } } })));
     } catch (error) {
-      if (!(error instanceof ApiRefusal)) throw error;
-      setProblem(error.problem);
+      setProblem(refusalOf(error));
     }
   };
   useEffect(() => void load(), [requestId]);
@@ -104,8 +103,7 @@ export const PeopleTab = () => {
       setConfirmation(t('invited', { name: invited.name || invited.email }));
       await load();
     } catch (error) {
-      if (!(error instanceof ApiRefusal)) throw error;
-      setInviteProblem(error.problem);
+      setInviteProblem(refusalOf(error));
     } finally {
       setWorking(false);
     }
@@ -119,8 +117,7 @@ export const PeopleTab = () => {
       setConfirmation(t('removed', { name: person.name || person.email }));
       await load();
     } catch (error) {
-      if (!(error instanceof ApiRefusal)) throw error;
-      setProblem(error.problem);
+      setProblem(refusalOf(error));
     }
   };
 

@@ -1,5 +1,5 @@
 import { useContext, useEffect, useState } from 'preact/hooks';
-import { ApiRefusal, must, type ApiProblem, type Schemas } from '../../api/client.js';
+import { refusalOf, must, type ApiProblem, type Schemas } from '../../api/client.js';
 import { useDraft } from '../../drafts.js';
 import { useWords, type Words } from '../../i18n.js';
 import { fieldProblems } from '../../problems.js';
@@ -134,8 +134,7 @@ export const ReviewTab = () => {
       setFiles(attachments);
       setProblem(undefined);
     } catch (error) {
-      if (error instanceof ApiRefusal) setProblem(error.problem);
-      else throw error;
+      setProblem(refusalOf(error));
     }
   };
   useEffect(() => void load(), [request.requestId, request.version]);
@@ -179,8 +178,7 @@ const Round = ({ handover, files, onDecided }: { handover: Handover; files: Atta
       const link = await must(api.GET('/requests/{requestId}/attachments/{attachmentId}', { params: { path: { requestId: request.requestId, attachmentId } } }));
       location.assign(link.url);
     } catch (error) {
-      if (error instanceof ApiRefusal) setProblem(error.problem);
-      else throw error;
+      setProblem(refusalOf(error));
     }
   };
   const left = timeLeft(handover.reviewDeadline, language);
