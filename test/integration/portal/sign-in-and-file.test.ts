@@ -42,6 +42,15 @@ describe('the portal: signing in, filing a request, discussing it', () => {
     await page.getByRole('link', { name: 'Moje požadavky' }).first().click();
     await expect.poll(() => page.locator('.request-list .title').allTextContents()).toEqual(['Nový web pro jaro']);
     await lookAt(tab, 'requests-azami-cs');
+
+    // The session survives a reload; signing out ends it, and the requests then ask to sign in.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Moje požadavky' }).waitFor();
+    await page.getByRole('button', { name: 'Odhlásit' }).click();
+    await page.waitForURL(/\/sign-in/);
+    expect(await page.evaluate(() => localStorage.getItem('orderdesk.session'))).toBeNull();
+    await page.goto(tab.url('/'));
+    await page.waitForURL(/\/sign-in\?next=/);
   });
 
   it('signs a client in on Digimadi in English and keeps the draft when the session has ended', async () => {
