@@ -6,7 +6,7 @@ import { navigate, useRoute } from '../router.js';
 import { Field } from '../ui/field.js';
 import { LanguageSwitch } from '../ui/shell.js';
 
-const words: Words<'title' | 'help' | 'email' | 'send' | 'sent' | 'code' | 'newPassword' | 'save' | 'done' | 'back' | 'working'> = {
+const words: Words<'title' | 'help' | 'email' | 'send' | 'sent' | 'code' | 'newPassword' | 'save' | 'back' | 'working'> = {
   en: {
     title: 'Reset your password',
     help: 'We mail you a code. Type it here with your new password.',
@@ -16,7 +16,6 @@ const words: Words<'title' | 'help' | 'email' | 'send' | 'sent' | 'code' | 'newP
     code: 'Code from the mail',
     newPassword: 'New password',
     save: 'Save the new password',
-    done: 'Your password is changed. Sign in with it.',
     back: 'Back to sign-in',
     working: 'Working…',
   },
@@ -29,7 +28,6 @@ const words: Words<'title' | 'help' | 'email' | 'send' | 'sent' | 'code' | 'newP
     code: 'Kód z e-mailu',
     newPassword: 'Nové heslo',
     save: 'Uložit nové heslo',
-    done: 'Heslo je změněno. Přihlaste se s ním.',
     back: 'Zpět na přihlášení',
     working: 'Pracuji…',
   },
