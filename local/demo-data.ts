@@ -4,6 +4,7 @@ import type { Role } from '../lib/domain/roles.js';
 export const demoOrg = {
   orgId: 'org-acme',
   name: 'Acme s.r.o.',
+  platform: 'azami',
   // Billing details, so that a priced offer can be accepted at once (an order states them).
   billing: { name: 'Acme s.r.o.', ico: '25596641', dic: 'CZ25596641', address: { street: 'Dlouhá 12', city: 'Brno', postalCode: '602 00', country: 'CZ' } },
 } as const;
@@ -11,6 +12,8 @@ export const demoOrg = {
 export const otherDemoOrg = {
   orgId: 'org-beta',
   name: 'Beta a.s.',
+  // Beta comes from the other platform: its invitations carry Digimadi's brand.
+  platform: 'digimadi',
   billing: { name: 'Beta a.s.', ico: '26168685', dic: 'CZ26168685', address: { street: 'Nádražní 5', city: 'Ostrava', postalCode: '702 00', country: 'CZ' } },
 } as const;
 export const demoOrgs = [demoOrg, otherDemoOrg] as const;

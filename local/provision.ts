@@ -1,7 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { toDocumentClient } from '../lib/adapters/dynamodb/document-client.js';
-import { orgKey } from '../lib/adapters/dynamodb/keys.js';
+import { organisationItem } from '../lib/adapters/dynamodb/organisation-store.js';
+import { Organisation } from '../lib/domain/organisation.js';
 import { dynamoUserStore } from '../lib/adapters/dynamodb/user-store.js';
 import type { Role } from '../lib/domain/roles.js';
 import { cognitoClient, ensureCognitoUser } from './cognito.js';
@@ -18,12 +19,12 @@ export interface NewPerson {
 /**
  * A client organisation of its own and its people, made the way the demo seed makes Acme: the
  * organisation item, then a Cognito login and the user items of each person (the API has no route
- * that creates an organisation). For tests and the bench, which each want one no one else files into.
+ * route; the API's is `POST /orgs`). For tests and the bench, which each want one no one else files into.
  * Answers with the people's user ids, in order.
  */
 export const provisionOrganisation = async (
   stack: Pick<LocalStackInfo, 'dynamodbUrl' | 'cognitoUrl' | 'tableName' | 'userPool'>,
-  organisation: { orgId: string; name: string },
+  organisation: { orgId: string; name: string; platform?: Organisation['platform'] },
   people: readonly NewPerson[],
   now: Date = new Date(),
 ): Promise<string[]> => {
@@ -32,7 +33,7 @@ export const provisionOrganisation = async (
   try {
     const documents = toDocumentClient(dynamo);
     const createdAt = now.toISOString();
-    await documents.send(new PutCommand({ TableName: stack.tableName, Item: { ...orgKey(organisation.orgId), entity: 'org', ...organisation, createdAt } }));
+    await documents.send(new PutCommand({ TableName: stack.tableName, Item: organisationItem(Organisation.parse({ ...organisation, createdAt })) }));
     const users = dynamoUserStore(documents, () => stack.tableName);
     const userIds: string[] = [];
     for (const person of people) {

@@ -1,7 +1,9 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { orgKey } from '../lib/adapters/dynamodb/keys.js';
+import { organisationItem } from '../lib/adapters/dynamodb/organisation-store.js';
+import { Organisation } from '../lib/domain/organisation.js';
 import { dynamoUserStore } from '../lib/adapters/dynamodb/user-store.js';
 import { ensureCognitoUser } from './cognito.js';
 import { demoOrgs, demoUsers } from './demo-data.js';
@@ -19,17 +21,12 @@ export const seedDemoData = async (
 ) => {
   const documents = DynamoDBDocumentClient.from(dynamo);
   for (const org of demoOrgs) {
-    await documents
-      .send(
-        new PutCommand({
-          TableName: tableName,
-          Item: { ...orgKey(org.orgId), entity: 'org', ...org, createdAt: now.toISOString() },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      )
-      .catch((error: unknown) => {
-        if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
-      });
+    // Kept: what an admin changed since (its name, settings, state). An organisation seeded before
+    // organisations were listed gets its index keys.
+    const { Item } = await documents.send(new GetCommand({ TableName: tableName, Key: orgKey(org.orgId) }));
+    if (Item?.gsi1pk) continue;
+    const organisation = Organisation.parse(Item ?? { ...org, createdAt: now.toISOString() });
+    await documents.send(new PutCommand({ TableName: tableName, Item: organisationItem(organisation) }));
   }
   const users = dynamoUserStore(documents, () => tableName);
   for (const demo of demoUsers) {

@@ -24,40 +24,34 @@ afterAll(() => services.destroy());
 const file = async (client: Client, title: string): Promise<string> => ok(await client.send(routes.createRequest, { body: defect(title) })).requestId;
 
 describe('what reading and ranking a queue costs (SDK commands counted)', () => {
-  it('reads a page of the client’s queue in one round trip: one Query, alongside the caller’s user item when it is not fresh', async () => {
+  it('reads a page of the client’s queue in one round trip: one Query, alongside the caller’s user item', async () => {
     const { admin, member } = await freshOrganisation();
     for (const title of ['A', 'B', 'C']) await file(admin, title);
     const caller = { userId: admin.userId! };
-    // The first call of a person in this process learns who they are.
+    // The first call of a person in this process learns who they are (a hint of whose queue to read).
     await getClientQueue(services.deps, caller, { limit: 2 });
     const { result, sent } = await services.count(() => getClientQueue(services.deps, caller, { limit: 2 }));
     expect(result.items).toHaveLength(2);
     expect(result.nextCursor).toBeDefined();
-    // Their user item read seconds ago is used again; a client admin needs no organisation: one Query of limit + 1.
-    expect(sent).toEqual([{ name: 'QueryCommand', limit: 3 }]);
-
-    // Later, the user item is read again, at the same time as the page.
-    services.forgetUsers();
-    expect((await services.count(() => getClientQueue(services.deps, caller, { limit: 2 }))).sent.map((c) => c.name).sort()).toEqual([
-      'BatchGetItemCommand',
-      'QueryCommand',
-    ]);
+    // The user item is read on every call (a deactivation holds at once), at the same time as the page: one Query of limit + 1.
+    expect(sent.map((c) => c.name).sort()).toEqual(['BatchGetItemCommand', 'QueryCommand']);
+    expect(sent.find((c) => c.name === 'QueryCommand')?.limit).toBe(3);
     // A member's answer needs the organisation's settings (may members rank?): in the same batch as their user item.
     await getClientQueue(services.deps, { userId: member.userId! }, { limit: 2 });
-    services.forgetUsers();
     const asMember = await services.count(() => getClientQueue(services.deps, { userId: member.userId! }, { limit: 2 }));
     expect(asMember.result.mayRank).toBe(false);
     expect(asMember.sent.map((c) => c.name).sort()).toEqual(['BatchGetItemCommand', 'QueryCommand']);
   });
 
-  it('reads the first page of a timeline with the request itself in one Query', async () => {
+  it('reads the first page of a timeline with the request itself in one Query, alongside the caller’s user item', async () => {
     const { admin } = await freshOrganisation();
     const id = await file(admin, 'Timeline');
     const caller = { userId: admin.userId! };
     await listTimeline(services.deps, caller, id, 25);
     const { result, sent } = await services.count(() => listTimeline(services.deps, caller, id, 25));
     expect(result.items.map((entry) => entry.kind)).toEqual(['request_created']);
-    expect(sent).toEqual([{ name: 'QueryCommand', limit: 27 }]);
+    expect(sent.filter((c) => c.name === 'QueryCommand')).toEqual([{ name: 'QueryCommand', limit: 27 }]);
+    expect(sent.map((c) => c.name).sort()).toEqual(['BatchGetItemCommand', 'QueryCommand']);
   });
 
   it('moves a request reading only its neighbours, and writes one transaction of one rank write and one activity item', async () => {

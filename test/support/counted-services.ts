@@ -35,9 +35,7 @@ export const countedServices = () => {
   );
   const docs = documents(client);
   const tableName = () => inject('stack').tableName;
-  // The clock of the remembered user items, moved by the tests (see `forgetUsers`).
-  let clock = 0;
-  const recent = recentUsers({ now: () => clock });
+  const recent = recentUsers();
   const deps: ServiceDeps = { ...dynamoStores(docs, tableName, recent), now: () => new Date(), newId: () => randomUUID(), correlationId: () => undefined, metrics: noMetrics };
   return {
     deps,
@@ -46,10 +44,6 @@ export const countedServices = () => {
       sent.length = 0;
       const result = await work();
       return { result, sent: sent.splice(0) };
-    },
-    /** Lets every remembered user item go stale, as if the caller came back later. */
-    forgetUsers: () => {
-      clock += 60_000;
     },
     destroy: () => client.destroy(),
   };

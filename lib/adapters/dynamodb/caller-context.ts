@@ -9,21 +9,20 @@ import type { CallerContextReader } from '../../services/ports/people.js';
 
 /**
  * The caller's user item, the request and the caller's invitation to it, or the organisation: one
- * BatchGetItem. A user item this process read within the last seconds is used again (see
- * recent-users.ts), so a call that needs nothing else costs no read at all.
+ * BatchGetItem. The user item is always read (a deactivation holds from the next call on); the
+ * one this process read last stays only as a hint of what the next call will need (recent-users.ts).
  */
 export const dynamoCallerContext = (client: DynamoDBDocumentClient, tableName: () => string, recent: RecentUsers): CallerContextReader => ({
   async read(userId, { requestId, orgId }) {
-    const cached = recent.fresh(userId);
-    const keys: ItemKey[] = cached ? [] : [userKey(userId)];
+    const keys: ItemKey[] = [userKey(userId)];
     if (requestId) keys.push(requestKey(requestId), participantKey(requestId, userId));
     if (orgId) keys.push(orgKey(orgId));
-    const found = keys.length > 0 ? await batchGet(client, tableName(), keys) : new Map<string, Record<string, unknown>>();
-    const userItem = cached ? undefined : itemAt(found, userKey(userId));
+    const found = await batchGet(client, tableName(), keys);
+    const userItem = itemAt(found, userKey(userId));
     const requestItem = requestId ? itemAt(found, requestKey(requestId)) : undefined;
     const organisationItem = orgId ? itemAt(found, orgKey(orgId)) : undefined;
-    const user = cached ?? (userItem ? User.parse(userItem) : undefined);
-    if (user && !cached) recent.remember(user);
+    const user = userItem ? User.parse(userItem) : undefined;
+    if (user) recent.remember(user);
     return {
       user,
       request: requestItem ? Request.parse(requestItem) : undefined,

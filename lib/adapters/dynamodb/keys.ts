@@ -2,6 +2,12 @@
 export const userKey = (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' });
 export const emailKey = (email: string) => ({ pk: `EMAIL#${email.toLowerCase()}`, sk: 'EMAIL' });
 export const orgKey = (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'PROFILE' });
+/** Organisations by name (folded: case and diacritics ignored), for the agency's list. */
+export const organisationsIndexKey = (foldedName: string, orgId: string) => ({ gsi1pk: 'ORGS', gsi1sk: `${foldedName}#${orgId}` });
+export const organisationsPartition = organisationsIndexKey('', '').gsi1pk;
+/** One line of an organisation's log (or the agency's: scope `agency`), in time order. */
+export const auditKey = (scope: string, at: string, entryId: string) => ({ pk: `AUDIT#${scope}`, sk: `${at}#${entryId}` });
+export const auditPartition = (scope: string) => auditKey(scope, '', '').pk;
 export const orgMembersIndexKey = (orgId: string, email: string) => ({
   gsi1pk: `ORG#${orgId}#MEMBERS`,
   gsi1sk: email.toLowerCase(),

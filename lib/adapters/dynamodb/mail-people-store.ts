@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Person } from '../../domain/mail/notification-matrix.js';
+import { hasAccess } from '../../domain/people.js';
 import { User } from '../../domain/user.js';
 import type { MailPeopleStore, Suppression } from '../../services/ports/mail.js';
 import { batchGet, itemAt } from './batch-get.js';
@@ -17,14 +18,14 @@ const toPerson = (user: User): Person => ({
   mailScope: user.mailScope,
 });
 
-/** The people around requests, for the notifier: user items by index and by id, mutes and suppressions by key. */
+/** The people around requests, for the notifier: user items by index and by id (only people with access: nobody deactivated is mailed), mutes and suppressions by key. */
 export const dynamoMailPeopleStore = (client: DynamoDBDocumentClient, tableName: () => string): MailPeopleStore => {
   const members = (partition: string) =>
     queryAll(
       client,
       { TableName: tableName(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': partition } },
-      (item) => toPerson(User.parse(item)),
-    );
+      (item) => User.parse(item),
+    ).then((users) => users.filter(hasAccess).map(toPerson));
   return {
     orgMembers: (orgId) => members(orgMembersPartition(orgId)),
     agencyStaff: () => members(agencyStaffPartition),
@@ -35,7 +36,8 @@ export const dynamoMailPeopleStore = (client: DynamoDBDocumentClient, tableName:
       const people = new Map<string, Person>();
       for (const userId of userIds) {
         const item = itemAt(found, userKey(userId));
-        if (item) people.set(userId, toPerson(User.parse(item)));
+        const user = item && User.parse(item);
+        if (user && hasAccess(user)) people.set(userId, toPerson(user));
       }
       return people;
     },

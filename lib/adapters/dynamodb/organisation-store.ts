@@ -1,29 +1,46 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
-import { Organisation } from '../../domain/organisation.js';
+import * as z from 'zod';
+import { foldForSearch, Organisation, searchText } from '../../domain/organisation.js';
 import type { BillingStore } from '../../services/ports/offers-orders.js';
+import { cursorCodec } from './cursor.js';
 import { TableWrite } from './table-write.js';
-import { orgKey } from './keys.js';
-import type { OrganisationStore } from '../../services/ports/people.js';
+import { orgKey, organisationsIndexKey, organisationsPartition } from './keys.js';
+import type { OrganisationAdmin, OrganisationStore } from '../../services/ports/people.js';
+import { queryPage } from './query-page.js';
 
-export const dynamoOrganisationStore = (client: DynamoDBDocumentClient, tableName: () => string): OrganisationStore & BillingStore => ({
+/** The organisation item: listed by its folded name, searched by `search` (its folded name and IČO). */
+export const organisationItem = (organisation: Organisation) => ({
+  ...orgKey(organisation.orgId),
+  ...organisationsIndexKey(foldForSearch(organisation.name), organisation.orgId),
+  entity: 'org',
+  search: searchText(organisation),
+  ...organisation,
+});
+
+const listCursor = cursorCodec('organisations', z.strictObject({ name: z.string().max(400), orgId: z.string().max(128) }));
+
+const changedMeanwhile = (organisation: Organisation) => () =>
+  new ConflictError(`${organisation.name} was changed by someone else meanwhile`, 'Reload the organisation and try again');
+
+export const dynamoOrganisationStore = (client: DynamoDBDocumentClient, tableName: () => string): OrganisationStore & OrganisationAdmin & BillingStore => ({
   async getOrganisation(orgId) {
     const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: orgKey(orgId) }));
     return Item ? Organisation.parse(Item) : undefined;
   },
 
   async updateSettings(organisation, settings, updatedAt) {
-    const next: Organisation = { ...organisation, settings: { ...organisation.settings, ...settings }, updatedAt };
+    const next: Organisation = { ...organisation, settings: { ...organisation.settings, ...settings }, updatedAt, version: (organisation.version ?? 0) + 1 };
     try {
       await client.send(
         new UpdateCommand({
           TableName: tableName(),
           Key: orgKey(organisation.orgId),
-          UpdateExpression: 'SET settings = :settings, updatedAt = :now',
-          // Conditional on the version read, so two admins' changes can't silently undo each other.
+          UpdateExpression: 'SET settings = :settings, updatedAt = :now ADD version :one',
+          // Conditional on the settings as read, so two admins' changes can't silently undo each other.
           ConditionExpression: organisation.updatedAt ? 'updatedAt = :read' : 'attribute_exists(pk) AND attribute_not_exists(updatedAt)',
-          ExpressionAttributeValues: { ':settings': next.settings, ':now': updatedAt, ...(organisation.updatedAt ? { ':read': organisation.updatedAt } : {}) },
+          ExpressionAttributeValues: { ':settings': next.settings, ':now': updatedAt, ':one': 1, ...(organisation.updatedAt ? { ':read': organisation.updatedAt } : {}) },
         }),
       );
     } catch (error) {
@@ -35,18 +52,61 @@ export const dynamoOrganisationStore = (client: DynamoDBDocumentClient, tableNam
     return next;
   },
 
-  setBilling: (orgId, billing, at) =>
+  setBilling: ({ orgId, name }, billing, at) =>
     new TableWrite(
       `billing details of ${orgId}`,
       {
         Update: {
           TableName: tableName(),
           Key: orgKey(orgId),
-          UpdateExpression: 'SET billing = :billing, updatedAt = :now',
+          // The version moves with every change, so a rename decided on the old item can't undo this one.
+          UpdateExpression: 'SET billing = :billing, #search = :search, updatedAt = :now ADD version :one',
           ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':billing': billing, ':now': at },
+          ExpressionAttributeNames: { '#search': 'search' },
+          ExpressionAttributeValues: { ':billing': billing, ':search': searchText({ name, billing }), ':now': at, ':one': 1 },
         },
       },
       () => new NotFoundError(`Organisation ${orgId}`),
     ),
+
+  create: (organisation) =>
+    new TableWrite(
+      `organisation ${organisation.orgId}`,
+      { Put: { TableName: tableName(), Item: organisationItem(organisation), ConditionExpression: 'attribute_not_exists(pk)' } },
+      () => new ConflictError(`An organisation ${organisation.orgId} exists already`, 'Choose another id, or leave it out to get a new one'),
+    ),
+
+  replace: (read, next) =>
+    new TableWrite(
+      `organisation ${read.orgId}`,
+      {
+        Put: {
+          TableName: tableName(),
+          Item: organisationItem(next),
+          ...(read.version === undefined
+            ? { ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(version)' }
+            : { ConditionExpression: 'version = :read', ExpressionAttributeValues: { ':read': read.version } }),
+        },
+      },
+      changedMeanwhile(read),
+    ),
+
+  list: (query, limit, cursor) => {
+    const at = cursor === undefined ? undefined : listCursor.decode(cursor);
+    const folded = query === undefined ? '' : foldForSearch(query).trim();
+    return queryPage(client, {
+      input: {
+        TableName: tableName(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        // A contains-filter on the folded text: an agency's clients are hundreds, read in pages.
+        ...(folded ? { FilterExpression: 'contains(#search, :q)', ExpressionAttributeNames: { '#search': 'search' } } : {}),
+        ExpressionAttributeValues: { ':pk': organisationsPartition, ...(folded ? { ':q': folded } : {}) },
+      },
+      limit,
+      parse: (item) => Organisation.parse(item),
+      cursorAfter: (organisation) => listCursor.encode({ name: foldForSearch(organisation.name), orgId: organisation.orgId }),
+      start: at && { ...orgKey(at.orgId), ...organisationsIndexKey(at.name, at.orgId) },
+    });
+  },
 });

@@ -7,7 +7,8 @@
  * |---------------------|------------------------|-------------------------|----------------------------------------------|
  * | user                | USER#<sub>             | PROFILE                 | gsi1: ORG#<orgId>#MEMBERS / <email>          |
  * | e-mail → user       | EMAIL#<email>          | EMAIL                   |                                              |
- * | organisation        | ORG#<orgId>            | PROFILE                 |                                              |
+ * | organisation        | ORG#<orgId>            | PROFILE                 | gsi1: ORGS / <folded name>#<orgId>           |
+ * | log of changes      | AUDIT#<orgId>|agency   | <at>#<uuid>             |                                              |
  * | request             | REQ#<2026-0042>        | REQ                     | gsi1: ORG#<orgId>#REQ / <createdAt>#<id>     |
  * |                     |                        |                         | gsi3: REQUESTS / <createdAt>#<id>            |
  * |                     |                        |                         | gsi2: ORG#<orgId>#QUEUE / <rank>#<id>        |

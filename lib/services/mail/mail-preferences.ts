@@ -1,4 +1,5 @@
 import { portalMutePage } from '../../config/portal-urls.js';
+import { hasAccess } from '../../domain/people.js';
 import { accessLevel } from '../../domain/access.js';
 import { NotFoundError } from '../../domain/errors.js';
 import { verifyLink } from '../../domain/mail/signed-token.js';
@@ -63,6 +64,6 @@ export const openLink = async (deps: PreferenceDeps, token: string): Promise<Ope
     deps.requests.get(claims.requestId),
     deps.participants.isParticipant(claims.requestId, claims.userId),
   ]);
-  if (!user || !request || accessLevel(user, request, isParticipant) === 'none') throw new NotFoundError(`Request ${claims.requestId}`);
+  if (!user || !hasAccess(user) || !request || accessLevel(user, request, isParticipant) === 'none') throw new NotFoundError(`Request ${claims.requestId}`);
   return { requestId: request.requestId, title: request.title, status: request.status, platform: request.platform, loginHint: user.email };
 };

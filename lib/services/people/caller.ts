@@ -1,11 +1,15 @@
 import { ForbiddenError } from '../../domain/errors.js';
+import { mustHaveAccess } from '../../domain/people.js';
 import { isAgencyRole } from '../../domain/roles.js';
 import type { User } from '../../domain/user.js';
 
-/** A valid login without a user item: the token proves who someone is, the user item what they may do. */
+/**
+ * The token proves who someone is, the user item what they may do: a valid login without one, or
+ * of a deactivated person or organisation, may do nothing.
+ */
 export const knownCaller = (user: User | undefined): User => {
   if (!user) throw new ForbiddenError('Your login is valid but has no orderdesk account yet; ask the agency to invite you');
-  return user;
+  return mustHaveAccess(user);
 };
 
 /** The person behind a verified token, as orderdesk knows them; the user item decides what they may do. */

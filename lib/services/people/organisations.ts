@@ -35,6 +35,6 @@ export const setBillingDetails = async (deps: OrganisationDeps & Pick<ServiceDep
   const organisation = await visibleOrganisation(deps, user, orgId);
   if (!mayManageOrganisation(user, orgId)) throw new ForbiddenError('Only the organisation’s admins (or the agency’s) change its billing details');
   const at = deps.now().toISOString();
-  await deps.unitOfWork.commit([deps.billing.setBilling(orgId, billing, at)]);
+  await deps.unitOfWork.commit([deps.billing.setBilling(organisation, billing, at)]);
   return { ...organisation, billing, updatedAt: at };
 };

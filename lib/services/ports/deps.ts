@@ -6,7 +6,7 @@ import type { MetricName } from '../../observability/metric-names.js';
 import type { FileStore, IdempotencyStore, UnitOfWork } from './common.js';
 import type { InboundMailbox, InboundRecords, InboundSite, MailPeopleStore, MailRecordStore, MailSite, Mailer, OrderDocuments, PreferenceStore, SuppressionStore, ThreadStore } from './mail.js';
 import type { BillingStore, OfferStore, OrderStore, PaymentStore } from './offers-orders.js';
-import type { CallerContextReader, OrganisationStore, UserInvitations, UserLookup } from './people.js';
+import type { AccountDirectory, AuditLog, CallerContextReader, OrganisationAdmin, OrganisationStore, PeopleStore, UserLookup } from './people.js';
 import type { AttachmentStore, ParticipantStore, QueueStore, RequestStore, TimelineStore } from './requests.js';
 import type { FeedbackStore, HandoverStore } from './review.js';
 import type { WorkflowEngine, WorkflowStore } from './workflow.js';
@@ -54,8 +54,18 @@ export interface FileServiceDeps extends ServiceDeps {
   files: FileStore;
 }
 
+/** Inviting a person to one request: a new address gets a login and a user item. */
 export interface InviteDeps extends ServiceDeps {
-  invitations: UserInvitations;
+  accounts: AccountDirectory;
+  people: PeopleStore;
+}
+
+/** Administering organisations and people: their items, their logins and the log of changes. */
+export interface PeopleDeps extends Pick<ServiceDeps, 'users' | 'unitOfWork' | 'now' | 'newId'> {
+  organisations: OrganisationStore & OrganisationAdmin;
+  people: PeopleStore;
+  accounts: AccountDirectory;
+  audit: AuditLog;
 }
 
 /** Where a client's decision came from (an offer's, a delivery's), recorded with it: API Gateway's view of the caller. */

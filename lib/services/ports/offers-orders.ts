@@ -1,3 +1,4 @@
+import type { Organisation } from '../../domain/organisation.js';
 import type { BillingDetails } from '../../domain/orders/billing.js';
 import type { Offer } from '../../domain/orders/offer.js';
 import type { Order, OrderDocumentRef } from '../../domain/orders/order.js';
@@ -35,6 +36,7 @@ export interface PaymentStore {
 
 export interface BillingStore {
   /** Conditional on the organisation existing; the last write wins (details are replaced whole). */
-  setBilling(orgId: string, billing: BillingDetails, at: string): Write;
+  /** `organisation`: as read, for its name (the IČO is searched beside it). */
+  setBilling(organisation: Pick<Organisation, 'orgId' | 'name'>, billing: BillingDetails, at: string): Write;
 }
 

@@ -7,6 +7,8 @@ import { openCallerRequest } from './open-request.js';
 import type { Participant } from '../../domain/participant.js';
 import { newEntry } from './timeline.js';
 import { defaultLanguage } from '../../domain/mail/preferences.js';
+import { invitationExpiry } from '../../domain/people.js';
+import type { User } from '../../domain/user.js';
 
 export interface Invitation {
   email: string;
@@ -22,15 +24,26 @@ export const inviteParticipant = async (deps: InviteDeps, caller: Caller, reques
   if (!mayManagePeople(level)) throw new ForbiddenError('Only the client admin and agency staff invite people');
   const email = input.email.toLowerCase();
   const now = deps.now();
-  const invitee = (await deps.users.findByEmail(email)) ?? (await deps.invitations.inviteNewUser(email, input.name ?? email.split('@')[0]!, now, {
-      requestId,
-      requestTitle: request.title,
-      platform: request.platform,
-      language: user.language ?? defaultLanguage,
-    }));
-  if (isAgencyRole(invitee.role) || invitee.orgId === request.orgId) {
+  const known = await deps.users.findByEmail(email);
+  if (known && (isAgencyRole(known.role) || known.orgId === request.orgId)) {
     throw new ConflictError(`${email} already sees this request`, 'Nothing to do');
   }
+  // A new address gets a login (Cognito mails the invitation) and a user item, written with the invitation.
+  const invitee: User = known ?? {
+    userId: await deps.accounts.invite(email, input.name ?? email.split('@')[0]!, {
+      platform: request.platform,
+      language: user.language ?? defaultLanguage,
+      requestId,
+      requestTitle: request.title,
+    }),
+    email,
+    name: input.name ?? email.split('@')[0]!,
+    role: 'participant',
+    createdAt: now.toISOString(),
+    invitedAt: now.toISOString(),
+    invitedBy: user.userId,
+    invitationExpiresAt: invitationExpiry(now),
+  };
   const participant: Participant = {
     requestId,
     userId: invitee.userId,
@@ -43,7 +56,7 @@ export const inviteParticipant = async (deps: InviteDeps, caller: Caller, reques
     kind: 'participant_invited',
     details: { userId: invitee.userId, email: invitee.email, name: invitee.name },
   });
-  await deps.unitOfWork.commit([deps.requests.mustExist(requestId), deps.participants.add(participant), deps.timeline.append(entry)]);
+  await deps.unitOfWork.commit([...(known ? [] : deps.people.create(invitee)), deps.requests.mustExist(requestId), deps.participants.add(participant), deps.timeline.append(entry)]);
   return participant;
 };
 

@@ -93,7 +93,7 @@ const world = (options: { documents?: (key: string) => Promise<Uint8Array>; mute
         organisationReads.push(orgId);
         return options.membersMayAcceptOffers === undefined
           ? undefined
-          : { orgId, name: 'Acme', settings: { membersMayRank: false, membersMayAcceptOffers: options.membersMayAcceptOffers }, createdAt: request.createdAt };
+          : { orgId, name: 'Acme', platform: 'azami', language: 'cs', settings: { membersMayRank: false, membersMayAcceptOffers: options.membersMayAcceptOffers }, createdAt: request.createdAt };
       },
     },
     people: {

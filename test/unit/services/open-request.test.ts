@@ -17,6 +17,8 @@ const agent = person('agent');
 const organisation: Organisation = {
   orgId: 'org-1',
   name: 'Acme',
+  platform: 'azami',
+  language: 'cs',
   settings: { membersMayRank: false, membersMayAcceptOffers: true },
   billing: { name: 'Acme s.r.o.', address: { street: 'Příkopy 12', city: 'Praha 1', postalCode: '110 00', country: 'CZ' } },
   createdAt: '2026-11-01T00:00:00.000Z',

@@ -1,0 +1,42 @@
+import * as z from 'zod';
+
+/** What was done to an organisation or a person (the log admins read). */
+export const AuditAction = z.enum([
+  'organisation_created',
+  'organisation_changed',
+  'organisation_deactivated',
+  'organisation_reactivated',
+  'person_invited',
+  'invitation_resent',
+  'role_changed',
+  'person_deactivated',
+  'person_reactivated',
+  'person_removed',
+  'person_exported',
+  'person_erased',
+]);
+export type AuditAction = z.infer<typeof AuditAction>;
+
+/**
+ * One line of the log of who did what to whom. An organisation's changes, and those of its people,
+ * are in its own log; the agency's staff changes in the agency's. Names are as they were at the time.
+ */
+export const AuditEntry = z.object({
+  entryId: z.string(),
+  at: z.iso.datetime(),
+  /** `agency` for the agency's staff, else the organisation's id. */
+  scope: z.string(),
+  action: AuditAction,
+  actorId: z.string(),
+  actorName: z.string(),
+  /** The person or organisation acted on. */
+  targetId: z.string(),
+  targetName: z.string(),
+  /** What changed: e.g. `{ role: { from: 'client_member', to: 'client_admin' } }`, or the fields set. */
+  details: z.record(z.string(), z.unknown()).default({}),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+/** The log a change to a person belongs to: their organisation's, or the agency's for staff. */
+export const auditScopeOf = (person: { orgId?: string }): string => person.orgId ?? agencyScope;
+export const agencyScope = 'agency';
