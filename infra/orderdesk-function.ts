@@ -144,8 +144,9 @@ export class OrderdeskFunction extends NodejsFunction {
       this.addToRolePolicy(new PolicyStatement({ actions: (actions ?? []).map((action) => s3Actions[action]), resources: [objects] }));
       acknowledge(role, wildcardFinding(this, objects), `Objects under ${prefix} only: S3 names objects by key, and a key prefix is the narrowest grant there is`);
     }
-    if (access.userPool === 'admin') {
-      resources.userPool.grant(this, 'cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser', 'cognito-idp:AdminDisableUser');
+    if (access.userPool?.length) {
+      // On the one pool, and only the actions this function calls.
+      resources.userPool.grant(this, ...access.userPool.map((action) => `cognito-idp:${action}`));
     }
     if (access.mail) {
       // SES checks the identity that verifies the sender (the address, or its domain) and, when a

@@ -1,5 +1,6 @@
 import { Duration, RemovalPolicy, type Stack } from 'aws-cdk-lib';
 import { AccountRecovery, Mfa, UserPool, UserPoolClient, UserPoolEmail } from 'aws-cdk-lib/aws-cognito';
+import { invitationValidityDays } from '../../lib/domain/people.js';
 import { platforms, type Platform } from '../../lib/domain/platform.js';
 import { acknowledge } from '../acknowledge.js';
 import type { StageConfig } from '../stage-config.js';
@@ -22,7 +23,15 @@ export const addUserPool = (stack: Stack, config: StageConfig): Users => {
     signInCaseSensitive: false,
     autoVerify: { email: true },
     standardAttributes: { email: { required: true, mutable: true }, fullname: { required: false, mutable: true } },
-    passwordPolicy: { minLength: 12, requireLowercase: true, requireUppercase: true, requireDigits: true, requireSymbols: true },
+    passwordPolicy: {
+      minLength: 12,
+      requireLowercase: true,
+      requireUppercase: true,
+      requireDigits: true,
+      requireSymbols: true,
+      // An invitation expires with its temporary password; the API says when (PersonView.invitationExpiresAt).
+      tempPasswordValidity: Duration.days(invitationValidityDays),
+    },
     accountRecovery: AccountRecovery.EMAIL_ONLY,
     mfa: Mfa.OPTIONAL,
     mfaSecondFactor: { sms: false, otp: true },

@@ -19,6 +19,9 @@ export type ObjectAction = 'get' | 'put' | 'delete';
  * `describe`: ask whether an execution of it is still running. */
 export type WorkflowAction = 'start' | 'report' | 'describe';
 
+/** Cognito's admin actions on the one user pool, each granted only to the functions that call it. */
+export type UserPoolAction = 'AdminCreateUser' | 'AdminGetUser' | 'AdminDisableUser' | 'AdminEnableUser' | 'AdminUserGlobalSignOut' | 'AdminDeleteUser';
+
 /** Secrets in Secrets Manager as `orderdesk/<stage>/<name>`: `payment-webhook` the operator stores, `mail-links` (the key that signs links in mail) the app generates. */
 export const SecretName = z.enum(['payment-webhook', 'mail-links']);
 export type SecretName = z.infer<typeof SecretName>;
@@ -32,7 +35,8 @@ export interface FunctionAccess {
   table?: 'read' | 'readWrite';
   /** Object actions per key prefix; no function may list the bucket. */
   bucket?: Partial<Record<BucketPrefix, readonly ObjectAction[]>>;
-  userPool?: 'admin';
+  /** Cognito admin actions on the user pool (the logins). */
+  userPool?: readonly UserPoolAction[];
   /** Send mail through SES from the stage's sender identity. */
   mail?: 'send';
   workflow?: readonly WorkflowAction[];

@@ -51,10 +51,14 @@ export const mayManagePeopleOf = (actor: User, orgId: string): boolean =>
  * from a missing one. Agency staff are managed by the agency's admins only.
  */
 export const managedPerson = (actor: User, target: User | undefined, userId: string): User => {
-  const visible = target && (target.orgId ? mayManagePeopleOf(actor, target.orgId) || seesPeopleOf(actor, target.orgId) : actor.role === 'admin' || isAgencyRole(actor.role));
-  if (!target || !visible) throw new NotFoundError(`Person ${userId}`);
-  if (!(target.orgId ? mayManagePeopleOf(actor, target.orgId) : actor.role === 'admin')) {
-    throw new ForbiddenError(target.orgId ? 'Only the organisation’s admins (or the agency’s) manage its people' : 'Only the agency’s admins manage its staff');
+  if (!target) throw new NotFoundError(`Person ${userId}`);
+  if (target.orgId) {
+    if (!seesPeopleOf(actor, target.orgId)) throw new NotFoundError(`Person ${userId}`);
+    if (!mayManagePeopleOf(actor, target.orgId)) throw new ForbiddenError('Only the organisation’s admins (or the agency’s) manage its people');
+  } else {
+    // The agency's staff, or a participant of single requests: the agency's to manage.
+    if (!isAgencyRole(actor.role)) throw new NotFoundError(`Person ${userId}`);
+    if (actor.role !== 'admin') throw new ForbiddenError('Only the agency’s admins manage its staff and participants');
   }
   return target;
 };
@@ -73,22 +77,27 @@ export const mustBeRoleOfKind = (target: User, role: Role): void => {
   if (!fits) throw new ConflictError(`A ${target.orgId ? 'client organisation’s person' : 'member of the agency’s staff'} can’t become ${role}`, target.orgId ? 'Choose client_admin or client_member' : 'Choose agent or admin');
 };
 
-/** Whether a person counts towards an organisation's admins: a client admin not deactivated (invited ones count). */
-export const isActiveClientAdmin = (user: User): boolean => user.role === 'client_admin' && !user.deactivatedAt;
+/** The role that administers a person's kind: their organisation's client admins, or the agency's admins. */
+const adminRoleOf = (person: Pick<User, 'orgId'>): Role => (person.orgId ? 'client_admin' : 'admin');
+
+/** Whether a person counts towards the admins of their kind: an admin not deactivated (invited ones count). */
+export const isActiveAdmin = (user: User): boolean => user.role === adminRoleOf(user) && !user.deactivatedAt;
 
 /**
- * An organisation always keeps one client admin who is not deactivated: a change that takes
- * `target` away from its admins needs another (`others`: the organisation's other people). The
- * one found is checked unchanged in the same transaction, so two admins demoting each other at
- * once can't both succeed. Answers that other admin, or undefined if `target` stays an admin.
+ * An organisation always keeps one client admin who is not deactivated, and the agency one admin:
+ * a change that takes `target` away from them needs another (`others`: the people of the same
+ * organisation, or the staff). The one found is checked unchanged in the same transaction, so two
+ * admins demoting each other at once can't both succeed. Answers that other admin, or undefined
+ * if `target` stays one (`next`: the person after the change; undefined when removed).
  */
 export const remainingAdmin = (target: User, next: User | undefined, others: readonly User[]): User | undefined => {
-  if (!isActiveClientAdmin(target) || (next && isActiveClientAdmin(next))) return undefined;
-  const other = others.find((person) => person.userId !== target.userId && isActiveClientAdmin(person));
+  if (!isActiveAdmin(target) || (next && isActiveAdmin(next))) return undefined;
+  const other = others.find((person) => person.userId !== target.userId && isActiveAdmin(person));
   if (!other) {
+    const role = adminRoleOf(target);
     throw new ConflictError(
-      `${target.name} is the organisation’s last admin, and an organisation always keeps one`,
-      'Make another person client_admin first (invite one, or change a member’s role), then try again',
+      `${target.name} is the ${target.orgId ? 'organisation’s' : 'agency’s'} last ${role}, and ${target.orgId ? 'an organisation' : 'the agency'} always keeps one`,
+      `Make another person ${role} first (invite one, or change someone’s role), then try again`,
     );
   }
   return other;

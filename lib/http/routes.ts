@@ -3,6 +3,7 @@ import { discussionRoutes } from './routes/discussion.js';
 import { mailRoutes } from './routes/mail.js';
 import { offerRoutes } from './routes/offers.js';
 import { organisationRoutes } from './routes/organisations.js';
+import { peopleRoutes } from './routes/people.js';
 import { queueRoutes } from './routes/queues.js';
 import { requestRoutes } from './routes/requests.js';
 import { reviewRoutes } from './routes/review.js';
@@ -20,6 +21,7 @@ export const routes = routeTable({
   ...discussionRoutes,
   ...queueRoutes,
   ...organisationRoutes,
+  ...peopleRoutes,
   ...offerRoutes,
   ...reviewRoutes,
   ...mailRoutes,

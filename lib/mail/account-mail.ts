@@ -21,6 +21,10 @@ export interface AccountMailContext {
   codePlaceholder: string;
   requestId?: string;
   requestTitle?: string;
+  /** The organisation an invitation makes the person one of. */
+  organisationName?: string;
+  /** How long the temporary password works (the pool's TemporaryPasswordValidityDays). */
+  validityDays: number;
   loginUrl: string;
 }
 
@@ -41,7 +45,11 @@ export const renderAccountMail = (c: AccountMailContext): { subject: string; htm
   const brandName = c.brand.name;
   const greeting = html`<p style="margin:0 0 16px;">${t.greeting(c.name ?? '')}</p>`;
   if (c.kind === 'invitation') {
-    const intro = c.requestId ? a.invitedToRequest(brandName, c.requestId, oneLine(c.requestTitle ?? '')) : a.invitedTo(brandName);
+    const intro = c.requestId
+      ? a.invitedToRequest(brandName, c.requestId, oneLine(c.requestTitle ?? ''))
+      : c.organisationName
+        ? a.invitedToOrganisation(brandName, oneLine(c.organisationName))
+        : a.invitedTo(brandName);
     const subject = cap(oneLine(a.invitationSubject(brandName)), 200);
     return {
       subject,
@@ -51,7 +59,7 @@ export const renderAccountMail = (c: AccountMailContext): { subject: string; htm
         title: subject,
         preheader: preview(intro),
         heading: a.invitationHeading,
-        content: html`${greeting}<p style="margin:0 0 16px;">${intro}</p>${tokens([token(a.username, c.usernamePlaceholder, true), token(a.temporaryPassword, c.codePlaceholder, false)])}<p style="margin:0 0 16px;">${a.signInAndChoose}</p>`,
+        content: html`${greeting}<p style="margin:0 0 16px;">${intro}</p>${tokens([token(a.username, c.usernamePlaceholder, true), token(a.temporaryPassword, c.codePlaceholder, false)])}<p style="margin:0 0 16px;">${a.signInAndChoose} ${a.validFor(c.validityDays)}</p>`,
         button: { label: a.signIn, url: c.loginUrl },
         footer: { why: a.invitationWhy(brandName), links: [] },
       }),

@@ -170,6 +170,8 @@ export interface Strings {
     invitationHeading: string;
     invitedTo: (brandName: string) => string;
     invitedToRequest: (brandName: string, requestId: string, title: string) => string;
+    invitedToOrganisation: (brandName: string, organisation: string) => string;
+    validFor: (days: number) => string;
     username: string;
     temporaryPassword: string;
     signInAndChoose: string;
@@ -438,6 +440,8 @@ const cs: Strings = {
     invitationHeading: 'Máte pozvánku',
     invitedTo: (brandName) => `Máte pozvánku do portálu ${brandName}, kde s námi můžete řešit své požadavky.`,
     invitedToRequest: (brandName, requestId, title) => `Máte pozvánku k požadavku #${requestId} „${title}“ na portálu ${brandName}.`,
+    invitedToOrganisation: (brandName, organisation) => `Máte pozvánku do portálu ${brandName} za organizaci ${organisation}, kde s námi můžete řešit své požadavky.`,
+    validFor: (days) => `Dočasné heslo platí ${days} dní. Pokud vyprší, požádejte toho, kdo vás pozval, o novou pozvánku.`,
     username: 'Přihlašovací jméno',
     temporaryPassword: 'Dočasné heslo',
     signInAndChoose: 'Přihlaste se a nastavte si vlastní heslo.',
@@ -655,6 +659,8 @@ const en: Strings = {
     invitationHeading: 'You are invited',
     invitedTo: (brandName) => `You are invited to ${brandName}, where you can work on your requests with us.`,
     invitedToRequest: (brandName, requestId, title) => `You are invited to request #${requestId} “${title}” on ${brandName}.`,
+    invitedToOrganisation: (brandName, organisation) => `You are invited to ${brandName} for ${organisation}, where you can work on your requests with us.`,
+    validFor: (days) => `The temporary password works for ${days} days. If it expires, ask whoever invited you for a new invitation.`,
     username: 'Username',
     temporaryPassword: 'Temporary password',
     signInAndChoose: 'Sign in and choose your own password.',

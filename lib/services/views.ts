@@ -2,6 +2,9 @@ import * as z from 'zod';
 import { Request, RequestId } from '../domain/request.js';
 import { Action } from '../domain/lifecycle.js';
 import { Organisation } from '../domain/organisation.js';
+import { AuditEntry } from '../domain/audit.js';
+import { PersonState } from '../domain/people.js';
+import { User } from '../domain/user.js';
 import { WorkQueuePolicy } from '../domain/work-queue.js';
 import { Attachment } from '../domain/attachment.js';
 import { Participant } from '../domain/participant.js';
@@ -118,6 +121,19 @@ export const WorkQueueView = z
 export type WorkQueueView = z.infer<typeof WorkQueueView>;
 
 export const OrganisationView = Organisation.meta({ id: 'Organisation' });
+export const OrganisationPage = z.object({ items: z.array(OrganisationView), nextCursor: z.string().optional() }).meta({ id: 'OrganisationPage' });
+
+/** A person as the admins who manage them see them: who, in what role, and whether they can sign in. */
+export const PersonView = User.pick({ userId: true, email: true, name: true, role: true, orgId: true, language: true, createdAt: true, invitedAt: true, invitationExpiresAt: true, deactivatedAt: true, version: true })
+  .extend({
+    state: PersonState.describe('`invited` until their first sign-in (`invitation_expired` past `invitationExpiresAt`: send it again), `active`, or `deactivated`'),
+    organisationDeactivated: z.boolean().describe('Their organisation is deactivated: they can’t sign in whatever their own state'),
+  })
+  .meta({ id: 'Person' });
+export type PersonView = z.infer<typeof PersonView>;
+
+export const AuditEntryView = AuditEntry.meta({ id: 'AuditEntry' });
+export const AuditPage = z.object({ items: z.array(AuditEntryView), nextCursor: z.string().optional() }).meta({ id: 'AuditPage' });
 
 export const OfferView = Offer.extend({
   decision: OfferDecision.extend({

@@ -10,6 +10,8 @@ import { businessMetrics } from '../adapters/metrics.js';
 /** The DynamoDB-backed dependencies every function needs, built once per cold start. */
 const stores = dynamoStores(documentClient, tableName, recentUsers());
 export const users = stores.users;
+/** With what the agency's administration of organisations needs beside reading them. */
+export const organisations = stores.organisations;
 
 export const serviceDeps: ServiceDeps = {
   ...stores,

@@ -1,5 +1,4 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import * as z from 'zod';
 import { foldForSearch, Organisation, searchText } from '../../domain/organisation.js';
@@ -30,27 +29,21 @@ export const dynamoOrganisationStore = (client: DynamoDBDocumentClient, tableNam
     return Item ? Organisation.parse(Item) : undefined;
   },
 
-  async updateSettings(organisation, settings, updatedAt) {
-    const next: Organisation = { ...organisation, settings: { ...organisation.settings, ...settings }, updatedAt, version: (organisation.version ?? 0) + 1 };
-    try {
-      await client.send(
-        new UpdateCommand({
+  updateSettings: (organisation, next) =>
+    new TableWrite(
+      `settings of ${organisation.orgId}`,
+      {
+        Update: {
           TableName: tableName(),
           Key: orgKey(organisation.orgId),
           UpdateExpression: 'SET settings = :settings, updatedAt = :now ADD version :one',
           // Conditional on the settings as read, so two admins' changes can't silently undo each other.
           ConditionExpression: organisation.updatedAt ? 'updatedAt = :read' : 'attribute_exists(pk) AND attribute_not_exists(updatedAt)',
-          ExpressionAttributeValues: { ':settings': next.settings, ':now': updatedAt, ':one': 1, ...(organisation.updatedAt ? { ':read': organisation.updatedAt } : {}) },
-        }),
-      );
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      throw new ConflictError('The organisation’s settings changed while you were editing them', 'Reload the organisation and change the setting again', {
-        cause: error,
-      });
-    }
-    return next;
-  },
+          ExpressionAttributeValues: { ':settings': next.settings, ':now': next.updatedAt, ':one': 1, ...(organisation.updatedAt ? { ':read': organisation.updatedAt } : {}) },
+        },
+      },
+      () => new ConflictError('The organisation’s settings changed while you were editing them', 'Reload the organisation and change the setting again'),
+    ),
 
   setBilling: ({ orgId, name }, billing, at) =>
     new TableWrite(

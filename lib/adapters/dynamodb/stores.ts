@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ServiceDeps } from '../../services/ports/deps.js';
 import { dynamoAttachmentStore } from './attachment-store.js';
+import { dynamoAuditLog } from './audit-log-store.js';
 import { dynamoCallerContext } from './caller-context.js';
 import { dynamoFeedbackStore } from './feedback-store.js';
 import { dynamoHandoverStore } from './handover-store.js';
@@ -36,6 +37,7 @@ export const dynamoStores = (client: DynamoDBDocumentClient, tableName: () => st
     workflows: dynamoWorkflowStore(client, tableName),
     handovers: dynamoHandoverStore(client, tableName),
     feedback: dynamoFeedbackStore(client, tableName),
+    audit: dynamoAuditLog(client, tableName),
     users: dynamoUserStore(client, tableName, recent),
     callers: dynamoCallerContext(client, tableName, recent),
     unitOfWork: dynamoUnitOfWork(client),

@@ -84,7 +84,7 @@ export const discussionRoutes = {
     tag: 'people',
     status: 201,
     schemas: { path: RequestPath, body: InviteBody, response: ParticipantView },
-    access: { table: 'readWrite', userPool: 'admin' },
+    access: { table: 'readWrite', userPool: ['AdminCreateUser', 'AdminGetUser'] },
     refusals: {
       403: 'only the client admin and agency staff invite people',
       409: 'the person sees the request already (agency staff, the client organisation, or invited before)',

@@ -7,9 +7,9 @@ import { maxMessageLength } from '../../services/requests/messages.js';
 
 /** Input schemas of the request routes: strict, so unknown fields are a 400 naming them. */
 
-const trimmed = (min: number, max: number) => z.string().trim().min(min).max(max);
+export const trimmed = (min: number, max: number) => z.string().trim().min(min).max(max);
 /** A title, a name: one line (see single-line.ts). */
-const oneLine = (min: number, max: number) => singleLine(trimmed(min, max));
+export const oneLine = (min: number, max: number) => singleLine(trimmed(min, max));
 
 export const RequestPath = z.strictObject({ requestId: RequestId });
 export const AttachmentPath = z.strictObject({ requestId: RequestId, attachmentId: z.uuid() });

@@ -1,4 +1,5 @@
 import type { CognitoMessageEvent } from '../../domain/mail/cognito-message.js';
+import { invitationValidityDays } from '../../domain/people.js';
 import { Platform } from '../../domain/platform.js';
 import { brandOf } from '../../mail/brands.js';
 import { renderAccountMail } from '../../mail/account-mail.js';
@@ -9,7 +10,7 @@ const kinds = { CustomMessage_AdminCreateUser: 'invitation', CustomMessage_Forgo
 
 /**
  * Cognito's own mails in orderdesk's templates: an invitation is branded by the platform of the
- * request the person was invited to (AdminCreateUser's client metadata), a password reset by the
+ * organisation or request the person was invited to (AdminCreateUser's client metadata), a password reset by the
  * app client it was asked from; Azami otherwise. Cognito fills in `{username}` and `{####}`.
  * Any other message Cognito sends is left as Cognito writes it.
  */
@@ -30,6 +31,8 @@ export const writeAccountMail = (deps: AccountMailDeps, event: CognitoMessageEve
     codePlaceholder: event.request.codeParameter ?? '{####}',
     requestId,
     requestTitle: metadata.requestTitle,
+    organisationName: metadata.organisationName,
+    validityDays: invitationValidityDays,
     loginUrl: requestId ? `${portal}/requests/${encodeURIComponent(requestId)}` : `${portal}/login`,
   });
   return { ...event, response: { ...event.response, emailSubject: mail.subject, emailMessage: mail.html } };

@@ -36,6 +36,8 @@ export interface ServiceDeps {
   workflows: WorkflowStore;
   handovers: HandoverStore;
   feedback: FeedbackStore;
+  /** The log of changes to organisations and people. */
+  audit: AuditLog;
   users: UserLookup;
   callers: CallerContextReader;
   unitOfWork: UnitOfWork;
@@ -61,11 +63,10 @@ export interface InviteDeps extends ServiceDeps {
 }
 
 /** Administering organisations and people: their items, their logins and the log of changes. */
-export interface PeopleDeps extends Pick<ServiceDeps, 'users' | 'unitOfWork' | 'now' | 'newId'> {
+export interface PeopleDeps extends Pick<ServiceDeps, 'users' | 'unitOfWork' | 'audit' | 'now' | 'newId'> {
   organisations: OrganisationStore & OrganisationAdmin;
   people: PeopleStore;
   accounts: AccountDirectory;
-  audit: AuditLog;
 }
 
 /** Where a client's decision came from (an offer's, a delivery's), recorded with it: API Gateway's view of the caller. */
@@ -181,4 +182,4 @@ export interface PreferenceDeps extends Pick<ServiceDeps, 'users' | 'callers' | 
 }
 
 /** Reading an organisation and changing its settings and billing details. */
-export type OrganisationDeps = Pick<ServiceDeps, 'users' | 'organisations' | 'now'>;
+export type OrganisationDeps = Pick<ServiceDeps, 'users' | 'organisations' | 'billing' | 'audit' | 'unitOfWork' | 'now' | 'newId'>;

@@ -1,4 +1,4 @@
-import type { Organisation, OrganisationSettings } from '../../domain/organisation.js';
+import type { Organisation } from '../../domain/organisation.js';
 import type { Request } from '../../domain/request.js';
 import type { User } from '../../domain/user.js';
 import type { Language } from '../../domain/mail/preferences.js';
@@ -11,7 +11,7 @@ import type { Page, Write } from './common.js';
 export interface OrganisationStore {
   getOrganisation(orgId: string): Promise<Organisation | undefined>;
   /** Conditional on the organisation as read: a concurrent change is a ConflictError. */
-  updateSettings(organisation: Organisation, settings: Partial<OrganisationSettings>, updatedAt: string): Promise<Organisation>;
+  updateSettings(organisation: Organisation, next: Organisation): Write;
 }
 
 /** Organisations as the agency administers them: created, listed, found, changed. */

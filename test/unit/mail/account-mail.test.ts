@@ -11,6 +11,7 @@ const invitation: AccountMailContext = {
   codePlaceholder: '{####}',
   requestId: '2026-0042',
   requestTitle: 'Oprava přihlášení',
+  validityDays: 7,
   loginUrl: 'https://portal.digimadi.test/requests/2026-0042',
 };
 const reset: AccountMailContext = { ...invitation, kind: 'password_reset', requestId: undefined, requestTitle: undefined, loginUrl: 'https://portal.digimadi.test/login' };
@@ -23,6 +24,13 @@ describe('renderAccountMail', () => {
     expect(mail.subject).toBe('Pozvánka do portálu Digimadi');
     expect(mail.html).toContain('Máte pozvánku k požadavku #2026-0042 „Oprava přihlášení“ na portálu Digimadi.');
     expect(mail.html).toContain('href="https://portal.digimadi.test/requests/2026-0042"');
+  });
+
+  it('invites into an organisation by its name, and says how long the temporary password works', () => {
+    const mail = renderAccountMail({ ...invitation, requestId: undefined, requestTitle: undefined, organisationName: 'Železářství Novák s.r.o.', language: 'en' });
+    expect(mail.html).toContain('You are invited to Digimadi for Železářství Novák s.r.o.');
+    expect(mail.html).toContain('The temporary password works for 7 days.');
+    expect(renderAccountMail(invitation).html).toContain('Dočasné heslo platí 7 dní.');
   });
 
   it('keeps the code placeholder in a password reset and leaves the username out', () => {

@@ -65,7 +65,7 @@ const counting = (offers: Record<string, Offer[]> = {}) => {
     },
     organisations: {
       getOrganisation: async (orgId) => (reads.organisations.push(orgId), orgId === organisation.orgId ? organisation : undefined),
-      updateSettings: async () => organisation,
+      updateSettings: () => ({ label: 'unused' }),
     },
   };
   return { deps, reads };
