@@ -18,6 +18,7 @@ import { platforms, type Platform } from '../lib/domain/platform.js';
 import { superviseChild } from './child-process.js';
 import { localCredentials, localRegion } from './local-aws.js';
 import { waitFor } from './ports.js';
+import { clockFile } from './workflow/clock.js';
 
 const poolName = 'orderdesk-local';
 
@@ -59,7 +60,15 @@ export const startCognito = async (
   const entry = fileURLToPath(new URL('./cognito-local-entry.cjs', import.meta.url));
   const child = spawn(process.execPath, [entry], {
     cwd,
-    env: { ...process.env, PORT: String(port), HOST: host, ORDERDESK_COGNITO_SES_URL: mail.sesUrl, ORDERDESK_COGNITO_MAIL_FROM: mail.from },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: host,
+      ORDERDESK_COGNITO_SES_URL: mail.sesUrl,
+      ORDERDESK_COGNITO_MAIL_FROM: mail.from,
+      // The stack's business clock (local/workflow/clock.ts), on which temporary passwords expire.
+      ORDERDESK_CLOCK_FILE: clockFile(dataDir),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const supervised = superviseChild(child, 'cognito', dataDir);
