@@ -1,4 +1,4 @@
-import { AdminGetUserCommand, AdminSetUserPasswordCommand, UserNotFoundException } from '@aws-sdk/client-cognito-identity-provider';
+import { AdminGetUserCommand, AdminSetUserPasswordCommand, NotAuthorizedException, UserNotFoundException } from '@aws-sdk/client-cognito-identity-provider';
 import type { Platform } from '../lib/domain/platform.js';
 import { cognitoClient, logIn } from './cognito.js';
 import { findDemoUser } from './demo-data.js';
@@ -24,7 +24,16 @@ export interface LocalPoolAddress {
  * permanently, as an administrator can in Cognito: that also completes an invitation's first login,
  * as choosing a password in the portal would. `passwordSet` says whether that happened.
  */
-export const localLogin = async (pool: LocalPoolAddress, email: string, platform: Platform): Promise<{ token: string; passwordSet: boolean }> => {
+export const localLogin = (pool: LocalPoolAddress, email: string, platform: Platform): Promise<{ token: string; passwordSet: boolean }> =>
+  signIn(pool, email, platform).catch((error: unknown) => {
+    // Cognito's words for a disabled login, said in orderdesk's: the person was deactivated.
+    if (error instanceof NotAuthorizedException && /disabled/i.test(error.message)) {
+      throw new LocalStackError(`${email} is deactivated (their login is disabled): an admin reactivates them (POST /people/{userId}/reactivate), or the agency reactivates their organisation`);
+    }
+    throw error;
+  });
+
+const signIn = async (pool: LocalPoolAddress, email: string, platform: Platform): Promise<{ token: string; passwordSet: boolean }> => {
   const clientId = pool.userPool.appClientIds[platform];
   const demo = findDemoUser(email);
   if (demo) return { token: await logIn(pool.cognitoUrl, clientId, demo.email, demo.password), passwordSet: false };

@@ -47,19 +47,35 @@ export const mayManagePeopleOf = (actor: User, orgId: string): boolean =>
   actor.role === 'admin' || (actor.role === 'client_admin' && actor.orgId === orgId);
 
 /**
- * A person the actor may manage, or a 404: a client admin can't tell another organisation's person
- * from a missing one. Agency staff are managed by the agency's admins only.
+ * What `actor` may do with `target`: `manage` them (their organisation's client admins and the
+ * agency's admins; the agency's admins for staff and participants), `read` them (agency staff read
+ * everyone), be `refused` (a member asking about a colleague: 403), or not know them at all
+ * (`hidden`: someone else's person answers like a missing one, 404).
  */
-export const managedPerson = (actor: User, target: User | undefined, userId: string): User => {
-  if (!target) throw new NotFoundError(`Person ${userId}`);
+export const relationTo = (actor: User, target: User): 'manage' | 'read' | 'refused' | 'hidden' => {
   if (target.orgId) {
-    if (!seesPeopleOf(actor, target.orgId)) throw new NotFoundError(`Person ${userId}`);
-    if (!mayManagePeopleOf(actor, target.orgId)) throw new ForbiddenError('Only the organisation’s admins (or the agency’s) manage its people');
-  } else {
-    // The agency's staff, or a participant of single requests: the agency's to manage.
-    if (!isAgencyRole(actor.role)) throw new NotFoundError(`Person ${userId}`);
-    if (actor.role !== 'admin') throw new ForbiddenError('Only the agency’s admins manage its staff and participants');
+    if (!seesPeopleOf(actor, target.orgId)) return 'hidden';
+    return mayManagePeopleOf(actor, target.orgId) ? 'manage' : isAgencyRole(actor.role) ? 'read' : 'refused';
   }
+  // The agency's staff, or a participant of single requests: the agency's to manage.
+  if (!isAgencyRole(actor.role)) return 'hidden';
+  return actor.role === 'admin' ? 'manage' : 'read';
+};
+
+/** A person the actor may manage, or the refusal they get (404 for someone else's, 403 for a role that doesn't manage). */
+export const managedPerson = (actor: User, target: User | undefined, userId: string): User => {
+  const relation = target ? relationTo(actor, target) : 'hidden';
+  if (!target || relation === 'hidden') throw new NotFoundError(`Person ${userId}`);
+  if (relation !== 'manage') throw new ForbiddenError(target.orgId ? 'Only the organisation’s admins (or the agency’s) manage its people' : 'Only the agency’s admins manage its staff and participants');
+  return target;
+};
+
+/** A person the actor may see: themselves, or someone they manage or read. */
+export const visiblePerson = (actor: User, target: User | undefined, userId: string): User => {
+  if (target && target.userId === actor.userId) return target;
+  const relation = target ? relationTo(actor, target) : 'hidden';
+  if (!target || relation === 'hidden') throw new NotFoundError(`Person ${userId}`);
+  if (relation === 'refused') throw new ForbiddenError('Only the organisation’s admins (and the agency) see its people’s state');
   return target;
 };
 

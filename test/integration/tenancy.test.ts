@@ -83,6 +83,24 @@ const validCall = (key: string): ((client: Client) => Promise<Answer>) => {
     'POST /requests/{requestId}/handovers/{round}/accept': (c) => c.send(routes.acceptDelivery, { path: { requestId, round: 1 }, body: { rating: 5 } }),
     'POST /requests/{requestId}/handovers/{round}/request-changes': (c) => c.send(routes.requestChanges, { path: { requestId, round: 1 }, body: { comments: 'Prosím upravit.' } }),
     'GET /feedback': (c) => c.send(routes.getFeedback),
+    // Organisations and people: refused to anyone anonymous (test/integration/people.test.ts checks every role).
+    'POST /orgs': (c) => c.send(routes.createOrganisation, { body: { name: 'Tenancy s.r.o.', platform: 'azami' } }),
+    'GET /orgs': (c) => c.send(routes.listOrganisations),
+    'PATCH /orgs/{orgId}': (c) => c.send(routes.changeOrganisation, { path: { orgId: 'org-none' }, body: { name: 'X' } }),
+    'POST /orgs/{orgId}/deactivate': (c) => c.send(routes.deactivateOrganisation, { path: { orgId: 'org-none' } }),
+    'POST /orgs/{orgId}/reactivate': (c) => c.send(routes.reactivateOrganisation, { path: { orgId: 'org-none' } }),
+    'GET /orgs/{orgId}/log': (c) => c.send(routes.getOrganisationLog, { path: { orgId: 'org-acme' } }),
+    'POST /orgs/{orgId}/people': (c) => c.send(routes.invitePerson, { path: { orgId: 'org-none' }, body: { email: 'x@partner.example', name: 'X', role: 'client_member' } }),
+    'GET /orgs/{orgId}/people': (c) => c.send(routes.listPeople, { path: { orgId: 'org-acme' } }),
+    'POST /staff': (c) => c.send(routes.inviteStaff, { body: { email: 'x@agency.example', name: 'X', role: 'agent' } }),
+    'GET /staff': (c) => c.send(routes.listStaff),
+    'GET /staff/log': (c) => c.send(routes.getStaffLog),
+    'GET /people/{userId}': (c) => c.send(routes.getPerson, { path: { userId: 'u-none' } }),
+    'PUT /people/{userId}/role': (c) => c.send(routes.changeRole, { path: { userId: 'u-none' }, body: { role: 'client_member' } }),
+    'POST /people/{userId}/deactivate': (c) => c.send(routes.deactivatePerson, { path: { userId: 'u-none' } }),
+    'POST /people/{userId}/reactivate': (c) => c.send(routes.reactivatePerson, { path: { userId: 'u-none' } }),
+    'POST /people/{userId}/invitation': (c) => c.send(routes.resendInvitation, { path: { userId: 'u-none' } }),
+    'DELETE /people/{userId}': (c) => c.send(routes.removePerson, { path: { userId: 'u-none' } }),
   };
   const call = calls[key];
   if (!call) throw new Error(`the tenancy table has no call for ${key}: add one`);

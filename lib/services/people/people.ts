@@ -14,6 +14,7 @@ import {
   seesPeopleOf,
   type ClientRole,
   type StaffRole,
+  visiblePerson,
 } from '../../domain/people.js';
 import { isAgencyRole, type Role } from '../../domain/roles.js';
 import type { User } from '../../domain/user.js';
@@ -150,11 +151,10 @@ const managed = async (deps: PeopleDeps, caller: Caller, userId: string): Promis
   return { actor, target: managedPerson(actor, target, userId) };
 };
 
-/** One person, as their admins see them (the person themselves too). */
+/** One person, as their admins and the agency see them (the person themselves too). */
 export const getPerson = async (deps: PeopleDeps, caller: Caller, userId: string): Promise<PersonView> => {
   const [actor, target] = await Promise.all([resolveCaller(deps.users, caller.userId), deps.users.getUser(userId)]);
-  if (target && target.userId === actor.userId) return viewOf(deps, target);
-  return viewOf(deps, managedPerson(actor, target, userId));
+  return viewOf(deps, visiblePerson(actor, target, userId));
 };
 
 /** The people who could stay admin if `target` steps down: their organisation's, or the staff. */
