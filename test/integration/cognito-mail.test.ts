@@ -63,7 +63,7 @@ describe("Cognito's own mails in the local inbox", () => {
         UserPoolId: stack.userPool.userPoolId,
         Username: email,
         DesiredDeliveryMediums: ['EMAIL'],
-        // As lib/adapters/cognito/invitations.ts invites a participant.
+        // As lib/adapters/cognito/account-directory.ts invites a participant.
         ClientMetadata: { requestId: '2026-0042', requestTitle: 'Broken login', platform: 'digimadi', language: 'en' },
         UserAttributes: [
           { Name: 'email', Value: email },

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { localCredentials, localRegion } from '../../local/local-aws.js';
 import { routes } from '../../lib/http/routes.js';
-import { asDemoUser, asInvitedPerson, newInquiry, ok, people, type Answer, type Client, type SignedIn } from '../support/api-client.js';
+import { apiClient, asDemoUser, asInvitedPerson, newInquiry, ok, people, type Answer, type Client, type SignedIn } from '../support/api-client.js';
 import { freshOrganisation } from '../support/fresh-organisation.js';
 import { mailsTo } from '../support/mailbox.js';
 
@@ -30,6 +32,14 @@ const onboarded = async () => {
   const invited = ok(await admin.send(routes.invitePerson, { path: { orgId: organisation.orgId }, body: { email, name: 'Alžběta Admin', role: 'client_admin' } }));
   return { organisation, invited, email, client: await asInvitedPerson(email) };
 };
+
+const stack = () => inject('stack');
+const cognito = new CognitoIdentityProviderClient({ endpoint: stack().cognitoUrl, region: localRegion, credentials: localCredentials });
+afterAll(() => cognito.destroy());
+const signInWithCognito = (email: string, password: string) =>
+  cognito.send(new InitiateAuthCommand({ ClientId: stack().userPool.appClientIds.azami, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: email, PASSWORD: password } }));
+const refresh = (token: string) =>
+  cognito.send(new InitiateAuthCommand({ ClientId: stack().userPool.appClientIds.azami, AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: token } }));
 
 const refusal = (answer: Answer) => ({ status: answer.status, code: answer.error?.code });
 
@@ -220,7 +230,9 @@ describe('people of an organisation', () => {
   });
 
   it('ends a deactivated person’s access on their very next call, whatever token they hold, and revokes their refresh tokens', async () => {
-    const { orgId, admin: orgAdmin, member, emails } = await freshOrganisation('Deactivation');
+    const { orgId, admin: orgAdmin, member, emails, passwords } = await freshOrganisation('Deactivation');
+    const refreshToken = (await signInWithCognito(emails.member, passwords.member)).AuthenticationResult!.RefreshToken!;
+    expect(ok(await apiClient(stack().apiUrl, (await refresh(refreshToken)).AuthenticationResult!.IdToken!).send(routes.getMe)).userId).toBe(member.userId);
     // The member's calls are served a moment before: any cache of their user item is warm.
     for (let i = 0; i < 3; i += 1) expect((await member.send(routes.listRequests)).status).toBe(200);
     const deactivated = ok(await orgAdmin.send(routes.deactivatePerson, { path: { userId: member.userId! } }));
@@ -230,11 +242,15 @@ describe('people of an organisation', () => {
     expect(next.error?.message).toMatch(/deactivated; ask your organisation’s admin/);
     expect((await member.send(routes.getMe)).status).toBe(403);
     await expect(asInvitedPerson(emails.member)).rejects.toThrow(/deactivated/i);
+    await expect(refresh(refreshToken)).rejects.toMatchObject({ name: 'NotAuthorizedException' });
     // Not mailed any more either: the people listing still shows them, deactivated.
     expect(ok(await orgAdmin.send(routes.listPeople, { path: { orgId } })).find((p) => p.userId === member.userId)?.state).toBe('deactivated');
 
     ok(await orgAdmin.send(routes.reactivatePerson, { path: { userId: member.userId! } }));
     expect((await member.send(routes.listRequests)).status).toBe(200);
+    // The refresh token given out before stays revoked: signing in again is the way back.
+    await expect(refresh(refreshToken)).rejects.toMatchObject({ name: 'NotAuthorizedException' });
+    expect((await signInWithCognito(emails.member, passwords.member)).AuthenticationResult?.RefreshToken).toBeTruthy();
   });
 
   it('does not invite an address twice, in the same organisation or another one', async () => {
