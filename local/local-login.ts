@@ -44,6 +44,8 @@ const signIn = async (pool: LocalPoolAddress, email: string, platform: Platform)
       if (error instanceof UserNotFoundException) throw new LocalStackError(`${email} is not a user of the local pool (invite them first, or use a demo user)`);
       throw error;
     });
+    // Refused before the password is touched: a deactivated person keeps the one they chose.
+    if (user.Enabled === false) throw new NotAuthorizedException({ message: 'User is disabled.', $metadata: {} });
     if (user.UserStatus === 'CONFIRMED') {
       const token = await logIn(pool.cognitoUrl, clientId, email, localUserPassword).catch(() => undefined);
       if (token) return { token, passwordSet: false };
