@@ -1,4 +1,4 @@
-import { Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
@@ -68,5 +68,8 @@ export class DataStack extends Stack {
       definitions: props.functions,
       resources: { table: this.table, bucket: this.bucket, userPool, appClientIds, alarms: this.alarms },
     });
+    // What `npm run first-admin` needs to invite the agency's first admin (docs/deploying.md).
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
   }
 }

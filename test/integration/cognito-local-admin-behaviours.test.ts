@@ -57,7 +57,7 @@ const choosePassword = (pool: Pool, email: string, session: string | undefined, 
 const statusOf = async (pool: Pool, email: string) =>
   (await pool.client.send(new AdminGetUserCommand({ UserPoolId: pool.userPoolId, Username: email }))).UserStatus;
 
-/** An invitation as lib/adapters/cognito/invitations.ts sends one; `temporaryPassword` set, or Cognito's own. */
+/** An invitation as lib/adapters/cognito/account-directory.ts sends one; `temporaryPassword` set, or Cognito's own. */
 const invite = (pool: Pool, email: string, options: { resend?: boolean; requestId?: string; temporaryPassword?: string } = {}) =>
   pool.client.send(
     new AdminCreateUserCommand({

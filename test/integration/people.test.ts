@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -319,6 +320,25 @@ describe('people of an organisation', () => {
 });
 
 describe('the agency’s staff', () => {
+  it('lets whoever deploys invite the agency’s first admin, and no one once it has one', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'bin/first-admin.ts', address('first'), 'První Admin'], {
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        AWS_REGION: localRegion,
+        AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
+        AWS_ENDPOINT_URL_DYNAMODB: stack().dynamodbUrl,
+        AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: stack().cognitoUrl,
+        TABLE_NAME: stack().tableName,
+        USER_POOL_ID: stack().userPool.userPoolId,
+      },
+    });
+    // The demo data has the agency's admin already (Tomáš Správce).
+    expect(run.stderr).toContain('The agency has an admin already');
+    expect(run.status).toBe(1);
+  });
+
   it('lets the agency’s admins invite an agent, make them admin and back, and deactivate them; the change is in the staff log', async () => {
     const email = address('agentka');
     const invited = ok(await admin.send(routes.inviteStaff, { body: { email, name: 'Nová Agentka', role: 'agent' } }));

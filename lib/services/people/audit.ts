@@ -11,7 +11,7 @@ import { resolveCaller } from './caller.js';
 export const logged = (
   deps: Pick<PeopleDeps, 'audit' | 'newId'>,
   at: string,
-  actor: User,
+  actor: Pick<User, 'userId' | 'name'>,
   scope: string,
   action: AuditAction,
   target: { id: string; name: string },

@@ -5,6 +5,7 @@ import type { Organisation } from '../../domain/organisation.js';
 import {
   changed,
   invitationExpiry,
+  isActiveAdmin,
   managedPerson,
   mayManagePeopleOf,
   mustBeRoleOfKind,
@@ -85,7 +86,7 @@ const mustBeNewAddress = async (deps: PeopleDeps, email: string, orgId: string |
 };
 
 /** Creates the login (Cognito mails the invitation) and the user item, with its log line. */
-const invite = async (deps: PeopleDeps, actor: User, input: NewPerson<Role>, orgId: string | undefined, mail: InvitationMail): Promise<PersonView> => {
+const invite = async (deps: PeopleDeps, actor: Pick<User, 'userId' | 'name'>, input: NewPerson<Role>, orgId: string | undefined, mail: InvitationMail): Promise<PersonView> => {
   const email = input.email.toLowerCase();
   await mustBeNewAddress(deps, email, orgId);
   const now = deps.now();
@@ -128,6 +129,18 @@ export const inviteStaff = async (deps: PeopleDeps, caller: Caller, input: NewPe
   if (actor.role !== 'admin') throw new ForbiddenError('Only the agency’s admins invite its staff');
   const language = input.language ?? 'cs';
   return invite(deps, actor, { ...input, language }, undefined, staffMail(language));
+};
+
+/**
+ * The agency's first admin, invited by whoever deploys a stage (`npm run first-admin`), since no
+ * one can sign in to invite them: only while the agency has no admin, so it adds nobody later.
+ */
+export const inviteFirstAdmin = async (deps: PeopleDeps, input: Omit<NewPerson<'admin'>, 'role'>): Promise<PersonView> => {
+  if ((await deps.people.listStaff()).some(isActiveAdmin)) {
+    throw new ConflictError('The agency has an admin already', 'Sign in as them and invite more staff (POST /staff)');
+  }
+  const language = input.language ?? 'cs';
+  return invite(deps, { userId: 'deployment', name: 'orderdesk deployment' }, { ...input, role: 'admin', language }, undefined, staffMail(language));
 };
 
 /** An organisation's people and their state: its client admins and the agency's staff read it. */

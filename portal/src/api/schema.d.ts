@@ -155,6 +155,24 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/orgs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The client organisations by name, or those whose name or IČO contains `q` (agency staff) */
+        get: operations["list-organisations"];
+        put?: never;
+        /** Create a client organisation (agency admins); invite its first admin next */
+        post: operations["create-organisation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/orgs/{orgId}": {
         parameters: {
             query?: never;
@@ -169,7 +187,8 @@ export type paths = {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Rename an organisation, or change its platform or language (agency admins) */
+        patch: operations["change-organisation"];
         trace?: never;
     };
     "/orgs/{orgId}/billing": {
@@ -183,6 +202,75 @@ export type paths = {
         /** Set the billing details an organisation’s orders state (its admins, agency admins) */
         put: operations["set-billing"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deactivate an organisation: none of its people signs in or calls any more; its requests, orders and history stay (agency admins) */
+        post: operations["deactivate-organisation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who changed what in an organisation and its people, newest first (its admins, agency admins) */
+        get: operations["get-organisation-log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An organisation’s people and their state: invited, invitation expired, active, deactivated (its admins, agency staff) */
+        get: operations["list-people"];
+        put?: never;
+        /** Invite a person into an organisation: Cognito mails them a temporary password, valid for 7 days (its admins, agency admins) */
+        post: operations["invite-person"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reactivate an organisation: its people sign in again, except those deactivated on their own (agency admins) */
+        post: operations["reactivate-organisation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -225,6 +313,92 @@ export type paths = {
          *     - A valid delivery is never refused for contention: racing deliveries of one order are applied one after the other, and one that kept losing is answered 503 with `Retry-After`, nothing recorded: deliver it again.
          */
         post: operations["payment-webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/people/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person and their state (the people who manage them, and the person themselves) */
+        get: operations["get-person"];
+        put?: never;
+        post?: never;
+        /** Remove a person from their organisation: their login goes, what they wrote stays in their name (the agency’s staff are deactivated instead) */
+        delete: operations["remove-person"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/people/{userId}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a person’s access away at once: their next call is refused, they can’t sign in, their refresh tokens are revoked */
+        post: operations["deactivate-person"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/people/{userId}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send an invitation again with a new temporary password, valid for another 7 days (before the first sign-in only) */
+        post: operations["resend-invitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/people/{userId}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give a deactivated person their access back */
+        post: operations["reactivate-person"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/people/{userId}/role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a person’s role: client admin or member, agent or admin (the people who manage them) */
+        put: operations["change-role"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -629,6 +803,41 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agency’s staff and their state (agency staff) */
+        get: operations["list-staff"];
+        put?: never;
+        /** Invite an agent or an admin to the agency’s staff (agency admins) */
+        post: operations["invite-staff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who changed what in the agency’s staff, newest first (agency admins) */
+        get: operations["get-staff-log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/unsubscribe/{token}": {
         parameters: {
             query?: never;
@@ -694,6 +903,30 @@ export type components = {
              * @enum {string}
              */
             visibility: "all" | "agency";
+        };
+        AuditEntry: {
+            /** @enum {string} */
+            action: "organisation_created" | "organisation_changed" | "organisation_deactivated" | "organisation_reactivated" | "person_invited" | "invitation_resent" | "role_changed" | "person_deactivated" | "person_reactivated" | "person_removed" | "person_exported" | "person_erased";
+            actorId: string;
+            actorName: string;
+            /** Format: date-time */
+            at: string;
+            /** @default {} */
+            details: {
+                [key: string]: unknown;
+            };
+            entryId: string;
+            scope: string;
+            targetId: string;
+            targetName: string;
+        };
+        AuditPage: {
+            items: components["schemas"]["AuditEntry"][];
+            nextCursor?: string;
+        };
+        AuditPageInput: {
+            items: components["schemas"]["AuditEntry"][];
+            nextCursor?: string;
         };
         BillingDetails: {
             address: {
@@ -997,6 +1230,17 @@ export type components = {
              */
             validUntil?: string;
         };
+        NewOrganisation: {
+            billing?: components["schemas"]["BillingDetails"];
+            /**
+             * @description Its people’s invitations’ language unless one says otherwise: `cs` (default) or `en`
+             * @enum {string}
+             */
+            language?: "cs" | "en";
+            name: string;
+            /** @enum {string} */
+            platform: "azami" | "digimadi";
+        };
         NewPayment: {
             /** @description As received, in minor units */
             amount: number;
@@ -1229,8 +1473,22 @@ export type components = {
             };
             /** Format: date-time */
             createdAt: string;
+            /** Format: date-time */
+            deactivatedAt?: string;
+            /**
+             * @description The language its people are invited in unless an invitation says otherwise
+             * @default cs
+             * @enum {string}
+             */
+            language: "cs" | "en";
             name: string;
             orgId: string;
+            /**
+             * @description The platform the client comes from: its mails’ brand and its portal
+             * @default azami
+             * @enum {string}
+             */
+            platform: "azami" | "digimadi";
             /**
              * @default {
              *       "membersMayRank": false,
@@ -1251,6 +1509,23 @@ export type components = {
             };
             /** Format: date-time */
             updatedAt?: string;
+            version?: number;
+        };
+        OrganisationChange: {
+            /**
+             * @description The language of your mail: `cs` (default) or `en`
+             * @enum {string}
+             */
+            language?: "cs" | "en";
+            name?: string;
+            /** @enum {string} */
+            platform?: "azami" | "digimadi";
+            /** @description The `version` you read: a change decided on an older one is a 409, not a silent overwrite */
+            version?: number;
+        };
+        OrganisationPage: {
+            items: components["schemas"]["Organisation"][];
+            nextCursor?: string;
         };
         ParkedMail: {
             attempts: number;
@@ -1316,6 +1591,50 @@ export type components = {
             payment?: components["schemas"]["Payment"];
             requestId?: string;
         };
+        Person: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deactivatedAt?: string;
+            /** Format: email */
+            email: string;
+            /** Format: date-time */
+            invitationExpiresAt?: string;
+            /** Format: date-time */
+            invitedAt?: string;
+            /**
+             * @description The language of your mail: `cs` (default) or `en`
+             * @enum {string}
+             */
+            language?: "cs" | "en";
+            name: string;
+            /** @description Their organisation is deactivated: they can’t sign in whatever their own state */
+            organisationDeactivated: boolean;
+            /** @description The organisation of a client user; agency staff and participants have none */
+            orgId?: string;
+            /** @enum {string} */
+            role: "client_admin" | "client_member" | "participant" | "agent" | "admin";
+            /**
+             * @description `invited` until their first sign-in (`invitation_expired` past `invitationExpiresAt`: send it again), `active`, or `deactivated`
+             * @enum {string}
+             */
+            state: "invited" | "invitation_expired" | "active" | "deactivated";
+            /** @description The Cognito `sub` of the person */
+            userId: string;
+            version?: number;
+        };
+        PersonInvitation: {
+            /** Format: email */
+            email: string;
+            /**
+             * @description The language of their invitation and mail; the organisation’s by default
+             * @enum {string}
+             */
+            language?: "cs" | "en";
+            name: string;
+            /** @enum {string} */
+            role: "client_admin" | "client_member";
+        };
         QueueOrder: {
             /** @description Every request of the queue, first to be handled first */
             order: string[];
@@ -1375,9 +1694,27 @@ export type components = {
             items: components["schemas"]["Request"][];
             nextCursor?: string;
         };
+        RoleChange: {
+            /** @enum {string} */
+            role: "client_admin" | "client_member" | "participant" | "agent" | "admin";
+            /** @description The `version` you read: a change decided on an older one is a 409, not a silent overwrite */
+            version?: number;
+        };
         SettingsChange: {
             membersMayAcceptOffers?: boolean;
             membersMayRank?: boolean;
+        };
+        StaffInvitation: {
+            /** Format: email */
+            email: string;
+            /**
+             * @description The language of their invitation and mail; the organisation’s by default
+             * @enum {string}
+             */
+            language?: "cs" | "en";
+            name: string;
+            /** @enum {string} */
+            role: "agent" | "admin";
         };
         Suppression: {
             /** Format: date-time */
@@ -2325,6 +2662,193 @@ export interface operations {
             };
         };
     };
+    "list-organisations": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: string;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationPage"];
+                };
+            };
+            /** @description `validation_failed`: each problem names its field and reason (a query parameter or body field the route does not take is one) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token: API Gateway’s JWT authorizer answers `{ "message": "Unauthorized" }` before the route runs */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `forbidden`: only the agency’s staff list organisations; a valid login of a person with no orderdesk account yet */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: a body (the route takes none) over 256 KiB; over 10 MiB API Gateway answers `{ "message": "Request Entity Too Large" }` itself */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Too many calls to the API at once: API Gateway’s throttle answers `{ "message": "Too Many Requests" }` (not the local API); try again shortly */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Unexpected failure (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `busy`, nothing was changed; try again after `Retry-After` seconds: the database is throttling (after the SDK’s own retries) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "create-organisation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewOrganisation"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description `validation_failed`: each problem names its field and reason (a query parameter or body field the route does not take is one); a field is invalid, e.g. an IČO whose check digit is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token: API Gateway’s JWT authorizer answers `{ "message": "Unauthorized" }` before the route runs */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `forbidden`: only the agency’s admins create organisations; a valid login of a person with no orderdesk account yet */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `conflict`, with `next` saying what to do: another change of the same thing came first (reload, then try again) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: the body is over 256 KiB; over 10 MiB API Gateway answers `{ "message": "Request Entity Too Large" }` itself */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Too many calls to the API at once: API Gateway’s throttle answers `{ "message": "Too Many Requests" }` (not the local API); try again shortly */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Unexpected failure (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `busy`, nothing was changed; try again after `Retry-After` seconds: the database is throttling (after the SDK’s own retries) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "get-organisation": {
         parameters: {
             query?: never;
@@ -2382,6 +2906,115 @@ export interface operations {
                 };
             };
             /** @description `payload_too_large`: a body (the route takes none) over 256 KiB; over 10 MiB API Gateway answers `{ "message": "Request Entity Too Large" }` itself */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Too many calls to the API at once: API Gateway’s throttle answers `{ "message": "Too Many Requests" }` (not the local API); try again shortly */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Unexpected failure (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `busy`, nothing was changed; try again after `Retry-After` seconds: the database is throttling (after the SDK’s own retries) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "change-organisation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganisationChange"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description `validation_failed`: each problem names its field and reason (a query parameter or body field the route does not take is one) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token: API Gateway’s JWT authorizer answers `{ "message": "Unauthorized" }` before the route runs */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `forbidden`: only the agency’s admins change organisations; a valid login of a person with no orderdesk account yet */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: the organisation is not there, or not the caller’s to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `conflict`, with `next` saying what to do: the organisation changed since the `version` sent; another change of the same thing came first (reload, then try again) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: the body is over 256 KiB; over 10 MiB API Gateway answers `{ "message": "Request Entity Too Large" }` itself */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2491,6 +3124,520 @@ export interface operations {
                 };
             };
             /** @description `payload_too_large`: the body is over 256 KiB; over 10 MiB API Gateway answers `{ "message": "Request Entity Too Large" }` itself */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Too many calls to the API at once: API Gateway’s throttle answers `{ "message": "Too Many Requests" }` (not the local API); try again shortly */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Unexpected failure (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `busy`, nothing was changed; try again after `Retry-After` seconds: the database is throttling (after the SDK’s own retries) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "deactivate-organisation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description `validation_failed`: each problem names its field and reason (a query parameter or body field the route does not take is one) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token: API Gateway’s JWT authorizer answers `{ "message": "Unauthorized" }` before the route runs */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `forbidden`: only the agency’s admins deactivate organisations; a valid login of a person with no orderdesk account yet */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: the organisation is not there, or not the caller’s to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `conflict`, with `next` saying what to do: another change of the same thing came first (reload, then try again) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: a body (the route takes none) over 256 KiB; over 10 MiB API Gateway answers `{ "message": "Request Entity Too Large" }` itself */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Too many calls to the API at once: API Gateway’s throttle answers `{ "message": "Too Many Requests" }` (not the local API); try again shortly */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Unexpected failure (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `busy`, nothing was changed; try again after `Retry-After` seconds: the database is throttling (after the SDK’s own retries) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get-organisation-log": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: string;
+            };
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description `validation_failed`: each problem names its field and reason (a query parameter or body field the route does not take is one) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token: API Gateway’s JWT authorizer answers `{ "message": "Unauthorized" }` before the route runs */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `forbidden`: only the organisation’s admins and the agency’s admins read its log; a valid login of a person with no orderdesk account yet */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: the organisation is not there, or not the caller’s to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: a body (the route takes none) over 256 KiB; over 10 MiB API Gateway answers `{ "message": "Request Entity Too Large" }` itself */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Too many calls to the API at once: API Gateway’s throttle answers `{ "message": "Too Many Requests" }` (not the local API); try again shortly */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Unexpected failure (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `busy`, nothing was changed; try again after `Retry-After` seconds: the database is throttling (after the SDK’s own retries) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "list-people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"][];
+                };
+            };
+            /** @description `validation_failed`: each problem names its field and reason (a query parameter or body field the route does not take is one) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token: API Gateway’s JWT authorizer answers `{ "message": "Unauthorized" }` before the route runs */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `forbidden`: members don’t list their organisation’s people; a valid login of a person with no orderdesk account yet */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: the organisation is not there, or not the caller’s to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: a body (the route takes none) over 256 KiB; over 10 MiB API Gateway answers `{ "message": "Request Entity Too Large" }` itself */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Too many calls to the API at once: API Gateway’s throttle answers `{ "message": "Too Many Requests" }` (not the local API); try again shortly */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Unexpected failure (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `busy`, nothing was changed; try again after `Retry-After` seconds: the database is throttling (after the SDK’s own retries) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "invite-person": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonInvitation"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            /** @description `validation_failed`: each problem names its field and reason (a query parameter or body field the route does not take is one) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token: API Gateway’s JWT authorizer answers `{ "message": "Unauthorized" }` before the route runs */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `forbidden`: only the organisation’s admins and the agency’s admins invite its people; a valid login of a person with no orderdesk account yet */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: the organisation is not there, or not the caller’s to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `conflict`, with `next` saying what to do: the address has an account already (here or elsewhere: a person belongs to one organisation), or the organisation is deactivated; another change of the same thing came first (reload, then try again) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: the body is over 256 KiB; over 10 MiB API Gateway answers `{ "message": "Request Entity Too Large" }` itself */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Too many calls to the API at once: API Gateway’s throttle answers `{ "message": "Too Many Requests" }` (not the local API); try again shortly */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Unexpected failure (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `busy`, nothing was changed; try again after `Retry-After` seconds: the database is throttling (after the SDK’s own retries) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "reactivate-organisation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description `validation_failed`: each problem names its field and reason (a query parameter or body field the route does not take is one) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token: API Gateway’s JWT authorizer answers `{ "message": "Unauthorized" }` before the route runs */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `forbidden`: only the agency’s admins reactivate organisations; a valid login of a person with no orderdesk account yet */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: the organisation is not there, or not the caller’s to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `conflict`, with `next` saying what to do: another change of the same thing came first (reload, then try again) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: a body (the route takes none) over 256 KiB; over 10 MiB API Gateway answers `{ "message": "Request Entity Too Large" }` itself */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2703,6 +3850,629 @@ export interface operations {
                 };
             };
             /** @description `busy`, nothing was changed; try again after `Retry-After` seconds: the database is throttling (after the SDK’s own retries); other changes of the order kept coming first (racing deliveries); nothing was recorded, so deliver it again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get-person": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            /** @description `validation_failed`: each problem names its field and reason (a query parameter or body field the route does not take is one) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token: API Gateway’s JWT authorizer answers `{ "message": "Unauthorized" }` before the route runs */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `forbidden`: only the organisation’s admins (or the agency’s) see its people’s state; a valid login of a person with no orderdesk account yet */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: the person is not there, or not the caller’s to manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: a body (the route takes none) over 256 KiB; over 10 MiB API Gateway answers `{ "message": "Request Entity Too Large" }` itself */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Too many calls to the API at once: API Gateway’s throttle answers `{ "message": "Too Many Requests" }` (not the local API); try again shortly */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Unexpected failure (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `busy`, nothing was changed; try again after `Retry-After` seconds: the database is throttling (after the SDK’s own retries) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "remove-person": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `validation_failed`: each problem names its field and reason (a query parameter or body field the route does not take is one) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token: API Gateway’s JWT authorizer answers `{ "message": "Unauthorized" }` before the route runs */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `forbidden`: nobody removes themselves; only the people who manage them do; a valid login of a person with no orderdesk account yet */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: the person is not there, or not the caller’s to manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `conflict`, with `next` saying what to do: the last admin would go, or the person is of the agency’s staff; another change of the same thing came first (reload, then try again) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: a body (the route takes none) over 256 KiB; over 10 MiB API Gateway answers `{ "message": "Request Entity Too Large" }` itself */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Too many calls to the API at once: API Gateway’s throttle answers `{ "message": "Too Many Requests" }` (not the local API); try again shortly */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Unexpected failure (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `busy`, nothing was changed; try again after `Retry-After` seconds: the database is throttling (after the SDK’s own retries) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "deactivate-person": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            /** @description `validation_failed`: each problem names its field and reason (a query parameter or body field the route does not take is one) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token: API Gateway’s JWT authorizer answers `{ "message": "Unauthorized" }` before the route runs */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `forbidden`: nobody deactivates themselves; only the people who manage them do; a valid login of a person with no orderdesk account yet */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: the person is not there, or not the caller’s to manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `conflict`, with `next` saying what to do: the last admin would go: make another admin first; another change of the same thing came first (reload, then try again) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: a body (the route takes none) over 256 KiB; over 10 MiB API Gateway answers `{ "message": "Request Entity Too Large" }` itself */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Too many calls to the API at once: API Gateway’s throttle answers `{ "message": "Too Many Requests" }` (not the local API); try again shortly */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Unexpected failure (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `busy`, nothing was changed; try again after `Retry-After` seconds: the database is throttling (after the SDK’s own retries) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "resend-invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            /** @description `validation_failed`: each problem names its field and reason (a query parameter or body field the route does not take is one) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token: API Gateway’s JWT authorizer answers `{ "message": "Unauthorized" }` before the route runs */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `forbidden`: only the people who manage them send an invitation again; a valid login of a person with no orderdesk account yet */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: the person is not there, or not the caller’s to manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `conflict`, with `next` saying what to do: the person has signed in already, or is deactivated; another change of the same thing came first (reload, then try again) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: a body (the route takes none) over 256 KiB; over 10 MiB API Gateway answers `{ "message": "Request Entity Too Large" }` itself */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Too many calls to the API at once: API Gateway’s throttle answers `{ "message": "Too Many Requests" }` (not the local API); try again shortly */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Unexpected failure (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `busy`, nothing was changed; try again after `Retry-After` seconds: the database is throttling (after the SDK’s own retries) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "reactivate-person": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            /** @description `validation_failed`: each problem names its field and reason (a query parameter or body field the route does not take is one) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token: API Gateway’s JWT authorizer answers `{ "message": "Unauthorized" }` before the route runs */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `forbidden`: only the people who manage them reactivate a person; a valid login of a person with no orderdesk account yet */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: the person is not there, or not the caller’s to manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `conflict`, with `next` saying what to do: their organisation is deactivated; another change of the same thing came first (reload, then try again) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: a body (the route takes none) over 256 KiB; over 10 MiB API Gateway answers `{ "message": "Request Entity Too Large" }` itself */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Too many calls to the API at once: API Gateway’s throttle answers `{ "message": "Too Many Requests" }` (not the local API); try again shortly */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Unexpected failure (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `busy`, nothing was changed; try again after `Retry-After` seconds: the database is throttling (after the SDK’s own retries) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "change-role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoleChange"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            /** @description `validation_failed`: each problem names its field and reason (a query parameter or body field the route does not take is one) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token: API Gateway’s JWT authorizer answers `{ "message": "Unauthorized" }` before the route runs */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `forbidden`: nobody changes their own role; only the organisation’s admins (or the agency’s) change its people’s; a valid login of a person with no orderdesk account yet */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: the person is not there, or not the caller’s to manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `conflict`, with `next` saying what to do: the last admin would go (make another admin first), the role is not of the person’s kind, or the person changed since the `version` sent; another change of the same thing came first (reload, then try again) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: the body is over 256 KiB; over 10 MiB API Gateway answers `{ "message": "Request Entity Too Large" }` itself */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Too many calls to the API at once: API Gateway’s throttle answers `{ "message": "Too Many Requests" }` (not the local API); try again shortly */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Unexpected failure (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `busy`, nothing was changed; try again after `Retry-After` seconds: the database is throttling (after the SDK’s own retries) */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -5794,6 +7564,277 @@ export interface operations {
             };
             /** @description `not_found`: what the path names does not exist, or is not the caller’s to see (never a 403 for that) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: a body (the route takes none) over 256 KiB; over 10 MiB API Gateway answers `{ "message": "Request Entity Too Large" }` itself */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Too many calls to the API at once: API Gateway’s throttle answers `{ "message": "Too Many Requests" }` (not the local API); try again shortly */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Unexpected failure (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `busy`, nothing was changed; try again after `Retry-After` seconds: the database is throttling (after the SDK’s own retries) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "list-staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"][];
+                };
+            };
+            /** @description `validation_failed`: each problem names its field and reason (a query parameter or body field the route does not take is one) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token: API Gateway’s JWT authorizer answers `{ "message": "Unauthorized" }` before the route runs */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `forbidden`: only the agency’s staff list its staff; a valid login of a person with no orderdesk account yet */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: a body (the route takes none) over 256 KiB; over 10 MiB API Gateway answers `{ "message": "Request Entity Too Large" }` itself */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Too many calls to the API at once: API Gateway’s throttle answers `{ "message": "Too Many Requests" }` (not the local API); try again shortly */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Unexpected failure (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `busy`, nothing was changed; try again after `Retry-After` seconds: the database is throttling (after the SDK’s own retries) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "invite-staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffInvitation"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            /** @description `validation_failed`: each problem names its field and reason (a query parameter or body field the route does not take is one) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token: API Gateway’s JWT authorizer answers `{ "message": "Unauthorized" }` before the route runs */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `forbidden`: only the agency’s admins invite its staff; a valid login of a person with no orderdesk account yet */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `conflict`, with `next` saying what to do: the address has an account already; another change of the same thing came first (reload, then try again) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: the body is over 256 KiB; over 10 MiB API Gateway answers `{ "message": "Request Entity Too Large" }` itself */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Too many calls to the API at once: API Gateway’s throttle answers `{ "message": "Too Many Requests" }` (not the local API); try again shortly */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Unexpected failure (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `busy`, nothing was changed; try again after `Retry-After` seconds: the database is throttling (after the SDK’s own retries) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get-staff-log": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPageInput"];
+                };
+            };
+            /** @description `validation_failed`: each problem names its field and reason (a query parameter or body field the route does not take is one) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token: API Gateway’s JWT authorizer answers `{ "message": "Unauthorized" }` before the route runs */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `forbidden`: only the agency’s admins read the log of its staff; a valid login of a person with no orderdesk account yet */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
