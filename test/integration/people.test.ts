@@ -6,7 +6,7 @@ import { localCredentials, localRegion } from '../../local/local-aws.js';
 import { routes } from '../../lib/http/routes.js';
 import { apiClient, asDemoUser, asInvitedPerson, newInquiry, ok, people, type Answer, type Client, type SignedIn } from '../support/api-client.js';
 import { freshOrganisation } from '../support/fresh-organisation.js';
-import { mailsTo } from '../support/mailbox.js';
+import { mailsTo, recipientOf, waitForMails } from '../support/mailbox.js';
 
 /**
  * Onboarding through the API: organisations, their people and the agency's staff, with the rules
@@ -234,6 +234,10 @@ describe('people of an organisation', () => {
     const { orgId, admin: orgAdmin, member, emails, passwords } = await freshOrganisation('Deactivation');
     const refreshToken = (await signInWithCognito(emails.member, passwords.member)).AuthenticationResult!.RefreshToken!;
     expect(ok(await apiClient(stack().apiUrl, (await refresh(refreshToken)).AuthenticationResult!.IdToken!).send(routes.getMe)).userId).toBe(member.userId);
+    // While active they are mailed about their requests.
+    const own = ok(await member.send(routes.createRequest, { body: newInquiry('Before Milan leaves') })).requestId;
+    ok(await orgAdmin.send(routes.postMessage, { path: { requestId: own }, body: { body: 'Milan, one more thing.' } }));
+    await waitForMails(own, (all) => all.some((m) => recipientOf(m) === emails.member));
     // The member's calls are served a moment before: any cache of their user item is warm.
     for (let i = 0; i < 3; i += 1) expect((await member.send(routes.listRequests)).status).toBe(200);
     const deactivated = ok(await orgAdmin.send(routes.deactivatePerson, { path: { userId: member.userId! } }));
@@ -244,8 +248,12 @@ describe('people of an organisation', () => {
     expect((await member.send(routes.getMe)).status).toBe(403);
     await expect(asInvitedPerson(emails.member)).rejects.toThrow(/deactivated/i);
     await expect(refresh(refreshToken)).rejects.toMatchObject({ name: 'NotAuthorizedException' });
-    // Not mailed any more either: the people listing still shows them, deactivated.
     expect(ok(await orgAdmin.send(routes.listPeople, { path: { orgId } })).find((p) => p.userId === member.userId)?.state).toBe('deactivated');
+    // Not mailed any more: a message on their request reaches the agency, not them.
+    ok(await orgAdmin.send(routes.postMessage, { path: { requestId: own }, body: { body: 'Milan, are you there?' } }));
+    // The agency's three: the request, the first message, this one.
+    const mails = await waitForMails(own, (all) => all.filter((m) => recipientOf(m) === people.agent).length === 3);
+    expect(mails.filter((m) => recipientOf(m) === emails.member)).toHaveLength(1);
 
     ok(await orgAdmin.send(routes.reactivatePerson, { path: { userId: member.userId! } }));
     expect((await member.send(routes.listRequests)).status).toBe(200);
