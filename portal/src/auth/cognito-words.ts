@@ -1,9 +1,11 @@
 import { CognitoError } from './cognito.js';
 import type { Language, Words } from '../i18n.js';
 
-const words: Words<'credentials' | 'code' | 'expiredCode' | 'password' | 'limit' | 'network' | 'other'> = {
+const words: Words<'credentials' | 'deactivated' | 'invitationExpired' | 'code' | 'expiredCode' | 'password' | 'limit' | 'network' | 'other'> = {
   en: {
     credentials: 'That e-mail and password do not match. Check both, or reset your password.',
+    deactivated: 'Your access has been deactivated. Ask your organisation’s admin (or the agency) to reactivate it.',
+    invitationExpired: 'Your invitation has expired. Ask whoever invited you to send it again.',
     code: 'That code is not the one we sent. Check the mail and type it again.',
     expiredCode: 'That code has expired. Ask for a new one.',
     password: 'Choose a longer password: at least 12 characters, with upper and lower case letters and a digit.',
@@ -13,6 +15,8 @@ const words: Words<'credentials' | 'code' | 'expiredCode' | 'password' | 'limit'
   },
   cs: {
     credentials: 'E-mail a heslo k sobě nesedí. Zkontrolujte obojí, nebo si heslo obnovte.',
+    deactivated: 'Váš přístup byl zrušen. Požádejte správce své organizace (nebo agenturu), aby ho obnovil.',
+    invitationExpired: 'Platnost pozvánky vypršela. Požádejte toho, kdo vás pozval, aby ji poslal znovu.',
     code: 'Tohle není kód, který jsme poslali. Zkontrolujte e-mail a zadejte ho znovu.',
     expiredCode: 'Platnost kódu vypršela. Požádejte o nový.',
     password: 'Zvolte delší heslo: aspoň 12 znaků, velká i malá písmena a číslici.',
@@ -24,8 +28,10 @@ const words: Words<'credentials' | 'code' | 'expiredCode' | 'password' | 'limit'
 
 /**
  * Cognito's refusal as a sentence in the person's language. `during` tells a wrong password
- * (signing in: cognito-local answers InvalidPasswordException where Cognito answers
- * NotAuthorizedException) from one the policy refuses (choosing a new one).
+ * (signing in: an InvalidPasswordException there is a wrong one) from one the policy refuses
+ * (choosing a new one). Cognito tells a disabled login and an expired temporary password only by
+ * the NotAuthorizedException's message (it checks the password first, so nobody learns either
+ * without the right one).
  */
 export const cognitoSentence = (error: unknown, language: Language, during: 'sign-in' | 'new-password'): string => {
   const table = words[language];
@@ -33,6 +39,9 @@ export const cognitoSentence = (error: unknown, language: Language, during: 'sig
   if (during === 'sign-in' && code === 'InvalidPasswordException') return table.credentials;
   switch (code) {
     case 'NotAuthorizedException':
+      if (error instanceof CognitoError && /disabled/i.test(error.message)) return table.deactivated;
+      if (error instanceof CognitoError && /temporary password has expired/i.test(error.message)) return table.invitationExpired;
+      return table.credentials;
     case 'UserNotFoundException':
       return table.credentials;
     case 'CodeMismatchException':
