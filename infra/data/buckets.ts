@@ -53,6 +53,14 @@ export const addBuckets = (stack: Stack, config: StageConfig): Bucket => {
         expiration: Duration.days(bucketDefinition.uploads.expireAfterDays),
         noncurrentVersionExpiration: Duration.days(bucketDefinition.uploads.expireAfterDays),
       },
+      // A person's export holds everything stored about them: gone a day after it was made,
+      // every version of it (its download link works 15 minutes).
+      {
+        id: 'ExpireExports',
+        prefix: bucketDefinition.exports.prefix,
+        expiration: Duration.days(bucketDefinition.exports.expireAfterDays),
+        noncurrentVersionExpiration: Duration.days(bucketDefinition.exports.expireAfterDays),
+      },
     ],
   });
 

@@ -8,8 +8,11 @@ export const mailPrefix = 'mail/';
 /** Binding orders' PDFs (`orders/<requestId>/<orderNumber>.pdf`): written once when an order is made, read to mail and download them. */
 export const orderPrefix = 'orders/';
 
+/** A person's data as one JSON document (`exports/<uuid>.json`), written by the export and read through its link; expires after a day (docs/privacy.md). */
+export const exportPrefix = 'exports/';
+
 /** The bucket's key prefixes; grants are per prefix, never on the bucket as a whole. */
-export type BucketPrefix = typeof uploadPrefix | typeof attachmentPrefix | typeof mailPrefix | typeof orderPrefix;
+export type BucketPrefix = typeof uploadPrefix | typeof attachmentPrefix | typeof mailPrefix | typeof orderPrefix | typeof exportPrefix;
 
 /** What a function may do with the objects under one prefix. HEAD and presigned GETs are `get`,
  * presigned POSTs and copies' destinations `put`. */

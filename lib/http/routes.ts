@@ -4,6 +4,7 @@ import { mailRoutes } from './routes/mail.js';
 import { offerRoutes } from './routes/offers.js';
 import { organisationRoutes } from './routes/organisations.js';
 import { peopleRoutes } from './routes/people.js';
+import { privacyRoutes } from './routes/privacy.js';
 import { queueRoutes } from './routes/queues.js';
 import { requestRoutes } from './routes/requests.js';
 import { reviewRoutes } from './routes/review.js';
@@ -22,6 +23,7 @@ export const routes = routeTable({
   ...queueRoutes,
   ...organisationRoutes,
   ...peopleRoutes,
+  ...privacyRoutes,
   ...offerRoutes,
   ...reviewRoutes,
   ...mailRoutes,

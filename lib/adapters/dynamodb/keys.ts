@@ -81,3 +81,5 @@ export const threadKey = (requestId: string, userId: string) => ({ pk: `REQ#${re
 export const inboundOutcomeKey = (objectKey: string) => ({ pk: `INBOUND#${objectKey}`, sk: 'OUTCOME' });
 /** A refused reply's sender was answered (at most once a day). */
 export const answeredKey = (email: string) => ({ pk: `EMAIL#${email.toLowerCase()}`, sk: 'ANSWERED' });
+/** The record that a person was erased (no name, no address): a second erasure answers it again. */
+export const erasureKey = (userId: string) => ({ pk: `ERASED#${userId}`, sk: 'ERASURE' });

@@ -35,6 +35,11 @@
  * | mail thread         | REQ#<id>               | MAILTHREAD#<sub>        |                                              |
  * | inbound mail        | INBOUND#<object key>   | OUTCOME                 | (expiresAt: TTL)                             |
  * | answer to a sender  | EMAIL#<email>          | ANSWERED                | (expiresAt: TTL)                             |
+ * | erased person       | ERASED#<sub>           | ERASURE                 |                                              |
+ *
+ * No read scans, with one exception: a person's export and erasure read the whole table once
+ * (person-data-store.ts, docs/privacy.md), being rare enough that an index of who is named where
+ * would cost more, on every write, than they ever do.
  *
  * The request id is its human number, so "a request by its number" is a plain GetItem. A request
  * and everything that belongs to it share one partition: one Query reads its timeline.

@@ -1,3 +1,4 @@
+import { exportPrefix } from '../../config/access.js';
 import { uploadPrefix } from '../../domain/attachment-rules.js';
 
 /** The attachments bucket's CORS rules as data, so browsers can PUT to presigned URLs. The CDK
@@ -7,6 +8,8 @@ export const bucketDefinition = {
   /** What a confirmation leaves under uploads/ (it removes the upload, best effort), or an upload
    * never confirmed, expires after this many days (a lifecycle rule of the deployed bucket). */
   uploads: { prefix: uploadPrefix, expireAfterDays: 1 },
+  /** A person's export (docs/privacy.md): its link works 15 minutes, the file expires after this many days, every version of it. */
+  exports: { prefix: exportPrefix, expireAfterDays: 1 },
   cors: {
     allowedMethods: ['GET', 'PUT', 'POST', 'HEAD'],
     allowedHeaders: ['*'],

@@ -24,9 +24,14 @@ export const setMuted = async (deps: PreferenceDeps, caller: Caller, requestId: 
   return { requestId, muted };
 };
 
-/** RFC 8058's one-click unsubscribe: the signed link in a mail's List-Unsubscribe header mutes that request for that person. */
+/**
+ * RFC 8058's one-click unsubscribe: the signed link in a mail's List-Unsubscribe header mutes that
+ * request for that person. A person who has no account any more (removed, or erased) gets a 404
+ * and nothing is written: a mute would bring their id back into the table.
+ */
 export const unsubscribe = async (deps: PreferenceDeps, token: string) => {
   const claims = verifyLink(await deps.linkKey(), token, 'mute', deps.now(), 'path.token');
+  if (!(await deps.users.getUser(claims.userId))) throw new NotFoundError('Person');
   await deps.preferences.mute(claims.userId, claims.requestId, deps.now().toISOString());
   return { requestId: claims.requestId, muted: true };
 };

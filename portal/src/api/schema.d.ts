@@ -354,6 +354,46 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/people/{userId}/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase a person: their login, profile, preferences, invitations, mail threads and suppression are deleted, their name and address in what others keep become “former user”, and what the law makes the agency keep is listed (agency admins)
+         * @description The answer counts what was deleted and anonymised, by kind, and lists in `kept` exactly what still names the person and why: a binding order and the acceptance behind it are tax documents, kept 10 years from the end of the year of the taxable supply (Czech VAT law, zákon o DPH §35). Erasing again answers the same. Reads the whole table: it takes seconds.
+         */
+        post: operations["erase-person"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/people/{userId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Everything stored about a person as one JSON document, as a download link valid for 15 minutes (agency admins for anyone; every person for themselves)
+         * @description The profile, preferences and mutes, memberships, invitations to requests, the requests they filed, their messages and other steps, entries that mention them, their files (as listed on their requests), their decisions, mail to them and their suppression, the log lines about them, and anything else that names them. The file expires after a day. Reads the whole table: it takes seconds.
+         */
+        post: operations["export-person"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/people/{userId}/invitation": {
         parameters: {
             query?: never;
@@ -984,6 +1024,23 @@ export type components = {
             fileName: string;
             url: string;
         };
+        Erasure: {
+            /** @description Items whose mentions of the person became “former user”, by kind */
+            anonymised: {
+                [key: string]: number;
+            };
+            /** @description Items deleted, by kind */
+            deleted: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            erasedAt: string;
+            /** @description The agency admin who erased the person */
+            erasedBy: string;
+            /** @description Exactly what still names the person afterwards, and why */
+            kept: components["schemas"]["KeptRecord"][];
+            userId: string;
+        };
         Error: {
             error: {
                 /** @description Stable machine-readable code, e.g. `validation_failed` */
@@ -1117,6 +1174,23 @@ export type components = {
             /** Format: email */
             email: string;
             name?: string;
+        };
+        KeptRecord: {
+            /**
+             * Format: date-time
+             * @description Until when the law makes the agency keep it, counted at the erasure (see docs/privacy.md)
+             */
+            keepUntil?: string;
+            key: string;
+            /** @description `order`, `order_document`, `offer`, `organisation`, `erasure_record`, or the kind of an item that could not be wholly anonymised */
+            kind: string;
+            reason: string;
+            requestId?: string;
+            /**
+             * @description `table`: an item of the DynamoDB table, `key` its pk and sk; `files`: an object of the bucket, `key` its key
+             * @enum {string}
+             */
+            store: "table" | "files";
         };
         MailPreferences: {
             /**
@@ -4118,6 +4192,216 @@ export interface operations {
                 };
             };
             /** @description `conflict`, with `next` saying what to do: the last admin would go: make another admin first; another change of the same thing came first (reload, then try again) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: a body (the route takes none) over 256 KiB; over 10 MiB API Gateway answers `{ "message": "Request Entity Too Large" }` itself */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Too many calls to the API at once: API Gateway’s throttle answers `{ "message": "Too Many Requests" }` (not the local API); try again shortly */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Unexpected failure (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `busy`, nothing was changed; try again after `Retry-After` seconds: the database is throttling (after the SDK’s own retries) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "erase-person": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Erasure"];
+                };
+            };
+            /** @description `validation_failed`: each problem names its field and reason (a query parameter or body field the route does not take is one) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token: API Gateway’s JWT authorizer answers `{ "message": "Unauthorized" }` before the route runs */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `forbidden`: only the agency’s admins erase people, and nobody erases themselves; a valid login of a person with no orderdesk account yet */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: nobody has that id, and nobody with it was erased */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `conflict`, with `next` saying what to do: the last admin would go (make another admin first), or the person changed while being erased (erase again); another change of the same thing came first (reload, then try again) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: a body (the route takes none) over 256 KiB; over 10 MiB API Gateway answers `{ "message": "Request Entity Too Large" }` itself */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Too many calls to the API at once: API Gateway’s throttle answers `{ "message": "Too Many Requests" }` (not the local API); try again shortly */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Unexpected failure (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `busy`, nothing was changed; try again after `Retry-After` seconds: the database is throttling (after the SDK’s own retries) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "export-person": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DownloadLink"];
+                };
+            };
+            /** @description `validation_failed`: each problem names its field and reason (a query parameter or body field the route does not take is one) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token: API Gateway’s JWT authorizer answers `{ "message": "Unauthorized" }` before the route runs */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `forbidden`: only the agency’s admins, and the person themselves, export a person’s data (a client admin does not export a colleague’s); a valid login of a person with no orderdesk account yet */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: the person is not there, or not one the caller sees */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `conflict`, with `next` saying what to do: another change of the same thing came first (reload, then try again) */
             409: {
                 headers: {
                     [name: string]: unknown;
