@@ -30,8 +30,8 @@ export interface PersonRef {
 export const personRefOf = (user: Pick<User, 'userId' | 'email' | 'name'>): PersonRef => ({ userId: user.userId, email: user.email.toLowerCase(), name: user.name });
 
 /**
- * One stored item, whatever its entity: its primary key and index keys (never rewritten) and its
- * other attributes, `entity` among them.
+ * One stored item, whatever its entity: its primary key (partition key first) and index keys
+ * (never rewritten), and its other attributes, `entity` among them.
  */
 export interface StoredItem {
   key: Readonly<Record<string, string>>;
@@ -56,8 +56,9 @@ interface Matcher {
 
 const matcherOf = (person: PersonRef): Matcher => {
   const patterns: { find: RegExp; replacement: string }[] = [];
-  if (person.email) patterns.push({ find: new RegExp(escaped(person.email), 'giu'), replacement: formerUserName });
-  patterns.push({ find: new RegExp(escaped(person.userId), 'gu'), replacement: formerUserId });
+  // Each a whole token: `a@b.cz` is not in `xa@b.cz` or `a@b.cz.eu`, id `u-7` not in `u-70` (a sentence's full stop after an address is fine).
+  if (person.email) patterns.push({ find: new RegExp(`(?<![\\w.+-])${escaped(person.email)}(?![\\w-]|\\.\\w)`, 'giu'), replacement: formerUserName });
+  patterns.push({ find: new RegExp(`(?<![\\p{L}\\p{N}_-])${escaped(person.userId)}(?![\\p{L}\\p{N}_-])`, 'gu'), replacement: formerUserId });
   const words = person.name?.trim().split(/\s+/u).filter(Boolean) ?? [];
   // A name as a phrase of its own, not inside a longer word ("Eva" is not in "Evaluation").
   if (words.join(' ').length >= 2) patterns.push({ find: new RegExp(`(?<![\\p{L}\\p{N}])${words.map(escaped).join('\\s+')}(?![\\p{L}\\p{N}])`, 'giu'), replacement: formerUserName });

@@ -11,14 +11,14 @@ import { updateExpression } from './update-expression.js';
 const primaryKey: readonly string[] = [tableDefinition.partitionKey, tableDefinition.sortKey];
 const indexKeyNames: readonly string[] = tableDefinition.globalIndexes.flatMap((index) => [index.partitionKey, index.sortKey]);
 
-/** A raw item as the domain reads it: its primary key, its index keys and the rest. */
+/** A raw item as the domain reads it: its primary key (partition key first), its index keys and the rest. */
 const storedItem = (raw: RawItem): StoredItem => {
-  const key: Record<string, string> = {};
+  const key: Record<string, string> = Object.fromEntries(primaryKey.map((name) => [name, String(raw[name])]));
   const indexKeys: Record<string, string> = {};
   const attributes: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(raw)) {
-    if (primaryKey.includes(name)) key[name] = String(value);
-    else if (indexKeyNames.includes(name)) indexKeys[name] = String(value);
+    if (primaryKey.includes(name)) continue;
+    if (indexKeyNames.includes(name)) indexKeys[name] = String(value);
     else attributes[name] = value;
   }
   return { key, indexKeys, attributes };
@@ -28,9 +28,9 @@ const keyText = (key: Readonly<Record<string, string>>) => `${key.pk} ${key.sk}`
 
 /**
  * How many parts the Scan is read in at once (DynamoDB's parallel scan): each part is paged on its
- * own, so the whole table is read in about a quarter of the time one sequence of pages takes.
+ * own, side by side with the others.
  */
-const scanSegments = 4;
+const defaultScanSegments = 4;
 
 /** JSON is enough to tell whether a rewritten attribute changed: both sides come from the same read. */
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -40,7 +40,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * PersonDataStore). The Scan reads every item of the table with a consistent read, and keeps the
  * ones `names` matches; docs/privacy.md says how long that takes and where it stops being fine.
  */
-export const dynamoPersonDataStore = (client: DynamoDBDocumentClient, tableName: () => string): PersonDataStore => {
+export const dynamoPersonDataStore = (client: DynamoDBDocumentClient, tableName: () => string, scanSegments = defaultScanSegments): PersonDataStore => {
   const queryAll = async (input: { IndexName?: string; KeyConditionExpression: string; ExpressionAttributeValues: Record<string, unknown> }): Promise<RawItem[]> => {
     const items: RawItem[] = [];
     let start: Record<string, unknown> | undefined;

@@ -140,6 +140,17 @@ describe('what an erasure anonymises: the person taken out of what others keep',
     expect(fate(entry)).toEqual({ action: 'none' });
   });
 
+  it('finds an id and an address only as whole tokens, not inside longer ones; a full stop after an address is no part of it', () => {
+    const short: PersonRef = { userId: 'u-7', email: 'eva@agency.example' };
+    const names = namesPerson(short);
+    const entry = (body: string, actorId = other) => item('REQ#1', 'TL#1', { entity: 'timeline', actorId, body });
+    expect(names(entry('assigned u-70 and u-71'))).toBe(false);
+    expect(names(entry('from teva@agency.example, or eva@agency.example.eu'))).toBe(false);
+    expect(names(entry('x', 'u-7'))).toBe(true);
+    expect(names(item('MAIL#reorder#acme#u-7#2026-11-20T10:00:00.000Z', 'TO#u-8', {}))).toBe(true);
+    expect(rewrittenFor(entry('Pište na EVA@agency.example.'), short).body).toBe(`Pište na ${formerUserName}.`);
+  });
+
   it('finds a name only as a whole phrase: “Eva” is not in “Evaluation”', () => {
     const eva: PersonRef = { userId: 'eva-id', email: 'eva@agency.example', name: 'Eva' };
     expect(fate(item('REQ#1', 'TL#1', { entity: 'timeline', actorId: other, actorName: 'Bob', body: 'Evaluation done' }), eva)).toEqual({ action: 'none' });
