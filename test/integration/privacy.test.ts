@@ -227,4 +227,14 @@ describe('a person’s data (GDPR)', () => {
     // For the record in docs/privacy.md: how long an erasure took against this table.
     console.info(`erasure of one person: ${tookMs} ms against a table of ${after.length} items`);
   }, 120_000);
+
+  it('refuses to erase an organisation’s last client admin (409: make another admin first) and leaves them as they were', async () => {
+    const org = await freshOrganisation('LastAdmin');
+    const alena = org.admin as SignedIn;
+    const refused = await admin.send(routes.erasePerson, { path: { userId: alena.userId } });
+    expect(refusal(refused)).toEqual({ status: 409, code: 'conflict' });
+    expect(refused.error?.next).toMatch(/another person client_admin first/);
+    expect(ok(await alena.send(routes.getMe))).toMatchObject({ userId: alena.userId, role: 'client_admin' });
+    expect(ok(await admin.send(routes.getPerson, { path: { userId: alena.userId } })).state).toBe('active');
+  });
 });
