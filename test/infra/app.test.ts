@@ -109,7 +109,15 @@ describe('the data stack', () => {
     // Nothing under orgs/ ever expires.
     const bucket = attachmentsBucket(dev.data);
     const rules = bucket?.Properties.LifecycleConfiguration.Rules as { Prefix?: string; ExpirationInDays?: number }[];
-    expect(rules.filter((rule) => rule.ExpirationInDays !== undefined).map((rule) => rule.Prefix)).toEqual(['uploads/']);
+    expect(rules.filter((rule) => rule.ExpirationInDays !== undefined).map((rule) => rule.Prefix)).toEqual(['uploads/', 'exports/']);
+  });
+
+  it('expires a person’s export after a day, every version of it', () => {
+    dev.data.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([Match.objectLike({ Prefix: 'exports/', Status: 'Enabled', ExpirationInDays: 1, NoncurrentVersionExpiration: { NoncurrentDays: 1 } })]),
+      },
+    });
   });
 
   it('has a user pool with e-mail sign-in, a password policy, recovery by e-mail and no self sign-up', () => {
@@ -204,7 +212,7 @@ describe('the API stack', () => {
     }
   });
 
-  it('grants the bucket to the attachment and order routes only, one key prefix at a time', () => {
+  it('grants the bucket to the attachment, order, export and erasure routes only, one key prefix at a time', () => {
     // S3, per function: object actions on one key prefix each. The presigned POST acts with
     // request-upload's rights, so its ticket can write nothing outside uploads/; downloads can
     // read nothing but confirmed files; only confirm-upload writes (once) under orgs/; orders'
@@ -215,6 +223,9 @@ describe('the API stack', () => {
       'download-attachment': { 'orgs/*': ['s3:GetObject'] },
       'get-order': { 'orders/*': ['s3:GetObject'] },
       'resend-mail': { 'orders/*': ['s3:GetObject'] },
+      'export-person': { 'exports/*': ['s3:GetObject', 's3:PutObject'] },
+      // The raw mail an erased person sent.
+      'erase-person': { 'mail/*': ['s3:DeleteObject'] },
     };
     for (const route of routeList) expect(s3Grants(dev.api, route.name), route.name).toEqual(expected[route.name] ?? {});
   });
@@ -225,7 +236,7 @@ describe('the API stack', () => {
     expect(s3.length).toBeGreaterThan(0);
     for (const statement of s3) {
       expect([statement.Action].flat().every((action) => ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'].includes(action)), JSON.stringify(statement)).toBe(true);
-      expect([statement.Resource].flat().map(objectPattern)).toEqual([expect.stringMatching(/^(uploads|orgs|orders)\/\*$/)]);
+      expect([statement.Resource].flat().map(objectPattern)).toEqual([expect.stringMatching(/^(uploads|orgs|orders|exports|mail)\/\*$/)]);
     }
   });
 });
