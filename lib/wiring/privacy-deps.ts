@@ -1,7 +1,7 @@
 import { cognitoAccountDirectory } from '../adapters/cognito/account-directory.js';
 import { documentClient, tableName } from '../adapters/dynamodb/document-client.js';
 import { dynamoPersonDataStore } from '../adapters/dynamodb/person-data-store.js';
-import { s3FileStore } from '../adapters/s3/file-store.js';
+import { s3ObjectRemover } from '../adapters/s3/file-store.js';
 import type { ErasureDeps } from '../services/ports/privacy.js';
 import { organisations, serviceDeps, users } from './service-deps.js';
 
@@ -12,5 +12,5 @@ export const erasureDeps: ErasureDeps = {
   people: users,
   accounts: cognitoAccountDirectory(),
   personData: dynamoPersonDataStore(documentClient, tableName),
-  files: s3FileStore(),
+  files: s3ObjectRemover(),
 };

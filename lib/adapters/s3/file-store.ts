@@ -76,6 +76,19 @@ export const readObject = async (env: S3Environment, key: string): Promise<Uint8
  */
 export const absent = (status: number) => status === 404 || status === 403;
 
+/** Removes an object if it can; a failure is logged, not thrown (see FileStore's `discard`). */
+const discardObject = async (env: S3Environment, key: string): Promise<void> => {
+  try {
+    const response = await send(env, 'DELETE', await signedDelete(env.target(), env.credentials(), key, env.now()));
+    if (!response.ok) throw new StorageError(`S3 answered ${response.status} to DELETE ${key}`);
+  } catch (error) {
+    logger.warn('Could not remove an object; the bucket lifecycle removes it later', { key, error });
+  }
+};
+
+/** Only `discard`: for a function that removes objects and does nothing else with the bucket, without the rest of the store in its bundle. */
+export const s3ObjectRemover = (env: S3Environment = s3FromEnvironment): Pick<FileStore, 'discard'> => ({ discard: (key) => discardObject(env, key) });
+
 export const s3FileStore = (env: S3Environment = s3FromEnvironment): FileStore => ({
   presignUpload: (key, contentType, size, expiresInSeconds) =>
     presignPost(
@@ -114,14 +127,7 @@ export const s3FileStore = (env: S3Environment = s3FromEnvironment): FileStore =
     return true;
   },
 
-  async discard(key) {
-    try {
-      const response = await send(env, 'DELETE', await signedDelete(env.target(), env.credentials(), key, env.now()));
-      if (!response.ok) throw new StorageError(`S3 answered ${response.status} to DELETE ${key}`);
-    } catch (error) {
-      logger.warn('Could not remove an object; the bucket lifecycle removes it later', { key, error });
-    }
-  },
+  discard: (key) => discardObject(env, key),
 
   async put(key, content, contentType) {
     const response = await objectRequest(env, 'PUT', key, { headers: { 'content-type': contentType }, body: content });
