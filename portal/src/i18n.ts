@@ -1,11 +1,11 @@
 import { useContext } from 'preact/hooks';
 import { AppContext } from './app-context.js';
 
-export type Language = 'cs' | 'en';
+import type { Language, Words } from './words.js';
+
+export type { Language, Words };
 export const languages: readonly Language[] = ['cs', 'en'];
 
-/** Each module keeps its own words, in both languages with the same keys (the type checks it). */
-export type Words<K extends string> = Record<Language, Record<K, string>>;
 
 const storageKey = 'orderdesk.language';
 

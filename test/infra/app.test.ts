@@ -360,6 +360,10 @@ const expectExactGrants = (template: Template, entry: { name: string; access: Fu
   expect(actions.filter((action) => action.startsWith('cognito-idp:')).sort(), name).toEqual(
     (access.userPool ?? []).map((action) => `cognito-idp:${action}`).sort(),
   );
+  // On the one user pool, by its ARN, never a wildcard.
+  for (const resources of Object.values(grantsOf(template, name, 'cognito-idp'))) {
+    expect(JSON.parse(resources), name).toEqual({ 'Fn::ImportValue': expect.stringMatching(/^orderdesk-\w+-data:ExportsOutputFnGetAttUsers\w+Arn\w+$/) });
+  }
   const bucket = Object.entries(access.bucket ?? {}).map(([prefix, objectActions]) => [`${prefix}*`, (objectActions ?? []).map((a) => `s3:${a[0]!.toUpperCase()}${a.slice(1)}Object`).sort()]);
   expect(s3Grants(template, name), name).toEqual(Object.fromEntries(bucket));
   const ses = grantsOf(template, name, 'ses');

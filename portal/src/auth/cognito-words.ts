@@ -1,5 +1,5 @@
 import { CognitoError } from './cognito.js';
-import type { Language, Words } from '../i18n.js';
+import type { Language, Words } from '../words.js';
 
 const words: Words<'credentials' | 'deactivated' | 'invitationExpired' | 'code' | 'expiredCode' | 'password' | 'limit' | 'network' | 'other'> = {
   en: {
