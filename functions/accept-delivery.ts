@@ -1,8 +1,8 @@
 import { workflowDeps } from '../lib/wiring/order-deps.js';
 import { createHandler } from '../lib/http/create-handler.js';
-import { routes } from '../lib/http/routes.js';
+import { reviewRoutes } from '../lib/http/routes/review.js';
 import { acceptDelivery } from '../lib/services/review/handovers.js';
 
-export const handler = createHandler(routes.acceptDelivery)(({ identity, path, body, origin }) =>
+export const handler = createHandler(reviewRoutes.acceptDelivery)(({ identity, path, body, origin }) =>
   acceptDelivery(workflowDeps, identity, path.requestId, { round: path.round, origin, ...body }),
 );

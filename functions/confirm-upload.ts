@@ -1,8 +1,8 @@
 import { fileServiceDeps } from '../lib/wiring/file-service-deps.js';
 import { createHandler } from '../lib/http/create-handler.js';
-import { routes } from '../lib/http/routes.js';
+import { discussionRoutes } from '../lib/http/routes/discussion.js';
 import { confirmUpload } from '../lib/services/requests/attachments.js';
 
-export const handler = createHandler(routes.confirmUpload)(({ identity, path }) =>
+export const handler = createHandler(discussionRoutes.confirmUpload)(({ identity, path }) =>
   confirmUpload(fileServiceDeps, identity, path.requestId, path.attachmentId),
 );

@@ -1,8 +1,8 @@
 import { serviceDeps } from '../lib/wiring/service-deps.js';
 import { createHandler } from '../lib/http/create-handler.js';
-import { routes } from '../lib/http/routes.js';
+import { requestRoutes } from '../lib/http/routes/requests.js';
 import { createRequest } from '../lib/services/requests/requests.js';
 
-export const handler = createHandler(routes.createRequest)(({ identity, body, idempotencyKey }) =>
+export const handler = createHandler(requestRoutes.createRequest)(({ identity, body, idempotencyKey }) =>
   createRequest(serviceDeps, identity, body, idempotencyKey),
 );

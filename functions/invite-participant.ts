@@ -1,8 +1,8 @@
 import { inviteDeps } from '../lib/wiring/invite-deps.js';
 import { createHandler } from '../lib/http/create-handler.js';
-import { routes } from '../lib/http/routes.js';
+import { discussionRoutes } from '../lib/http/routes/discussion.js';
 import { inviteParticipant } from '../lib/services/requests/participants.js';
 
-export const handler = createHandler(routes.inviteParticipant)(({ identity, path, body }) =>
+export const handler = createHandler(discussionRoutes.inviteParticipant)(({ identity, path, body }) =>
   inviteParticipant(inviteDeps, identity, path.requestId, body),
 );

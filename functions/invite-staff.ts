@@ -1,6 +1,6 @@
 import { peopleDeps } from '../lib/wiring/people-deps.js';
 import { createHandler } from '../lib/http/create-handler.js';
-import { routes } from '../lib/http/routes.js';
+import { peopleRoutes } from '../lib/http/routes/people.js';
 import { inviteStaff } from '../lib/services/people/people.js';
 
-export const handler = createHandler(routes.inviteStaff)(({ body, identity }) => inviteStaff(peopleDeps, identity, body));
+export const handler = createHandler(peopleRoutes.inviteStaff)(({ body, identity }) => inviteStaff(peopleDeps, identity, body));

@@ -1,6 +1,6 @@
 import { serviceDeps } from '../lib/wiring/service-deps.js';
 import { createHandler } from '../lib/http/create-handler.js';
-import { routes } from '../lib/http/routes.js';
+import { discussionRoutes } from '../lib/http/routes/discussion.js';
 import { listAttachments } from '../lib/services/requests/attachments.js';
 
-export const handler = createHandler(routes.listAttachments)(({ identity, path }) => listAttachments(serviceDeps, identity, path.requestId));
+export const handler = createHandler(discussionRoutes.listAttachments)(({ identity, path }) => listAttachments(serviceDeps, identity, path.requestId));

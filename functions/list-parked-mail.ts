@@ -1,6 +1,6 @@
 import { notifierDeps } from '../lib/wiring/mail-deps.js';
 import { createHandler } from '../lib/http/create-handler.js';
-import { routes } from '../lib/http/routes.js';
+import { mailRoutes } from '../lib/http/routes/mail.js';
 import { listParkedMail } from '../lib/services/mail/parked-mail.js';
 
-export const handler = createHandler(routes.listParkedMail)(({ identity, query }) => listParkedMail(notifierDeps, identity, query.limit, query.cursor));
+export const handler = createHandler(mailRoutes.listParkedMail)(({ identity, query }) => listParkedMail(notifierDeps, identity, query.limit, query.cursor));

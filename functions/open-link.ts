@@ -1,6 +1,6 @@
 import { preferenceDeps } from '../lib/wiring/mail-deps.js';
 import { createHandler } from '../lib/http/create-handler.js';
-import { routes } from '../lib/http/routes.js';
+import { mailRoutes } from '../lib/http/routes/mail.js';
 import { openLink } from '../lib/services/mail/mail-preferences.js';
 
-export const handler = createHandler(routes.openLink)(({ path }) => openLink(preferenceDeps, path.token));
+export const handler = createHandler(mailRoutes.openLink)(({ path }) => openLink(preferenceDeps, path.token));

@@ -1,6 +1,6 @@
 import { peopleDeps } from '../lib/wiring/people-deps.js';
 import { createHandler } from '../lib/http/create-handler.js';
-import { routes } from '../lib/http/routes.js';
+import { peopleRoutes } from '../lib/http/routes/people.js';
 import { setOrganisationActive } from '../lib/services/people/organisations.js';
 
-export const handler = createHandler(routes.reactivateOrganisation)(({ identity, path }) => setOrganisationActive(peopleDeps, identity, path.orgId, true));
+export const handler = createHandler(peopleRoutes.reactivateOrganisation)(({ identity, path }) => setOrganisationActive(peopleDeps, identity, path.orgId, true));

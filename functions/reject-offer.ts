@@ -1,8 +1,8 @@
 import { offerDeps } from '../lib/wiring/order-deps.js';
 import { createHandler } from '../lib/http/create-handler.js';
-import { routes } from '../lib/http/routes.js';
+import { offerRoutes } from '../lib/http/routes/offers.js';
 import { rejectOffer } from '../lib/services/offers-orders/offers.js';
 
-export const handler = createHandler(routes.rejectOffer)(({ identity, path, body, origin }) =>
+export const handler = createHandler(offerRoutes.rejectOffer)(({ identity, path, body, origin }) =>
   rejectOffer(offerDeps, identity, path.requestId, { number: path.offerNumber, contentHash: body.contentHash, reason: body.reason, origin }),
 );

@@ -1,6 +1,6 @@
 import { peopleDeps } from '../lib/wiring/people-deps.js';
 import { createHandler } from '../lib/http/create-handler.js';
-import { routes } from '../lib/http/routes.js';
+import { peopleRoutes } from '../lib/http/routes/people.js';
 import { removePerson } from '../lib/services/people/people.js';
 
-export const handler = createHandler(routes.removePerson)(({ identity, path }) => removePerson(peopleDeps, identity, path.userId));
+export const handler = createHandler(peopleRoutes.removePerson)(({ identity, path }) => removePerson(peopleDeps, identity, path.userId));

@@ -1,6 +1,6 @@
 import { notifierDeps } from '../lib/wiring/mail-deps.js';
 import { createHandler } from '../lib/http/create-handler.js';
-import { routes } from '../lib/http/routes.js';
+import { mailRoutes } from '../lib/http/routes/mail.js';
 import { resendParked } from '../lib/services/mail/parked-mail.js';
 
-export const handler = createHandler(routes.resendMail)(({ identity, path }) => resendParked(notifierDeps, identity, path.mailId));
+export const handler = createHandler(mailRoutes.resendMail)(({ identity, path }) => resendParked(notifierDeps, identity, path.mailId));

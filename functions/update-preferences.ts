@@ -1,6 +1,6 @@
 import { preferenceDeps } from '../lib/wiring/mail-deps.js';
 import { createHandler } from '../lib/http/create-handler.js';
-import { routes } from '../lib/http/routes.js';
+import { mailRoutes } from '../lib/http/routes/mail.js';
 import { updatePreferences } from '../lib/services/mail/mail-preferences.js';
 
-export const handler = createHandler(routes.updatePreferences)(({ identity, body }) => updatePreferences(preferenceDeps, identity, body));
+export const handler = createHandler(mailRoutes.updatePreferences)(({ identity, body }) => updatePreferences(preferenceDeps, identity, body));

@@ -1,4 +1,4 @@
-import { routeTable, type RouteDefinition } from './route.js';
+import type { RouteDefinition } from './route.js';
 import { discussionRoutes } from './routes/discussion.js';
 import { mailRoutes } from './routes/mail.js';
 import { offerRoutes } from './routes/offers.js';
@@ -14,9 +14,10 @@ import { systemRoutes } from './routes/system.js';
  * The route table: data only. The CDK API stack makes one Lambda and one API route of each
  * entry, the local server serves the same entries with the same handler modules, and the
  * OpenAPI document is generated from it. A route exists by being here: its entry in one of
- * lib/http/routes/, by capability, and that group here.
+ * lib/http/routes/, by capability (each group a `routeTable` of its own, so that a function
+ * imports only its group's definitions and schemas, not every route's), and that group here.
  */
-export const routes = routeTable({
+export const routes = {
   ...systemRoutes,
   ...requestRoutes,
   ...discussionRoutes,
@@ -27,7 +28,7 @@ export const routes = routeTable({
   ...offerRoutes,
   ...reviewRoutes,
   ...mailRoutes,
-});
+};
 
 export const routeList: readonly RouteDefinition[] = Object.values(routes);
 

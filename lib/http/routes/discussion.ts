@@ -1,10 +1,10 @@
 import * as z from 'zod';
 import { AttachmentView, DownloadLink, ParticipantView, TimelineEntryView, TimelinePage, UploadTicket } from '../../services/views.js';
 import { AttachmentPath, InviteBody, NoContent, PageQuery, ParticipantPath, PostMessageBody, RequestPath, RequestUploadBody } from '../schemas/requests.js';
-import type { RouteEntries } from '../route.js';
+import { routeTable, type RouteEntries } from '../route.js';
 
 /** A request's discussion: its messages and timeline, its attachments, and the people invited to it. */
-export const discussionRoutes = {
+export const discussionRoutes = routeTable({
   postMessage: {
     method: 'POST',
     path: '/requests/{requestId}/messages',
@@ -112,4 +112,4 @@ export const discussionRoutes = {
       404: 'the request, or the participant on it, is not there',
     },
   },
-} satisfies RouteEntries;
+} satisfies RouteEntries);

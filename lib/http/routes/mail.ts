@@ -13,7 +13,7 @@ import {
 } from '../schemas/mail.js';
 import { RedirectTo } from '../schemas/redirect.js';
 import { PageQuery, RequestPath } from '../schemas/requests.js';
-import type { RouteEntries } from '../route.js';
+import { routeTable, type RouteEntries } from '../route.js';
 
 /** What a mail's signed link of `purpose` refuses: one orderdesk did not make (400), one past its life (410), and what to do instead. */
 const linkRefusals = (purpose: LinkPurpose, instead: string) => ({
@@ -22,7 +22,7 @@ const linkRefusals = (purpose: LinkPurpose, instead: string) => ({
 });
 
 /** Mail: a person's preferences and mutes, the signed links of mails, and the mail that SES kept refusing. */
-export const mailRoutes = {
+export const mailRoutes = routeTable({
   getPreferences: {
     method: 'GET',
     path: '/me/preferences',
@@ -145,4 +145,4 @@ export const mailRoutes = {
     access: { table: 'readWrite' },
     refusals: { 403: 'only agency staff lift suppressions', 404: 'the address is not suppressed' },
   },
-} satisfies RouteEntries;
+} satisfies RouteEntries);

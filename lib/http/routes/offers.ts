@@ -2,10 +2,10 @@ import * as z from 'zod';
 import { replayWindowSeconds } from '../../domain/orders/webhook-signature.js';
 import { AcceptBody, OfferBody, OfferDecisionView, OfferPath, OfferView, OrderView, PaymentBody, PaymentResultView, RejectBody } from '../schemas/offers.js';
 import { RequestPath } from '../schemas/requests.js';
-import type { RouteEntries } from '../route.js';
+import { routeTable, type RouteEntries } from '../route.js';
 
 /** Offers, the binding orders they become, and the orders' payments. */
-export const offerRoutes = {
+export const offerRoutes = routeTable({
   postOffer: {
     method: 'POST',
     path: '/requests/{requestId}/offers',
@@ -105,4 +105,4 @@ export const offerRoutes = {
       503: 'other changes of the order kept coming first (racing deliveries); nothing was recorded, so deliver it again',
     },
   },
-} satisfies RouteEntries;
+} satisfies RouteEntries);

@@ -1,10 +1,10 @@
 import { OrganisationView } from '../../services/views.js';
 import { BillingBody } from '../schemas/offers.js';
 import { OrganisationPath, SettingsBody } from '../schemas/queues.js';
-import type { RouteEntries } from '../route.js';
+import { routeTable, type RouteEntries } from '../route.js';
 
 /** Organisations: their settings and billing details. */
-export const organisationRoutes = {
+export const organisationRoutes = routeTable({
   getOrganisation: {
     method: 'GET',
     path: '/orgs/{orgId}',
@@ -43,4 +43,4 @@ export const organisationRoutes = {
       404: 'the organisation is not there, or not the caller’s to see',
     },
   },
-} satisfies RouteEntries;
+} satisfies RouteEntries);

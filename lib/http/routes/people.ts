@@ -12,7 +12,7 @@ import {
   RoleBody,
   StaffInvitationBody,
 } from '../schemas/people.js';
-import type { RouteEntries } from '../route.js';
+import { routeTable, type RouteEntries } from '../route.js';
 
 const someoneElses = 'the person is not there, or not the caller’s to manage';
 const theirOrganisation = 'the organisation is not there, or not the caller’s to see';
@@ -21,7 +21,7 @@ const theirOrganisation = 'the organisation is not there, or not the caller’s 
  * Onboarding: the agency creates client organisations, their admins (and the agency's) invite and
  * manage their people, the agency's admins its staff. Every change is in a log (docs/people.md).
  */
-export const peopleRoutes = {
+export const peopleRoutes = routeTable({
   createOrganisation: {
     method: 'POST',
     path: '/orgs',
@@ -200,4 +200,4 @@ export const peopleRoutes = {
     access: { table: 'readWrite', userPool: ['AdminDeleteUser'] },
     refusals: { 403: 'nobody removes themselves; only the people who manage them do', 404: someoneElses, 409: 'the last admin would go, or the person is of the agency’s staff' },
   },
-} satisfies RouteEntries;
+} satisfies RouteEntries);

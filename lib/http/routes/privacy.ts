@@ -1,13 +1,13 @@
 import { ErasureRecord } from '../../domain/privacy.js';
 import { DownloadLink } from '../../services/views.js';
 import { PersonPath } from '../schemas/people.js';
-import type { RouteEntries } from '../route.js';
+import { routeTable, type RouteEntries } from '../route.js';
 
 /**
  * A person's GDPR rights over what orderdesk stores about them: an export of everything, and an
  * erasure (docs/privacy.md). Both read the whole table once, so they take seconds.
  */
-export const privacyRoutes = {
+export const privacyRoutes = routeTable({
   exportPerson: {
     method: 'POST',
     path: '/people/{userId}/export',
@@ -40,4 +40,4 @@ export const privacyRoutes = {
       409: 'the last admin would go (make another admin first), or the person changed while being erased (erase again)',
     },
   },
-} satisfies RouteEntries;
+} satisfies RouteEntries);

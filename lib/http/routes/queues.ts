@@ -1,10 +1,10 @@
 import { ClientQueueView, QueuePlacementView, RequestView, WorkQueueView } from '../../services/views.js';
 import { AssigneeBody, ClientQueueQuery, MoveBody, QueueOrderBody, WorkQueueQuery } from '../schemas/queues.js';
 import { RequestPath } from '../schemas/requests.js';
-import type { RouteEntries } from '../route.js';
+import { routeTable, type RouteEntries } from '../route.js';
 
 /** Queues: the order a client wants its requests handled in, and who works on them. */
-export const queueRoutes = {
+export const queueRoutes = routeTable({
   assignRequest: {
     method: 'PUT',
     path: '/requests/{requestId}/assignee',
@@ -68,4 +68,4 @@ export const queueRoutes = {
     access: { table: 'read' },
     refusals: { 403: 'only agency staff see the work queue (clients: `GET /queue`)' },
   },
-} satisfies RouteEntries;
+} satisfies RouteEntries);

@@ -1,10 +1,10 @@
 import { RequestPage, RequestView } from '../../services/views.js';
 import { ActionBody } from '../schemas/queues.js';
 import { CancelBody, CreateRequestBody, ListRequestsQuery, RequestPath } from '../schemas/requests.js';
-import type { RouteEntries } from '../route.js';
+import { routeTable, type RouteEntries } from '../route.js';
 
 /** Requests: filing, reading and listing them, and the steps of their lifecycle. */
-export const requestRoutes = {
+export const requestRoutes = routeTable({
   createRequest: {
     method: 'POST',
     path: '/requests',
@@ -64,4 +64,4 @@ export const requestRoutes = {
       409: 'the request’s status or type does not allow that step now, or the window to reopen an answer has ended (it is closed)',
     },
   },
-} satisfies RouteEntries;
+} satisfies RouteEntries);

@@ -1,10 +1,10 @@
 import * as z from 'zod';
 import { RequestPath } from '../schemas/requests.js';
 import { AcceptDeliveryBody, FeedbackView, HandoverBody, HandoverResultView, HandoverView, RequestChangesBody, RoundPath } from '../schemas/review.js';
-import type { RouteEntries } from '../route.js';
+import { routeTable, type RouteEntries } from '../route.js';
 
 /** Review: handing work over, the client's verdict on each round, and the ratings. */
-export const reviewRoutes = {
+export const reviewRoutes = routeTable({
   handOver: {
     method: 'POST',
     path: '/requests/{requestId}/handovers',
@@ -68,4 +68,4 @@ export const reviewRoutes = {
     access: { table: 'read' },
     refusals: { 403: 'only agency staff see the ratings' },
   },
-} satisfies RouteEntries;
+} satisfies RouteEntries);

@@ -1,10 +1,10 @@
 import { HealthResponse } from '../schemas/health.js';
 import { MeResponse } from '../schemas/me.js';
 import { OpenApiResponse } from '../schemas/openapi.js';
-import type { RouteEntries } from '../route.js';
+import { routeTable, type RouteEntries } from '../route.js';
 
 /** The system's own routes: liveness, the API's description, and who the caller is. */
-export const systemRoutes = {
+export const systemRoutes = routeTable({
   health: {
     method: 'GET',
     path: '/health',
@@ -36,4 +36,4 @@ export const systemRoutes = {
     schemas: { response: MeResponse },
     access: { table: 'read' },
   },
-} satisfies RouteEntries;
+} satisfies RouteEntries);

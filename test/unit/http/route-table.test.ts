@@ -29,6 +29,15 @@ describe('the route table', () => {
     expect(new Set(routeList.map(routeKey)).size).toBe(routeList.length);
   });
 
+  it('lets each route’s handler import only its own group of routes, not the whole table (its bundle carries no other route’s schemas)', () => {
+    const wholeTable = fs
+      .readdirSync(functionsDir)
+      .filter((file) => fs.readFileSync(path.join(functionsDir, file), 'utf8').includes("from '../lib/http/routes.js'"))
+      .sort();
+    // The OpenAPI document and the fallback are about every route.
+    expect(wholeTable).toEqual(['get-openapi.ts', 'no-route.ts']);
+  });
+
   it('names each route after its key in kebab-case, the name of its handler module', () => {
     for (const [key, route] of Object.entries(routes)) {
       expect(route.name, key).toBe(kebabCase(key));
