@@ -40,3 +40,11 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 /** The log a change to a person belongs to: their organisation's, or the agency's for staff. */
 export const auditScopeOf = (person: { orgId?: string }): string => person.orgId ?? agencyScope;
 export const agencyScope = 'agency';
+
+/** What a change changed, for its log line: `{ field: { from, to } }` for each field of `change` that differs from `before`. */
+export const changesBetween = <T extends object>(before: T, change: Partial<T>): Record<string, { from: unknown; to: unknown }> =>
+  Object.fromEntries(
+    (Object.entries(change) as [keyof T & string, unknown][])
+      .filter(([key, value]) => value !== undefined && value !== before[key])
+      .map(([key, value]) => [key, { from: before[key], to: value }]),
+  );

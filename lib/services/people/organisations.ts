@@ -5,6 +5,7 @@ import { changed } from '../../domain/people.js';
 import type { Platform } from '../../domain/platform.js';
 import { isAgencyRole } from '../../domain/roles.js';
 import type { Page } from '../ports/common.js';
+import { changesBetween } from '../../domain/audit.js';
 import { logged } from './audit.js';
 import type { Organisation, OrganisationSettings } from '../../domain/organisation.js';
 import type { BillingDetails } from '../../domain/orders/billing.js';
@@ -34,11 +35,7 @@ export const updateOrganisationSettings = async (
   if (!mayManageOrganisation(user, orgId)) throw new ForbiddenError('Only the organisation’s admins (or the agency’s) change its settings');
   const at = deps.now().toISOString();
   const next: Organisation = { ...organisation, settings: { ...organisation.settings, ...settings }, updatedAt: at, version: (organisation.version ?? 0) + 1 };
-  const differences = Object.fromEntries(
-    Object.entries(settings)
-      .filter(([key, value]) => organisation.settings[key as keyof OrganisationSettings] !== value)
-      .map(([key, value]) => [key, { from: organisation.settings[key as keyof OrganisationSettings], to: value }]),
-  );
+  const differences = changesBetween(organisation.settings, settings);
   await deps.unitOfWork.commit([deps.organisations.updateSettings(organisation, next), logged(deps, at, user, orgId, 'organisation_changed', { id: orgId, name: organisation.name }, differences)]);
   return next;
 };
@@ -114,12 +111,10 @@ export const changeOrganisation = async (
     throw new ConflictError(`${organisation.name} was changed by someone else since you read it`, 'Reload the organisation and try again');
   }
   const { version: _version, ...fields } = change;
-  const differences = Object.fromEntries(
-    Object.entries(fields).filter(([key, value]) => value !== undefined && value !== organisation[key as keyof typeof fields]).map(([key, value]) => [key, { from: organisation[key as keyof typeof fields], to: value }]),
-  );
+  const differences = changesBetween(organisation, fields);
   if (Object.keys(differences).length === 0) return organisation;
   const at = deps.now().toISOString();
-  const next: Organisation = { ...organisation, ...Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)), updatedAt: at, version: (organisation.version ?? 0) + 1 };
+  const next: Organisation = { ...organisation, ...fields, updatedAt: at, version: (organisation.version ?? 0) + 1 };
   await deps.unitOfWork.commit([deps.organisations.replace(organisation, next), logged(deps, at, actor, orgId, 'organisation_changed', { id: orgId, name: next.name }, differences)]);
   return next;
 };
