@@ -63,16 +63,17 @@ describe('what allowedActions costs a list (SDK commands counted)', () => {
       for (let i = 0; i < 4; i++) await placeRequest(services.deps, cast, quoted, now);
       const caller = { userId: member.userId! };
       const list = () => listRequests(services.deps, caller, { limit: 10 });
-      // The first call of a person in this process learns who they are.
+      // The first call of a person in this process learns who they are (a hint of whose list to read).
       await list();
       const { result, sent } = await services.count(list);
       expect(result.items.map((item) => item.allowedActions)).toEqual(Array(4).fill(['reject_offer', 'cancel']));
-      expect(sent.map((c) => c.name)).toEqual(['QueryCommand', 'GetItemCommand']);
+      // The caller's user item (read on every call) alongside the page, then the organisation once.
+      expect(sent.map((c) => c.name).sort()).toEqual(['BatchGetItemCommand', 'GetItemCommand', 'QueryCommand']);
 
       const legacy = await placeRequest(services.deps, cast, { ...quoted, offer: 'free', legacy: true }, now);
       const again = await services.count(list);
       expect(again.result.items[0]).toMatchObject({ requestId: legacy.request.requestId, allowedActions: ['reject_offer', 'cancel'] });
-      expect(again.sent.map((c) => c.name).sort()).toEqual(['GetItemCommand', 'QueryCommand', 'QueryCommand']);
+      expect(again.sent.map((c) => c.name).sort()).toEqual(['BatchGetItemCommand', 'GetItemCommand', 'QueryCommand', 'QueryCommand']);
     } finally {
       services.destroy();
     }

@@ -101,6 +101,8 @@ const validCall = (key: string): ((client: Client) => Promise<Answer>) => {
     'POST /people/{userId}/reactivate': (c) => c.send(routes.reactivatePerson, { path: { userId: 'u-none' } }),
     'POST /people/{userId}/invitation': (c) => c.send(routes.resendInvitation, { path: { userId: 'u-none' } }),
     'DELETE /people/{userId}': (c) => c.send(routes.removePerson, { path: { userId: 'u-none' } }),
+    'POST /people/{userId}/export': (c) => c.send(routes.exportPerson, { path: { userId: 'u-none' } }),
+    'POST /people/{userId}/erasure': (c) => c.send(routes.erasePerson, { path: { userId: 'u-none' } }),
   };
   const call = calls[key];
   if (!call) throw new Error(`the tenancy table has no call for ${key}: add one`);
