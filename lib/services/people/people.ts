@@ -1,4 +1,4 @@
-import { auditScopeOf } from '../../domain/audit.js';
+import { auditScopeOf, type AuditAction } from '../../domain/audit.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../domain/errors.js';
 import type { Language } from '../../domain/mail/preferences.js';
 import type { Organisation } from '../../domain/organisation.js';
@@ -184,7 +184,7 @@ const mustBeVersion = (target: User, version: number | undefined) => {
  * Writes a change of `target` with its log line, and keeps one admin: if the change takes them
  * away from their kind's admins, another admin is checked unchanged in the same transaction.
  */
-const commitChange = async (deps: PeopleDeps, actor: User, target: User, next: User | undefined, action: Parameters<typeof logged>[4], details: Record<string, unknown>) => {
+const commitChange = async (deps: PeopleDeps, actor: User, target: User, next: User | undefined, action: AuditAction, details: Record<string, unknown>) => {
   const other = remainingAdmin(target, next, await peersOf(deps, target));
   const at = deps.now().toISOString();
   await deps.unitOfWork.commit([
