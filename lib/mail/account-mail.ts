@@ -16,6 +16,8 @@ export interface AccountMailContext {
   brand: Brand;
   language: Language;
   name?: string;
+  /** The address the person signs in with (an invitation shows it, not Cognito's opaque username). */
+  email?: string;
   /** Cognito's placeholders, kept verbatim in the output */
   usernamePlaceholder: string;
   codePlaceholder: string;
@@ -34,6 +36,13 @@ export const cognitoMessageLimit = 20_000;
 /** A secret or a username to copy: large, monospaced, on its own line. */
 const token = (label: string, value: string, first: boolean): SafeHtml =>
   html`<tr><td style="padding:10px 14px;${first ? '' : `border-top:1px solid ${hairline};`}"><span style="display:block;font-size:13px;color:${muted};">${label}</span><span style="display:block;font-family:Consolas,Menlo,Monaco,monospace;font-size:18px;font-weight:700;letter-spacing:0.5px;word-break:break-all;">${value}</span></td></tr>`;
+
+/**
+ * Cognito requires its username placeholder in an invitation; with e-mail sign-in the username is
+ * an opaque id, so it is said in small print, as the account's id, and the address is what to type.
+ */
+const accountId = (label: string, usernamePlaceholder: string): SafeHtml =>
+  html`<p style="margin:0 0 16px;font-size:12px;color:${muted};">${label}: <span>${usernamePlaceholder}</span></p>`;
 
 const tokens = (rows: SafeHtml[]): SafeHtml =>
   html`<table role="presentation" width="100%" cellspacing="0" cellpadding="0" border="0" style="margin:0 0 16px;border:1px solid ${hairline};border-radius:6px;border-collapse:separate;font-family:${font};">${rows}</table>`;
@@ -59,7 +68,7 @@ export const renderAccountMail = (c: AccountMailContext): { subject: string; htm
         title: subject,
         preheader: preview(intro),
         heading: a.invitationHeading,
-        content: html`${greeting}<p style="margin:0 0 16px;">${intro}</p>${tokens([token(a.username, c.usernamePlaceholder, true), token(a.temporaryPassword, c.codePlaceholder, false)])}<p style="margin:0 0 16px;">${a.signInAndChoose} ${a.validFor(c.validityDays)}</p>`,
+        content: html`${greeting}<p style="margin:0 0 16px;">${intro}</p>${tokens([c.email ? token(a.signInEmail, c.email, true) : token(a.username, c.usernamePlaceholder, true), token(a.temporaryPassword, c.codePlaceholder, false)])}<p style="margin:0 0 16px;">${a.signInAndChoose} ${a.validFor(c.validityDays)}</p>${c.email ? accountId(a.accountId, c.usernamePlaceholder) : ''}`,
         button: { label: a.signIn, url: c.loginUrl },
         footer: { why: a.invitationWhy(brandName), links: [] },
       }),

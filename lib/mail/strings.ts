@@ -173,6 +173,8 @@ export interface Strings {
     invitedToOrganisation: (brandName: string, organisation: string) => string;
     validFor: (days: number) => string;
     username: string;
+    signInEmail: string;
+    accountId: string;
     temporaryPassword: string;
     signInAndChoose: string;
     signIn: string;
@@ -443,6 +445,8 @@ const cs: Strings = {
     invitedToOrganisation: (brandName, organisation) => `Máte pozvánku do portálu ${brandName} za organizaci ${organisation}, kde s námi můžete řešit své požadavky.`,
     validFor: (days) => `Dočasné heslo platí ${days} dní. Pokud vyprší, požádejte toho, kdo vás pozval, o novou pozvánku.`,
     username: 'Přihlašovací jméno',
+    signInEmail: 'Přihlašovací e-mail',
+    accountId: 'Číslo vašeho účtu (pro případné dotazy)',
     temporaryPassword: 'Dočasné heslo',
     signInAndChoose: 'Přihlaste se a nastavte si vlastní heslo.',
     signIn: 'Přihlásit se',
@@ -662,6 +666,8 @@ const en: Strings = {
     invitedToOrganisation: (brandName, organisation) => `You are invited to ${brandName} for ${organisation}, where you can work on your requests with us.`,
     validFor: (days) => `The temporary password works for ${days} days. If it expires, ask whoever invited you for a new invitation.`,
     username: 'Username',
+    signInEmail: 'Sign in with',
+    accountId: 'Your account ID (should you need to ask us)',
     temporaryPassword: 'Temporary password',
     signInAndChoose: 'Sign in and choose your own password.',
     signIn: 'Sign in',

@@ -27,6 +27,7 @@ export const writeAccountMail = (deps: AccountMailDeps, event: CognitoMessageEve
     brand: brandOf(platform, portal),
     language,
     name: event.request.userAttributes?.name,
+    email: event.request.userAttributes?.email,
     usernamePlaceholder: event.request.usernameParameter ?? '{username}',
     codePlaceholder: event.request.codeParameter ?? '{####}',
     requestId,

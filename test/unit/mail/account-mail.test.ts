@@ -33,6 +33,13 @@ describe('renderAccountMail', () => {
     expect(renderAccountMail(invitation).html).toContain('Dočasné heslo platí 7 dní.');
   });
 
+  it('shows the address to sign in with, and Cognito’s username only in small print as the account’s id', () => {
+    const mail = renderAccountMail({ ...invitation, email: 'petr.svoboda@acme.example' });
+    const shown = [...mail.html.matchAll(/font-family:Consolas[^"]*">([^<]*)<\/span>/g)].map((m) => m[1]);
+    expect(shown).toEqual(['petr.svoboda@acme.example', '{####}']);
+    expect(mail.html).toContain('Číslo vašeho účtu (pro případné dotazy): <span>{username}</span>');
+  });
+
   it('keeps the code placeholder in a password reset and leaves the username out', () => {
     const mail = renderAccountMail({ ...reset, language: 'en' });
     expect(mail.html).toContain('>{####}<');
