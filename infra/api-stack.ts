@@ -91,6 +91,7 @@ export class ApiStack extends Stack {
         resources: routeResources,
         stage: config,
         failures: 'API Gateway invokes it synchronously: the caller gets the error answer and may retry; nothing waits in a queue',
+        timeoutSeconds: route.timeoutSeconds,
       });
       const [added] = this.api.addRoutes({
         path: route.path,

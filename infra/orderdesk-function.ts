@@ -55,6 +55,8 @@ export interface OrderdeskFunctionProps {
    * (cdk-nag's Serverless-LambdaDLQ): its caller gets the error, or its trigger keeps the event.
    */
   failures: string;
+  /** Its timeout, if not the functions' usual `functionTimeoutSeconds` (a route's `timeoutSeconds`). */
+  timeoutSeconds?: number;
 }
 
 /**
@@ -106,7 +108,7 @@ export class OrderdeskFunction extends NodejsFunction {
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: 1024,
-      timeout: Duration.seconds(functionTimeoutSeconds),
+      timeout: Duration.seconds(props.timeoutSeconds ?? functionTimeoutSeconds),
       tracing: Tracing.ACTIVE,
       loggingFormat: LoggingFormat.JSON,
       applicationLogLevelV2: ApplicationLogLevel.INFO,

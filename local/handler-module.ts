@@ -2,6 +2,7 @@ import type { Context } from 'aws-lambda';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { functionTimeoutSeconds } from '../lib/config/limits.js';
+import { routeList } from '../lib/http/routes.js';
 import { lambdaContext } from './api-gateway-event.js';
 
 const functionsDir = path.resolve(import.meta.dirname, '..', 'functions');
@@ -37,6 +38,10 @@ export const observeInvocations = (observer: InvocationObserver): (() => void) =
   return () => observers.delete(observer);
 };
 
+/** Each function's timeout, as the CDK app gives it: a route's own `timeoutSeconds`, else the functions' usual one. */
+const timeouts = new Map(routeList.flatMap((route) => (route.timeoutSeconds ? [[route.name, route.timeoutSeconds] as const] : [])));
+export const timeoutSecondsOf = (name: string): number => timeouts.get(name) ?? functionTimeoutSeconds;
+
 /** What Lambda reports for a run past the functions' timeout: the error a caller sees (or its trigger retries on). */
 export const timeoutError = () => Object.assign(new Error(`Task timed out after ${functionTimeoutSeconds} seconds`), { name: 'Sandbox.Timedout' });
 
@@ -65,10 +70,10 @@ export const localFunctions = () => {
     let outcome: LocalRunEnd['outcome'] = 'threw';
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<LocalRun>((resolve) => {
-      timer = setTimeout(() => resolve({ timedOut: true }), functionTimeoutSeconds * 1000);
+      timer = setTimeout(() => resolve({ timedOut: true }), timeoutSecondsOf(name) * 1000);
     });
     try {
-      const run = handler(event, lambdaContext(contextName, functionTimeoutSeconds * 1000)).then((result): LocalRun => ({ timedOut: false, result }));
+      const run = handler(event, lambdaContext(contextName, timeoutSecondsOf(name) * 1000)).then((result): LocalRun => ({ timedOut: false, result }));
       const ran = await Promise.race([run, timeout]);
       outcome = ran.timedOut ? 'timed out' : 'returned';
       return ran;

@@ -1,5 +1,7 @@
 /** Limits shared by the deployed functions and the local server, so both behave alike. */
 export const functionTimeoutSeconds = 10;
+/** The longest a route may take: API Gateway HTTP API answers 503 after 30 s, whatever the function does. */
+export const routeTimeoutLimitSeconds = 29;
 /** API Gateway HTTP API refuses larger request payloads. */
 export const apiPayloadLimitBytes = 10 * 1024 * 1024;
 /**

@@ -52,6 +52,11 @@ export interface RouteDefinition<S extends RouteSchemas = RouteSchemas, A extend
   rawBody?: R;
   /** What it refuses beyond its kind (see RouteRefusals). */
   refusals?: RouteRefusals;
+  /**
+   * Its function's timeout, when a call may take longer than every other route's
+   * (`functionTimeoutSeconds`); at most `routeTimeoutLimitSeconds`, API Gateway's own. Say why.
+   */
+  timeoutSeconds?: number;
 }
 
 /** Keeps each route's literal types (schemas, auth, raw body) so handlers get typed input. */

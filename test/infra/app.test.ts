@@ -210,6 +210,12 @@ describe('the API stack', () => {
     for (const fn of Object.values(dev.api.findResources('AWS::Lambda::Function'))) {
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], LoggingConfig: { LogFormat: 'JSON' }, Handler: 'index.handler' });
     }
+    // 10 s each, but for the routes that read the whole table (a person's export and erasure): API Gateway's 29.
+    const timeouts = Object.fromEntries([...routeList, noRoute].map((route) => [route.name, dev.api.findResources('AWS::Lambda::Function')[functionId(dev.api, route.name)]!.Properties.Timeout]));
+    expect(Object.entries(timeouts).filter(([, seconds]) => seconds !== 10)).toEqual([
+      ['export-person', 29],
+      ['erase-person', 29],
+    ]);
   });
 
   it('grants the bucket to the attachment, order, export and erasure routes only, one key prefix at a time', () => {

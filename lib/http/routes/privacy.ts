@@ -1,3 +1,4 @@
+import { routeTimeoutLimitSeconds } from '../../config/limits.js';
 import { ErasureRecord } from '../../domain/privacy.js';
 import { DownloadLink } from '../../services/views.js';
 import { PersonPath } from '../schemas/people.js';
@@ -18,6 +19,8 @@ export const privacyRoutes = routeTable({
     status: 200,
     schemas: { path: PersonPath, response: DownloadLink },
     access: { table: 'readWrite', bucket: { 'exports/': ['put', 'get'] } },
+    // It reads the whole table (docs/privacy.md): all the time API Gateway gives, not the usual 10 s.
+    timeoutSeconds: routeTimeoutLimitSeconds,
     refusals: {
       403: 'only the agency’s admins, and the person themselves, export a person’s data (a client admin does not export a colleague’s)',
       404: 'the person is not there, or not one the caller sees',
@@ -34,6 +37,7 @@ export const privacyRoutes = routeTable({
     schemas: { path: PersonPath, response: ErasureRecord },
     // mail/: the raw mail the person sent (their address, their words), which the inbound outcomes name.
     access: { table: 'readWrite', userPool: ['AdminDeleteUser'], bucket: { 'mail/': ['delete'] } },
+    timeoutSeconds: routeTimeoutLimitSeconds,
     refusals: {
       403: 'only the agency’s admins erase people, and nobody erases themselves',
       404: 'nobody has that id, and nobody with it was erased',

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { functionTimeoutSeconds, routeTimeoutLimitSeconds } from '../../../lib/config/limits.js';
 import { functionList } from '../../../lib/lambda/table.js';
 import * as z from 'zod';
 import { kebabCase, routeKey, routeTable } from '../../../lib/http/route.js';
@@ -17,6 +18,10 @@ describe('the route table', () => {
   it('never gives a route and a function-table entry the same name (they share functions/ and logical ids)', () => {
     const names = [...routeList, noRoute, ...functionList].map((entry) => entry.name);
     expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('gives no route more time than API Gateway waits', () => {
+    for (const route of routeList) expect(route.timeoutSeconds ?? functionTimeoutSeconds, route.name).toBeLessThanOrEqual(routeTimeoutLimitSeconds);
   });
 
   it('says why each public route needs no login, and only public ones', () => {
