@@ -1,6 +1,6 @@
-import { peopleDeps } from '../lib/wiring/people-deps.js';
+import { organisationAdminDeps } from '../lib/wiring/organisation-admin-deps.js';
 import { createHandler } from '../lib/http/create-handler.js';
 import { peopleRoutes } from '../lib/http/routes/people.js';
 import { listOrganisations } from '../lib/services/people/organisations.js';
 
-export const handler = createHandler(peopleRoutes.listOrganisations)(({ identity, query }) => listOrganisations(peopleDeps, identity, query));
+export const handler = createHandler(peopleRoutes.listOrganisations)(({ identity, query }) => listOrganisations(organisationAdminDeps, identity, query));

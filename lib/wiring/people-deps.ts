@@ -1,6 +1,6 @@
 import { cognitoAccountDirectory } from '../adapters/cognito/account-directory.js';
 import type { PeopleDeps } from '../services/ports/deps.js';
-import { organisations, serviceDeps, users } from './service-deps.js';
+import { organisationAdminDeps } from './organisation-admin-deps.js';
 
-/** Organisations, people, their logins (Cognito) and the log of changes. */
-export const peopleDeps: PeopleDeps = { ...serviceDeps, organisations, people: users, accounts: cognitoAccountDirectory() };
+/** With the logins (Cognito), for the functions that invite, (de)activate or remove people. */
+export const peopleDeps: PeopleDeps = { ...organisationAdminDeps, accounts: cognitoAccountDirectory() };

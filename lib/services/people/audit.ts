@@ -3,7 +3,7 @@ import { ForbiddenError, NotFoundError } from '../../domain/errors.js';
 import { agencyScope } from '../../domain/audit.js';
 import type { User } from '../../domain/user.js';
 import type { Page } from '../ports/common.js';
-import type { Caller, PeopleDeps } from '../ports/deps.js';
+import type { Caller, OrganisationAdminDeps, PeopleDeps } from '../ports/deps.js';
 import type { Write } from '../ports/common.js';
 import { resolveCaller } from './caller.js';
 
@@ -20,7 +20,7 @@ export const logged = (
   deps.audit.append({ entryId: deps.newId(), at, scope, action, actorId: actor.userId, actorName: actor.name, targetId: target.id, targetName: target.name, details });
 
 /** An organisation's log, newest first: its client admins and the agency's admins read it. */
-export const readOrganisationLog = async (deps: PeopleDeps, caller: Caller, orgId: string, limit: number, cursor?: string): Promise<Page<AuditEntry>> => {
+export const readOrganisationLog = async (deps: OrganisationAdminDeps, caller: Caller, orgId: string, limit: number, cursor?: string): Promise<Page<AuditEntry>> => {
   const actor = await resolveCaller(deps.users, caller.userId);
   const own = actor.role === 'client_admin' && actor.orgId === orgId;
   if (!own && actor.role !== 'admin') {
@@ -32,7 +32,7 @@ export const readOrganisationLog = async (deps: PeopleDeps, caller: Caller, orgI
 };
 
 /** The log of the agency's staff changes: the agency's admins read it. */
-export const readStaffLog = async (deps: PeopleDeps, caller: Caller, limit: number, cursor?: string): Promise<Page<AuditEntry>> => {
+export const readStaffLog = async (deps: OrganisationAdminDeps, caller: Caller, limit: number, cursor?: string): Promise<Page<AuditEntry>> => {
   const actor = await resolveCaller(deps.users, caller.userId);
   if (actor.role !== 'admin') throw new ForbiddenError('Only the agency’s admins read the log of its staff');
   return deps.audit.page(agencyScope, limit, cursor);

@@ -11,7 +11,7 @@ import type { Organisation, OrganisationSettings } from '../../domain/organisati
 import type { BillingDetails } from '../../domain/orders/billing.js';
 import type { User } from '../../domain/user.js';
 import { resolveCaller } from './caller.js';
-import type { Caller, OrganisationDeps, PeopleDeps } from '../ports/deps.js';
+import type { Caller, OrganisationAdminDeps, OrganisationDeps, PeopleDeps } from '../ports/deps.js';
 
 /** Someone outside an organisation can't tell it from a missing one. */
 const visibleOrganisation = async (deps: OrganisationDeps, user: User, orgId: string): Promise<Organisation> => {
@@ -58,20 +58,20 @@ export interface NewOrganisation {
   billing?: BillingDetails;
 }
 
-const mustBeAgencyAdmin = async (deps: PeopleDeps, caller: Caller, what: string): Promise<User> => {
+const mustBeAgencyAdmin = async (deps: OrganisationAdminDeps, caller: Caller, what: string): Promise<User> => {
   const actor = await resolveCaller(deps.users, caller.userId);
   if (actor.role !== 'admin') throw new ForbiddenError(`Only the agency’s admins ${what}`);
   return actor;
 };
 
-const organisationToChange = async (deps: PeopleDeps, orgId: string): Promise<Organisation> => {
+const organisationToChange = async (deps: OrganisationAdminDeps, orgId: string): Promise<Organisation> => {
   const organisation = await deps.organisations.getOrganisation(orgId);
   if (!organisation) throw new NotFoundError(`Organisation ${orgId}`);
   return organisation;
 };
 
 /** Creates a client organisation (the agency's admins); its first admin is invited next. */
-export const createOrganisation = async (deps: PeopleDeps, caller: Caller, input: NewOrganisation): Promise<Organisation> => {
+export const createOrganisation = async (deps: OrganisationAdminDeps, caller: Caller, input: NewOrganisation): Promise<Organisation> => {
   const actor = await mustBeAgencyAdmin(deps, caller, 'create organisations');
   const at = deps.now().toISOString();
   const organisation: Organisation = {
@@ -92,7 +92,7 @@ export const createOrganisation = async (deps: PeopleDeps, caller: Caller, input
 };
 
 /** The client organisations by name, or those whose name or IČO contains `query` (agency staff). */
-export const listOrganisations = async (deps: PeopleDeps, caller: Caller, query: { q?: string; limit: number; cursor?: string }): Promise<Page<Organisation>> => {
+export const listOrganisations = async (deps: OrganisationAdminDeps, caller: Caller, query: { q?: string; limit: number; cursor?: string }): Promise<Page<Organisation>> => {
   const actor = await resolveCaller(deps.users, caller.userId);
   if (!isAgencyRole(actor.role)) throw new ForbiddenError('Only the agency’s staff list organisations');
   return deps.organisations.list(query.q, query.limit, query.cursor);
@@ -100,7 +100,7 @@ export const listOrganisations = async (deps: PeopleDeps, caller: Caller, query:
 
 /** Renames an organisation, or moves it to the other platform or language (the agency's admins). */
 export const changeOrganisation = async (
-  deps: PeopleDeps,
+  deps: OrganisationAdminDeps,
   caller: Caller,
   orgId: string,
   change: { name?: string; platform?: Platform; language?: Language; version?: number },

@@ -62,10 +62,14 @@ export interface InviteDeps extends ServiceDeps {
   people: PeopleStore;
 }
 
-/** Administering organisations and people: their items, their logins and the log of changes. */
-export interface PeopleDeps extends Pick<ServiceDeps, 'users' | 'unitOfWork' | 'audit' | 'now' | 'newId'> {
+/** Administering organisations and reading the logs: their items and the log of changes, no logins. */
+export interface OrganisationAdminDeps extends Pick<ServiceDeps, 'users' | 'unitOfWork' | 'audit' | 'now' | 'newId'> {
   organisations: OrganisationStore & OrganisationAdmin;
   people: PeopleStore;
+}
+
+/** Administering people, and (de)activating organisations: also their logins (Cognito). */
+export interface PeopleDeps extends OrganisationAdminDeps {
   accounts: AccountDirectory;
 }
 
