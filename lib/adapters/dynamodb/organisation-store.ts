@@ -8,6 +8,7 @@ import { TableWrite } from './table-write.js';
 import { orgKey, organisationsIndexKey, organisationsPartition } from './keys.js';
 import type { OrganisationAdmin, OrganisationStore } from '../../services/ports/people.js';
 import { queryPage } from './query-page.js';
+import { versionCondition } from './version-condition.js';
 
 /** The organisation item: listed by its folded name, searched by `search` (its folded name and IČO). */
 export const organisationItem = (organisation: Organisation) => ({
@@ -76,9 +77,7 @@ export const dynamoOrganisationStore = (client: DynamoDBDocumentClient, tableNam
         Put: {
           TableName: tableName(),
           Item: organisationItem(next),
-          ...(read.version === undefined
-            ? { ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(version)' }
-            : { ConditionExpression: 'version = :read', ExpressionAttributeValues: { ':read': read.version } }),
+          ...versionCondition(read.version),
         },
       },
       changedMeanwhile(read),

@@ -6,6 +6,7 @@ import type { PeopleStore } from '../../services/ports/people.js';
 import { agencyStaffIndexKey, agencyStaffPartition, emailKey, orgMembersIndexKey, orgMembersPartition, userKey } from './keys.js';
 import { queryAll } from './query-all.js';
 import type { RecentUsers } from './recent-users.js';
+import { versionCondition } from './version-condition.js';
 import { TableWrite } from './table-write.js';
 
 export interface UserStore extends PeopleStore {
@@ -23,11 +24,6 @@ const userItem = (user: User) => ({
 
 const emailItem = (user: User) => ({ ...emailKey(user.email), entity: 'email', userId: user.userId });
 
-/** The version a change was decided on: a person written before versions existed reads as 0. */
-const versionCondition = (user: User) =>
-  user.version === undefined
-    ? { ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(version)' }
-    : { ConditionExpression: 'version = :read', ExpressionAttributeValues: { ':read': user.version } };
 
 const changedMeanwhile = (user: User) => () =>
   new ConflictError(`${user.name} was changed by someone else meanwhile`, 'Reload the person and try again');
@@ -66,11 +62,11 @@ export const dynamoUserStore = (client: DynamoDBDocumentClient, tableName: () =>
       new TableWrite(`person ${user.userId}`, { Put: { TableName: tableName(), Item: userItem(user), ConditionExpression: 'attribute_not_exists(pk)' } }, changedMeanwhile(user)),
     ],
     replace: (read, next) =>
-      new TableWrite(`person ${read.userId}`, { Put: { TableName: tableName(), Item: userItem(next), ...versionCondition(read) } }, changedMeanwhile(read)),
+      new TableWrite(`person ${read.userId}`, { Put: { TableName: tableName(), Item: userItem(next), ...versionCondition(read.version) } }, changedMeanwhile(read)),
     unchanged: (user) =>
-      new TableWrite(`person ${user.userId} unchanged`, { ConditionCheck: { TableName: tableName(), Key: userKey(user.userId), ...versionCondition(user) } }, changedMeanwhile(user)),
+      new TableWrite(`person ${user.userId} unchanged`, { ConditionCheck: { TableName: tableName(), Key: userKey(user.userId), ...versionCondition(user.version) } }, changedMeanwhile(user)),
     remove: (user) => [
-      new TableWrite(`removal of ${user.userId}`, { Delete: { TableName: tableName(), Key: userKey(user.userId), ...versionCondition(user) } }, changedMeanwhile(user)),
+      new TableWrite(`removal of ${user.userId}`, { Delete: { TableName: tableName(), Key: userKey(user.userId), ...versionCondition(user.version) } }, changedMeanwhile(user)),
       new TableWrite(`e-mail claim of ${user.email}`, { Delete: { TableName: tableName(), Key: emailKey(user.email) } }),
     ],
     listOrganisation: (orgId) => listed(orgMembersPartition(orgId)),
