@@ -1,7 +1,9 @@
 import type { ApiProblem } from './api/client.js';
 import { fill, type Language, type Words } from './i18n.js';
 
-const words: Words<'network' | 'badInput' | 'signIn' | 'forbidden' | 'notFound' | 'conflict' | 'gone' | 'tooLarge' | 'busy' | 'unknown' | 'details'> = {
+type Sentence = 'network' | 'badInput' | 'signIn' | 'forbidden' | 'notFound' | 'conflict' | 'gone' | 'tooLarge' | 'busy' | 'unknown';
+
+const words: Words<Sentence | 'details'> = {
   en: {
     network: 'The Helpdesk cannot be reached right now. Check your connection and try again; what you wrote is kept.',
     badInput: 'Some of what you entered needs a change: see the marked fields.',
@@ -36,28 +38,23 @@ const words: Words<'network' | 'badInput' | 'signIn' | 'forbidden' | 'notFound' 
  */
 export const sentenceOf = (problem: ApiProblem, language: Language): { sentence: string; details?: string; detailsLabel: string } => {
   const table = words[language];
-  const key =
-    problem.status === 0
-      ? 'network'
-      : problem.status === 400
-        ? 'badInput'
-        : problem.status === 401
-          ? 'signIn'
-          : problem.status === 403
-            ? 'forbidden'
-            : problem.status === 404
-              ? 'notFound'
-              : problem.status === 409
-                ? 'conflict'
-                : problem.status === 410
-                  ? 'gone'
-                  : problem.status === 413
-                    ? 'tooLarge'
-                    : problem.status === 429 || problem.status === 503
-                      ? 'busy'
-                      : 'unknown';
+  const key = sentenceByStatus[problem.status] ?? 'unknown';
   const said = [problem.message, problem.next].filter(Boolean).join(' — ');
   return { sentence: fill(table[key], { status: problem.status }), ...(said && problem.status !== 400 ? { details: said } : {}), detailsLabel: table.details };
+};
+
+/** Which sentence an answer's status gets (0: no answer at all); any other status is `unknown`. */
+const sentenceByStatus: Partial<Record<number, Sentence>> = {
+  0: 'network',
+  400: 'badInput',
+  401: 'signIn',
+  403: 'forbidden',
+  404: 'notFound',
+  409: 'conflict',
+  410: 'gone',
+  413: 'tooLarge',
+  429: 'busy',
+  503: 'busy',
 };
 
 /** The reason a 400 gives for a field (`body.title`, `body.lines.0.unitPrice`), by the field's path. */
