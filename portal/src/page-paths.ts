@@ -14,4 +14,13 @@ export const pagePaths = [
   '/priorities',
   '/settings/mail',
   '/mute',
+  // A client admin's own organisation.
+  '/organisation',
+  // The agency's workspace (agency/agency-pages.tsx); `/`, `/requests` and `/requests/:requestId` are its too.
+  '/payments',
+  '/mail',
+  '/feedback',
+  '/orgs',
+  '/orgs/:orgId',
+  '/staff',
 ] as const;

@@ -1,23 +1,40 @@
+import type { FunctionComponent } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
 import { refusalOf, must, type ApiProblem, type Schemas } from '../api/client.js';
 import { AppContext } from '../app-context.js';
-import { useWords, type Words } from '../i18n.js';
+import { useWords, type Language, type Words } from '../i18n.js';
+import { useLiveRefresh } from '../live.js';
 import { statusWords, typeWords } from '../request-words.js';
 import { navigate, useRoute } from '../router.js';
 import { MarkdownView } from '../ui/markdown-view.js';
 import { ProblemBox } from '../ui/problem-box.js';
-import { Shell } from '../ui/shell.js';
+import { Shell, type Section } from '../ui/shell.js';
 import { ExplanationPanel } from './request/explanation.js';
 import { RequestContext } from './request/request-context.js';
-import { requestTabs } from './request/tabs.js';
+import { requestTabs, type RequestTab } from './request/tabs.js';
 
 const words: Words<'tabs' | 'back' | 'loading'> = {
   en: { tabs: 'Sections of the request', back: 'My requests', loading: 'Loading the request…' },
   cs: { tabs: 'Části požadavku', back: 'Moje požadavky', loading: 'Načítám požadavek…' },
 };
 
-/** A request's page: what it is and where it stands, and its tabs. */
-export const RequestPage = ({ requestId }: { requestId: string }) => {
+/** What differs between a client's request page and the agency's: the tabs, what stands under the title, where "back" goes. */
+export interface RequestPageKind {
+  tabs: readonly RequestTab[];
+  /** Shown under the request's head, inside its context (the agency's assignee and steps). */
+  Head?: FunctionComponent;
+  back: { href: string; label: Record<Language, string> };
+  section: Section;
+}
+
+const clientKind: RequestPageKind = { tabs: requestTabs, back: { href: '/', label: { en: words.en.back, cs: words.cs.back } }, section: 'requests' };
+
+/**
+ * A request's page: what it is and where it stands, and its tabs. It reads the request again when
+ * the person comes back to it and every few seconds while it shows (live.ts), so a change someone
+ * else made appears without a reload; the tabs read theirs again with it (`refreshed`).
+ */
+export const RequestPage = ({ requestId, kind = clientKind }: { requestId: string; kind?: RequestPageKind }) => {
   const { api, language } = useContext(AppContext);
   const t = useWords(words);
   const status = useWords(statusWords);
@@ -27,6 +44,7 @@ export const RequestPage = ({ requestId }: { requestId: string }) => {
   // The request's offers, read with it: which tabs it has follows from them (an order is an accepted priced offer).
   const [offers, setOffers] = useState<Schemas['Offer'][]>([]);
   const [problem, setProblem] = useState<ApiProblem>();
+  const [refreshed, setRefreshed] = useState(0);
 
   const reload = async () => {
     try {
@@ -38,13 +56,15 @@ export const RequestPage = ({ requestId }: { requestId: string }) => {
       setRequest(read);
       setOffers(listed);
       setProblem(undefined);
+      setRefreshed((count) => count + 1);
     } catch (error) {
       setProblem(refusalOf(error));
     }
   };
   useEffect(() => void reload(), [requestId]);
+  useLiveRefresh(reload);
 
-  const tabs = requestTabs.filter((tab) => !request || tab.shows(request, offers));
+  const tabs = kind.tabs.filter((tab) => !request || tab.shows(request, offers));
   const selected = tabs.find((tab) => tab.id === query.get('tab')) ?? tabs[0]!;
   const select = (id: string) => navigate(`/requests/${requestId}${id === 'communication' ? '' : `?tab=${id}`}`, { replace: true });
   const onKey = (event: KeyboardEvent, index: number) => {
@@ -56,14 +76,14 @@ export const RequestPage = ({ requestId }: { requestId: string }) => {
   };
 
   return (
-    <Shell current="requests">
+    <Shell current={kind.section}>
       <p>
-        <a href="/">← {t('back')}</a>
+        <a href={kind.back.href}>← {kind.back.label[language]}</a>
       </p>
       <ProblemBox problem={problem} />
       {!request && !problem && <p aria-busy="true">{t('loading')}</p>}
       {request && (
-        <RequestContext.Provider value={{ request, reload }}>
+        <RequestContext.Provider value={{ request, reload, refreshed }}>
           <header class="request-head">
             <p class="number">#{request.requestId}</p>
             <h1>{request.title}</h1>
@@ -72,6 +92,7 @@ export const RequestPage = ({ requestId }: { requestId: string }) => {
             </p>
             <MarkdownView source={request.description} />
           </header>
+          {kind.Head && <kind.Head />}
           <ExplanationPanel />
           <div role="tablist" aria-label={t('tabs')} class="tabs">
             {tabs.map((tab, index) => (

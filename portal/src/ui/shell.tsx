@@ -1,13 +1,76 @@
 import type { ComponentChildren } from 'preact';
 import { useContext } from 'preact/hooks';
 import { brands } from '../../../lib/mail/brands.js';
-import { AppContext } from '../app-context.js';
+import { AppContext, type App } from '../app-context.js';
 import { languages, useWords, type Words } from '../i18n.js';
+import { isAgency } from '../roles.js';
 import { navigate } from '../router.js';
 
-const words: Words<'requests' | 'priorities' | 'mail' | 'signOut' | 'language' | 'skip' | 'helpdesk' | 'nav'> = {
-  en: { requests: 'My requests', priorities: 'Priorities', mail: 'Mail settings', signOut: 'Sign out', language: 'Language', skip: 'Skip to content', helpdesk: 'Helpdesk', nav: 'Main' },
-  cs: { requests: 'Moje požadavky', priorities: 'Priority', mail: 'Nastavení e-mailů', signOut: 'Odhlásit', language: 'Jazyk', skip: 'Přejít na obsah', helpdesk: 'Helpdesk', nav: 'Hlavní' },
+/** The sections of the portal: a client's, and the agency's (its workspace). */
+export type Section = 'requests' | 'priorities' | 'organisation' | 'mail' | 'queue' | 'allRequests' | 'payments' | 'mailOps' | 'feedback' | 'orgs' | 'staff';
+
+const words: Words<Section | 'signOut' | 'language' | 'skip' | 'helpdesk' | 'agency' | 'nav' | 'mySettings'> = {
+  en: {
+    requests: 'My requests',
+    priorities: 'Priorities',
+    organisation: 'Organisation',
+    mail: 'Mail settings',
+    queue: 'Work queue',
+    allRequests: 'Requests',
+    payments: 'Payments',
+    mailOps: 'Mail',
+    feedback: 'Feedback',
+    orgs: 'Clients',
+    staff: 'Staff',
+    signOut: 'Sign out',
+    language: 'Language',
+    skip: 'Skip to content',
+    helpdesk: 'Helpdesk',
+    agency: 'Agency',
+    nav: 'Main',
+    mySettings: 'Mail settings of {name}',
+  },
+  cs: {
+    requests: 'Moje požadavky',
+    priorities: 'Priority',
+    organisation: 'Organizace',
+    mail: 'Nastavení e-mailů',
+    queue: 'Fronta práce',
+    allRequests: 'Požadavky',
+    payments: 'Platby',
+    mailOps: 'E-maily',
+    feedback: 'Hodnocení',
+    orgs: 'Klienti',
+    staff: 'Tým',
+    signOut: 'Odhlásit',
+    language: 'Jazyk',
+    skip: 'Přejít na obsah',
+    helpdesk: 'Helpdesk',
+    agency: 'Agentura',
+    nav: 'Hlavní',
+    mySettings: 'Nastavení e-mailů: {name}',
+  },
+};
+
+/** Where each section is. */
+const sectionPaths: Record<Section, string> = {
+  requests: '/',
+  priorities: '/priorities',
+  organisation: '/organisation',
+  mail: '/settings/mail',
+  queue: '/',
+  allRequests: '/requests',
+  payments: '/payments',
+  mailOps: '/mail',
+  feedback: '/feedback',
+  orgs: '/orgs',
+  staff: '/staff',
+};
+
+/** The sections a person's navigation offers: the agency's workspace to staff, a client's pages to everyone else. */
+const sectionsOf = (me: App['me']): Section[] => {
+  if (isAgency(me)) return ['queue', 'allRequests', 'payments', 'mailOps', 'feedback', 'orgs', 'staff'];
+  return me?.role === 'client_admin' ? ['requests', 'priorities', 'organisation', 'mail'] : ['requests', 'priorities', 'mail'];
 };
 
 /** The brand's mark: its initial on its colour (drawn, so no image request and no inline style). */
@@ -41,15 +104,11 @@ export const LanguageSwitch = () => {
   );
 };
 
-/** The page around every signed-in screen: the brand, the sections, the language and sign-out. */
-export const Shell = ({ children, current }: { children: ComponentChildren; current?: 'requests' | 'priorities' | 'mail' }) => {
+/** The page around every signed-in screen: the brand, the person's sections (a client's or the agency's), the language and sign-out. */
+export const Shell = ({ children, current }: { children: ComponentChildren; current?: Section }) => {
   const app = useContext(AppContext);
   const t = useWords(words);
-  const link = (href: string, key: 'requests' | 'priorities' | 'mail') => (
-    <a href={href} aria-current={current === key ? 'page' : undefined}>
-      {t(key)}
-    </a>
-  );
+  const agency = isAgency(app.me);
   return (
     <>
       <a class="skip" href="#main">
@@ -59,17 +118,26 @@ export const Shell = ({ children, current }: { children: ComponentChildren; curr
         <a class="brand" href="/">
           <BrandMark />
           <span>
-            {brands[app.brand].name} <span class="muted">{t('helpdesk')}</span>
+            {brands[app.brand].name} <span class="muted">{agency ? t('agency') : t('helpdesk')}</span>
           </span>
         </a>
         <nav aria-label={t('nav')}>
-          {link('/', 'requests')}
-          {link('/priorities', 'priorities')}
-          {link('/settings/mail', 'mail')}
+          {sectionsOf(app.me).map((section) => (
+            <a href={sectionPaths[section]} aria-current={current === section ? 'page' : undefined}>
+              {t(section)}
+            </a>
+          ))}
         </nav>
         <div class="tools">
           <LanguageSwitch />
-          {app.me && <span class="who">{app.me.name}</span>}
+          {/* Staff reach their own mail settings through their name (their navigation is the agency's). */}
+          {app.me && agency ? (
+            <a class="who" href="/settings/mail" aria-label={t('mySettings', { name: app.me.name })} aria-current={current === 'mail' ? 'page' : undefined}>
+              {app.me.name}
+            </a>
+          ) : (
+            app.me && <span class="who">{app.me.name}</span>
+          )}
           <button
             type="button"
             class="link-button"

@@ -66,7 +66,7 @@ type Entry = Schemas['TimelineEntry'];
 /** The Communication tab: the request's timeline, oldest first, and the composer under it. */
 export const CommunicationTab = () => {
   const { api, language } = useContext(AppContext);
-  const { request, reload } = useContext(RequestContext);
+  const { request, reload, refreshed } = useContext(RequestContext);
   const t = useWords(words);
   const [entries, setEntries] = useState<Entry[]>([]);
   const [older, setOlder] = useState<string>();
@@ -98,7 +98,7 @@ export const CommunicationTab = () => {
   useEffect(() => {
     void load();
     void loadFiles();
-  }, [request.requestId, request.version]);
+  }, [request.requestId, request.version, refreshed]);
 
   const send = async (event: Event) => {
     event.preventDefault();

@@ -5,6 +5,8 @@ import type { Schemas } from '../../api/client.js';
 export interface RequestState {
   request: Schemas['Request'];
   reload: () => Promise<void>;
+  /** Counts the reads of the request (each live refresh too): a tab showing what others add (messages) reads again when it changes. */
+  refreshed: number;
 }
 
 export const RequestContext = createContext<RequestState>(undefined as unknown as RequestState);

@@ -1,0 +1,2 @@
+/** PLACEHOLDER (skeleton): replaced by the tab itself. */
+export const AgencyOrderTab = () => <p>AgencyOrderTab</p>;

@@ -1,0 +1,2 @@
+/** PLACEHOLDER (skeleton): replaced by the tab itself. */
+export const HandoverTab = () => <p>HandoverTab</p>;
