@@ -1,0 +1,126 @@
+import { formatMoney } from '../../../../../lib/domain/orders/money-format.js';
+import type { Schemas } from '../../../api/client.js';
+import { useWords, type Words } from '../../../i18n.js';
+import { formatMoment, useApp } from '../../../pages/request/decision-kit.js';
+import { PriceTable } from '../../../pages/request/price-table.js';
+import { MarkdownView } from '../../../ui/markdown-view.js';
+
+type Offer = Schemas['Offer'];
+
+const words: Words<
+  | 'title'
+  | 'offer'
+  | 'open'
+  | 'superseded'
+  | 'accepted'
+  | 'rejected'
+  | 'expired'
+  | 'postedBy'
+  | 'gross'
+  | 'validUntil'
+  | 'delivery'
+  | 'acceptedBy'
+  | 'rejectedBy'
+  | 'replacedBy'
+  | 'details'
+  | 'terms'
+> = {
+  en: {
+    title: 'Offers of this request',
+    offer: 'Offer {n}',
+    open: 'Open: waiting for the client',
+    superseded: 'Replaced',
+    accepted: 'Accepted',
+    rejected: 'Declined',
+    expired: 'Expired',
+    postedBy: 'Posted by {name} on {date}',
+    gross: 'Total with VAT',
+    validUntil: 'Valid until',
+    delivery: 'Delivery',
+    acceptedBy: 'Accepted by {name} on {date}',
+    rejectedBy: 'Declined by {name} on {date}',
+    replacedBy: 'Replaced by offer {n}: the client no longer sees it.',
+    details: 'Lines, VAT recapitulation and terms',
+    terms: 'Terms',
+  },
+  cs: {
+    title: 'Nabídky k tomuto požadavku',
+    offer: 'Nabídka {n}',
+    open: 'Otevřená: čeká na klienta',
+    superseded: 'Nahrazená',
+    accepted: 'Přijatá',
+    rejected: 'Odmítnutá',
+    expired: 'Vypršela',
+    postedBy: 'Poslal(a) {name} {date}',
+    gross: 'Celkem s DPH',
+    validUntil: 'Platí do',
+    delivery: 'Dodání',
+    acceptedBy: 'Přijal(a) {name} {date}',
+    rejectedBy: 'Odmítl(a) {name} {date}',
+    replacedBy: 'Nahrazena nabídkou {n}: klient ji už nevidí.',
+    details: 'Řádky, rekapitulace DPH a podmínky',
+    terms: 'Podmínky',
+  },
+};
+
+/** Every offer of the request, newest first, each with its status as the API gives it; the open or accepted one shows its lines at once. */
+export const OfferList = ({ offers }: { offers: readonly Offer[] }) => {
+  const t = useWords(words);
+  if (offers.length === 0) return null;
+  return (
+    <section class="offer-list" aria-labelledby="offer-list-title">
+      <h2 id="offer-list-title">{t('title')}</h2>
+      {[...offers].reverse().map((offer) => (
+        <OfferSummary key={offer.offerId} offer={offer} replacedBy={offers.find((other) => other.number > offer.number)?.number} />
+      ))}
+    </section>
+  );
+};
+
+const OfferSummary = ({ offer, replacedBy }: { offer: Offer; replacedBy: number | undefined }) => {
+  const { language } = useApp();
+  const t = useWords(words);
+  const current = offer.status === 'open' || offer.status === 'accepted';
+  return (
+    <article class={`offer offer-${offer.status}`} aria-labelledby={`agency-offer-${offer.number}`}>
+      <header class="offer-head">
+        <h3 id={`agency-offer-${offer.number}`}>{t('offer', { n: offer.number })}</h3>
+        <span class={`offer-status offer-status-${offer.status}`}>{t(offer.status)}</span>
+      </header>
+      <p class="muted">{t('postedBy', { name: offer.createdByName, date: formatMoment(offer.createdAt, language) })}</p>
+      <dl class="facts">
+        <div>
+          <dt>{t('gross')}</dt>
+          <dd class="offer-gross">{formatMoney(offer.totals.gross, offer.currency, language)}</dd>
+        </div>
+        <div>
+          <dt>{t('validUntil')}</dt>
+          <dd>
+            <time dateTime={offer.validUntil}>{formatMoment(offer.validUntil, language)}</time>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('delivery')}</dt>
+          <dd>{offer.deliveryEstimate}</dd>
+        </div>
+      </dl>
+      {offer.status === 'superseded' && replacedBy !== undefined && <p class="muted">{t('replacedBy', { n: replacedBy })}</p>}
+      {offer.decision && (
+        <div class={offer.decision.decision === 'accepted' ? 'notice ok' : 'notice'}>
+          <p>{t(offer.decision.decision === 'accepted' ? 'acceptedBy' : 'rejectedBy', { name: offer.decision.name, date: formatMoment(offer.decision.at, language) })}</p>
+          {offer.decision.reason && <MarkdownView source={offer.decision.reason} format="text" />}
+        </div>
+      )}
+      <details class="offer-details" open={current}>
+        <summary>{t('details')}</summary>
+        <PriceTable priced={offer} />
+        {offer.terms && (
+          <section class="terms">
+            <h4>{t('terms')}</h4>
+            <MarkdownView source={offer.terms} format="text" />
+          </section>
+        )}
+      </details>
+    </article>
+  );
+};
