@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeOffer } from '../../../lib/domain/orders/offer.js';
-import { draftFromOffer, emptyDraft, isPristine, lineField, placeProblems, readDraft, type OfferDraft } from '../../../portal/src/agency/request/offer/offer-draft.js';
+import { draftFromOffer, emptyDraft, isPristine, lineField, placeProblems, readDraft, retypeDraft, type OfferDraft } from '../../../portal/src/agency/request/offer/offer-draft.js';
 
 const draft = (): OfferDraft => ({
   ...emptyDraft(),
@@ -79,5 +79,20 @@ describe('the offer editor’s draft: what is typed, read as the API takes it', 
     expect(revision.lines.map(({ key: _, ...line }) => line)).toEqual([{ description: 'Vývoj', quantity: '12,5', unit: 'h', unitPrice: '1 500,50', vatRate: '21' }]);
     expect(isPristine(revision)).toBe(false);
     expect(isPristine(emptyDraft())).toBe(true);
+  });
+});
+
+describe('the offer editor’s draft across a switch of language', () => {
+  it('rewrites the numbers typed in one language the way the other writes them, and leaves what does not read as typed', () => {
+    const typed: OfferDraft = { ...draft(), language: 'cs' };
+    typed.lines[2] = { ...typed.lines[2]!, unitPrice: 'hodně' };
+    const english = retypeDraft(typed, 'en');
+    expect(english.lines.map(({ quantity, unitPrice, vatRate }) => [quantity, unitPrice, vatRate])).toEqual([
+      ['12.5', '1,234.56', '21'],
+      ['0.333', '999.99', '12'],
+      ['1', 'hodně', '21'],
+    ]);
+    expect(readDraft(english, 'en').lineNets.slice(0, 2)).toEqual(readDraft(typed, 'cs').lineNets.slice(0, 2));
+    expect(isPristine({ ...emptyDraft(), language: 'en' })).toBe(true);
   });
 });

@@ -28,6 +28,8 @@ export interface OfferDraft {
   deliveryEstimate: string;
   terms: string;
   note: string;
+  /** The language its numbers are written in (`1 500,50` or `1,500.50`); switching the portal's language rewrites them (`retypeDraft`). */
+  language?: Language;
 }
 
 export type LineField = 'description' | 'quantity' | 'unit' | 'unitPrice' | 'vatRate';
@@ -44,7 +46,7 @@ export const emptyDraft = (): OfferDraft => ({ lines: [newLine()], currency: 'CZ
 
 /** Nothing typed yet: the draft as `emptyDraft` makes it, whatever its line's key. */
 export const isPristine = (draft: OfferDraft): boolean => {
-  const { lines, ...rest } = draft;
+  const { lines, language: _language, ...rest } = draft;
   const { lines: fresh, ...empty } = emptyDraft();
   const { key: _a, ...line } = lines[0] ?? fresh[0]!;
   const { key: _b, ...freshLine } = fresh[0]!;
@@ -53,6 +55,7 @@ export const isPristine = (draft: OfferDraft): boolean => {
 
 /** An offer's content as text to edit: the start of a revision. The validity starts afresh (30 days), the note too. */
 export const draftFromOffer = (offer: Pick<Schemas['Offer'], 'lines' | 'currency' | 'deliveryEstimate' | 'terms'>, language: Language): OfferDraft => ({
+  language,
   lines: offer.lines.map((line) => ({
     key: lineKey(),
     description: line.description,
@@ -71,6 +74,22 @@ export const draftFromOffer = (offer: Pick<Schemas['Offer'], 'lines' | 'currency
 /** What the API's offer takes at most (lib/domain/orders/offer.ts): read here only so that a number too large is said at once. */
 const quantityLimits = { decimals: 3, max: 1_000_000, positive: true };
 const rateLimits = { decimals: 2, max: 100 };
+
+/** The draft's numbers rewritten the way `language` writes them; a number that does not read stays as typed. */
+export const retypeDraft = (draft: OfferDraft, language: Language): OfferDraft => {
+  const from = draft.language ?? language;
+  const again = (text: string, reading: { value?: number }, write: (value: number, language: Language) => string) => (reading.value === undefined ? text : write(reading.value, language));
+  return {
+    ...draft,
+    language,
+    lines: draft.lines.map((line) => ({
+      ...line,
+      quantity: again(line.quantity, readNumber(line.quantity, from, quantityLimits), numberForInput),
+      unitPrice: again(line.unitPrice, readMoney(line.unitPrice, from, maxMinorUnits), moneyForInput),
+      vatRate: again(line.vatRate, readNumber(line.vatRate, from, rateLimits), numberForInput),
+    })),
+  };
+};
 
 export type DraftProblem = NumberProblem | 'date';
 
@@ -102,7 +121,8 @@ export const endOfDay = (day: string): string | undefined => {
  * (a number that is none, a date that is none) is caught here; everything else (an empty
  * description, a validity in the past) goes to the API, whose 400 names the field.
  */
-export const readDraft = (draft: OfferDraft, language: Language): ReadDraft => {
+export const readDraft = (draft: OfferDraft, portalLanguage: Language): ReadDraft => {
+  const language = draft.language ?? portalLanguage;
   const problems = new Map<string, DraftProblem>();
   const priced = draft.lines.map((line): PricedLine | undefined => {
     const quantity = readNumber(line.quantity, language, quantityLimits);

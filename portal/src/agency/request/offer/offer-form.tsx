@@ -1,4 +1,4 @@
-import { useContext, useRef, useState } from 'preact/hooks';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { currencyCodes, isCurrencyCode } from '../../../../../lib/domain/orders/money-format.js';
 import { must, refusalOf, type ApiProblem, type Schemas } from '../../../api/client.js';
 import { useDraft } from '../../../drafts.js';
@@ -11,7 +11,7 @@ import { MarkdownEditor } from '../../../ui/markdown-editor.js';
 import { LineEditor } from './line-editor.js';
 import { LiveTotals } from './live-totals.js';
 import { numberProblemText, type NumberKind } from './number-words.js';
-import { draftFromOffer, emptyDraft, isPristine, lineField, newLine, placeProblems, readDraft, type DraftLine, type LineField, type OfferDraft } from './offer-draft.js';
+import { draftFromOffer, emptyDraft, isPristine, lineField, newLine, placeProblems, readDraft, retypeDraft, type DraftLine, type LineField, type OfferDraft } from './offer-draft.js';
 
 type Offer = Schemas['Offer'];
 
@@ -111,7 +111,12 @@ export const OfferForm = ({ offers, onPosted, onReload }: { offers: readonly Off
   const { request } = useContext(RequestContext);
   const t = useWords(words);
   const form = useRef<HTMLFormElement>(null);
-  const [draft, setDraft, clearDraft] = useDraft<OfferDraft>(`offer-editor.${request.requestId}`, emptyDraft());
+  const [draft, setDraftAsIs, clearDraft] = useDraft<OfferDraft>(`offer-editor.${request.requestId}`, emptyDraft());
+  // What is typed is written the way the portal's language writes numbers; a switch of language rewrites them.
+  const setDraft = (next: OfferDraft) => setDraftAsIs({ ...next, language: next.language ?? draft.language ?? language });
+  useEffect(() => {
+    if (draft.language && draft.language !== language) setDraftAsIs(retypeDraft(draft, language));
+  }, [language]);
   // Fields left (blurred) or everything after a try to post: a number's problem shows from then on, not while typing it.
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [checked, setChecked] = useState(false);
