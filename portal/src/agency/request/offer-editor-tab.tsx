@@ -53,6 +53,8 @@ export const OfferEditorTab = () => {
 
   if (!offers) return problem ? <ProblemBox problem={problem} /> : <p aria-busy="true">{t('loading')}</p>;
   const mayPost = request.allowedActions.includes('post_offer');
+  // While an offer is open and may be replaced, it stands above the editor (folded), the others below it.
+  const open = mayPost ? offers.find((offer) => offer.status === 'open') : undefined;
   return (
     <div class="offer-editor-tab">
       <ProblemBox problem={problem} />
@@ -61,6 +63,7 @@ export const OfferEditorTab = () => {
           {t('posted', { n: posted })}
         </p>
       )}
+      {open && <OfferList id="open-offer-title" title="open" shown={[open]} all={offers} expand={false} />}
       {mayPost ? (
         <OfferForm
           offers={offers}
@@ -74,7 +77,7 @@ export const OfferEditorTab = () => {
         <p class="muted">{t('readOnly')}</p>
       )}
       {offers.length === 0 && !mayPost && <p class="muted">{t('none')}</p>}
-      <OfferList offers={offers} />
+      <OfferList id="offer-list-title" title={open ? 'earlier' : 'title'} shown={offers.filter((offer) => offer !== open)} all={offers} />
     </div>
   );
 };

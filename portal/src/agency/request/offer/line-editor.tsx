@@ -14,7 +14,7 @@ const words: Words<
     quantity: 'Quantity',
     unit: 'Unit',
     unitHint: 'h, pcs, month…',
-    unitPrice: 'Unit price without VAT',
+    unitPrice: 'Unit price',
     vatRate: 'VAT %',
     net: 'Line total without VAT',
     up: 'Up',
@@ -32,7 +32,7 @@ const words: Words<
     quantity: 'Množství',
     unit: 'Jednotka',
     unitHint: 'h, ks, měsíc…',
-    unitPrice: 'Cena za jednotku bez DPH',
+    unitPrice: 'Cena za jednotku',
     vatRate: 'DPH %',
     net: 'Řádek celkem bez DPH',
     up: 'Nahoru',
@@ -66,7 +66,7 @@ export const LineEditor = ({ line, index, count, currency, net, problemOf, onCha
   const t = useWords(words);
   const n = index + 1;
   const input = (field: LineField, extra: { inputMode?: 'decimal'; maxLength?: number; class?: string } = {}) => (
-    <Field label={t(field)} problem={problemOf(lineField(line.key, field))} {...(field === 'unit' ? { hint: t('unitHint') } : {})}>
+    <Field label={t(field)} problem={problemOf(lineField(line.key, field))} {...(field === 'unit' && index === 0 ? { hint: t('unitHint') } : {})}>
       {(props) => <input {...props} {...extra} type="text" autoComplete="off" data-where={lineField(line.key, field)} value={line[field]} onInput={(event) => onChange(field, event.currentTarget.value)} />}
     </Field>
   );

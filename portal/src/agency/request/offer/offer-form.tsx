@@ -21,6 +21,7 @@ const words: Words<
   | 'startFrom'
   | 'startFromHint'
   | 'lines'
+  | 'linesHint'
   | 'addLine'
   | 'removed'
   | 'putBack'
@@ -47,6 +48,7 @@ const words: Words<
     startFrom: 'Start from offer {n}',
     startFromHint: 'Copies its lines, delivery and terms into the form, to change what needs changing.',
     lines: 'What the offer includes',
+    linesHint: 'Prices without VAT: the VAT is added per rate in the totals below.',
     addLine: 'Add a line',
     removed: 'Line {n} was removed.',
     putBack: 'Put it back',
@@ -74,6 +76,7 @@ const words: Words<
     startFrom: 'Vyjít z nabídky {n}',
     startFromHint: 'Zkopíruje do formuláře její řádky, dodání a podmínky, ať změníte jen to, co je potřeba.',
     lines: 'Co nabídka zahrnuje',
+    linesHint: 'Ceny bez DPH: DPH se připočte podle sazeb v součtech níže.',
     addLine: 'Přidat řádek',
     removed: 'Řádek {n} byl odebrán.',
     putBack: 'Vrátit ho zpět',
@@ -231,6 +234,7 @@ export const OfferForm = ({ offers, onPosted, onReload }: { offers: readonly Off
       )}
       <section class="offer-lines" aria-labelledby="offer-lines-title">
         <h3 id="offer-lines-title">{t('lines')}</h3>
+        <p class="hint">{t('linesHint')}</p>
         {draft.lines.map((line, index) => (
           <LineEditor
             key={line.key}

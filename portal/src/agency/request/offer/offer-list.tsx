@@ -9,6 +9,8 @@ type Offer = Schemas['Offer'];
 
 const words: Words<
   | 'title'
+  | 'openTitle'
+  | 'earlier'
   | 'offer'
   | 'open'
   | 'superseded'
@@ -27,6 +29,8 @@ const words: Words<
 > = {
   en: {
     title: 'Offers of this request',
+    openTitle: 'The open offer',
+    earlier: 'Earlier offers',
     offer: 'Offer {n}',
     open: 'Open: waiting for the client',
     superseded: 'Replaced',
@@ -45,6 +49,8 @@ const words: Words<
   },
   cs: {
     title: 'Nabídky k tomuto požadavku',
+    openTitle: 'Otevřená nabídka',
+    earlier: 'Dřívější nabídky',
     offer: 'Nabídka {n}',
     open: 'Otevřená: čeká na klienta',
     superseded: 'Nahrazená',
@@ -63,24 +69,28 @@ const words: Words<
   },
 };
 
-/** Every offer of the request, newest first, each with its status as the API gives it; the open or accepted one shows its lines at once. */
-export const OfferList = ({ offers }: { offers: readonly Offer[] }) => {
+/**
+ * Offers of the request, newest first, each with its status as the API gives it. `shown` of
+ * `all` (the open one above the editor, the rest below it); `expand`: the open or accepted one
+ * shows its lines at once.
+ */
+export const OfferList = ({ id, title, shown, all, expand = true }: { id: string; title: 'title' | 'open' | 'earlier'; shown: readonly Offer[]; all: readonly Offer[]; expand?: boolean }) => {
   const t = useWords(words);
-  if (offers.length === 0) return null;
+  if (shown.length === 0) return null;
   return (
-    <section class="offer-list" aria-labelledby="offer-list-title">
-      <h2 id="offer-list-title">{t('title')}</h2>
-      {[...offers].reverse().map((offer) => (
-        <OfferSummary key={offer.offerId} offer={offer} replacedBy={offers.find((other) => other.number > offer.number)?.number} />
+    <section class="offer-list" aria-labelledby={id}>
+      <h2 id={id}>{t(title === 'open' ? 'openTitle' : title)}</h2>
+      {[...shown].reverse().map((offer) => (
+        <OfferSummary key={offer.offerId} offer={offer} replacedBy={all.find((other) => other.number > offer.number)?.number} expand={expand} />
       ))}
     </section>
   );
 };
 
-const OfferSummary = ({ offer, replacedBy }: { offer: Offer; replacedBy: number | undefined }) => {
+const OfferSummary = ({ offer, replacedBy, expand }: { offer: Offer; replacedBy: number | undefined; expand: boolean }) => {
   const { language } = useApp();
   const t = useWords(words);
-  const current = offer.status === 'open' || offer.status === 'accepted';
+  const current = expand && (offer.status === 'open' || offer.status === 'accepted');
   return (
     <article class={`offer offer-${offer.status}`} aria-labelledby={`agency-offer-${offer.number}`}>
       <header class="offer-head">
