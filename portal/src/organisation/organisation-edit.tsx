@@ -101,7 +101,7 @@ export const OrganisationEdit = ({ organisation, manages, onSaved, onReload }: {
     }
     setWorking(true);
     try {
-      const next = await must(api.PATCH('/orgs/{orgId}', { params: { path: { orgId: organisation.orgId } }, body: { ...change, ...(organisation.version !== undefined ? { version: organisation.version } : {}) } }));
+      const next = await must(api.PATCH('/orgs/{orgId}', { params: { path: { orgId: organisation.orgId } }, body: { ...change, version: organisation.version ?? 0 } }));
       clearDraft();
       onSaved(next);
       setNotice({ kind: 'done', text: t('saved') });

@@ -137,8 +137,9 @@ export const PeopleSection = ({ scope, manages, privacy, onChanged }: PeopleSect
     setNotice(undefined);
     const who = { userId: person.userId, name: person.name };
     try {
+      // The version as shown (none stored reads as 0, as the API counts it): a change made meanwhile is a 409, not overwritten.
       if (kind === 'role') {
-        const changed = await must(api.PUT('/people/{userId}/role', { ...path, body: { role: toggledRole(person), ...(person.version !== undefined ? { version: person.version } : {}) } }));
+        const changed = await must(api.PUT('/people/{userId}/role', { ...path, body: { role: toggledRole(person), version: person.version ?? 0 } }));
         setNotice({ ...who, kind: 'done', text: t('roleChanged', { name: person.name, role: role(changed.role) }) });
       } else if (kind === 'deactivate') {
         await must(api.POST('/people/{userId}/deactivate', path));
