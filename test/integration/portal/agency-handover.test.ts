@@ -85,6 +85,7 @@ describe('the agency portal: recording the payment, handing the work over, round
     await page.getByRole('heading', { name: 'Nabídka 1' }).waitFor();
     expect(await page.locator('.offer-list .offer-status').allTextContents()).toEqual(['Přijatá']);
     expect(await page.locator('.offer-form').count()).toBe(0);
+    expect(await page.locator('.offer-editor-tab > p.muted').textContent()).toContain('Nabídka 1 byla přijata');
     await lookAt(tab, 'agency-offer-accepted-cs');
 
     // In work, round 1 is handed over: notes in Markdown (previewed), the staging link, the request's file.

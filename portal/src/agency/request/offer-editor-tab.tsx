@@ -10,17 +10,19 @@ import './offer/offer-editor.css';
 
 type Offer = Schemas['Offer'];
 
-const words: Words<'loading' | 'posted' | 'readOnly' | 'none'> = {
+const words: Words<'loading' | 'posted' | 'readOnly' | 'accepted' | 'none'> = {
   en: {
     loading: 'Loading the offers…',
     posted: 'Offer {n} is posted: the client was sent it by e-mail and sees it on the request.',
     readOnly: 'No offer can be posted at this stage: offers are posted while a request is new, being clarified, quoted or its offer has expired.',
+    accepted: 'Offer {n} was accepted: it is the binding order now (see the Order tab), so no other offer can be posted.',
     none: 'This request has no offer.',
   },
   cs: {
     loading: 'Načítám nabídky…',
     posted: 'Nabídka {n} je odeslaná: klient ji dostal e-mailem a vidí ji u požadavku.',
     readOnly: 'V této fázi nabídku poslat nelze: nabídky se posílají, dokud je požadavek nový, upřesňuje se, má nabídku k rozhodnutí nebo jeho nabídka vypršela.',
+    accepted: 'Nabídka {n} byla přijata: teď je z ní závazná objednávka (viz záložka Objednávka), takže jinou nabídku poslat nelze.',
     none: 'K tomuto požadavku není žádná nabídka.',
   },
 };
@@ -55,6 +57,7 @@ export const OfferEditorTab = () => {
   const mayPost = request.allowedActions.includes('post_offer');
   // While an offer is open and may be replaced, it stands above the editor (folded), the others below it.
   const open = mayPost ? offers.find((offer) => offer.status === 'open') : undefined;
+  const accepted = offers.find((offer) => offer.status === 'accepted');
   return (
     <div class="offer-editor-tab">
       <ProblemBox problem={problem} />
@@ -74,7 +77,7 @@ export const OfferEditorTab = () => {
           }}
         />
       ) : (
-        <p class="muted">{t('readOnly')}</p>
+        <p class="muted">{accepted ? t('accepted', { n: accepted.number }) : t('readOnly')}</p>
       )}
       {offers.length === 0 && !mayPost && <p class="muted">{t('none')}</p>}
       <OfferList id="offer-list-title" title={open ? 'earlier' : 'title'} shown={offers.filter((offer) => offer !== open)} all={offers} />
