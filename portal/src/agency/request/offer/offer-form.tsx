@@ -100,7 +100,8 @@ const words: Words<
   },
 };
 
-const numberKinds: Partial<Record<LineField, NumberKind>> = { quantity: 'quantity', unitPrice: 'money', vatRate: 'rate' };
+/** Which example a number field's problem gives, by where it is (`<key>.unitPrice` is money); a date's problem needs none. */
+const kindOf = (where: string): NumberKind => (where.endsWith('.unitPrice') ? 'money' : where.endsWith('.quantity') ? 'quantity' : 'rate');
 /** The offer's own fields a 400 may name, each shown on its field; anything else is listed under the refusal. */
 const offerFields = ['currency', 'validUntil', 'deliveryEstimate', 'terms', 'note', 'lines'] as const;
 
@@ -137,10 +138,7 @@ export const OfferForm = ({ offers, onPosted, onReload }: { offers: readonly Off
     const said = placed.get(where);
     if (said) return said;
     const local = read.problems.get(where);
-    if (local && (checked || touched.has(where))) {
-      const field = where.slice(where.lastIndexOf('.') + 1) as LineField;
-      return numberProblemText(local, where === 'validUntil' ? 'rate' : (numberKinds[field] ?? 'rate'), language);
-    }
+    if (local && (checked || touched.has(where))) return numberProblemText(local, kindOf(where), language);
     if (read.overLimit.includes(where)) return t('overLimit');
     return undefined;
   };
