@@ -68,10 +68,18 @@ export const usePagedList = <T>(read: ReadPage<T>, idOf: (item: T) => string, ke
     }
   };
 
+  // A change the person just made outdates any read still on its way (it may have left before the
+  // change): its answer is dropped rather than showing the item again until the next read.
   /** Takes an item off the list at once (it was dealt with); the next read agrees. */
-  const remove = (id: string) => setItems((before) => before?.filter((item) => idOf(item) !== id));
+  const remove = (id: string) => {
+    generation.current++;
+    setItems((before) => before?.filter((item) => idOf(item) !== id));
+  };
   /** Puts an item's new state in its place. */
-  const replace = (next: T) => setItems((before) => before?.map((item) => (idOf(item) === idOf(next) ? next : item)));
+  const replace = (next: T) => {
+    generation.current++;
+    setItems((before) => before?.map((item) => (idOf(item) === idOf(next) ? next : item)));
+  };
 
   return { items, nextCursor, problem, loadingMore, more, refresh, remove, replace };
 };
