@@ -93,7 +93,7 @@ describe('the agency portal: writing an offer and revising it', () => {
     expect(await lineOf(page, 1).locator('.field-problem').count()).toBe(0);
     expect(await page.locator('.problem[data-status="400"]').textContent()).toContain('see the marked fields');
     // The focus goes to the field to fix; what was typed is all there.
-    expect(await page.evaluate(() => document.activeElement?.closest('fieldset')?.querySelector('legend')?.textContent)).toBe('Line 2');
+    expect(await lineOf(page, 2).locator('input:focus').getAttribute('aria-invalid')).toBe('true');
     expect(await lineOf(page, 2).getByLabel('Quantity').inputValue()).toBe('0.333');
     expect(await lineOf(page, 2).getByLabel('Unit price', { exact: true }).inputValue()).toBe('999.99');
     expect(await page.getByLabel('Terms').inputValue()).toBe('The price covers the scope above.');
@@ -135,7 +135,7 @@ describe('the agency portal: writing an offer and revising it', () => {
     expect(await lineOf(page, 1).getByLabel('Description').inputValue()).toBe('Photo licence');
     expect(await lineOf(page, 2).getByLabel('Description').inputValue()).toBe('Catalogue development');
     // The focus stays with the moved line's buttons.
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Move line 1 down');
+    expect(await page.locator('button:focus').getAttribute('aria-label')).toBe('Move line 1 down');
     await lookAt(tab, 'agency-offer-revising-en');
     const revised = await editorTotals(page);
     await page.getByRole('button', { name: 'Post offer 2, replacing offer 1' }).click();
