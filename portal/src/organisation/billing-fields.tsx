@@ -1,6 +1,7 @@
 import type { Schemas } from '../api/client.js';
 import { useWords, type Words } from '../i18n.js';
 import { Field } from '../ui/field.js';
+import { useFieldReasons } from './field-reasons.js';
 
 export type Billing = Schemas['BillingDetails'];
 
@@ -73,35 +74,35 @@ const words: Words<'name' | 'nameHint' | 'ico' | 'icoHint' | 'dic' | 'dicHint' |
  */
 export const BillingFields = ({ draft, onChange, problems, prefix = '' }: { draft: BillingDraft; onChange: (next: BillingDraft) => void; problems: Map<string, string>; prefix?: string }) => {
   const t = useWords(words);
-  const problem = (field: string) => problems.get(`${prefix}${field}`);
+  const reason = useFieldReasons();
   // Field renders its control through this function (a render prop, not a component: nothing remounts).
   const input = (key: keyof BillingDraft, extra: InputExtras) => (props: ControlProps) => (
     <input {...props} {...extra} value={draft[key]} onInput={(event) => onChange({ ...draft, [key]: event.currentTarget.value })} />
   );
   return (
     <div class="billing-fields">
-      <Field label={t('name')} hint={t('nameHint')} problem={problem('name')}>
+      <Field label={t('name')} hint={t('nameHint')} problem={reason(problems, `${prefix}name`, 'billingName')}>
         {input('name', { required: true, maxLength: 200, autocomplete: 'organization' })}
       </Field>
       <div class="field-row">
-        <Field label={t('ico')} hint={t('icoHint')} problem={problem('ico')}>
+        <Field label={t('ico')} hint={t('icoHint')} problem={reason(problems, `${prefix}ico`, 'ico')}>
           {input('ico', { inputMode: 'numeric', maxLength: 12, autocomplete: 'off' })}
         </Field>
-        <Field label={t('dic')} hint={t('dicHint')} problem={problem('dic')}>
+        <Field label={t('dic')} hint={t('dicHint')} problem={reason(problems, `${prefix}dic`, 'dic')}>
           {input('dic', { maxLength: 16, autocomplete: 'off' })}
         </Field>
       </div>
-      <Field label={t('street')} problem={problem('address.street')}>
+      <Field label={t('street')} problem={reason(problems, `${prefix}address.street`, 'street')}>
         {input('street', { required: true, maxLength: 100, autocomplete: 'street-address' })}
       </Field>
       <div class="field-row">
-        <Field label={t('postalCode')} problem={problem('address.postalCode')}>
+        <Field label={t('postalCode')} problem={reason(problems, `${prefix}address.postalCode`, 'postalCode')}>
           {input('postalCode', { required: true, maxLength: 12, autocomplete: 'postal-code' })}
         </Field>
-        <Field label={t('city')} problem={problem('address.city')}>
+        <Field label={t('city')} problem={reason(problems, `${prefix}address.city`, 'city')}>
           {input('city', { required: true, maxLength: 100, autocomplete: 'address-level2' })}
         </Field>
-        <Field label={t('country')} hint={t('countryHint')} problem={problem('address.country')}>
+        <Field label={t('country')} hint={t('countryHint')} problem={reason(problems, `${prefix}address.country`, 'country')}>
           {input('country', { required: true, maxLength: 2, autocomplete: 'country', class: 'narrow' })}
         </Field>
       </div>

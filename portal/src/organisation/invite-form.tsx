@@ -8,6 +8,7 @@ import { Field } from '../ui/field.js';
 import { ProblemBox } from '../ui/problem-box.js';
 import type { Language } from '../words.js';
 import { ConflictBox } from './conflict-box.js';
+import { useFieldReasons } from './field-reasons.js';
 import { countsAsAdmin, inviteConflict, type InviteConflict, type PeopleScope, type Person } from './people-rules.js';
 import { roleWords } from './people-words.js';
 
@@ -107,6 +108,7 @@ export const InviteForm = ({ scope, people, onInvited }: { scope: PeopleScope; p
   const [sent, setSent] = useState<string>();
   const [working, setWorking] = useState(false);
   const fields = fieldProblems(problem);
+  const reason = useFieldReasons();
   const change = (next: Partial<Draft>) => setDraft({ ...draft, ...next });
 
   const send = async (event: Event) => {
@@ -150,10 +152,10 @@ export const InviteForm = ({ scope, people, onInvited }: { scope: PeopleScope; p
       {conflict && <ConflictBox sentence={conflict.text} next={conflict.next} />}
       <ProblemBox problem={problem} />
       <div class="field-row">
-        <Field label={t('email')} problem={fields.get('email')}>
+        <Field label={t('email')} problem={reason(fields, 'email', 'email')}>
           {(props) => <input {...props} type="email" autocomplete="off" required maxLength={254} value={draft.email} onInput={(e) => change({ email: e.currentTarget.value })} />}
         </Field>
-        <Field label={t('name')} problem={fields.get('name')}>
+        <Field label={t('name')} problem={reason(fields, 'name', 'personName')}>
           {(props) => <input {...props} required maxLength={200} autocomplete="off" value={draft.name} onInput={(e) => change({ name: e.currentTarget.value })} />}
         </Field>
       </div>

@@ -61,7 +61,8 @@ type Label =
   | 'client_member'
   | 'agent'
   | 'admin'
-  | 'participant';
+  | 'participant'
+  | 'formerUser';
 
 const labels: Words<Label> = {
   en: {
@@ -85,6 +86,7 @@ const labels: Words<Label> = {
     agent: 'agent',
     admin: 'administrator',
     participant: 'invited to single requests',
+    formerUser: 'former user',
   },
   cs: {
     name: 'Název',
@@ -107,6 +109,7 @@ const labels: Words<Label> = {
     agent: 'agent',
     admin: 'správce',
     participant: 'pozvaný k jednotlivým požadavkům',
+    formerUser: 'bývalý uživatel',
   },
 };
 
@@ -165,10 +168,16 @@ const detailLines = (entry: AuditEntry, language: Language): string[] =>
     return `${labelOf(key, language)}: ${valueOf(key, value, language)}`;
   });
 
+/** The name an erasure leaves wherever an erased person was named (lib/domain/privacy.ts `formerUserName`; a unit test holds the two equal). */
+export const storedFormerUserName = 'former user';
+
+/** A name as stored, or an erased person's in the reader's language. */
+const nameOf = (name: string, language: Language) => (name === storedFormerUserName ? labels[language].formerUser : name);
+
 /** One entry of an organisation's or the staff's log as the reader reads it. */
 export const logLine = (entry: AuditEntry, language: Language): LogLine => ({
   action: actionWords[language][entry.action],
-  target: entry.targetName,
-  actor: entry.actorName,
+  target: nameOf(entry.targetName, language),
+  actor: nameOf(entry.actorName, language),
   details: detailLines(entry, language),
 });

@@ -8,6 +8,7 @@ import { fieldProblems } from '../problems.js';
 import { Field } from '../ui/field.js';
 import { ProblemBox } from '../ui/problem-box.js';
 import type { Language } from '../words.js';
+import { useFieldReasons } from './field-reasons.js';
 import { BillingFields, billingBody, emptyBilling, type BillingDraft } from './billing-fields.js';
 
 type Platform = Schemas['Organisation']['platform'];
@@ -82,6 +83,7 @@ export const NewOrganisationForm = ({ onCreated, onCancel }: { onCreated: (organ
   const [problem, setProblem] = useState<ApiProblem>();
   const [working, setWorking] = useState(false);
   const fields = fieldProblems(problem);
+  const reason = useFieldReasons();
   const change = (next: Partial<Draft>) => setDraft({ ...draft, ...next });
 
   const create = async (event: Event) => {
@@ -106,7 +108,7 @@ export const NewOrganisationForm = ({ onCreated, onCancel }: { onCreated: (organ
       <h2 id="new-organisation-heading">{t('heading')}</h2>
       <p class="hint">{t('intro')}</p>
       <ProblemBox problem={problem} />
-      <Field label={t('name')} problem={fields.get('name')}>
+      <Field label={t('name')} problem={reason(fields, 'name', 'organisationName')}>
         {(props) => <input {...props} required maxLength={200} autocomplete="off" value={draft.name} onInput={(e) => change({ name: e.currentTarget.value })} />}
       </Field>
       <fieldset class={fields.get('platform') ? 'invalid' : undefined}>

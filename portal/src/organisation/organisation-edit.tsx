@@ -8,6 +8,7 @@ import { fieldProblems } from '../problems.js';
 import { Field } from '../ui/field.js';
 import { ProblemBox } from '../ui/problem-box.js';
 import type { Language } from '../words.js';
+import { useFieldReasons } from './field-reasons.js';
 
 type Organisation = Schemas['Organisation'];
 type Platform = Organisation['platform'];
@@ -83,6 +84,7 @@ export const OrganisationEdit = ({ organisation, manages, onSaved, onReload }: {
   const [notice, setNotice] = useState<{ kind: 'done' | 'conflict'; text: string }>();
   const [working, setWorking] = useState(false);
   const fields = fieldProblems(problem);
+  const reason = useFieldReasons();
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -161,7 +163,7 @@ export const OrganisationEdit = ({ organisation, manages, onSaved, onReload }: {
       {manages && draft && (
         <form class="stack" onSubmit={save} noValidate>
           <ProblemBox problem={problem} />
-          <Field label={t('name')} problem={fields.get('name')}>
+          <Field label={t('name')} problem={reason(fields, 'name', 'organisationName')}>
             {(props) => <input {...props} required maxLength={200} value={draft.name} onInput={(e) => change({ name: e.currentTarget.value })} />}
           </Field>
           <fieldset class={fields.get('platform') ? 'invalid' : undefined}>

@@ -87,12 +87,15 @@ interface PeopleSectionProps {
   onChanged: () => void;
 }
 
+/** What is said about a step: done, refused by a rule the page knows, refused otherwise, or an erasure's record. */
+type Said =
+  | { kind: 'done'; text: string }
+  | { kind: 'conflict'; text: string; next?: string; status: number }
+  | { kind: 'problem'; problem: ApiProblem }
+  | { kind: 'erased'; record: Schemas['Erasure'] };
+
 /** What happened last, to a person (shown on their card) or to someone no longer listed (shown above the list). */
-type Notice =
-  | { userId: string; name: string; kind: 'done'; text: string }
-  | { userId: string; name: string; kind: 'conflict'; text: string; next?: string; status: number }
-  | { userId: string; name: string; kind: 'problem'; problem: ApiProblem }
-  | { userId: string; name: string; kind: 'erased'; record: Schemas['Erasure'] };
+type Notice = { userId: string; name: string } & Said;
 
 /**
  * The people of an organisation or of the agency, with their role and state, and what the reader
@@ -131,36 +134,47 @@ export const PeopleSection = ({ scope, manages, privacy, onChanged }: PeopleSect
     if (notice) noticeRef.current?.focus();
   }, [notice]);
 
-  const step = async (person: Person, kind: PersonStep): Promise<boolean> => {
+  /** Sends the step; answers what to say about it (an export shows its link on the card instead). */
+  const take = async (person: Person, kind: PersonStep): Promise<Said | undefined> => {
     const path = { params: { path: { userId: person.userId } } };
+    const done = (text: string) => ({ kind: 'done' as const, text });
+    switch (kind) {
+      case 'role': {
+        // The version as shown (none stored reads as 0, as the API counts it): a change made meanwhile is a 409, not overwritten.
+        const changed = await must(api.PUT('/people/{userId}/role', { ...path, body: { role: toggledRole(person), version: person.version ?? 0 } }));
+        return done(t('roleChanged', { name: person.name, role: role(changed.role) }));
+      }
+      case 'deactivate':
+        await must(api.POST('/people/{userId}/deactivate', path));
+        return done(t('deactivated', { name: person.name }));
+      case 'reactivate':
+        await must(api.POST('/people/{userId}/reactivate', path));
+        return done(t('reactivated', { name: person.name }));
+      case 'resend':
+        await must(api.POST('/people/{userId}/invitation', path));
+        return done(t('resent', { email: person.email }));
+      case 'remove':
+        await must(api.DELETE('/people/{userId}', path));
+        return done(t('removed', { name: person.name }));
+      case 'export': {
+        const link = await must(api.POST('/people/{userId}/export', path));
+        setExports((before) => ({ ...before, [person.userId]: link }));
+        return undefined;
+      }
+      case 'erase':
+        return { kind: 'erased', record: await must(api.POST('/people/{userId}/erasure', path)) };
+    }
+  };
+
+  const step = async (person: Person, kind: PersonStep): Promise<boolean> => {
     setBusy({ userId: person.userId, step: kind });
     setNotice(undefined);
     const who = { userId: person.userId, name: person.name };
     try {
-      // The version as shown (none stored reads as 0, as the API counts it): a change made meanwhile is a 409, not overwritten.
-      if (kind === 'role') {
-        const changed = await must(api.PUT('/people/{userId}/role', { ...path, body: { role: toggledRole(person), version: person.version ?? 0 } }));
-        setNotice({ ...who, kind: 'done', text: t('roleChanged', { name: person.name, role: role(changed.role) }) });
-      } else if (kind === 'deactivate') {
-        await must(api.POST('/people/{userId}/deactivate', path));
-        setNotice({ ...who, kind: 'done', text: t('deactivated', { name: person.name }) });
-      } else if (kind === 'reactivate') {
-        await must(api.POST('/people/{userId}/reactivate', path));
-        setNotice({ ...who, kind: 'done', text: t('reactivated', { name: person.name }) });
-      } else if (kind === 'resend') {
-        await must(api.POST('/people/{userId}/invitation', path));
-        setNotice({ ...who, kind: 'done', text: t('resent', { email: person.email }) });
-      } else if (kind === 'remove') {
-        await must(api.DELETE('/people/{userId}', path));
-        setNotice({ ...who, kind: 'done', text: t('removed', { name: person.name }) });
-      } else if (kind === 'export') {
-        const link = await must(api.POST('/people/{userId}/export', path));
-        setExports((before) => ({ ...before, [person.userId]: link }));
-      } else {
-        const record = await must(api.POST('/people/{userId}/erasure', path));
-        setNotice({ ...who, kind: 'erased', record });
-      }
+      const done = await take(person, kind);
+      // Said once the list shows the change, so the sentence and the card agree.
       await load();
+      if (done) setNotice({ ...who, ...done });
       onChanged();
       return true;
     } catch (error) {

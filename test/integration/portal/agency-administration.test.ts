@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { routes } from '../../../lib/http/routes.js';
 import { asDemoUser, ok, people } from '../../support/api-client.js';
 import { lookAt, openPortal, signIn, useBrowser, type PortalTab } from '../../support/browser.js';
+import { freshOrganisation } from '../../support/fresh-organisation.js';
 import { mailsTo, type SentMail } from '../../support/mailbox.js';
 
 const browser = useBrowser();
@@ -43,6 +44,7 @@ describe('the portal: the agency administers its clients and staff', () => {
     await form.getByLabel('Language').selectOption('en');
     await form.getByRole('button', { name: 'Create the organisation' }).click();
     await eventually(() => form.locator('.field.invalid label').allTextContents()).toEqual(['Name']);
+    expect(await form.locator('.field-problem').textContent()).toBe('Fill in the name: one line, at most 200 characters.');
     expect(await form.getByRole('radio', { name: 'Digimadi' }).isChecked()).toBe(true);
     await lookAt(tab, 'agency-client-new-invalid-en');
     await form.getByLabel('Name').fill(name);
@@ -172,6 +174,43 @@ describe('the portal: the agency administers its clients and staff', () => {
     await lookAt(tab, 'agency-staff-log-en');
   }, 120_000);
 
+  it('exports a client person’s data as a download link, and erases them only after their address is typed', async () => {
+    const org = await freshOrganisation('Privacy');
+    const tab = await signInAsTomas(`/orgs/${org.orgId}`);
+    const { page } = tab;
+    const milan = card(page, 'Milan Member');
+    await milan.getByRole('button', { name: /Export personal data/ }).click();
+    const link = milan.getByRole('link', { name: /^download orderdesk-export/ });
+    await eventually(() => link.count()).toBe(1);
+    const download = await fetch((await link.getAttribute('href'))!);
+    expect(download.status).toBe(200);
+    expect(JSON.stringify(await download.json())).toContain(org.emails.member);
+    await lookAt(tab, 'agency-client-export-en');
+
+    await milan.getByRole('button', { name: /Erase personal data…/ }).click();
+    const confirm = milan.locator('.confirm-panel');
+    await eventually(() => confirm.textContent()).toContain('This can’t be undone');
+    const erase = confirm.getByRole('button', { name: 'Erase for good' });
+    expect(await erase.isDisabled()).toBe(true);
+    await confirm.getByLabel(/To confirm, type their e-mail address/).fill('someone@else.example');
+    expect(await erase.isDisabled()).toBe(true);
+    await confirm.getByLabel(/To confirm, type their e-mail address/).fill(org.emails.member);
+    await lookAt(tab, 'agency-client-erase-confirm-en');
+    await erase.click();
+    const erased = page.locator('#people .confirmation-box');
+    await eventually(() => erased.textContent()).toMatch(/The personal data of Milan Member are erased: \d+ items deleted, \d+ anonymised\./);
+    await eventually(() => card(page, 'Milan Member').count()).toBe(0);
+    await lookAt(tab, 'agency-client-erased-en');
+    // The log keeps what was done, with the person's name anonymised like everything else that named them.
+    // (The erasure's two lines share their moment, so their order between them is not given.)
+    await eventually(async () => (await page.locator('#log .log-what').allTextContents()).sort()).toEqual([
+      'Access taken away: former user',
+      'Personal data erased: former user',
+      'Personal data exported: former user',
+    ]);
+    expect(await page.locator('#log .log-entry.log-person_deactivated .log-details').textContent()).toBe('before their personal data was erased');
+  }, 120_000);
+
   it('shows an agent a client’s page and the staff to read, without a button to change them and without the log', async () => {
     const tomas = await asDemoUser(people.admin);
     const suffix = randomUUID().slice(0, 8);
@@ -197,5 +236,12 @@ describe('the portal: the agency administers its clients and staff', () => {
     expect(await page.locator('#log').count()).toBe(0);
     expect(await page.locator('.invite-form').count()).toBe(0);
     await lookAt(tab, 'agency-client-agent-cs');
+
+    await page.getByRole('link', { name: 'Tým' }).click();
+    await page.getByRole('heading', { name: 'Tým', level: 1 }).waitFor();
+    await eventually(() => card(page, 'Tomáš Správce').locator('.state').textContent()).toBe('Aktivní');
+    expect(await page.locator('main').getByRole('button').count()).toBe(0);
+    expect(await page.locator('#log').count()).toBe(0);
+    await lookAt(tab, 'agency-staff-agent-cs');
   }, 120_000);
 });

@@ -115,6 +115,7 @@ describe('the portal: a client admin’s own organisation', () => {
     await billing.getByLabel('Obec').fill('Brno');
     await billing.getByRole('button', { name: 'Uložit fakturační údaje' }).click();
     await eventually(() => billing.locator('.field.invalid label').allTextContents()).toEqual(['DIČ']);
+    expect(await billing.locator('.field.invalid .field-problem').textContent()).toBe('DIČ je kód země a 2 až 12 číslic nebo písmen, např. CZ12345678.');
     expect(await billing.getByLabel('Obec').inputValue()).toBe('Brno');
     await lookAt(tab, 'client-organisation-billing-invalid-cs');
     await billing.getByLabel('DIČ').fill('CZ27082440');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { logLine, type AuditEntry } from '../../../portal/src/organisation/log-lines.js';
+import { formerUserName } from '../../../lib/domain/privacy.js';
+import { logLine, storedFormerUserName, type AuditEntry } from '../../../portal/src/organisation/log-lines.js';
 import { inviteConflict, isLastAdmin, personConflict, toggledRole, type Person } from '../../../portal/src/organisation/people-rules.js';
 
 const person = (userId: string, role: Person['role'], state: Person['state'] = 'active', orgId: string | null = 'org-a'): Person => ({
@@ -77,5 +78,10 @@ describe('the log of changes, in the reader’s language', () => {
     expect(logLine(entry('organisation_changed', { name: { from: 'en', to: 'Kvásek' } }), 'cs').details).toEqual(['Název: en → Kvásek']);
     const billing = { name: 'Kvásek s.r.o.', ico: '27082440', address: { street: 'Dlouhá 1', city: 'Praha', postalCode: '110 00', country: 'CZ' } };
     expect(logLine(entry('organisation_changed', { billing }), 'en').details).toEqual(['Billing details: Kvásek s.r.o., IČO 27082440, Dlouhá 1, 110 00 Praha, CZ']);
+  });
+
+  it('names an erased person “former user” in the reader’s language', () => {
+    expect(storedFormerUserName).toBe(formerUserName);
+    expect(logLine({ ...entry('person_erased', { role: 'client_member' }), targetName: formerUserName }, 'cs')).toMatchObject({ action: 'Výmaz osobních údajů', target: 'bývalý uživatel', details: ['Role: člen'] });
   });
 });
