@@ -49,7 +49,7 @@ const words: Words<
     resent: 'The invitation went to {email} again, with a new temporary password valid for 7 days.',
     removed: '{name} was removed: their login is deleted.',
     erased: 'The personal data of {name} are erased: {deleted} items deleted, {anonymised} anonymised.',
-    kept: 'Kept, as the law requires:',
+    kept: 'What is kept, and why:',
     keptUntil: 'until {date}',
   },
   cs: {
@@ -72,7 +72,7 @@ const words: Words<
     resent: 'Pozvánka odešla znovu na {email}, s novým dočasným heslem platným 7 dní.',
     removed: 'Osoba {name} je odebrána: její přihlašovací účet je smazán.',
     erased: 'Osobní údaje osoby {name} jsou vymazány: smazáno {deleted} záznamů, anonymizováno {anonymised}.',
-    kept: 'Ponecháno, jak ukládá zákon:',
+    kept: 'Co zůstává uchováno a proč:',
     keptUntil: 'do {date}',
   },
 };

@@ -211,6 +211,43 @@ describe('the portal: the agency administers its clients and staff', () => {
     expect(await page.locator('#log .log-entry.log-person_deactivated .log-details').textContent()).toBe('before their personal data was erased');
   }, 120_000);
 
+  it('renames a client, and deactivates it after a confirmation saying that access ends at once and nothing is deleted; reactivated, its people are back', async () => {
+    const org = await freshOrganisation('Pause');
+    const renamed = `${org.orgId.replace('org-pause-', 'Pauza ')} s.r.o.`;
+    const tab = await signInAsTomas(`/orgs/${org.orgId}`);
+    const { page } = tab;
+    await page.getByRole('button', { name: 'Change name, platform or language' }).click();
+    await page.locator('#details').getByLabel('Name').fill(renamed);
+    await page.getByRole('button', { name: 'Save the changes' }).click();
+    await page.getByRole('heading', { name: renamed, level: 1 }).waitFor();
+    await page.locator('#details .confirmation', { hasText: 'The changes are saved.' }).waitFor();
+
+    await page.getByRole('button', { name: 'Deactivate the organisation…' }).click();
+    const confirm = page.locator('#details .confirm-panel');
+    await eventually(() => confirm.textContent()).toContain(`Everyone of ${renamed} loses their access at once`);
+    expect(await confirm.textContent()).toContain('Nothing is deleted: its requests, offers, orders and history stay');
+    await lookAt(tab, 'agency-client-deactivate-confirm-en');
+    await confirm.getByRole('button', { name: `Deactivate ${renamed}` }).click();
+    await eventually(() => page.locator('#details .org-deactivated').textContent()).toMatch(/^Deactivated since /);
+    await eventually(() => page.locator('#people .notice').first().textContent()).toContain('The organisation is deactivated: nobody of it can sign in');
+    expect(await page.locator('.invite-form').count()).toBe(0);
+    await eventually(() => card(page, 'Milan Member').textContent()).toContain('Their organisation is deactivated');
+    // Its people's very next call is refused.
+    expect((await org.member.send(routes.getMe)).status).toBe(403);
+    await lookAt(tab, 'agency-client-deactivated-en');
+
+    await page.getByRole('button', { name: 'Reactivate the organisation' }).click();
+    await eventually(() => page.locator('#details .org-active').textContent()).toContain('Active');
+    await eventually(() => page.locator('.invite-form').count()).toBe(1);
+    expect((await org.member.send(routes.getMe)).status).toBe(200);
+    await eventually(() => page.locator('#log .log-what').allTextContents()).toEqual([
+      `Organisation reactivated: ${renamed}`,
+      `Organisation deactivated: ${renamed}`,
+      `Organisation changed: ${renamed}`,
+    ]);
+    expect(await page.locator('#log .log-details').last().textContent()).toBe(`Name: Pause ${org.orgId.replace('org-pause-', '')} → ${renamed}`);
+  }, 120_000);
+
   it('shows an agent a client’s page and the staff to read, without a button to change them and without the log', async () => {
     const tomas = await asDemoUser(people.admin);
     const suffix = randomUUID().slice(0, 8);
