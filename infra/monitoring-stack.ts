@@ -29,7 +29,7 @@ const search = (expression: string, statistic: string, label: string, period = f
 /** The business metrics' rows of the dashboard: a few lines each, by capability. */
 const businessGroups: { title: string; metrics: MetricName[] }[] = [
   { title: 'Requests, offers and orders', metrics: ['RequestsFiled', 'MessagesPosted', 'OffersPosted', 'OffersAccepted', 'OffersRejected', 'OffersExpired', 'OrdersIssued'] },
-  { title: 'Payments and reviews', metrics: ['PaymentsReceived', 'PaymentsFlagged', 'DeliveriesHandedOver', 'DeliveriesAccepted', 'DeliveriesDeemedAccepted', 'ReviewChangesRequested'] },
+  { title: 'Payments and reviews', metrics: ['PaymentsReceived', 'PaymentsFlagged', 'PaymentsResolved', 'DeliveriesHandedOver', 'DeliveriesAccepted', 'DeliveriesDeemedAccepted', 'ReviewChangesRequested'] },
   { title: 'Mail out and in', metrics: ['MailsSent', 'MailsParked', 'MailsSuppressed', 'AddressesSuppressed', 'InboundMailPosted', 'InboundMailRefused', 'InboundMailDropped'] },
   { title: 'Workflow', metrics: ['WorkflowRemindersSent', 'WorkflowsResumed', 'WorkflowNudgesFailed'] },
 ];

@@ -41,6 +41,12 @@ export const TimelineEntryKind = z.enum([
    * (`amount`, `currency`, `not_awaiting`), `source` (`webhook`, `agent`).
    */
   'payment_flagged',
+  /**
+   * Agency only: agency staff resolved a flagged payment (POST /payments/flagged/{paymentId}/resolve);
+   * the body is their note (what was done). Details: `paymentId`, `received`, `receivedCurrency`,
+   * `reason` (as `payment_flagged`'s), `source`.
+   */
+  'payment_resolved',
   /** The workflow: a delivery's review window ends soon and the client has not answered. Details: `round`, `reviewDeadline` (ISO datetime, 23:59:59 Prague). */
   'review_reminder',
 ]);

@@ -56,6 +56,7 @@ export interface Strings {
     order_issued: string;
     payment_reminder: string;
     payment_flagged: string;
+    payment_resolved: string;
     review_reminder: string;
   };
   /** A sentence after the status change of these lifecycle steps: what it means and what comes next. */
@@ -150,6 +151,8 @@ export interface Strings {
     source: string;
     sources: Record<'webhook' | 'agent', string>;
     whatNow: string;
+    /** `<who> resolved payment <id> (<amount>), which was not taken as paid: <reason>.` The note follows. */
+    resolved: (by: string, payment: string, amount: string, reason: string) => string;
   };
   internalNote: string;
   internalAttachment: string;
@@ -328,6 +331,7 @@ const cs: Strings = {
     order_issued: 'Objednávka a platební údaje',
     payment_reminder: 'Připomínka platby',
     payment_flagged: 'Platbu je třeba zkontrolovat',
+    payment_resolved: 'Označená platba je vyřešená',
     review_reminder: 'Připomínka: zkontrolujte předanou práci',
   },
   actionNotes: {
@@ -415,6 +419,7 @@ const cs: Strings = {
     source: 'Zdroj',
     sources: { webhook: 'oznámení banky', agent: 'zadáno agenturou' },
     whatNow: 'Ověřte platbu v bance a vyřešte ji s klientem. Požadavek zůstává nezaplacený, dokud ho někdo neoznačí jako zaplacený.',
+    resolved: (by, payment, amount, reason) => `${by} vyřešil(a) platbu ${payment} (${amount}), která nebyla započtena: ${reason}.`,
   },
   internalNote: 'Interní poznámka – klient ji nevidí',
   internalAttachment: 'Interní příloha – klient ji nevidí',
@@ -550,6 +555,7 @@ const en: Strings = {
     order_issued: 'Order and payment details',
     payment_reminder: 'Payment reminder',
     payment_flagged: 'Payment needs checking',
+    payment_resolved: 'Flagged payment resolved',
     review_reminder: 'Reminder: review the delivery',
   },
   actionNotes: {
@@ -637,6 +643,7 @@ const en: Strings = {
     source: 'Source',
     sources: { webhook: 'bank notification', agent: 'entered by the agency' },
     whatNow: 'Check the payment with the bank and settle it with the client. The request stays unpaid until someone marks it as paid.',
+    resolved: (by, payment, amount, reason) => `${by} resolved payment ${payment} (${amount}), which was not taken as paid: ${reason}.`,
   },
   internalNote: 'Internal note – not visible to the client',
   internalAttachment: 'Internal attachment – not visible to the client',

@@ -297,6 +297,29 @@ describe('the agency’s work queue', () => {
     expect(ok(unassigned)).not.toHaveProperty('assigneeId');
   });
 
+  it('filters by organisation, alone or with the assignee, and keeps each request’s place in the whole queue', async () => {
+    const [p, q] = [await freshOrganisation(), await freshOrganisation()];
+    const q1 = await file(q.admin, 'Q1');
+    await fix(eva, q1);
+    const [p1, p2] = [await file(p.admin, 'P1'), await file(p.admin, 'P2')];
+    for (const id of [p1, p2]) await fix(eva, id);
+    // Starting the work made Eva its assignee; P2 goes back to nobody.
+    ok(await eva.send(routes.assignRequest, { path: { requestId: p2 }, body: { assigneeId: null } }));
+
+    const ones = ok(await eva.send(routes.getWorkQueue, { query: { orgId: p.orgId } })).items;
+    expect(ones.map((item) => item.request.requestId)).toEqual([p1, p2]);
+    expect(ones.map((item) => item.orgPosition)).toEqual([1, 2]);
+    // First come, first served: Q1 (and whatever other tests made ready before) stays ahead of P's work, and the positions say so.
+    expect(ones[0]!.position).toBeGreaterThanOrEqual(2);
+    expect(ones[1]!.position).toBeGreaterThan(ones[0]!.position);
+
+    expect(await workOf(eva, [p.orgId, q.orgId], { orgId: p.orgId, assignee: 'me' })).toEqual([p1]);
+    expect(await workOf(eva, [p.orgId, q.orgId], { orgId: p.orgId, assignee: 'none' })).toEqual([p2]);
+    expect(await workOf(eva, [p.orgId, q.orgId], { orgId: q.orgId, assignee: 'none' })).toEqual([]);
+    expect(ok(await eva.send(routes.getWorkQueue, { query: { orgId: 'org-with-no-work' } })).items).toEqual([]);
+    expect((await p.admin.send(routes.getWorkQueue, { query: { orgId: p.orgId } })).status).toBe(403);
+  });
+
   it('is for agency staff only', async () => {
     const { admin, member } = await freshOrganisation();
     expect((await admin.send(routes.getWorkQueue)).status).toBe(403);

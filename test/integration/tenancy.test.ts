@@ -52,7 +52,7 @@ const validCall = (key: string): ((client: Client) => Promise<Answer>) => {
     'POST /requests/{requestId}/move': (c) => c.send(routes.moveRequest, { path, body: { to: 'top' } }),
     'GET /queue': (c) => c.send(routes.getQueue),
     'PUT /queue': (c) => c.send(routes.setQueueOrder, { body: { order: [requestId] } }),
-    'GET /work-queue': (c) => c.send(routes.getWorkQueue),
+    'GET /work-queue': (c) => c.send(routes.getWorkQueue, { query: { orgId: 'org-acme' } }),
     'GET /orgs/{orgId}': (c) => c.send(routes.getOrganisation, { path: { orgId: 'org-acme' } }),
     'PATCH /orgs/{orgId}/settings': (c) => c.send(routes.updateOrganisationSettings, { path: { orgId: 'org-acme' }, body: { membersMayRank: true } }),
     'GET /me/preferences': (c) => c.send(routes.getPreferences),
@@ -65,6 +65,7 @@ const validCall = (key: string): ((client: Client) => Promise<Answer>) => {
     'GET /links/{token}': (c) => c.send(routes.openLink, { path: { token: 'eyJ4IjoxfQ.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' } }),
     'GET /mail/parked': (c) => c.send(routes.listParkedMail),
     'POST /mail/parked/{mailId}/resend': (c) => c.send(routes.resendMail, { path: { mailId: 'ZW50cnkjMjAyNi0wMDAxI3gKeQ' } }),
+    'GET /mail/suppressions': (c) => c.send(routes.listSuppressions, { query: { q: 'partner.example' } }),
     'DELETE /mail/suppressions/{email}': (c) => c.send(routes.liftSuppression, { path: { email: 'nobody@partner.example' } }),
     'POST /requests/{requestId}/offers': (c) =>
       c.send(routes.postOffer, { path, body: { lines: [{ description: 'x', quantity: 1, unit: 'h', unitPrice: 100, vatRate: 21 }], currency: 'CZK', deliveryEstimate: 'soon' } }),
@@ -76,6 +77,8 @@ const validCall = (key: string): ((client: Client) => Promise<Answer>) => {
     'POST /requests/{requestId}/payments': (c) => c.send(routes.recordPayment, { path, body: { amount: 100, currency: 'CZK', paidAt: '2026-11-25T10:00:00Z' } }),
     // Public: the signature over the body stands in for the login (test/workflow/offers.test.ts).
     'POST /payments/webhook': (c) => c.send(routes.paymentWebhook),
+    'GET /payments/flagged': (c) => c.send(routes.listFlaggedPayments),
+    'POST /payments/flagged/{paymentId}/resolve': (c) => c.send(routes.resolveFlaggedPayment, { path: { paymentId: 'bank-none' }, body: { note: 'Refunded.' } }),
     'PUT /orgs/{orgId}/billing': (c) =>
       c.send(routes.setBilling, { path: { orgId: 'org-acme' }, body: { name: 'X', address: { street: 'a', city: 'b', postalCode: '11000', country: 'CZ' } } }),
     'POST /requests/{requestId}/handovers': (c) => c.send(routes.handOver, { path, body: { notes: 'Hotovo.' } }),
@@ -143,6 +146,20 @@ describe('tenancy: nobody outside gets at a request', () => {
     expect(ok(await olga.send(routes.createRequest, { body: newInquiry('Beta request') }))).toMatchObject({ orgId: 'org-beta' });
     expect((await olga.send(routes.listRequests, { query: { orgId: 'org-acme' } })).status).toBe(403);
     expect((await olga.send(routes.listRequests, { query: { scope: 'all' } })).status).toBe(403);
+  });
+});
+
+/** Routes of the agency's own work, not about one request: a client, whatever their role, is refused (403), and learns nothing. */
+const agencyOnly = ['GET /work-queue', 'GET /mail/parked', 'GET /mail/suppressions', 'DELETE /mail/suppressions/{email}', 'GET /payments/flagged', 'POST /payments/flagged/{paymentId}/resolve'];
+
+describe('the agency’s own lists', () => {
+  it.each(agencyOnly)('%s answers clients 403: an admin, a member, another organisation’s admin', async (key) => {
+    const member = await asDemoUser(people.clientMember);
+    for (const client of [owner, member, outsiders.otherOrg]) {
+      const answer = await validCall(key)(client);
+      expect(answer.status).toBe(403);
+      expect(JSON.stringify(answer)).not.toMatch(/Secret Acme|org-acme/);
+    }
   });
 });
 

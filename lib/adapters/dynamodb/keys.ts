@@ -45,6 +45,9 @@ export const orgMembersPartition = (orgId: string) => orgMembersIndexKey(orgId, 
 export const muteKey = (userId: string, requestId: string) => ({ pk: `USER#${userId}`, sk: `MUTE#${requestId}` });
 /** Mail to this address is not sent: it bounced for good, or its owner complained. */
 export const suppressionKey = (email: string) => ({ pk: `EMAIL#${email.toLowerCase()}`, sk: 'SUPPRESSED' });
+/** Suppressed addresses, newest first, for the agency's list (one partition: addresses that bounced or complained are few). */
+export const suppressionsIndexKey = (at: string, email: string) => ({ gsi1pk: 'MAIL#SUPPRESSED', gsi1sk: `${at}#${email.toLowerCase()}` });
+export const suppressionsPartition = suppressionsIndexKey('', '').gsi1pk;
 /** One mail: a group of entries (see mailGroupOf) to one person. */
 export const mailRecordKey = (group: string, recipientId: string) => ({ pk: `MAIL#${group}`, sk: `TO#${recipientId}` });
 /** Parked mails, oldest first, for the agency to send again. */
@@ -59,6 +62,11 @@ export const orderKey = (requestId: string) => ({ pk: `REQ#${requestId}`, sk: 'O
 export const paymentPrefix = 'PAY#';
 export const paymentKey = (requestId: string, paymentId: string) => ({ pk: `REQ#${requestId}`, sk: `${paymentPrefix}${paymentId}` });
 export const paymentIdKey = (paymentId: string) => ({ pk: `PAYMENT#${paymentId}`, sk: 'PAYMENT' });
+/** A payment that named no order (its variable symbol is none of ours): kept beside its id's claim, since it has no request to live on. */
+export const unmatchedPaymentKey = (paymentId: string) => ({ pk: `PAYMENT#${paymentId}`, sk: 'UNMATCHED' });
+/** Flagged payments not yet resolved, newest first, across every order (few: a flagged payment is an exception a person looks at). */
+export const flaggedPaymentsIndexKey = (recordedAt: string, paymentId: string) => ({ gsi1pk: 'PAYMENTS#FLAGGED', gsi1sk: `${recordedAt}#${paymentId}` });
+export const flaggedPaymentsPartition = flaggedPaymentsIndexKey('', '').gsi1pk;
 /** The request's workflow execution (its owner) and the token of the task waiting on it; listed for takeovers. */
 export const workflowKey = (requestId: string) => ({ pk: `REQ#${requestId}`, sk: 'WORKFLOW' });
 export const workflowIndexKey = (requestId: string) => ({ gsi1pk: 'WORKFLOWS', gsi1sk: requestId });

@@ -22,12 +22,14 @@
  * | idempotency record  | IDEM#<sub>#<op>#<key>  | IDEM                    | (expiresAt: TTL)                             |
  * | agency person       | USER#<sub>             | PROFILE                 | gsi1: AGENCY#STAFF / <email>                 |
  * | muted request       | USER#<sub>             | MUTE#<requestId>        |                                              |
- * | suppressed address  | EMAIL#<email>          | SUPPRESSED              |                                              |
+ * | suppressed address  | EMAIL#<email>          | SUPPRESSED              | gsi1: MAIL#SUPPRESSED / <at>#<email>         |
  * | mail (delivery)     | MAIL#<group>           | TO#<sub>                | gsi1: MAIL#PARKED / <parkedAt>#… (parked)    |
  * | offer               | REQ#<id>               | OFFER#<0001>            |                                              |
  * | order               | REQ#<id>               | ORDER                   |                                              |
- * | payment             | REQ#<id>               | PAY#<paymentId>         |                                              |
+ * | payment             | REQ#<id>               | PAY#<paymentId>         | gsi1 while flagged, unresolved:              |
+ * |                     |                        |                         |   PAYMENTS#FLAGGED / <recordedAt>#<paymentId>|
  * | payment id claimed  | PAYMENT#<paymentId>    | PAYMENT                 |                                              |
+ * | payment, no order   | PAYMENT#<paymentId>    | UNMATCHED               | gsi1 as a payment's, while unresolved        |
  * | workflow (owner)    | REQ#<id>               | WORKFLOW                | gsi1: WORKFLOWS / <id>                       |
  * | reminder sent       | REQ#<id>               | REMINDER#<name>         |                                              |
  * | handover (round)    | REQ#<id>               | HANDOVER#<0001>         |                                              |
@@ -45,7 +47,8 @@
  * and everything that belongs to it share one partition: one Query reads its timeline.
  *
  * Indexes are overloaded and sparse: only items that carry an index's attributes appear in it.
- * - gsi1: listings of an owner newest first (an org's requests and members, a person's invitations).
+ * - gsi1: listings of an owner newest first (an org's requests and members, a person's invitations),
+ *   and the agency's small lists: suppressed addresses, flagged payments, parked mail.
  * - gsi2: client-ranked queues: an org's active requests in rank order. Finishing a request
  *   removes its gsi2 keys, so the queue holds active requests only.
  * - gsi3: agency-wide listings (every request newest first).

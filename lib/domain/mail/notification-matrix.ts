@@ -36,6 +36,7 @@ export const notificationMatrix: Record<TimelineEntryKind, readonly Audience[]> 
   order_issued: ['requester', 'org_admins', 'subject', 'agency'],
   payment_reminder: ['requester', 'org_admins', 'subject', 'agency'],
   payment_flagged: ['agency'],
+  payment_resolved: ['agency'],
   review_reminder: ['requester', 'org_admins'],
 };
 

@@ -8,7 +8,9 @@ import {
   ParkedMailView,
   PreferencesBody,
   PreferencesView,
+  SuppressionPage,
   SuppressionPath,
+  SuppressionQuery,
   SuppressionView,
 } from '../schemas/mail.js';
 import { RedirectTo } from '../schemas/redirect.js';
@@ -134,6 +136,21 @@ export const mailRoutes = routeTable({
       404: 'there is no such mail',
       409: 'the mail is not parked (any more), was taken over by another sender, or its request, entry or person is gone',
     },
+  },
+  listSuppressions: {
+    method: 'GET',
+    path: '/mail/suppressions',
+    summary: 'The addresses orderdesk no longer mails because they bounced or complained, newest first (agency staff)',
+    description: [
+      'Each with why (`bounce`, `complaint`), when, and what SES said (`detail`). Ask the client for a working address, or have them fix the mailbox, then lift the suppression (`DELETE /mail/suppressions/{email}`).',
+      '',
+      '`q` finds part of the address, any case (`acme.example`: every address at that domain).',
+    ].join('\n'),
+    tag: 'mail',
+    status: 200,
+    schemas: { query: SuppressionQuery, response: SuppressionPage },
+    access: { table: 'read' },
+    refusals: { 403: 'only agency staff see suppressed addresses' },
   },
   liftSuppression: {
     method: 'DELETE',

@@ -1,6 +1,21 @@
 import * as z from 'zod';
 import { replayWindowSeconds } from '../../domain/orders/webhook-signature.js';
-import { AcceptBody, OfferBody, OfferDecisionView, OfferPath, OfferView, OrderView, PaymentBody, PaymentResultView, RejectBody } from '../schemas/offers.js';
+import {
+  AcceptBody,
+  FlaggedPaymentPage,
+  FlaggedPaymentPath,
+  FlaggedPaymentQuery,
+  FlaggedPaymentView,
+  OfferBody,
+  OfferDecisionView,
+  OfferPath,
+  OfferView,
+  OrderView,
+  PaymentBody,
+  PaymentResultView,
+  RejectBody,
+  ResolveFlaggedBody,
+} from '../schemas/offers.js';
 import { RequestPath } from '../schemas/requests.js';
 import { routeTable, type RouteEntries } from '../route.js';
 
@@ -75,7 +90,7 @@ export const offerRoutes = routeTable({
     access: { table: 'readWrite', workflow: ['start', 'report'] },
     refusals: {
       403: 'only agency staff record payments',
-      409: 'the request has no binding order to pay',
+      409: 'the request has no binding order to pay, or `paymentId` is a bank payment that matched no order (record this one without a `paymentId`, then resolve that one)',
       503: 'other changes of the order kept coming first; the payment was not recorded yet',
     },
   },
@@ -90,7 +105,7 @@ export const offerRoutes = routeTable({
       '',
       '- `amount` is an integer in **minor units** of `currency` (haléře, cents): 1 234,50 Kč is `123450`. A payment of exactly the order’s gross pays it; any other amount or currency is recorded and flagged to the agency (`outcome: flagged`).',
       `- \`X-Orderdesk-Timestamp\` must be within ${replayWindowSeconds / 60} minutes (either way) of orderdesk’s **business clock**, not the sender’s: one further off is refused with 401 as a replay. In AWS that is real time. Locally the clock moves with \`POST /_clock/advance\` of the workflow server (\`GET /_clock\` says where it is): after a move, a delivery stamped with real time is too old, so stamp it with the business time (\`npm run pay\` does).`,
-      '- Each `paymentId` counts once (`outcome: duplicate`). A `variableSymbol` that is none of ours answers 200 `unknown_order` (do not deliver it again).',
+      '- Each `paymentId` counts once (`outcome: duplicate`). A `variableSymbol` that matches no order answers 200 `unknown_order` (do not deliver it again): the payment is recorded on the agency’s list of flagged payments (`GET /payments/flagged`), and a repeated delivery answers `unknown_order` again.',
       '- A valid delivery is never refused for contention: racing deliveries of one order are applied one after the other, and one that kept losing is answered 503 with `Retry-After`, nothing recorded: deliver it again.',
     ].join('\n'),
     tag: 'offers',
@@ -103,6 +118,41 @@ export const offerRoutes = routeTable({
       401: `the signature is missing or wrong, or \`X-Orderdesk-Timestamp\` is more than ${replayWindowSeconds / 60} minutes from the business clock, either way (too old: a replay)`,
       409: false,
       503: 'other changes of the order kept coming first (racing deliveries); nothing was recorded, so deliver it again',
+    },
+  },
+  listFlaggedPayments: {
+    method: 'GET',
+    path: '/payments/flagged',
+    summary: 'Payments that did not settle their order and nobody resolved yet, of every order, newest first (agency staff), each with what to do next',
+    description: [
+      'Why each was flagged (`problem`):',
+      '',
+      '- `amount`: not the order’s gross; `currency`: not the order’s currency (`expected` says what the order asked for);',
+      '- `not_awaiting`: the order was not waiting for payment (paid already, e.g. a second payment);',
+      '- `unknown_order`: a bank payment whose variable symbol matches no order: it names no request; its `reference` and `variableSymbol` are what there is to find the order by.',
+      '',
+      '`next` says what to do, in a sentence. Once done, resolve it (`POST /payments/flagged/{paymentId}/resolve`) and it leaves the list.',
+    ].join('\n'),
+    tag: 'offers',
+    status: 200,
+    schemas: { query: FlaggedPaymentQuery, response: FlaggedPaymentPage },
+    access: { table: 'read' },
+    refusals: { 403: 'only agency staff see flagged payments' },
+  },
+  resolveFlaggedPayment: {
+    method: 'POST',
+    path: '/payments/flagged/{paymentId}/resolve',
+    summary: 'Resolve a flagged payment with a note of what was done (agency staff): it leaves the flagged list, and its request’s timeline records it (agency only)',
+    description:
+      'Resolving changes no order and no request’s status: record the right payment first where one is due (`POST /requests/{requestId}/payments`). A payment is resolved once: a second resolution, also one racing the first, is a 409 naming who resolved it, not a repeat of the first answer, so nobody’s note is silently dropped.',
+    tag: 'offers',
+    status: 200,
+    schemas: { path: FlaggedPaymentPath, body: ResolveFlaggedBody, response: FlaggedPaymentView },
+    access: { table: 'readWrite' },
+    refusals: {
+      403: 'only agency staff resolve flagged payments',
+      404: 'no payment has this id',
+      409: 'the payment paid its order (it was not flagged), or it was resolved already (the answer names who and when)',
     },
   },
 } satisfies RouteEntries);

@@ -3,6 +3,7 @@ import { MailRecordState } from '../../domain/mail/mail-record.js';
 import { Language, MailScope } from '../../domain/mail/preferences.js';
 import { Platform } from '../../domain/platform.js';
 import { RequestId, RequestStatus } from '../../domain/request.js';
+import { Cursor, oneLine, pageLimit } from './requests.js';
 
 export const PreferencesView = z
   .object({
@@ -47,5 +48,18 @@ export const ParkedMailPage = z.object({ items: z.array(ParkedMailView), nextCur
 export const SuppressionPath = z.strictObject({ email: z.email().max(254) });
 
 export const SuppressionView = z
-  .object({ email: z.string(), reason: z.enum(['bounce', 'complaint']), at: z.iso.datetime(), detail: z.string().optional() })
+  .object({
+    email: z.string().describe('The address, in lower case'),
+    reason: z.enum(['bounce', 'complaint']).describe('`bounce`: the mailbox refused mail for good; `complaint`: its owner marked a mail as spam'),
+    at: z.iso.datetime().describe('When the bounce or complaint was recorded (the latest, if there were several)'),
+    detail: z.string().optional().describe('What SES reported, e.g. the bounce’s diagnostic code'),
+  })
   .meta({ id: 'Suppression' });
+
+export const SuppressionQuery = z.strictObject({
+  q: oneLine(1, 254).optional().describe('Part of the address (any case): `acme.example` finds every suppressed address at that domain'),
+  limit: pageLimit(100, 25),
+  cursor: Cursor,
+});
+
+export const SuppressionPage = z.object({ items: z.array(SuppressionView), nextCursor: z.string().optional() }).meta({ id: 'SuppressionPage' });

@@ -3,10 +3,11 @@ import { Address, BillingDetails } from '../../domain/orders/billing.js';
 import { amountLimitProblems, Currency, maxMinorUnits, MinorUnits } from '../../domain/orders/money.js';
 import { OfferLine, OfferTerms } from '../../domain/orders/offer.js';
 import { Order } from '../../domain/orders/order.js';
-import { Payment } from '../../domain/orders/payment.js';
+import { Payment, PaymentProblem, PaymentResolution } from '../../domain/orders/payment.js';
 import { RequestId } from '../../domain/request.js';
 import { singleLine } from '../../domain/single-line.js';
 import { OfferView, RequestView } from '../../services/views.js';
+import { Cursor, pageLimit } from './requests.js';
 
 /** Input and answer schemas of the offer, order, payment and billing routes. */
 
@@ -71,6 +72,37 @@ export const PaymentResultView = z
     payment: PaymentView.optional(),
   })
   .meta({ id: 'PaymentResult' });
+
+/** A payment's id as the bank or an agent gave it: one line, as the webhook and `POST …/payments` take it. */
+export const FlaggedPaymentPath = z.strictObject({ paymentId: singleLine(z.string().min(1).max(100)) });
+
+export const FlaggedPaymentQuery = z.strictObject({ limit: pageLimit(100, 25), cursor: Cursor });
+
+export const FlaggedPaymentView = z
+  .object({
+    paymentId: z.string(),
+    amount: MinorUnits.describe('As received, in minor units'),
+    currency: Currency,
+    paidAt: z.iso.datetime().describe('When the money arrived (the bank’s date)'),
+    reference: z.string().optional().describe('The bank’s reference: for `unknown_order`, where to look for the order'),
+    variableSymbol: z.string().optional().describe('The variable symbol the bank reported (webhook payments)'),
+    source: Payment.shape.source,
+    flaggedAt: z.iso.datetime().describe('When orderdesk recorded and flagged it; the list is newest first by this'),
+    recordedBy: z.string().describe('The agency person’s user id, or `payment-webhook`'),
+    requestId: RequestId.optional().describe('The request whose order it was for; absent for `unknown_order`'),
+    orderNumber: z.string().optional(),
+    expected: z.object({ amount: MinorUnits, currency: Currency }).optional().describe('What the order asked for (its gross); absent for `unknown_order`'),
+    problem: PaymentProblem,
+    next: z.string().describe('What to do about it, in a sentence (English)'),
+    resolution: PaymentResolution.optional().describe('Once resolved: who, when and their note; it has left the list'),
+  })
+  .meta({ id: 'FlaggedPayment' });
+
+export const FlaggedPaymentPage = z.object({ items: z.array(FlaggedPaymentView), nextCursor: z.string().optional() }).meta({ id: 'FlaggedPaymentPage' });
+
+export const ResolveFlaggedBody = z
+  .strictObject({ note: z.string().trim().min(1).max(2000).describe('What was done: refunded, the difference paid, recorded on request 2026-0042, …; kept with the payment and on its request’s timeline (agency only)') })
+  .meta({ id: 'PaymentResolutionNote' });
 
 /** What an order states of the client: each a line of its own in the PDF, so each is one line. */
 export const BillingBody = BillingDetails.extend({

@@ -33,6 +33,7 @@ export const QueueOrderBody = z
 
 export const WorkQueueQuery = z.strictObject({
   assignee: z.string().min(1).max(64).optional().describe('`me`, `none` (unassigned) or an agency person’s id'),
+  orgId: OrgId.optional().describe('One organisation’s work (none: an organisation with no ready work, or none of that id)'),
   policy: WorkQueuePolicy.optional().describe('Interleave organisations by this policy instead of the configured one'),
 });
 

@@ -5,7 +5,7 @@ import { mailUndeliverable } from './mail-undeliverable.js';
 import { internalNote, message } from './message.js';
 import { offerPosted, offerReminder } from './offers.js';
 import { participantInvited, participantRemoved } from './participants.js';
-import { orderIssued, paymentFlagged, paymentReminder } from './payments.js';
+import { orderIssued, paymentFlagged, paymentReminder, paymentResolved } from './payments.js';
 import { rankChanged } from './rank-changed.js';
 import { requestCreated } from './request-created.js';
 import { reviewReminder } from './review.js';
@@ -29,5 +29,6 @@ export const templates: Record<TimelineEntryKind, Template> = {
   order_issued: orderIssued,
   payment_reminder: paymentReminder,
   payment_flagged: paymentFlagged,
+  payment_resolved: paymentResolved,
   review_reminder: reviewReminder,
 };

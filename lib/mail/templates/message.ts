@@ -1,8 +1,6 @@
 import { preview } from '../plain-text.js';
-import { callout, gistOf, messageBody, paragraph, parts } from './parts.js';
+import { callout, gistOf, internalAccent, messageBody, paragraph, parts } from './parts.js';
 import type { Template } from './template.js';
-
-const internalAccent = '#e2b33c';
 
 /** A message, or an internal note: the same entry, but a note says loudly that clients never see it. */
 const messageLike =

@@ -74,6 +74,9 @@ const tones = {
   warning: { background: '#fdecea', border: '#d9534f', color: '#6e1b17', weight: 400 },
 };
 
+/** The rule beside what the agency wrote for itself (an internal note, a payment's resolution): the internal notice's colour. */
+export const internalAccent = tones.internal.border;
+
 /** A coloured notice, e.g. that a note is internal or that mail bounces. */
 export const callout = (text: string, tone: keyof typeof tones): Part => {
   const { background, border, color, weight } = tones[tone];

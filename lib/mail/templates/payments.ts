@@ -1,6 +1,6 @@
 import { preview } from '../plain-text.js';
 import type { Strings } from '../strings.js';
-import { amountPanel, callout, facts, groupedIban, paragraph, parts, type Part } from './parts.js';
+import { amountPanel, callout, facts, groupedIban, internalAccent, messageBody, paragraph, parts, type Part } from './parts.js';
 import { decidesForClient, type Template } from './template.js';
 
 /** What to pay, by when and where: the amount large, then the due date and the bank details to type. */
@@ -62,13 +62,15 @@ export const paymentReminder: Template = ({ context, t, primary }) => {
   };
 };
 
+/** A table's words for a key the details hold; a key it does not know is shown as it came (never a property of the object). */
+const words = <K extends string>(table: Record<K, string>, key: string) => (Object.hasOwn(table, key) ? table[key as K] : key);
+
 /**
  * Agency only: a payment did not match the order and was not taken as paid (details: paymentId,
  * expected, expectedCurrency, received, receivedCurrency, reason, source).
  */
 export const paymentFlagged: Template = ({ context, t }) => {
   const { paymentId, expected, expectedCurrency, received, receivedCurrency, reason = '', source = '' } = context.entry.details ?? {};
-  const words = <K extends string>(table: Record<K, string>, key: string) => (Object.hasOwn(table, key) ? table[key as K] : key);
   const sentence = t.flagged.why(t.money(received, receivedCurrency) ?? '?', t.money(expected, expectedCurrency) ?? '?', words(t.flagged.reasons, reason));
   return {
     summary: t.summaries.payment_flagged,
@@ -81,6 +83,21 @@ export const paymentFlagged: Template = ({ context, t }) => {
       ]),
       paragraph(t.flagged.whatNow),
     ),
+    preheader: preview(sentence),
+  };
+};
+
+/**
+ * Agency only: agency staff resolved a flagged payment (details: paymentId, received,
+ * receivedCurrency, reason, source); the body is their note, what was done about it.
+ */
+export const paymentResolved: Template = ({ context, t, primary }) => {
+  const { entry } = context;
+  const { paymentId = '', received, receivedCurrency, reason = '' } = entry.details ?? {};
+  const sentence = t.flagged.resolved(entry.actorName, paymentId, t.money(received, receivedCurrency) ?? '?', words(t.flagged.reasons, reason));
+  return {
+    summary: t.summaries.payment_resolved,
+    ...parts(callout(t.flagged.internal, 'internal'), paragraph(sentence), messageBody(entry, internalAccent, primary)),
     preheader: preview(sentence),
   };
 };

@@ -6,6 +6,7 @@ import { RequestId } from '../../domain/request.js';
 import { logger } from '../../observability/logger.js';
 import { agencyCaller } from '../people/caller.js';
 import type { Caller, MailEventDeps } from '../ports/deps.js';
+import type { Page } from '../ports/common.js';
 import type { Suppression } from '../ports/mail.js';
 import { newEntry } from '../requests/timeline.js';
 
@@ -53,4 +54,18 @@ export const liftSuppression = async (deps: Pick<MailEventDeps, 'suppressions' |
   const lifted = await deps.suppressions.lift(email.toLowerCase());
   if (!lifted) throw new NotFoundError(`A suppression of ${email.toLowerCase()}`);
   return lifted;
+};
+
+/**
+ * The addresses orderdesk does not mail, newest first (agency staff): each with why (a bounce or
+ * a complaint), when and what SES said, so staff can ask the client for a working address and
+ * then lift it. `q`: part of the address, any case.
+ */
+export const listSuppressions = async (
+  deps: Pick<MailEventDeps, 'suppressions' | 'users'>,
+  caller: Caller,
+  query: { q?: string; limit: number; cursor?: string },
+): Promise<Page<Suppression>> => {
+  await agencyCaller(deps.users, caller.userId, 'see suppressed addresses');
+  return deps.suppressions.list(query.limit, query.cursor, query.q?.toLowerCase());
 };

@@ -20,6 +20,8 @@ export interface PaymentInput {
   currency: Payment['currency'];
   paidAt: string;
   reference?: string;
+  /** The variable symbol the bank reported (the webhook's). */
+  variableSymbol?: string;
 }
 
 export type PaymentOutcome = 'paid' | 'flagged' | 'duplicate' | 'unknown_order';
@@ -31,27 +33,62 @@ export interface PaymentResult {
 }
 
 /**
+ * The answer to a payment id recorded already: the payment it was. One that matched no order is
+ * answered as it was the first time (the provider learns nothing new); an agent naming that id
+ * for a request is told to record theirs under another, since the id is the flagged record's.
+ */
+const answerRecorded = (recorded: Payment, source: Payment['source']): PaymentResult => {
+  if (recorded.requestId !== undefined) return { outcome: 'duplicate', requestId: recorded.requestId, payment: recorded };
+  if (source === 'agent') {
+    throw new ConflictError(
+      `Payment ${recorded.paymentId} is a bank payment that matched no order; it is on the flagged list`,
+      'Record the payment on this request without a paymentId, then resolve the flagged one (POST /payments/flagged/{paymentId}/resolve)',
+    );
+  }
+  return { outcome: 'unknown_order' };
+};
+
+/**
+ * A payment whose variable symbol matches no order (none of ours, or a request without an order):
+ * recorded all the same, beside its id's claim, so nothing the bank sent is lost, and flagged to
+ * the agency's list of flagged payments. With no request there is no timeline to write on, so no
+ * entry and no mail: the list is where it shows.
+ */
+const recordUnmatched = async (deps: WorkflowDeps, payment: Payment): Promise<PaymentResult> => {
+  await deps.unitOfWork.commit(deps.payments.record(payment));
+  deps.metrics.count('PaymentsFlagged');
+  logger.warn('a payment that matches no order was recorded and flagged', { paymentId: payment.paymentId, variableSymbol: payment.variableSymbol });
+  return { outcome: 'unknown_order' };
+};
+
+/**
  * Records a payment once (by its id) and settles the order if it matches exactly: its gross, its
  * currency, while the request awaits payment. Paid, the request joins its client's queue (the
  * step `mark_paid`) and the workflow hands it over to the work stage. A payment that does not
- * match is recorded and flagged to the agency (an agency-only entry), and the order still waits.
+ * match is recorded and flagged to the agency (an agency-only entry, and the list of flagged
+ * payments), and the order still waits. `requestId` is undefined for a variable symbol that
+ * names no request of ours.
  */
-const applyPaymentOnce = async (deps: WorkflowDeps, actor: Actor, requestId: string, input: PaymentInput, source: Payment['source']): Promise<PaymentResult> => {
+const applyPaymentOnce = async (deps: WorkflowDeps, actor: Actor, requestId: string | undefined, input: PaymentInput, source: Payment['source']): Promise<PaymentResult> => {
   const recorded = await deps.payments.find(input.paymentId);
-  if (recorded) return { outcome: 'duplicate', requestId: recorded.requestId, payment: recorded };
-  const [request, order] = await Promise.all([deps.requests.get(requestId), deps.orders.get(requestId)]);
-  if (!request || !order) return { outcome: 'unknown_order' };
+  if (recorded) return answerRecorded(recorded, source);
+  const [request, order] = requestId === undefined ? [] : await Promise.all([deps.requests.get(requestId), deps.orders.get(requestId)]);
   const at = deps.now().toISOString();
-  const problem = paymentProblem(order, input, request.status === 'awaiting_payment');
-  const payment: Payment = {
+  const base = {
     ...input,
     paidAt: new Date(input.paidAt).toISOString(),
-    requestId,
     source,
     recordedBy: actor.kind === 'person' ? actor.user.userId : actor.name,
     recordedAt: at,
+  };
+  if (!requestId || !request || !order) return recordUnmatched(deps, { ...base, matched: false, problem: 'unknown_order' });
+  const problem = paymentProblem(order, input, request.status === 'awaiting_payment');
+  const payment: Payment = {
+    ...base,
+    requestId,
     matched: problem === undefined,
-    ...(problem ? { problem } : {}),
+    // A flagged payment keeps what its order asked for, so the flagged list reads no orders.
+    ...(problem ? { problem, orderNumber: order.orderNumber, expected: { amount: order.totals.gross, currency: order.currency } } : {}),
   };
   if (problem) {
     const entry = newEntry(deps, actor, requestId, at, {
@@ -93,7 +130,7 @@ const maxAttempts = 6;
  * it ends recorded exactly once (by its payment id), or, when others keep coming first, as a 503
  * with Retry-After that changed nothing.
  */
-const applyPayment = async (deps: WorkflowDeps, actor: Actor, requestId: string, input: PaymentInput, source: Payment['source']): Promise<PaymentResult> => {
+const applyPayment = async (deps: WorkflowDeps, actor: Actor, requestId: string | undefined, input: PaymentInput, source: Payment['source']): Promise<PaymentResult> => {
   for (let attempt = 1; ; attempt++) {
     try {
       return await applyPaymentOnce(deps, actor, requestId, input, source);
@@ -101,7 +138,7 @@ const applyPayment = async (deps: WorkflowDeps, actor: Actor, requestId: string,
       if (!(error instanceof ConflictError)) throw error;
       // The same payment delivered twice at once: the other delivery recorded it.
       const winner = await deps.payments.find(input.paymentId);
-      if (winner) return { outcome: 'duplicate', requestId: winner.requestId, payment: winner };
+      if (winner) return answerRecorded(winner, source);
       if (attempt === maxAttempts) throw new ServiceBusyError('Other changes of this order kept coming first; the payment was not recorded yet', 1, { cause: error });
       logger.info('a payment lost a race to another change of its request; applying it again', { requestId, paymentId: input.paymentId, attempt });
       // A little random wait, so the deliveries that lost together don't meet again.
@@ -137,7 +174,8 @@ export interface WebhookDelivery {
 /**
  * The payment provider's webhook: the signature over the timestamp and the raw body with the
  * shared secret, a 5-minute replay window, then the payment, idempotent by its id. A payment
- * whose variable symbol is none of ours is answered (the provider must not retry it) and logged.
+ * whose variable symbol matches no order is answered `unknown_order` (200: the provider must not
+ * retry it) and recorded on the agency's list of flagged payments.
  */
 export const receivePaymentWebhook = async (deps: WorkflowDeps, secret: string, delivery: WebhookDelivery): Promise<PaymentResult> => {
   const refusal = checkWebhookSignature(secret, delivery, delivery.rawBody, deps.now());
@@ -150,14 +188,6 @@ export const receivePaymentWebhook = async (deps: WorkflowDeps, secret: string, 
   }
   const parsed = WebhookPayment.safeParse(json);
   if (!parsed.success) throw new ValidationError(parsed.error.issues.map((issue) => ({ field: ['body', ...issue.path.map(String)].join('.'), reason: issue.message })));
-  const { variableSymbol, ...input } = parsed.data;
-  const requestId = requestIdOfVariableSymbol(variableSymbol);
-  if (!requestId) {
-    logger.warn('a payment with a variable symbol that is none of ours', { paymentId: input.paymentId, variableSymbol });
-    return { outcome: 'unknown_order' };
-  }
-  const result = await applyPayment(deps, system('payment-webhook'), requestId, input, 'webhook');
-  if (result.outcome === 'unknown_order') logger.warn('a payment for a request without an order', { paymentId: input.paymentId, requestId });
-  return result;
+  return applyPayment(deps, system('payment-webhook'), requestIdOfVariableSymbol(parsed.data.variableSymbol), parsed.data, 'webhook');
 };
 

@@ -35,6 +35,8 @@ export interface PreferenceStore {
 
 export interface SuppressionStore {
   suppress(suppression: Suppression): Promise<void>;
+  /** The suppressed addresses, newest first; `contains`: only addresses with this text (lower case) in them. */
+  list(limit: number, cursor?: string, contains?: string): Promise<Page<Suppression>>;
   /** Mails the address again; answers the suppression it lifted, if there was one. */
   lift(email: string): Promise<Suppression | undefined>;
 }

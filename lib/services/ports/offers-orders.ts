@@ -2,8 +2,8 @@ import type { Organisation } from '../../domain/organisation.js';
 import type { BillingDetails } from '../../domain/orders/billing.js';
 import type { Offer } from '../../domain/orders/offer.js';
 import type { Order, OrderDocumentRef } from '../../domain/orders/order.js';
-import type { Payment } from '../../domain/orders/payment.js';
-import type { Write } from './common.js';
+import type { Payment, PaymentResolution } from '../../domain/orders/payment.js';
+import type { Page, Write } from './common.js';
 
 /** The ports of offers, orders and payments; DynamoDB adapters implement them. */
 
@@ -30,8 +30,15 @@ export interface PaymentStore {
   /** A payment already recorded under this id, whatever request it went to. */
   find(paymentId: string): Promise<Payment | undefined>;
   list(requestId: string): Promise<Payment[]>;
-  /** Claims the payment id (a second one with it is a conflict) and records the payment on its request. */
+  /**
+   * Claims the payment id (a second one with it is a conflict) and records the payment on its
+   * request, or beside the claim when it has none; a flagged one also joins the flagged list.
+   */
   record(payment: Payment): Write[];
+  /** Flagged payments not yet resolved, of every order, newest flagged first. */
+  listFlagged(limit: number, cursor?: string): Promise<Page<Payment>>;
+  /** Resolves a flagged payment as read (it leaves the flagged list); conditional on it being flagged and unresolved, a ConflictError if not. */
+  resolve(payment: Payment, resolution: PaymentResolution): Write;
 }
 
 export interface BillingStore {

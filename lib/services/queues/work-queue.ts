@@ -9,30 +9,35 @@ import type { WorkQueueView } from '../views.js';
 export interface WorkQueueQuery {
   /** `me`, `none` (unassigned) or an agency person's id. */
   assignee?: string;
+  /** One organisation's work only. */
+  orgId?: string;
   /** Overrides the deployment's default policy for this read. */
   policy?: WorkQueuePolicy;
 }
 
 /**
  * The agency's work queue: ready work of every organisation, each in its client's order,
- * interleaved by the policy. Filtering by assignee keeps the positions of the whole queue, so
- * an agent sees where their work stands.
+ * interleaved by the policy. Filtering by assignee or organisation keeps the positions of the
+ * whole queue, so an agent sees where their work, or one client's, stands among everyone's.
  */
 export const getWorkQueue = async (deps: ServiceDeps, caller: Caller, query: WorkQueueQuery, defaultPolicy: WorkQueuePolicy): Promise<WorkQueueView> => {
   const user = await resolveCaller(deps.users, caller.userId);
   if (!isAgencyRole(user.role)) throw new ForbiddenError('The work queue is the agency’s; clients see their own queue at /queue');
   const policy = query.policy ?? defaultPolicy;
   const ordered = interleave(await deps.queues.workQueue(), policy);
-  const orgPositions = new Map<string, number>();
   const assignee = query.assignee === 'me' ? user.userId : query.assignee;
-  const views = await requestViews(deps, user, ordered.map((request) => ({ request, level: 'agency' })));
-  const items = views.map((request, index) => {
+  const orgPositions = new Map<string, number>();
+  const placed = ordered.map((request, index) => {
     const orgPosition = (orgPositions.get(request.orgId) ?? 0) + 1;
     orgPositions.set(request.orgId, orgPosition);
     return { position: index + 1, orgPosition, request };
   });
-  return {
-    policy,
-    items: items.filter(({ request }) => assignee === undefined || (assignee === 'none' ? !request.assigneeId : request.assigneeId === assignee)),
-  };
+  // Filtered after placing, so positions stay the whole queue's; before the views, so only what is answered is shaped.
+  const kept = placed.filter(
+    ({ request }) =>
+      (assignee === undefined || (assignee === 'none' ? !request.assigneeId : request.assigneeId === assignee)) &&
+      (query.orgId === undefined || request.orgId === query.orgId),
+  );
+  const views = await requestViews(deps, user, kept.map(({ request }) => ({ request, level: 'agency' })));
+  return { policy, items: kept.map(({ position, orgPosition }, index) => ({ position, orgPosition, request: views[index]! })) };
 };

@@ -86,6 +86,28 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/mail/suppressions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The addresses orderdesk no longer mails because they bounced or complained, newest first (agency staff)
+         * @description Each with why (`bounce`, `complaint`), when, and what SES said (`detail`). Ask the client for a working address, or have them fix the mailbox, then lift the suppression (`DELETE /mail/suppressions/{email}`).
+         *
+         *     `q` finds part of the address, any case (`acme.example`: every address at that domain).
+         */
+        get: operations["list-suppressions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/mail/suppressions/{email}": {
         parameters: {
             query?: never;
@@ -294,6 +316,52 @@ export type paths = {
         patch: operations["update-organisation-settings"];
         trace?: never;
     };
+    "/payments/flagged": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Payments that did not settle their order and nobody resolved yet, of every order, newest first (agency staff), each with what to do next
+         * @description Why each was flagged (`problem`):
+         *
+         *     - `amount`: not the order’s gross; `currency`: not the order’s currency (`expected` says what the order asked for);
+         *     - `not_awaiting`: the order was not waiting for payment (paid already, e.g. a second payment);
+         *     - `unknown_order`: a bank payment whose variable symbol matches no order: it names no request; its `reference` and `variableSymbol` are what there is to find the order by.
+         *
+         *     `next` says what to do, in a sentence. Once done, resolve it (`POST /payments/flagged/{paymentId}/resolve`) and it leaves the list.
+         */
+        get: operations["list-flagged-payments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payments/flagged/{paymentId}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve a flagged payment with a note of what was done (agency staff): it leaves the flagged list, and its request’s timeline records it (agency only)
+         * @description Resolving changes no order and no request’s status: record the right payment first where one is due (`POST /requests/{requestId}/payments`). A payment is resolved once: a second resolution, also one racing the first, is a 409 naming who resolved it, not a repeat of the first answer, so nobody’s note is silently dropped.
+         */
+        post: operations["resolve-flagged-payment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/payments/webhook": {
         parameters: {
             query?: never;
@@ -309,7 +377,7 @@ export type paths = {
          *
          *     - `amount` is an integer in **minor units** of `currency` (haléře, cents): 1 234,50 Kč is `123450`. A payment of exactly the order’s gross pays it; any other amount or currency is recorded and flagged to the agency (`outcome: flagged`).
          *     - `X-Orderdesk-Timestamp` must be within 5 minutes (either way) of orderdesk’s **business clock**, not the sender’s: one further off is refused with 401 as a replay. In AWS that is real time. Locally the clock moves with `POST /_clock/advance` of the workflow server (`GET /_clock` says where it is): after a move, a delivery stamped with real time is too old, so stamp it with the business time (`npm run pay` does).
-         *     - Each `paymentId` counts once (`outcome: duplicate`). A `variableSymbol` that is none of ours answers 200 `unknown_order` (do not deliver it again).
+         *     - Each `paymentId` counts once (`outcome: duplicate`). A `variableSymbol` that matches no order answers 200 `unknown_order` (do not deliver it again): the payment is recorded on the agency’s list of flagged payments (`GET /payments/flagged`), and a repeated delivery answers `unknown_order` again.
          *     - A valid delivery is never refused for contention: racing deliveries of one order are applied one after the other, and one that kept losing is answered 503 with `Retry-After`, nothing recorded: deliver it again.
          */
         post: operations["payment-webhook"];
@@ -1105,6 +1173,60 @@ export type components = {
                 total: number;
             }[];
         };
+        FlaggedPayment: {
+            /** @description As received, in minor units */
+            amount: number;
+            /** @enum {string} */
+            currency: "CZK" | "EUR";
+            /** @description What the order asked for (its gross); absent for `unknown_order` */
+            expected?: {
+                amount: number;
+                /** @enum {string} */
+                currency: "CZK" | "EUR";
+            };
+            /**
+             * Format: date-time
+             * @description When orderdesk recorded and flagged it; the list is newest first by this
+             */
+            flaggedAt: string;
+            /** @description What to do about it, in a sentence (English) */
+            next: string;
+            orderNumber?: string;
+            /**
+             * Format: date-time
+             * @description When the money arrived (the bank’s date)
+             */
+            paidAt: string;
+            paymentId: string;
+            /**
+             * @description `amount`: not the order’s gross; `currency`: not the order’s currency; `not_awaiting`: the order was not waiting for payment (paid already); `unknown_order`: its variable symbol matches no order
+             * @enum {string}
+             */
+            problem: "amount" | "currency" | "not_awaiting" | "unknown_order";
+            /** @description The agency person’s user id, or `payment-webhook` */
+            recordedBy: string;
+            /** @description The bank’s reference: for `unknown_order`, where to look for the order */
+            reference?: string;
+            /** @description The request whose order it was for; absent for `unknown_order` */
+            requestId?: string;
+            /** @description Once resolved: who, when and their note; it has left the list */
+            resolution?: {
+                /** Format: date-time */
+                at: string;
+                /** @description The user id of the agency person who resolved it */
+                by: string;
+                byName: string;
+                note: string;
+            };
+            /** @enum {string} */
+            source: "webhook" | "agent";
+            /** @description The variable symbol the bank reported (webhook payments) */
+            variableSymbol?: string;
+        };
+        FlaggedPaymentPage: {
+            items: components["schemas"]["FlaggedPayment"][];
+            nextCursor?: string;
+        };
         GatewayError: {
             /** @description API Gateway’s words, e.g. `Unauthorized`, `Too Many Requests` */
             message: string;
@@ -1633,19 +1755,43 @@ export type components = {
             amount: number;
             /** @enum {string} */
             currency: "CZK" | "EUR";
+            /** @description A flagged payment’s order’s gross, what it should have been */
+            expected?: {
+                amount: number;
+                /** @enum {string} */
+                currency: "CZK" | "EUR";
+            };
             matched: boolean;
+            orderNumber?: string;
             /** Format: date-time */
             paidAt: string;
             paymentId: string;
-            /** @enum {string} */
-            problem?: "amount" | "currency" | "not_awaiting";
+            /**
+             * @description `amount`: not the order’s gross; `currency`: not the order’s currency; `not_awaiting`: the order was not waiting for payment (paid already); `unknown_order`: its variable symbol matches no order
+             * @enum {string}
+             */
+            problem?: "amount" | "currency" | "not_awaiting" | "unknown_order";
             /** Format: date-time */
             recordedAt: string;
             recordedBy: string;
             reference?: string;
-            requestId: string;
+            /** @description Absent when the payment matched no order (`problem: unknown_order`) */
+            requestId?: string;
+            resolution?: {
+                /** Format: date-time */
+                at: string;
+                /** @description The user id of the agency person who resolved it */
+                by: string;
+                byName: string;
+                note: string;
+            };
             /** @enum {string} */
             source: "webhook" | "agent";
+            variableSymbol?: string;
+        };
+        PaymentResolutionNote: {
+            /** @description What was done: refunded, the difference paid, recorded on request 2026-0042, …; kept with the payment and on its request’s timeline (agency only) */
+            note: string;
         };
         PaymentResult: {
             /**
@@ -1791,12 +1937,24 @@ export type components = {
             role: "agent" | "admin";
         };
         Suppression: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the bounce or complaint was recorded (the latest, if there were several)
+             */
             at: string;
+            /** @description What SES reported, e.g. the bounce’s diagnostic code */
             detail?: string;
+            /** @description The address, in lower case */
             email: string;
-            /** @enum {string} */
+            /**
+             * @description `bounce`: the mailbox refused mail for good; `complaint`: its owner marked a mail as spam
+             * @enum {string}
+             */
             reason: "bounce" | "complaint";
+        };
+        SuppressionPage: {
+            items: components["schemas"]["Suppression"][];
+            nextCursor?: string;
         };
         TimelineEntry: {
             /** @description The user id of a person, the part of orderdesk for the system (e.g. `workflow`) */
@@ -1825,7 +1983,7 @@ export type components = {
             /** @enum {string} */
             format?: "text" | "markdown";
             /** @enum {string} */
-            kind: "request_created" | "status_changed" | "message" | "internal_note" | "attachment_added" | "participant_invited" | "participant_removed" | "rank_changed" | "assignee_changed" | "mail_undeliverable" | "offer_posted" | "offer_reminder" | "order_issued" | "payment_reminder" | "payment_flagged" | "review_reminder";
+            kind: "request_created" | "status_changed" | "message" | "internal_note" | "attachment_added" | "participant_invited" | "participant_removed" | "rank_changed" | "assignee_changed" | "mail_undeliverable" | "offer_posted" | "offer_reminder" | "order_issued" | "payment_reminder" | "payment_flagged" | "payment_resolved" | "review_reminder";
             requestId: string;
             /**
              * @description `agency`: internal, never shown to clients or participants
@@ -2259,6 +2417,95 @@ export interface operations {
             };
             /** @description `conflict`, with `next` saying what to do: the mail is not parked (any more), was taken over by another sender, or its request, entry or person is gone; another change of the same thing came first (reload, then try again) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: a body (the route takes none) over 256 KiB; over 10 MiB API Gateway answers `{ "message": "Request Entity Too Large" }` itself */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Too many calls to the API at once: API Gateway’s throttle answers `{ "message": "Too Many Requests" }` (not the local API); try again shortly */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Unexpected failure (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `busy`, nothing was changed; try again after `Retry-After` seconds: the database is throttling (after the SDK’s own retries) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "list-suppressions": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: string;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuppressionPage"];
+                };
+            };
+            /** @description `validation_failed`: each problem names its field and reason (a query parameter or body field the route does not take is one) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token: API Gateway’s JWT authorizer answers `{ "message": "Unauthorized" }` before the route runs */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `forbidden`: only agency staff see suppressed addresses; a valid login of a person with no orderdesk account yet */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3812,6 +4059,203 @@ export interface operations {
                 };
             };
             /** @description `conflict`, with `next` saying what to do: the settings changed while they were being edited; another change of the same thing came first (reload, then try again) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: the body is over 256 KiB; over 10 MiB API Gateway answers `{ "message": "Request Entity Too Large" }` itself */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Too many calls to the API at once: API Gateway’s throttle answers `{ "message": "Too Many Requests" }` (not the local API); try again shortly */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Unexpected failure (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `busy`, nothing was changed; try again after `Retry-After` seconds: the database is throttling (after the SDK’s own retries) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "list-flagged-payments": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlaggedPaymentPage"];
+                };
+            };
+            /** @description `validation_failed`: each problem names its field and reason (a query parameter or body field the route does not take is one) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token: API Gateway’s JWT authorizer answers `{ "message": "Unauthorized" }` before the route runs */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `forbidden`: only agency staff see flagged payments; a valid login of a person with no orderdesk account yet */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: a body (the route takes none) over 256 KiB; over 10 MiB API Gateway answers `{ "message": "Request Entity Too Large" }` itself */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Too many calls to the API at once: API Gateway’s throttle answers `{ "message": "Too Many Requests" }` (not the local API); try again shortly */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Unexpected failure (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `busy`, nothing was changed; try again after `Retry-After` seconds: the database is throttling (after the SDK’s own retries) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "resolve-flagged-payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                paymentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentResolutionNote"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlaggedPayment"];
+                };
+            };
+            /** @description `validation_failed`: each problem names its field and reason (a query parameter or body field the route does not take is one) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token: API Gateway’s JWT authorizer answers `{ "message": "Unauthorized" }` before the route runs */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `forbidden`: only agency staff resolve flagged payments; a valid login of a person with no orderdesk account yet */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: no payment has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `conflict`, with `next` saying what to do: the payment paid its order (it was not flagged), or it was resolved already (the answer names who and when); another change of the same thing came first (reload, then try again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7747,7 +8191,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description `conflict`, with `next` saying what to do: the request has no binding order to pay; another change of the same thing came first (reload, then try again) */
+            /** @description `conflict`, with `next` saying what to do: the request has no binding order to pay, or `paymentId` is a bank payment that matched no order (record this one without a `paymentId`, then resolve that one); another change of the same thing came first (reload, then try again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8344,6 +8788,7 @@ export interface operations {
         parameters: {
             query?: {
                 assignee?: string;
+                orgId?: string;
                 policy?: "first-ready" | "round-robin";
             };
             header?: never;

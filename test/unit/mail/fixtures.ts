@@ -72,6 +72,13 @@ export const entries: Record<TimelineEntryKind, Partial<TimelineEntry>> = {
     visibility: 'agency',
     details: { paymentId: 'pay-0007', expected: '1210000', expectedCurrency: 'CZK', received: '1200000', receivedCurrency: 'CZK', reason: 'amount', source: 'webhook' },
   },
+  payment_resolved: {
+    ...agent,
+    visibility: 'agency',
+    format: 'text',
+    body: 'Klient doplatil rozdíl 100 Kč (platba pay-0008), vráceno nic.',
+    details: { paymentId: 'pay-0007', received: '1200000', receivedCurrency: 'CZK', reason: 'amount', source: 'webhook' },
+  },
   // Two days before the last day of round 2's review, which ends at 23:59:59 on 26 November in Prague.
   review_reminder: { ...workflow, details: { round: '2', reviewDeadline: '2026-11-26T22:59:59.000Z' } },
 };
@@ -111,6 +118,7 @@ const statusWhen: Partial<Record<TimelineEntryKind, RequestStatus>> = {
   order_issued: 'awaiting_payment',
   payment_reminder: 'awaiting_payment',
   payment_flagged: 'awaiting_payment',
+  payment_resolved: 'awaiting_payment',
   review_reminder: 'in_review',
 };
 

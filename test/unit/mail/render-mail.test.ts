@@ -21,6 +21,7 @@ const what: Record<TimelineEntryKind, string> = {
   order_issued: 'an issued order',
   payment_reminder: 'a payment reminder',
   payment_flagged: 'a flagged payment',
+  payment_resolved: 'a resolved payment',
   review_reminder: 'a review reminder',
 };
 const languageNames: Record<Language, string> = { cs: 'Czech', en: 'English' };
@@ -200,6 +201,15 @@ describe('mail about offers, orders and payments', () => {
     expect(mail.text).toContain('[ Internal – not visible to the client ]');
     expect(mail.text).toContain('Source: bank notification');
     expect(render('payment_flagged', 'cs', details).text).toContain('nebyla započtena: ');
+  });
+
+  it('tells the agency who resolved a flagged payment and how, in their own words, marked internal', () => {
+    const en = renderMail(contextFor('payment_resolved', 'en', 'azami'));
+    expect(en.subject).toBe('[#2026-0042] Flagged payment resolved – Oprava přihlášení přes Google');
+    expect(en.text).toContain('[ Internal – not visible to the client ]');
+    expect(en.text).toContain('Tomáš Dvořák resolved payment pay-0007 (CZK\u00a012,000.00), which was not taken as paid: the amount differs.');
+    expect(en.text).toContain('Klient doplatil rozdíl 100 Kč (platba pay-0008), vráceno nic.');
+    expect(renderMail(contextFor('payment_resolved', 'cs', 'azami')).text).toContain('Tomáš Dvořák vyřešil(a) platbu pay-0007 (12\u00a0000,00\u00a0Kč), která nebyla započtena: částka nesouhlasí.');
   });
 
   it('words a reason or source it does not know as it came, and never a property of an object', () => {

@@ -21,7 +21,7 @@ const world = () => {
     now: () => new Date('2026-11-25T10:00:00.000Z'),
     correlationId: currentCorrelationId,
     metrics,
-    suppressions: { suppress: async ({ email }) => void suppressed.push(email), lift: async () => undefined },
+    suppressions: { suppress: async ({ email }) => void suppressed.push(email), list: async () => ({ items: [] }), lift: async () => undefined },
   };
   const handler = createFunctionHandler(functions.recordMailEvent)(({ event }) => recordMailEvent(deps, event));
   return { handler, entries, suppressed, counts };

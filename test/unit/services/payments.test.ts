@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError, ServiceBusyError } from '../../../lib/domain/errors.js';
 import { webhookSignature } from '../../../lib/domain/orders/webhook-signature.js';
+import type { Payment } from '../../../lib/domain/orders/payment.js';
 import type { Request } from '../../../lib/domain/request.js';
 import { receivePaymentWebhook } from '../../../lib/services/offers-orders/payments.js';
 import { recordingMetrics } from '../../support/metrics.js';
@@ -77,5 +78,67 @@ describe('a payment delivery that loses a race', () => {
     await expect(answer).rejects.toBeInstanceOf(ServiceBusyError);
     await expect(answer).rejects.toMatchObject({ retryAfterSeconds: 1 });
     expect(commits).toHaveLength(6);
+  });
+});
+
+/** Deps with no request and no order behind any variable symbol, and a payment store that keeps what is recorded. */
+const unknownOrderDeps = () => {
+  const recorded: Payment[] = [];
+  const commits: unknown[][] = [];
+  const { metrics, counts } = recordingMetrics();
+  const deps = {
+    now: () => now,
+    newId: () => 'id-1',
+    correlationId: () => undefined,
+    metrics,
+    requests: { get: async () => undefined },
+    orders: { get: async () => undefined },
+    payments: {
+      find: async (paymentId: string) => recorded.find((payment) => payment.paymentId === paymentId),
+      record: (payment: Payment) => (recorded.push(payment), [{ write: `payment ${payment.paymentId}` }]),
+    },
+    unitOfWork: { commit: async (writes: unknown[]) => void commits.push(writes) },
+  };
+  return { deps: deps as unknown as WorkflowDeps, recorded, commits, counts };
+};
+
+const deliveryOf = (payment: Record<string, unknown>) => {
+  const rawBody = Buffer.from(JSON.stringify(payment));
+  const timestamp = String(now.getTime() / 1000);
+  return { rawBody, timestamp, signature: webhookSignature(secret, timestamp, rawBody) };
+};
+
+describe('a bank payment whose variable symbol matches no order', () => {
+  it.each([
+    ['is none of ours', '1234'],
+    ['names a request with no order', '2026000042'],
+  ])('is answered unknown_order as before, and recorded and flagged, so nothing the bank sent is lost (its symbol %s)', async (_case, variableSymbol) => {
+    const { deps, recorded, counts } = unknownOrderDeps();
+    const payment = { paymentId: 'bank-9', variableSymbol, amount: 5000, currency: 'CZK', paidAt: '2026-12-07T11:00:00+01:00', reference: 'Acme 2026-42' };
+    expect(await receivePaymentWebhook(deps, secret, deliveryOf(payment))).toEqual({ outcome: 'unknown_order' });
+    expect(recorded).toEqual([
+      {
+        paymentId: 'bank-9',
+        variableSymbol,
+        amount: 5000,
+        currency: 'CZK',
+        paidAt: '2026-12-07T10:00:00.000Z',
+        reference: 'Acme 2026-42',
+        source: 'webhook',
+        recordedBy: 'payment-webhook',
+        recordedAt: now.toISOString(),
+        matched: false,
+        problem: 'unknown_order',
+      },
+    ]);
+    expect(counts()).toEqual({ PaymentsFlagged: 1 });
+  });
+
+  it('delivered again, is answered unknown_order again and recorded once', async () => {
+    const { deps, recorded } = unknownOrderDeps();
+    const delivery = deliveryOf({ paymentId: 'bank-10', variableSymbol: '1234', amount: 5000, currency: 'CZK', paidAt: now.toISOString() });
+    await receivePaymentWebhook(deps, secret, delivery);
+    expect(await receivePaymentWebhook(deps, secret, delivery)).toEqual({ outcome: 'unknown_order' });
+    expect(recorded).toHaveLength(1);
   });
 });

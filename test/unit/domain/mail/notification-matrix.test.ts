@@ -27,7 +27,7 @@ const entry = (kind: TimelineEntryKind, overrides: Partial<TimelineEntry> = {}):
   entryId: 'e-1',
   requestId: '2026-0042',
   kind,
-  visibility: kind === 'internal_note' || kind === 'payment_flagged' ? 'agency' : 'all',
+  visibility: kind === 'internal_note' || kind === 'payment_flagged' || kind === 'payment_resolved' ? 'agency' : 'all',
   actorType: 'person',
   actorId: 'u-outsider',
   actorName: 'Outsider',
@@ -80,6 +80,8 @@ const spec: Record<TimelineEntryKind, { unassigned: string[]; assigned: string[]
   payment_reminder: { unassigned: [R, A, S, ...everyAgency], assigned: [R, A, S, ...assigned] },
   // Agency only (visibility agency).
   payment_flagged: { unassigned: everyAgency, assigned },
+  // Agency only: the agent on the request hears that someone else resolved its flagged payment.
+  payment_resolved: { unassigned: everyAgency, assigned },
   // The workflow reminds the client who decides on the delivery; the agency waits for the answer.
   review_reminder: { unassigned: [R, A], assigned: [R, A] },
 };
