@@ -5,6 +5,7 @@ import { routes } from '../../../lib/http/routes.js';
 import { asDemoUser, ok, people } from '../../support/api-client.js';
 import { lookAt, openPortal, signIn, useBrowser } from '../../support/browser.js';
 import { freshOrganisation } from '../../support/fresh-organisation.js';
+import { mailsTo } from '../../support/mailbox.js';
 
 const browser = useBrowser();
 
@@ -15,7 +16,7 @@ const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 1
 const card = (page: Page, name: string) => page.locator('.person-card', { has: page.getByRole('heading', { name, exact: false }) });
 
 describe('the portal: a client admin’s own organisation', () => {
-  it('lets a client admin in Czech invite a member, make them admin, take their access away after a confirmation and read it all in the log; their own role is another admin’s to change', async () => {
+  it('lets a client admin in Czech invite a member, send the invitation again, make them admin, take their access away and remove them after confirmations, and read it all in the log; their own role is another admin’s to change', async () => {
     const org = await freshOrganisation('Sprava');
     const suffix = randomUUID().slice(0, 8);
     const karel = `karel.${suffix}@sprava.example`;
@@ -49,6 +50,11 @@ describe('the portal: a client admin’s own organisation', () => {
     expect(await kolega.textContent()).toMatch(/pozvánka platí do \d/);
     await lookAt(tab, 'client-organisation-invited-cs');
 
+    // Send the invitation again: a second mail, with a new temporary password.
+    await kolega.getByRole('button', { name: /Poslat pozvánku znovu/ }).click();
+    await eventually(() => kolega.getByRole('status').textContent()).toBe(`Pozvánka odešla znovu na ${karel}, s novým dočasným heslem platným 7 dní.`);
+    await eventually(() => mailsTo(karel).then((mails) => mails.length)).toBe(2);
+
     // Make him admin.
     await kolega.getByRole('button', { name: /Udělat správcem/ }).click();
     await eventually(() => kolega.getByRole('status').textContent()).toBe('Osoba Karel Kolega má nyní roli: Správce.');
@@ -74,10 +80,19 @@ describe('the portal: a client admin’s own organisation', () => {
 
     // The log, newest first, in Czech: who did what to whom.
     const log = page.locator('#log .log-entry');
-    await eventually(() => page.locator('#log .log-what').allTextContents()).toEqual(['Zrušení přístupu: Karel Kolega', 'Změna role: Karel Kolega', 'Pozvání: Karel Kolega']);
+    await eventually(() => page.locator('#log .log-what').allTextContents()).toEqual(['Zrušení přístupu: Karel Kolega', 'Změna role: Karel Kolega', 'Nové odeslání pozvánky: Karel Kolega', 'Pozvání: Karel Kolega']);
     expect(await log.nth(1).locator('.log-details').textContent()).toBe('Role: člen → správce');
     expect(await log.first().locator('.log-who').textContent()).toContain('Alena Admin');
     await lookAt(tab, 'client-organisation-log-cs');
+
+    // Remove him: asked again, then his login is gone and the address could be invited anew.
+    await kolega.getByRole('button', { name: /Odebrat…/ }).click();
+    await eventually(() => kolega.locator('.confirm-panel').textContent()).toContain('Přihlašovací účet se hned smaže');
+    await kolega.getByRole('button', { name: 'Odebrat: Karel Kolega' }).click();
+    await eventually(() => page.locator('#people .person-notice').first().textContent()).toBe('Osoba Karel Kolega je odebrána: její přihlašovací účet je smazán.');
+    await eventually(() => card(page, 'Karel Kolega').count()).toBe(0);
+    await eventually(() => page.locator('#log .log-what').first().textContent()).toBe('Odebrání: Karel Kolega');
+    await lookAt(tab, 'client-organisation-removed-cs');
   }, 120_000);
 
   it('says so when someone else changed a person meanwhile, and keeps the settings and billing details of the organisation', async () => {
