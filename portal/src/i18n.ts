@@ -1,5 +1,6 @@
 import { useContext } from 'preact/hooks';
 import { AppContext } from './app-context.js';
+import { fill } from './fill.js';
 
 import type { Language, Words } from './words.js';
 
@@ -20,8 +21,7 @@ export const rememberLanguage = (storage: Storage, language: Language) => storag
 /** Whether the person chose a language here (then their account's language does not override it). */
 export const languageChosen = (storage: Storage) => storage.getItem(storageKey) !== null;
 
-/** `{name}` placeholders filled from `values`. */
-export const fill = (text: string, values: Record<string, string | number> = {}) => text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+export { fill } from './fill.js';
 
 /** The words of `words` in the page's language, with `{placeholders}` filled. */
 export const useWords = <K extends string>(words: Words<K>) => {

@@ -1,5 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import { useId } from 'preact/hooks';
+import { useContext, useId } from 'preact/hooks';
+import { AppContext } from '../app-context.js';
+import { fieldReason } from '../field-reasons.js';
 
 interface FieldProps {
   label: string;
@@ -12,6 +14,7 @@ interface FieldProps {
 /** A labelled control with its hint and, after a 400, the reason marked on it. */
 export const Field = (props: FieldProps) => {
   const id = useId();
+  const { language } = useContext(AppContext);
   const described = [props.hint ? `${id}-hint` : '', props.problem ? `${id}-problem` : ''].filter(Boolean).join(' ');
   return (
     <div class={props.problem ? 'field invalid' : 'field'}>
@@ -24,7 +27,7 @@ export const Field = (props: FieldProps) => {
       )}
       {props.problem && (
         <p class="field-problem" id={`${id}-problem`}>
-          {props.problem}
+          {fieldReason(props.problem, language)}
         </p>
       )}
     </div>

@@ -8,6 +8,7 @@ import { MarkdownView } from '../../ui/markdown-view.js';
 import { ProblemBox } from '../../ui/problem-box.js';
 import { formatMoment, Refusal, timeLeft, timeZone, useApp, useStep } from './decision-kit.js';
 import { RequestContext } from './request-context.js';
+import { fieldReason } from '../../field-reasons.js';
 
 type Handover = Schemas['Handover'];
 type Attachment = Schemas['Attachment'];
@@ -261,6 +262,7 @@ const AcceptForm = ({ round, onDecided }: { round: number; onDecided: () => Prom
   const [rating, setRating, clearRating] = useDraft<number | null>(`review-rating.${request.requestId}.${round}`, null);
   const [comment, setComment, clearComment] = useDraft(`review-comment.${request.requestId}.${round}`, '');
   const fields = fieldProblems(step.problem);
+  const ratingProblem = fields.get('rating');
   const submit = (event: Event) => {
     event.preventDefault();
     const body = { ...(rating !== null ? { rating } : {}), ...(comment.trim() ? { comment } : {}) };
@@ -277,7 +279,7 @@ const AcceptForm = ({ round, onDecided }: { round: number; onDecided: () => Prom
     <form class="stack decision" onSubmit={submit} noValidate aria-labelledby={`accept-${round}`}>
       <h3 id={`accept-${round}`}>{t('acceptTitle')}</h3>
       <Refusal problem={step.problem} onReload={onDecided} />
-      <fieldset class={fields.get('rating') ? 'stars invalid' : 'stars'}>
+      <fieldset class={ratingProblem ? 'stars invalid' : 'stars'}>
         <legend>{t('rating')}</legend>
         <div class="star-row">
           {[1, 2, 3, 4, 5].map((n) => (
@@ -290,7 +292,7 @@ const AcceptForm = ({ round, onDecided }: { round: number; onDecided: () => Prom
             </span>
           ))}
         </div>
-        {fields.get('rating') && <p class="field-problem">{fields.get('rating')}</p>}
+        {ratingProblem && <p class="field-problem">{fieldReason(ratingProblem, language)}</p>}
       </fieldset>
       <Field label={t('comment')} hint={t('commentHint')} problem={fields.get('comment')}>
         {(props) => <textarea {...props} rows={3} maxLength={2000} value={comment} onInput={(event) => setComment(event.currentTarget.value)} />}

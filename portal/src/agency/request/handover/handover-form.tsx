@@ -8,6 +8,7 @@ import { fieldProblems } from '../../../problems.js';
 import { Field } from '../../../ui/field.js';
 import { formatSize } from '../../../ui/file-upload.js';
 import { MarkdownEditor } from '../../../ui/markdown-editor.js';
+import { fieldReason } from '../../../field-reasons.js';
 
 type Attachment = Schemas['Attachment'];
 type Handover = Schemas['Handover'];
@@ -124,7 +125,7 @@ export const HandoverForm = ({ files, onHandedOver, onReload }: { files: readonl
           </label>
         ))}
         {internal && <p class="hint">{t('internal')}</p>}
-        {filesProblem && <p class="field-problem">{filesProblem}</p>}
+        {filesProblem && <p class="field-problem">{fieldReason(filesProblem, language)}</p>}
       </fieldset>
       <Refusal problem={problem} onReload={onReload} />
       <div class="actions">

@@ -4,6 +4,7 @@ import { AppContext } from '../../../app-context.js';
 import { useWords, type Words } from '../../../i18n.js';
 import { Field } from '../../../ui/field.js';
 import { lineField, type DraftLine, type LineField } from './offer-draft.js';
+import { fieldReason } from '../../../field-reasons.js';
 
 const words: Words<
   'line' | 'description' | 'quantity' | 'unit' | 'unitHint' | 'unitPrice' | 'vatRate' | 'net' | 'up' | 'down' | 'remove' | 'upOf' | 'downOf' | 'removeOf' | 'lineProblem' | 'noNet'
@@ -96,7 +97,7 @@ export const LineEditor = ({ line, index, count, currency, net, problemOf, onCha
           <span class="line-net-value">{net === undefined ? t('noNet') : formatMoney(net, currency, language)}</span>
         </div>
       </div>
-      {whole && <p class="field-problem">{t('lineProblem', { reason: whole })}</p>}
+      {whole && <p class="field-problem">{t('lineProblem', { reason: fieldReason(whole, language) })}</p>}
     </fieldset>
   );
 };

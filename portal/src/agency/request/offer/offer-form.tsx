@@ -12,6 +12,7 @@ import { LineEditor } from './line-editor.js';
 import { LiveTotals } from './live-totals.js';
 import { numberProblemText, type NumberKind } from './number-words.js';
 import { draftFromOffer, emptyDraft, isPristine, lineField, newLine, placeProblems, readDraft, retypeDraft, type DraftLine, type LineField, type OfferDraft } from './offer-draft.js';
+import { fieldReason } from '../../../field-reasons.js';
 
 type Offer = Schemas['Offer'];
 
@@ -255,7 +256,7 @@ export const OfferForm = ({ offers, onPosted, onReload }: { offers: readonly Off
             </button>
           </p>
         )}
-        {linesProblem && <p class="field-problem">{linesProblem}</p>}
+        {linesProblem && <p class="field-problem">{fieldReason(linesProblem, language)}</p>}
         <div>
           <button type="button" class="secondary" onClick={addLine}>
             + {t('addLine')}
