@@ -1,9 +1,11 @@
-import { useContext, useEffect, useState } from 'preact/hooks';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { refusalOf, must, type ApiProblem, type Schemas } from '../../api/client.js';
 import { AppContext } from '../../app-context.js';
 import { useDraft } from '../../drafts.js';
 import { useWords, type Words } from '../../i18n.js';
 import { fieldProblems } from '../../problems.js';
+import { statusWords } from '../../request-words.js';
+import { isAgency } from '../../roles.js';
 import { AttachmentList, type ListedFile } from '../../ui/attachment-list.js';
 import { Field } from '../../ui/field.js';
 import { FileUpload, useUploads } from '../../ui/file-upload.js';
@@ -11,13 +13,48 @@ import { MarkdownEditor } from '../../ui/markdown-editor.js';
 import { MarkdownView } from '../../ui/markdown-view.js';
 import { ProblemBox } from '../../ui/problem-box.js';
 import { RequestContext } from './request-context.js';
+import './communication-tab.css';
 
-const words: Words<'message' | 'send' | 'sending' | 'older' | 'empty' | 'system' | 'created' | 'status' | 'file' | 'invited' | 'removed' | 'offer' | 'order' | 'reminder' | 'flagged' | 'undeliverable' | 'other' | 'attach' | 'filesOnly' | 'unsent' | 'uploadingWait'> = {
+const words: Words<
+  | 'message'
+  | 'send'
+  | 'sending'
+  | 'empty'
+  | 'system'
+  | 'created'
+  | 'status'
+  | 'file'
+  | 'invited'
+  | 'removed'
+  | 'offer'
+  | 'order'
+  | 'reminder'
+  | 'flagged'
+  | 'undeliverable'
+  | 'assigned'
+  | 'unassigned'
+  | 'ranked'
+  | 'other'
+  | 'attach'
+  | 'filesOnly'
+  | 'unsent'
+  | 'uploadingWait'
+  | 'mode'
+  | 'toClient'
+  | 'internalNote'
+  | 'messageLabel'
+  | 'noteLabel'
+  | 'messageHint'
+  | 'noteHint'
+  | 'sendToClient'
+  | 'saveNote'
+  | 'saving'
+  | 'agencyEntry'
+> = {
   en: {
     message: 'Your message',
     send: 'Send',
     sending: 'Sending…',
-    older: 'Show older',
     empty: 'No messages yet.',
     system: 'Helpdesk',
     created: 'filed the request',
@@ -30,17 +67,30 @@ const words: Words<'message' | 'send' | 'sending' | 'older' | 'empty' | 'system'
     reminder: 'Reminder',
     flagged: 'A payment needs attention',
     undeliverable: 'A mail could not be delivered',
+    assigned: 'assigned the request to {name}',
+    unassigned: 'left the request unassigned',
+    ranked: 'changed the priority',
     other: 'Changed the request',
     attach: 'Attach files',
     filesOnly: 'Sending files.',
     unsent: 'Some files were not uploaded: try them again or remove them, then send.',
     uploadingWait: 'Wait until the files are uploaded, then send.',
+    mode: 'What you write',
+    toClient: 'Message to the client',
+    internalNote: 'Internal note',
+    messageLabel: 'Your message to the client',
+    noteLabel: 'Internal note – the client does not see this',
+    messageHint: 'The client and everyone invited to the request read it, and get it by mail.',
+    noteHint: 'Only the agency reads it. An internal note is text only: files go with messages to the client.',
+    sendToClient: 'Send to the client',
+    saveNote: 'Save internal note',
+    saving: 'Saving…',
+    agencyEntry: 'Agency only – the client does not see this',
   },
   cs: {
     message: 'Vaše zpráva',
     send: 'Odeslat',
     sending: 'Odesílám…',
-    older: 'Zobrazit starší',
     empty: 'Zatím žádné zprávy.',
     system: 'Helpdesk',
     created: 'podal(a) požadavek',
@@ -53,25 +103,68 @@ const words: Words<'message' | 'send' | 'sending' | 'older' | 'empty' | 'system'
     reminder: 'Připomínka',
     flagged: 'Platba vyžaduje pozornost',
     undeliverable: 'E-mail se nepodařilo doručit',
+    assigned: 'přidělil(a) požadavek: {name}',
+    unassigned: 'zrušil(a) přidělení požadavku',
+    ranked: 'změnil(a) prioritu',
     other: 'Změnil(a) požadavek',
     attach: 'Přiložit soubory',
     filesOnly: 'Posílám soubory.',
     unsent: 'Některé soubory se nenahrály: zkuste je znovu nebo je odeberte, pak odešlete.',
     uploadingWait: 'Počkejte, až se soubory nahrají, pak odešlete.',
+    mode: 'Co píšete',
+    toClient: 'Zpráva klientovi',
+    internalNote: 'Interní poznámka',
+    messageLabel: 'Vaše zpráva klientovi',
+    noteLabel: 'Interní poznámka – klient ji nevidí',
+    messageHint: 'Čte ji klient a všichni pozvaní k požadavku a dostanou ji e-mailem.',
+    noteHint: 'Čte ji jen agentura. Interní poznámka je jen text: soubory patří ke zprávám klientovi.',
+    sendToClient: 'Odeslat klientovi',
+    saveNote: 'Uložit interní poznámku',
+    saving: 'Ukládám…',
+    agencyEntry: 'Jen pro agenturu – klient to nevidí',
   },
 };
 
 type Entry = Schemas['TimelineEntry'];
+type Mode = 'message' | 'internal';
 
-/** The Communication tab: the request's timeline, oldest first, and the composer under it. */
+/** A page of the timeline as read: the cursor it was read from (none for the first) and its entries. */
+interface Page {
+  from?: string;
+  items: Entry[];
+}
+
+/** The timeline is read 100 entries at a time, every page, up to this many (10,000 entries). */
+const pageLimit = 100;
+const maxPages = 100;
+
+/**
+ * The Communication tab: the request's timeline, oldest first, and the composer under it.
+ *
+ * The whole timeline shows: every page is read (the API pages it oldest first, so the newest
+ * entries are on the last page). A refresh reads again from the start of the last page held, so
+ * what was added since appears without reading the whole timeline again.
+ *
+ * Agency staff write either a message to the client or an internal note, two modes that look and
+ * read differently (the composer's colour, its label and its button), each with its own draft; the
+ * timeline marks the entries only the agency sees. A client never gets those from the API.
+ */
 export const CommunicationTab = () => {
-  const { api, language } = useContext(AppContext);
+  const { api, language, me } = useContext(AppContext);
   const { request, reload, refreshed } = useContext(RequestContext);
   const t = useWords(words);
-  const [entries, setEntries] = useState<Entry[]>([]);
-  const [older, setOlder] = useState<string>();
+  const status = useWords(statusWords);
+  const staff = isAgency(me);
+  const [pages, setPages] = useState<Page[]>([]);
+  const held = useRef<{ requestId: string; pages: Page[] }>({ requestId: request.requestId, pages: [] });
+  const shownId = useRef(request.requestId);
+  shownId.current = request.requestId;
   const [problem, setProblem] = useState<ApiProblem>();
-  const [text, setText, clearText] = useDraft(`message.${request.requestId}`, '');
+  const [mode, setMode] = useDraft<Mode>(`composer-mode.${request.requestId}`, 'message');
+  const internal = staff && mode === 'internal';
+  const [message, setMessage, clearMessage] = useDraft(`message.${request.requestId}`, '');
+  const [note, setNote, clearNote] = useDraft(`internal-note.${request.requestId}`, '');
+  const [text, setText, clearText] = internal ? [note, setNote, clearNote] : [message, setMessage, clearMessage];
   const [sending, setSending] = useState(false);
   const [files, setFiles] = useState<Map<string, Schemas['Attachment']>>(new Map());
   const uploads = useUploads(request.requestId);
@@ -86,14 +179,27 @@ export const CommunicationTab = () => {
     }
   };
 
-  const load = async (cursor?: string) => {
+  const load = async () => {
+    const { requestId } = request;
+    // The pages held before the last one stand; the last one may have grown, and more may follow it.
+    const kept = held.current.requestId === requestId ? held.current.pages.slice(0, -1) : [];
+    let from = held.current.requestId === requestId ? held.current.pages.at(-1)?.from : undefined;
+    const read: Page[] = [];
     try {
-      const page = await must(api.GET('/requests/{requestId}/timeline', { params: { path: { requestId: request.requestId }, query: cursor ? { cursor } : {} } }));
-      setEntries((before) => (cursor ? [...before, ...page.items] : page.items));
-      setOlder(page.nextCursor);
+      for (let page = kept.length; page < maxPages; page++) {
+        const answer = await must(api.GET('/requests/{requestId}/timeline', { params: { path: { requestId }, query: { limit: String(pageLimit), ...(from ? { cursor: from } : {}) } } }));
+        read.push({ ...(from ? { from } : {}), items: answer.items });
+        from = answer.nextCursor;
+        if (!from) break;
+      }
     } catch (error) {
       setProblem(refusalOf(error));
+      return;
     }
+    // Another request's answer arriving late is not this one's.
+    if (requestId !== shownId.current) return;
+    held.current = { requestId, pages: [...kept, ...read] };
+    setPages(held.current.pages);
   };
   useEffect(() => {
     void load();
@@ -104,11 +210,12 @@ export const CommunicationTab = () => {
     event.preventDefault();
     setSending(true);
     try {
-      // Files only: the message says so (the API asks for a body).
-      const body = text.trim() ? text : t('filesOnly');
-      await must(api.POST('/requests/{requestId}/messages', { params: { path: { requestId: request.requestId } }, body: { body, format: 'markdown', internal: false, attachmentIds: uploads.doneIds } }));
+      // Files only: the message says so (the API asks for a body). An internal note takes no files.
+      const body = internal || text.trim() ? text : t('filesOnly');
+      const attachmentIds = internal ? [] : uploads.doneIds;
+      await must(api.POST('/requests/{requestId}/messages', { params: { path: { requestId: request.requestId } }, body: { body, format: 'markdown', internal, attachmentIds } }));
       clearText();
-      uploads.clear();
+      if (!internal) uploads.clear();
       setProblem(undefined);
       await Promise.all([load(), loadFiles(), reload()]);
     } catch (error) {
@@ -123,12 +230,20 @@ export const CommunicationTab = () => {
     switch (entry.kind) {
       case 'request_created':
         return t('created');
+      case 'status_changed': {
+        const to = entry.details?.to;
+        return to && to in statusWords.en ? t('status', { status: status(to as keyof typeof statusWords.en) }) : t('other');
+      }
       case 'attachment_added':
         return entry.details?.fileName ? `${t('file')}: ${entry.details.fileName}` : t('file');
       case 'participant_invited':
         return t('invited');
       case 'participant_removed':
         return t('removed');
+      case 'assignee_changed':
+        return entry.details?.toName ? t('assigned', { name: entry.details.toName }) : t('unassigned');
+      case 'rank_changed':
+        return t('ranked');
       case 'offer_posted':
         return t('offer');
       case 'order_issued':
@@ -145,8 +260,10 @@ export const CommunicationTab = () => {
         return t('other');
     }
   };
+  /** Written by a person as the entry itself (a message, a note); any other entry is a change, summed up, with its note if it has one. */
+  const written = (entry: Entry) => (entry.kind === 'message' || entry.kind === 'internal_note') && entry.body !== undefined;
   // Oldest first, as a conversation reads (and as the API pages it).
-  const shown = entries;
+  const shown = pages.flatMap((page) => page.items);
   const cited = new Set(shown.flatMap((entry) => (entry.kind === 'message' ? (entry.attachmentIds ?? []) : [])));
   /** A message's files by the request's list; a file's own entry lists it only when no message shown cites it (else it is listed there). */
   const filesOf = (entry: Entry): ListedFile[] =>
@@ -157,40 +274,65 @@ export const CommunicationTab = () => {
       if (entry.kind === 'attachment_added' && entry.details?.fileName) return [{ attachmentId, fileName: entry.details.fileName, ...(entry.details.size ? { size: Number(entry.details.size) } : {}) }];
       return [];
     });
-  const canSend = (text.trim() !== '' || uploads.doneIds.length > 0) && !uploads.busy && !uploads.failed;
+  const canSend = internal ? text.trim() !== '' : (text.trim() !== '' || uploads.doneIds.length > 0) && !uploads.busy && !uploads.failed;
+  const label = !staff ? t('message') : internal ? t('noteLabel') : t('messageLabel');
+  const button = sending ? (internal ? t('saving') : t('sending')) : !staff ? t('send') : internal ? t('saveNote') : t('sendToClient');
 
   return (
     <section class="communication">
       <ProblemBox problem={problem} />
-      {older && (
-        <button type="button" class="secondary" onClick={() => void load(older)}>
-          {t('older')}
-        </button>
-      )}
       {shown.length === 0 && <p class="muted">{t('empty')}</p>}
       <ol class="timeline">
         {shown.map((entry) => (
-          <li key={entry.entryId} class={`entry entry-${entry.kind}`}>
+          <li key={entry.entryId} class={`entry entry-${entry.kind}${entry.visibility === 'agency' ? ' entry-internal' : ''}`}>
+            {entry.visibility === 'agency' && <p class="internal-label">{entry.kind === 'internal_note' ? t('noteLabel') : t('agencyEntry')}</p>}
             <p class="entry-head">
               <strong>{entry.actorType === 'system' ? t('system') : entry.actorName}</strong> <time dateTime={entry.createdAt}>{when(entry.createdAt)}</time>
             </p>
-            {entry.kind === 'message' && entry.body !== undefined ? <MarkdownView source={entry.body} format={entry.format ?? 'text'} /> : <p class="entry-summary">{summary(entry)}</p>}
+            {written(entry) ? (
+              <MarkdownView source={entry.body!} format={entry.format ?? 'text'} />
+            ) : (
+              <>
+                <p class="entry-summary">{summary(entry)}</p>
+                {entry.body && <MarkdownView source={entry.body} format={entry.format ?? 'text'} />}
+              </>
+            )}
             <AttachmentList requestId={request.requestId} files={filesOf(entry)} />
           </li>
         ))}
       </ol>
-      <form class="stack composer" onSubmit={send} noValidate>
-        <Field label={t('message')} problem={fields.get('body')}>
+      <form class={`stack composer${staff ? ` composer-${internal ? 'internal' : 'message'}` : ''}`} onSubmit={send} noValidate>
+        {staff && (
+          <fieldset class="composer-mode">
+            <legend class="visually-hidden">{t('mode')}</legend>
+            {(['message', 'internal'] as const).map((choice) => (
+              <label class={`mode-${choice}`}>
+                <input type="radio" name={`composer-mode-${request.requestId}`} value={choice} checked={mode === choice} onChange={() => (setMode(choice), setProblem(undefined))} />
+                <span>{choice === 'message' ? t('toClient') : t('internalNote')}</span>
+              </label>
+            ))}
+          </fieldset>
+        )}
+        <Field label={label} problem={fields.get('body')} {...(staff ? { hint: internal ? t('noteHint') : t('messageHint') } : {})}>
           {(props) => (
-            <MarkdownEditor id={props.id} describedBy={props['aria-describedby']} invalid={props['aria-invalid'] === 'true'} rows={4} required={uploads.doneIds.length === 0} value={text} onInput={setText} />
+            <MarkdownEditor
+              key={internal ? 'internal' : 'message'}
+              id={props.id}
+              describedBy={props['aria-describedby']}
+              invalid={props['aria-invalid'] === 'true'}
+              rows={4}
+              required={internal || uploads.doneIds.length === 0}
+              value={text}
+              onInput={setText}
+            />
           )}
         </Field>
-        <FileUpload uploads={uploads} label={t('attach')} />
-        {uploads.busy && <p class="hint">{t('uploadingWait')}</p>}
-        {uploads.failed && <p class="field-problem">{t('unsent')}</p>}
+        {!internal && <FileUpload uploads={uploads} label={t('attach')} />}
+        {!internal && uploads.busy && <p class="hint">{t('uploadingWait')}</p>}
+        {!internal && uploads.failed && <p class="field-problem">{t('unsent')}</p>}
         <div class="actions">
-          <button type="submit" class="primary" disabled={sending || !canSend}>
-            {sending ? t('sending') : t('send')}
+          <button type="submit" class={internal ? 'internal' : 'primary'} disabled={sending || !canSend}>
+            {button}
           </button>
         </div>
       </form>

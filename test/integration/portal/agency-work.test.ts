@@ -1,0 +1,246 @@
+import type { Locator } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { routes } from '../../../lib/http/routes.js';
+import { demoUsers } from '../../../local/demo-data.js';
+import { asDemoUser, ok, people } from '../../support/api-client.js';
+import { lookAt, openPortal, signIn, useBrowser, type PortalTab } from '../../support/browser.js';
+import { freshOrganisation } from '../../support/fresh-organisation.js';
+import { acmeBilling, deliverPayment, pricedOffer, waitForRequest } from '../../support/offers.js';
+import { businessNow } from '../../support/workflow-clock.js';
+
+/** What the page shows once it caught up (a step reloads the request, a filter reads the list again). */
+const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
+
+const eva = demoUsers.find((user) => user.email === people.agent)!;
+
+/** Signs Eva in where the tab was sent to sign in, and waits to be back. */
+const signInAsEva = async (tab: PortalTab) => {
+  await tab.page.waitForURL(/\/sign-in/);
+  await signIn(tab, eva.email, eva.password);
+};
+
+/**
+ * `lookAt` with the text field in focus let go first: Chromium leaves what stands below a focused
+ * text area unpainted in a full-page screenshot taken right after the viewport's resize.
+ */
+const look = async (tab: PortalTab, name: string) => {
+  const focused = tab.page.locator('textarea:focus, input:focus');
+  if ((await focused.count()) > 0) await focused.blur();
+  await lookAt(tab, name);
+};
+
+/** The portal's language, switched in the header as a person would. */
+const switchLanguage = async (tab: PortalTab, language: 'cs' | 'en') => {
+  await tab.page.locator('.top .language select').selectOption(language);
+};
+
+/** An element's background colour as the browser computes it (this project's tests have no DOM types). */
+const backgroundOf = (locator: Locator) =>
+  locator.evaluate((element) => (globalThis as unknown as { getComputedStyle: (element: unknown) => { backgroundColor: string } }).getComputedStyle(element).backgroundColor);
+
+const browser = useBrowser();
+
+describe('the portal: the agency works its queue', () => {
+  it('takes a client’s paid request from the work queue, discusses it with the client, writes an internal note and starts work, as Eva on Azami in English (the step in Czech)', async () => {
+    // A client of its own with one paid order: it is queued work, first in its client's order.
+    const org = await freshOrganisation('Work');
+    const agent = await asDemoUser(people.agent);
+    ok(await org.admin.send(routes.setBilling, { path: { orgId: org.orgId }, body: acmeBilling }));
+    const title = 'A faster checkout';
+    const { requestId } = ok(await org.admin.send(routes.createRequest, { body: { type: 'inquiry', title, description: 'The checkout takes **too long**.', platform: 'azami' } }));
+    const path = { requestId };
+    const offer = ok(await agent.send(routes.postOffer, { path, body: pricedOffer() }));
+    ok(await org.admin.send(routes.acceptOffer, { path: { ...path, offerNumber: offer.number }, body: { contentHash: offer.contentHash } }));
+    const { order } = ok(await org.admin.send(routes.getOrder, { path }));
+    const stack = inject('stack');
+    const now = await businessNow(stack);
+    const paid = await deliverPayment(stack, { paymentId: `agency-work-${requestId}`, variableSymbol: order.variableSymbol, amount: order.totals.gross, currency: order.currency, paidAt: now.toISOString() }, now);
+    expect(paid.body.outcome).toBe('paid');
+    await waitForRequest(org.admin, requestId, (status) => status === 'queued');
+    const clientName = ok(await agent.send(routes.getOrganisation, { path: { orgId: org.orgId } })).name;
+
+    // The work queue, filtered by that client from a shared link: kept through the sign-in.
+    const tab = await openPortal(browser(), 'azami', 'en');
+    const { page } = tab;
+    await page.goto(tab.url(`/?orgId=${org.orgId}`));
+    await signInAsEva(tab);
+    await page.getByRole('heading', { name: 'Work queue' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('orgId')).toBe(org.orgId);
+    const row = page.locator('.work-item', { hasText: title });
+    await row.waitFor();
+    await eventually(() => page.locator('.work-item').count()).toBe(1);
+    await eventually(() => row.locator('.work-rank').textContent()).toBe(`#1 for ${clientName}`);
+    expect(await row.locator('.status').textContent()).toBe('Queued');
+    expect(await row.locator('.assignee-name').textContent()).toBe('Nobody is assigned');
+    expect(await row.locator('.meta').textContent()).toMatch(/Inquiry.*Waiting since/);
+    expect(await page.locator('.list-filters select').inputValue()).toBe(org.orgId);
+    await look(tab, 'agency-work-queue-client-en');
+
+    // Someone else…: the agency's people to give it to.
+    await row.locator('summary').click();
+    expect(await row.getByLabel('Assign to').locator('option').allTextContents()).toEqual(expect.arrayContaining(['Eva Agentová', 'Tomáš Správce']));
+    await look(tab, 'agency-work-queue-assign-other-en');
+
+    // Eva takes it: it is hers, and shows under "Mine".
+    await row.getByRole('button', { name: /^Assign to me/ }).click();
+    await eventually(() => row.locator('.assignee-name').textContent()).toBe('Assigned to Eva Agentová');
+    expect(await row.locator('.badge.mine').textContent()).toBe('Assigned to you');
+    expect(ok(await agent.send(routes.getRequest, { path })).assigneeId).toBe(ok(await agent.send(routes.getMe)).userId);
+    await page.getByRole('link', { name: 'Mine' }).click();
+    await page.waitForURL((url) => url.searchParams.get('assignee') === 'me' && url.searchParams.get('orgId') === org.orgId);
+    await eventually(() => page.locator('.work-item', { hasText: title }).count()).toBe(1);
+    // A reload keeps both filters.
+    await page.reload();
+    await page.locator('.work-item', { hasText: title }).waitFor();
+    expect(await page.getByRole('link', { name: 'Mine' }).getAttribute('aria-current')).toBe('true');
+    expect(await page.locator('.list-filters select').inputValue()).toBe(org.orgId);
+    await look(tab, 'agency-work-queue-mine-en');
+    // Unassigned work of that client: none now.
+    await page.getByRole('link', { name: 'Unassigned' }).click();
+    await eventually(() => page.locator('.empty').textContent()).toContain('Nothing in the queue matches these filters.');
+    await look(tab, 'agency-work-queue-unassigned-en');
+
+    // The request's page for the agency: the client, who is assigned, the steps the API allows.
+    await page.goto(tab.url(`/?assignee=me&orgId=${org.orgId}`));
+    await page.locator('.work-item', { hasText: title }).getByRole('link', { name: title }).click();
+    await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+    await eventually(() => page.locator('.agency-facts').textContent()).toContain(clientName);
+    expect(await page.locator('.agency-head .assignee-name').textContent()).toBe('Assigned to Eva Agentová');
+    expect(await page.locator('.agency-steps .actions > *').allTextContents()).toEqual(['Start work…']);
+    expect(await page.getByRole('link', { name: '← Work queue' }).getAttribute('href')).toBe('/');
+
+    // A message to the client: the composer says so, and the client reads it through the API.
+    const composer = page.locator('form.composer');
+    expect(await composer.getAttribute('class')).toContain('composer-message');
+    await page.getByRole('textbox', { name: 'Your message to the client' }).fill('We start **on Monday**.');
+    await look(tab, 'agency-request-message-en');
+    await page.getByRole('button', { name: 'Send to the client' }).click();
+    await eventually(() => page.locator('.entry-message .markdown strong').last().textContent()).toBe('on Monday');
+    const clientTimeline = async () => ok(await org.admin.send(routes.listTimeline, { path, query: { limit: 100 } })).items;
+    expect((await clientTimeline()).filter((entry) => entry.kind === 'message').map((entry) => entry.body)).toContain('We start **on Monday**.');
+
+    // An internal note: another mode, its own draft, colour, label and button; the client never gets it.
+    await page.getByRole('textbox', { name: 'Your message to the client' }).fill('A draft for the client.');
+    await page.getByRole('radio', { name: 'Internal note' }).check();
+    expect(await composer.getAttribute('class')).toContain('composer-internal');
+    const noteBox = page.getByRole('textbox', { name: 'Internal note – the client does not see this' });
+    expect(await noteBox.inputValue()).toBe('');
+    expect(await page.getByRole('button', { name: 'Send to the client' }).count()).toBe(0);
+    expect(await composer.locator('.file-upload').count()).toBe(0);
+    const note = 'The client’s shop runs an old plugin: check it first.';
+    await noteBox.fill(note);
+    await look(tab, 'agency-request-note-en');
+    await page.getByRole('button', { name: 'Save internal note' }).click();
+    const noteEntry = page.locator('.entry-internal_note', { hasText: note });
+    await noteEntry.waitFor();
+    expect(await noteEntry.locator('.internal-label').textContent()).toBe('Internal note – the client does not see this');
+    expect(await backgroundOf(noteEntry)).not.toBe(await backgroundOf(page.locator('.entry-message').first()));
+    // The message's draft waited in its own mode.
+    await page.getByRole('radio', { name: 'Message to the client' }).check();
+    expect(await page.getByRole('textbox', { name: 'Your message to the client' }).inputValue()).toBe('A draft for the client.');
+    await look(tab, 'agency-request-noted-en');
+    const seen = await clientTimeline();
+    expect(seen.some((entry) => entry.kind === 'internal_note' || entry.visibility === 'agency')).toBe(false);
+    expect(JSON.stringify(seen)).not.toContain('old plugin');
+    expect(ok(await agent.send(routes.listTimeline, { path, query: { limit: 100 } })).items.filter((entry) => entry.kind === 'internal_note').map((entry) => entry.body)).toEqual([note]);
+
+    // Work starts, in Czech: the step with its note, and the request is in progress.
+    await switchLanguage(tab, 'cs');
+    await page.getByRole('button', { name: 'Zahájit práci…' }).click();
+    await page.getByLabel('Poznámka (nepovinná)').fill('Začínáme s úpravou košíku.');
+    await look(tab, 'agency-request-start-work-cs');
+    await page.getByRole('button', { name: 'Zahájit práci', exact: true }).click();
+    await eventually(() => page.locator('.request-head .status').textContent()).toBe('Zpracovává se');
+    expect(await page.getByRole('button', { name: 'Zahájit práci…' }).count()).toBe(0);
+    await eventually(() => page.locator('.entry-status_changed .markdown').last().textContent()).toBe('Začínáme s úpravou košíku.');
+    await look(tab, 'agency-request-in-progress-cs');
+    expect(ok(await org.admin.send(routes.getRequest, { path }))).toMatchObject({ status: 'in_progress' });
+    // The queue in Czech (the tab's language holds within the app, not through a reload): the client's request in progress, still Eva's.
+    await page.getByRole('link', { name: '← Fronta práce' }).click();
+    await page.getByRole('heading', { name: 'Fronta práce' }).waitFor();
+    await page.getByRole('link', { name: 'Moje' }).click();
+    await page.getByLabel('Klient').selectOption(org.orgId);
+    await page.waitForURL((url) => url.searchParams.get('assignee') === 'me' && url.searchParams.get('orgId') === org.orgId);
+    const inProgress = page.locator('.work-item', { hasText: title });
+    await eventually(() => inProgress.locator('.status').textContent()).toBe('Zpracovává se');
+    expect(await inProgress.locator('.work-rank').textContent()).toBe(`#1 v pořadí klienta ${clientName}`);
+    await look(tab, 'agency-work-queue-mine-cs');
+  }, 180_000);
+
+  it('finds a new defect among all requests and explains it (the explanation required), and a step on a request the client cancelled meanwhile is a 409 with a reload', async () => {
+    const org = await freshOrganisation('Explain');
+    const explained = ok(await org.admin.send(routes.createRequest, { body: { type: 'defect', title: 'Images do not load', description: 'The gallery shows **no images**.', platform: 'azami' } }));
+    const cancelled = ok(await org.admin.send(routes.createRequest, { body: { type: 'defect', title: 'The footer is cut off', description: 'On phones.', platform: 'azami' } }));
+
+    // All requests: new ones of that client, chosen in the filters and kept in the address.
+    const tab = await openPortal(browser(), 'azami', 'en');
+    const { page } = tab;
+    await page.goto(tab.url('/requests'));
+    await signInAsEva(tab);
+    await page.getByRole('heading', { name: 'Requests', level: 1 }).waitFor();
+    await page.getByLabel('Client').selectOption(org.orgId);
+    await page.getByLabel('Status').selectOption('submitted');
+    await page.waitForURL((url) => url.searchParams.get('orgId') === org.orgId && url.searchParams.get('status') === 'submitted');
+    await eventually(() => page.locator('.agency-requests li .title').allTextContents()).toEqual(['The footer is cut off', 'Images do not load']);
+    await page.getByLabel('Title contains').fill('images');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await eventually(() => page.locator('.agency-requests li .title').allTextContents()).toEqual(['Images do not load']);
+    await page.reload();
+    await eventually(() => page.locator('.agency-requests li .title').allTextContents()).toEqual(['Images do not load']);
+    expect(await page.getByLabel('Title contains').inputValue()).toBe('images');
+    expect(await page.locator('.agency-requests li .meta').textContent()).toMatch(/Submitted.*Defect.*Nobody is assigned/);
+    await look(tab, 'agency-all-requests-en');
+
+    // The defect's page: it may be clarified, fixed or explained.
+    await page.getByRole('link', { name: /Images do not load/ }).click();
+    await page.getByRole('heading', { name: 'Images do not load', level: 1 }).waitFor();
+    await eventually(() => page.locator('.agency-steps .actions > *').allTextContents()).toEqual(['Clarify…', 'Fix…', 'Explain…', 'Write an offer']);
+    expect(await page.locator('.agency-head .assignee-name').textContent()).toBe('Nobody is assigned');
+    await look(tab, 'agency-request-defect-en');
+    // Given to someone else, then unassigned again.
+    await page.locator('.agency-head').getByLabel('Assign to').selectOption({ label: 'Tomáš Správce' });
+    await page.locator('.agency-head').getByRole('button', { name: 'Assign', exact: true }).click();
+    await eventually(() => page.locator('.agency-head .assignee-name').textContent()).toBe('Assigned to Tomáš Správce');
+    await look(tab, 'agency-request-assigned-other-en');
+    await page.getByRole('button', { name: 'Unassign' }).click();
+    await eventually(() => page.locator('.agency-head .assignee-name').textContent()).toBe('Nobody is assigned');
+    expect(ok(await (await asDemoUser(people.agent)).send(routes.getRequest, { path: { requestId: explained.requestId } })).assigneeId).toBeUndefined();
+
+    // Explained in Czech: without the explanation the API refuses it, and the field says why.
+    await switchLanguage(tab, 'cs');
+    await page.getByRole('button', { name: 'Vysvětlit…' }).click();
+    const explanation = page.getByLabel('Vysvětlení pro klienta (povinné)');
+    await page.getByRole('button', { name: 'Odeslat vysvětlení' }).click();
+    await eventually(() => page.locator('.agency-steps .field-problem').textContent()).toBe('Nejdřív napište vysvětlení: právě to klient dostane.');
+    expect(await explanation.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('.agency-steps [role=alert]').getAttribute('data-status')).toBe('400');
+    expect(ok(await org.admin.send(routes.getRequest, { path: { requestId: explained.requestId } })).status).toBe('submitted');
+    await look(tab, 'agency-request-explain-missing-cs');
+    await explanation.fill('Obrázky jsou větší než 10 MB: zmenšete je prosím.');
+    await page.getByRole('button', { name: 'Odeslat vysvětlení' }).click();
+    await eventually(() => page.locator('.request-head .status').textContent()).toBe('Zodpovězeno');
+    expect(await page.locator('.agency-steps .field-problem').count()).toBe(0);
+    await look(tab, 'agency-request-explained-cs');
+    // The client gets the answer: the request is answered, with the explanation and a window to reopen it.
+    expect(ok(await org.admin.send(routes.getRequest, { path: { requestId: explained.requestId } }))).toMatchObject({ status: 'answered', reopenUntil: expect.any(String) });
+    const answer = ok(await org.admin.send(routes.listTimeline, { path: { requestId: explained.requestId }, query: { limit: 100 } })).items.find((entry) => entry.details?.action === 'explain');
+    expect(answer?.body).toBe('Obrázky jsou větší než 10 MB: zmenšete je prosím.');
+
+    // Meanwhile the client cancels the other one: the step Eva was about to take is refused with a reload.
+    await page.getByRole('navigation', { name: 'Hlavní' }).getByRole('link', { name: 'Požadavky' }).click();
+    await page.getByLabel('Klient').selectOption(org.orgId);
+    await page.getByRole('link', { name: /The footer is cut off/ }).click();
+    await page.getByRole('heading', { name: 'The footer is cut off', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Upřesnit…' }).click();
+    ok(await org.admin.send(routes.cancelRequest, { path: { requestId: cancelled.requestId }, body: { reason: 'Opraveno jinak.' } }));
+    await page.getByRole('button', { name: 'Přejít k upřesnění' }).click();
+    await eventually(() => page.locator('.agency-steps [role=alert]').getAttribute('data-status')).toBe('409');
+    expect(await page.locator('.agency-steps [role=alert]').textContent()).toContain('Načtěte stránku znovu');
+    await look(tab, 'agency-request-conflict-cs');
+    await page.getByRole('button', { name: 'Načíst požadavek znovu' }).click();
+    await eventually(() => page.locator('.request-head .status').textContent()).toBe('Zrušeno');
+    expect(await page.locator('.agency-steps [role=alert]').count()).toBe(0);
+    expect(await page.locator('.agency-steps').textContent()).toContain('Na agenturu teď nečeká žádný krok.');
+    await look(tab, 'agency-request-cancelled-cs');
+  }, 180_000);
+});
