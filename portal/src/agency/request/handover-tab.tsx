@@ -73,7 +73,8 @@ export const HandoverTab = () => {
   return (
     <div class="handover-tab">
       <ProblemBox problem={problem} />
-      {handedOver && (
+      {/* Said while that round waits on the client; once they answered, the round below says what they did. */}
+      {handedOver && request.status === 'in_review' && request.round === handedOver.round && (
         <p class="confirmation" role="status">
           {t('handedOver', { n: handedOver.round, date: formatMoment(handedOver.reviewDeadline, language) })}
         </p>
