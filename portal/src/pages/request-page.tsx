@@ -4,7 +4,7 @@ import { refusalOf, must, type ApiProblem, type Schemas } from '../api/client.js
 import { AppContext } from '../app-context.js';
 import { useWords, type Language, type Words } from '../i18n.js';
 import { useLiveRefresh } from '../live.js';
-import { statusWords, typeWords } from '../request-words.js';
+import { statusWords, typeWords, type RequestStatus } from '../request-words.js';
 import { navigate, useRoute } from '../router.js';
 import { MarkdownView } from '../ui/markdown-view.js';
 import { ProblemBox } from '../ui/problem-box.js';
@@ -23,11 +23,24 @@ export interface RequestPageKind {
   tabs: readonly RequestTab[];
   /** Shown under the request's head, inside its context (the agency's assignee and steps). */
   Head?: FunctionComponent;
+  /**
+   * What an answered request shows of its explanation: the client's panel (reopen, close), or the
+   * agency's read-only note of what the client got (its steps are the agency's own, in its Head).
+   */
+  Explanation: FunctionComponent;
+  /** The statuses in this side's words: "For your review" to the client is "In the client's review" to the agency. */
+  statusWords: Words<RequestStatus>;
   back: { href: string; label: Record<Language, string> };
   section: Section;
 }
 
-const clientKind: RequestPageKind = { tabs: requestTabs, back: { href: '/', label: { en: words.en.back, cs: words.cs.back } }, section: 'requests' };
+const clientKind: RequestPageKind = {
+  tabs: requestTabs,
+  Explanation: ExplanationPanel,
+  statusWords,
+  back: { href: '/', label: { en: words.en.back, cs: words.cs.back } },
+  section: 'requests',
+};
 
 /**
  * A request's page: what it is and where it stands, and its tabs. It reads the request again when
@@ -37,7 +50,7 @@ const clientKind: RequestPageKind = { tabs: requestTabs, back: { href: '/', labe
 export const RequestPage = ({ requestId, kind = clientKind }: { requestId: string; kind?: RequestPageKind }) => {
   const { api, language } = useContext(AppContext);
   const t = useWords(words);
-  const status = useWords(statusWords);
+  const status = useWords(kind.statusWords);
   const type = useWords(typeWords);
   const { query } = useRoute();
   const [request, setRequest] = useState<Schemas['Request']>();
@@ -83,7 +96,7 @@ export const RequestPage = ({ requestId, kind = clientKind }: { requestId: strin
       <ProblemBox problem={problem} />
       {!request && !problem && <p aria-busy="true">{t('loading')}</p>}
       {request && (
-        <RequestContext.Provider value={{ request, reload, refreshed }}>
+        <RequestContext.Provider value={{ request, reload, refreshed, statusWords: kind.statusWords }}>
           <header class="request-head">
             <p class="number">#{request.requestId}</p>
             <h1>{request.title}</h1>
@@ -93,7 +106,7 @@ export const RequestPage = ({ requestId, kind = clientKind }: { requestId: strin
             <MarkdownView source={request.description} />
           </header>
           {kind.Head && <kind.Head />}
-          <ExplanationPanel />
+          <kind.Explanation />
           <div role="tablist" aria-label={t('tabs')} class="tabs">
             {tabs.map((tab, index) => (
               <button

@@ -161,11 +161,18 @@ const postToStore = (upload: Schemas['UploadTicket']['upload'], body: Blob, onPr
 
 let counter = 0;
 
+/** How a set of uploads is announced to the API. */
+export interface UploadOptions {
+  /** Agency-only files (`internal: true`): for an internal note; the API lists them, and lets them be opened, to staff only. */
+  internal?: boolean;
+}
+
 /**
  * The files picked for one message or one new request. With `requestId`, each file is uploaded
- * as soon as it is picked; without (a request not filed yet), files wait for `uploadAll`.
+ * as soon as it is picked; without (a request not filed yet), files wait for `uploadAll`. Every
+ * file of one set is announced alike (`internal`), so a set is for one kind of message only.
  */
-export const useUploads = (requestId?: string) => {
+export const useUploads = (requestId?: string, { internal = false }: UploadOptions = {}) => {
   const { api } = useContext(AppContext);
   const [items, setItems] = useState<Upload[]>([]);
   const [announcement, setAnnouncement] = useState<{ key: 'announceDone' | 'announceRefused' | 'announceFailed'; name: string }>();
@@ -182,7 +189,7 @@ export const useUploads = (requestId?: string) => {
     update(item.key, { state: 'uploading', progress: 0, problem: undefined, storeStatus: undefined });
     try {
       const ticket = await must(
-        api.POST('/requests/{requestId}/attachments', { params: { path: { requestId: to } }, body: { fileName: item.file.name, size: item.file.size, contentType, internal: false } }),
+        api.POST('/requests/{requestId}/attachments', { params: { path: { requestId: to } }, body: { fileName: item.file.name, size: item.file.size, contentType, internal } }),
       );
       await postToStore(ticket.upload, item.file.slice(0, item.file.size, contentType), (progress) => update(item.key, { progress }));
       update(item.key, { state: 'confirming', progress: 100 });

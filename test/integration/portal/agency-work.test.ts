@@ -1,4 +1,4 @@
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { routes } from '../../../lib/http/routes.js';
 import { demoUsers } from '../../../local/demo-data.js';
@@ -37,6 +37,12 @@ const switchLanguage = async (tab: PortalTab, language: 'cs' | 'en') => {
 /** An element's background colour as the browser computes it (this project's tests have no DOM types). */
 const backgroundOf = (locator: Locator) =>
   locator.evaluate((element) => (globalThis as unknown as { getComputedStyle: (element: unknown) => { backgroundColor: string } }).getComputedStyle(element).backgroundColor);
+
+/** Picks files in the composer as a person does: its Choose files button opens the browser's file chooser. */
+const chooseFiles = async (page: Page, composer: Locator, files: { name: string; mimeType: string; buffer: Buffer }[]) => {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), composer.getByRole('button', { name: 'Choose files' }).click()]);
+  await chooser.setFiles(files);
+};
 
 const browser = useBrowser();
 
@@ -119,14 +125,23 @@ describe('the portal: the agency works its queue', () => {
     const clientTimeline = async () => ok(await org.admin.send(routes.listTimeline, { path, query: { limit: 100 } })).items;
     expect((await clientTimeline()).filter((entry) => entry.kind === 'message').map((entry) => entry.body)).toContain('We start **on Monday**.');
 
-    // An internal note: another mode, its own draft, colour, label and button; the client never gets it.
+    // An internal note: another mode, its own draft, colour, label, button and files; the client never gets it.
+    // A file for the client first, waiting with the message's draft.
     await page.getByRole('textbox', { name: 'Your message to the client' }).fill('A draft for the client.');
+    await chooseFiles(page, composer, [{ name: 'checkout-plan.txt', mimeType: 'text/plain', buffer: Buffer.from('The plan for the client.') }]);
+    const fileState = (name: string) => composer.locator('.file-list li', { hasText: name }).locator('.file-state').textContent();
+    await eventually(() => fileState('checkout-plan.txt')).toBe('Uploaded');
     await page.getByRole('radio', { name: 'Internal note' }).check();
     expect(await composer.getAttribute('class')).toContain('composer-internal');
     const noteBox = page.getByRole('textbox', { name: 'Internal note – the client does not see this' });
     expect(await noteBox.inputValue()).toBe('');
     expect(await page.getByRole('button', { name: 'Send to the client' }).count()).toBe(0);
-    expect(await composer.locator('.file-upload').count()).toBe(0);
+    // The note's own files: the message's file is not among them, and what is picked here is internal.
+    expect(await composer.getByRole('group', { name: 'Attach internal files – the client does not see them' }).count()).toBe(1);
+    expect(await composer.locator('.file-list').count()).toBe(0);
+    await chooseFiles(page, composer, [{ name: 'plugin-audit.txt', mimeType: 'text/plain', buffer: Buffer.from('Plugin 1.2 is outdated.') }]);
+    await eventually(() => fileState('plugin-audit.txt')).toBe('Uploaded');
+    expect(await composer.locator('.file-list li .file-name').allTextContents()).toEqual(['plugin-audit.txt']);
     const note = 'The client’s shop runs an old plugin: check it first.';
     await noteBox.fill(note);
     await look(tab, 'agency-request-note-en');
@@ -134,15 +149,32 @@ describe('the portal: the agency works its queue', () => {
     const noteEntry = page.locator('.entry-internal_note', { hasText: note });
     await noteEntry.waitFor();
     expect(await noteEntry.locator('.internal-label').textContent()).toBe('Internal note – the client does not see this');
+    await eventually(() => noteEntry.locator('.attachment .file-name').allTextContents()).toEqual(['plugin-audit.txt']);
     expect(await backgroundOf(noteEntry)).not.toBe(await backgroundOf(page.locator('.entry-message').first()));
-    // The message's draft waited in its own mode.
+    await eventually(() => composer.locator('.file-list').count()).toBe(0);
+    // The message's draft and its file waited in their own mode.
     await page.getByRole('radio', { name: 'Message to the client' }).check();
     expect(await page.getByRole('textbox', { name: 'Your message to the client' }).inputValue()).toBe('A draft for the client.');
+    expect(await composer.locator('.file-list li .file-name').allTextContents()).toEqual(['checkout-plan.txt']);
     await look(tab, 'agency-request-noted-en');
+    // The client's read of the request's files lacks the note's file; the agent's has it, internal, cited by the note alone.
+    const clientFiles = ok(await org.admin.send(routes.listAttachments, { path }));
+    expect(clientFiles.map((file) => file.fileName)).toEqual(['checkout-plan.txt']);
+    const agentFiles = ok(await agent.send(routes.listAttachments, { path }));
+    const audit = agentFiles.find((file) => file.fileName === 'plugin-audit.txt');
+    expect(audit?.visibility).toBe('agency');
     const seen = await clientTimeline();
     expect(seen.some((entry) => entry.kind === 'internal_note' || entry.visibility === 'agency')).toBe(false);
     expect(JSON.stringify(seen)).not.toContain('old plugin');
-    expect(ok(await agent.send(routes.listTimeline, { path, query: { limit: 100 } })).items.filter((entry) => entry.kind === 'internal_note').map((entry) => entry.body)).toEqual([note]);
+    expect(JSON.stringify(seen)).not.toContain('plugin-audit');
+    const notes = ok(await agent.send(routes.listTimeline, { path, query: { limit: 100 } })).items.filter((entry) => entry.kind === 'internal_note');
+    expect(notes.map((entry) => [entry.body, entry.attachmentIds])).toEqual([[note, [audit?.attachmentId]]]);
+    // The message goes with its own file only.
+    await page.getByRole('button', { name: 'Send to the client' }).click();
+    const planMessage = page.locator('.entry-message', { hasText: 'A draft for the client.' });
+    await eventually(() => planMessage.locator('.attachment .file-name').allTextContents()).toEqual(['checkout-plan.txt']);
+    const plan = clientFiles[0]!;
+    expect((await clientTimeline()).filter((entry) => entry.kind === 'message' && entry.body === 'A draft for the client.').map((entry) => entry.attachmentIds)).toEqual([[plan.attachmentId]]);
 
     // Work starts, in Czech: the step with its note, and the request is in progress.
     await switchLanguage(tab, 'cs');
@@ -167,10 +199,12 @@ describe('the portal: the agency works its queue', () => {
     await look(tab, 'agency-work-queue-mine-cs');
   }, 180_000);
 
-  it('finds a new defect among all requests and explains it (the explanation required), and a step on a request the client cancelled meanwhile is a 409 with a reload', async () => {
+  it('finds a new defect among all requests and explains it (the explanation required), reads what the client got without the client’s buttons, names an offer sent in its own words, and a step on a request the client cancelled meanwhile is a 409 with a reload', async () => {
     const org = await freshOrganisation('Explain');
     const explained = ok(await org.admin.send(routes.createRequest, { body: { type: 'defect', title: 'Images do not load', description: 'The gallery shows **no images**.', platform: 'azami' } }));
     const cancelled = ok(await org.admin.send(routes.createRequest, { body: { type: 'defect', title: 'The footer is cut off', description: 'On phones.', platform: 'azami' } }));
+    const quoted = ok(await org.admin.send(routes.createRequest, { body: { type: 'inquiry', title: 'A new landing page', description: 'For the spring sale.', platform: 'azami' } }));
+    ok(await (await asDemoUser(people.agent)).send(routes.postOffer, { path: { requestId: quoted.requestId }, body: pricedOffer() }));
 
     // All requests: new ones of that client, chosen in the filters and kept in the address.
     const tab = await openPortal(browser(), 'azami', 'en');
@@ -220,7 +254,25 @@ describe('the portal: the agency works its queue', () => {
     await page.getByRole('button', { name: 'Odeslat vysvětlení' }).click();
     await eventually(() => page.locator('.request-head .status').textContent()).toBe('Zodpovězeno');
     expect(await page.locator('.agency-steps .field-problem').count()).toBe(0);
+    // What the client got and until when they may reopen it, read only: not the client's panel with its buttons
+    // (the agency closes it by its own step, after a confirmation).
+    const answerNote = page.locator('.explanation-note');
+    await eventually(() => answerNote.locator('.markdown').textContent()).toBe('Obrázky jsou větší než 10 MB: zmenšete je prosím.');
+    expect(await answerNote.getByRole('heading', { level: 2 }).textContent()).toBe('Vysvětlení, které klient dostal');
+    expect(await answerNote.locator('.muted').textContent()).toContain('Eva Agentová');
+    expect(await answerNote.locator('.explanation-window').textContent()).toMatch(/^Klient může požadavek znovu otevřít do .+ \(za \d+ dní\); potom se uzavře sám\.$/);
+    expect(await answerNote.locator('button, a, textarea').count()).toBe(0);
+    expect(await page.locator('.explanation').count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Odpověď agentury' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Uzavřít: odpověď to řeší' }).count()).toBe(0);
+    expect(await page.locator('.agency-steps .actions > *').allTextContents()).toEqual(['Uzavřít…']);
     await look(tab, 'agency-request-explained-cs');
+    await switchLanguage(tab, 'en');
+    expect(await answerNote.getByRole('heading', { level: 2 }).textContent()).toBe('The explanation the client got');
+    expect(await answerNote.locator('.explanation-window').textContent()).toMatch(/^The client may reopen the request until .+ \(in \d+ days\); after that it closes by itself\.$/);
+    expect(await page.getByRole('button', { name: 'Close: the answer solves it' }).count()).toBe(0);
+    await look(tab, 'agency-request-explained-en');
+    await switchLanguage(tab, 'cs');
     // The client gets the answer: the request is answered, with the explanation and a window to reopen it.
     expect(ok(await org.admin.send(routes.getRequest, { path: { requestId: explained.requestId } }))).toMatchObject({ status: 'answered', reopenUntil: expect.any(String) });
     const answer = ok(await org.admin.send(routes.listTimeline, { path: { requestId: explained.requestId }, query: { limit: 100 } })).items.find((entry) => entry.details?.action === 'explain');
@@ -242,5 +294,19 @@ describe('the portal: the agency works its queue', () => {
     expect(await page.locator('.agency-steps [role=alert]').count()).toBe(0);
     expect(await page.locator('.agency-steps').textContent()).toContain('Na agenturu teď nečeká žádný krok.');
     await look(tab, 'agency-request-cancelled-cs');
+
+    // An offer sent: the head says it in the agency's words, not the client's "Offer to decide".
+    await page.goto(tab.url(`/requests/${quoted.requestId}`));
+    await page.getByRole('heading', { name: 'A new landing page', level: 1 }).waitFor();
+    await switchLanguage(tab, 'en');
+    await eventually(() => page.locator('.request-head .status').textContent()).toBe('Offer sent');
+    expect(await page.getByText('Offer to decide').count()).toBe(0);
+    await look(tab, 'agency-request-offer-sent-en');
+    await switchLanguage(tab, 'cs');
+    await eventually(() => page.locator('.request-head .status').textContent()).toBe('Nabídka odeslána');
+    expect(await page.getByText('Nabídka k rozhodnutí').count()).toBe(0);
+    await look(tab, 'agency-request-offer-sent-cs');
+    // The status is the client's too: their page words it as theirs ("Offer to decide").
+    expect(ok(await org.admin.send(routes.getRequest, { path: { requestId: quoted.requestId } })).status).toBe('quoted');
   }, 180_000);
 });

@@ -4,7 +4,6 @@ import { AppContext } from '../../app-context.js';
 import { useDraft } from '../../drafts.js';
 import { useWords, type Words } from '../../i18n.js';
 import { fieldProblems } from '../../problems.js';
-import { statusWords } from '../../request-words.js';
 import { isAgency } from '../../roles.js';
 import { AttachmentList, type ListedFile } from '../../ui/attachment-list.js';
 import { Field } from '../../ui/field.js';
@@ -36,7 +35,9 @@ const words: Words<
   | 'ranked'
   | 'other'
   | 'attach'
+  | 'attachInternal'
   | 'filesOnly'
+  | 'noteFilesOnly'
   | 'unsent'
   | 'uploadingWait'
   | 'mode'
@@ -72,7 +73,9 @@ const words: Words<
     ranked: 'changed the priority',
     other: 'Changed the request',
     attach: 'Attach files',
+    attachInternal: 'Attach internal files – the client does not see them',
     filesOnly: 'Sending files.',
+    noteFilesOnly: 'Files for the agency.',
     unsent: 'Some files were not uploaded: try them again or remove them, then send.',
     uploadingWait: 'Wait until the files are uploaded, then send.',
     mode: 'What you write',
@@ -81,7 +84,7 @@ const words: Words<
     messageLabel: 'Your message to the client',
     noteLabel: 'Internal note – the client does not see this',
     messageHint: 'The client and everyone invited to the request read it, and get it by mail.',
-    noteHint: 'Only the agency reads it. An internal note is text only: files go with messages to the client.',
+    noteHint: 'Only the agency reads it, and only the agency sees the files attached to it.',
     sendToClient: 'Send to the client',
     saveNote: 'Save internal note',
     saving: 'Saving…',
@@ -108,7 +111,9 @@ const words: Words<
     ranked: 'změnil(a) prioritu',
     other: 'Změnil(a) požadavek',
     attach: 'Přiložit soubory',
+    attachInternal: 'Přiložit interní soubory – klient je nevidí',
     filesOnly: 'Posílám soubory.',
+    noteFilesOnly: 'Soubory pro agenturu.',
     unsent: 'Některé soubory se nenahrály: zkuste je znovu nebo je odeberte, pak odešlete.',
     uploadingWait: 'Počkejte, až se soubory nahrají, pak odešlete.',
     mode: 'Co píšete',
@@ -117,7 +122,7 @@ const words: Words<
     messageLabel: 'Vaše zpráva klientovi',
     noteLabel: 'Interní poznámka – klient ji nevidí',
     messageHint: 'Čte ji klient a všichni pozvaní k požadavku a dostanou ji e-mailem.',
-    noteHint: 'Čte ji jen agentura. Interní poznámka je jen text: soubory patří ke zprávám klientovi.',
+    noteHint: 'Čte ji jen agentura a jen agentura vidí i soubory k ní přiložené.',
     sendToClient: 'Odeslat klientovi',
     saveNote: 'Uložit interní poznámku',
     saving: 'Ukládám…',
@@ -146,12 +151,15 @@ const maxPages = 100;
  * what was added since appears without reading the whole timeline again.
  *
  * Agency staff write either a message to the client or an internal note, two modes that look and
- * read differently (the composer's colour, its label and its button), each with its own draft; the
- * timeline marks the entries only the agency sees. A client never gets those from the API.
+ * read differently (the composer's colour, its label and its button), each with its own draft and
+ * its own files: a note's are uploaded as internal (agency-only) attachments, a message's as the
+ * client's, and neither set is ever sent with the other mode. The timeline marks the entries only
+ * the agency sees. A client never gets those from the API.
  */
 export const CommunicationTab = () => {
   const { api, language, me } = useContext(AppContext);
-  const { request, reload, refreshed } = useContext(RequestContext);
+  // The statuses in the page's side's words: the agency's timeline says "In the client's review".
+  const { request, reload, refreshed, statusWords } = useContext(RequestContext);
   const t = useWords(words);
   const status = useWords(statusWords);
   const staff = isAgency(me);
@@ -167,7 +175,10 @@ export const CommunicationTab = () => {
   const [text, setText, clearText] = internal ? [note, setNote, clearNote] : [message, setMessage, clearMessage];
   const [sending, setSending] = useState(false);
   const [files, setFiles] = useState<Map<string, Schemas['Attachment']>>(new Map());
-  const uploads = useUploads(request.requestId);
+  // One set of files per mode: the API takes a note's files as internal only when announced so.
+  const messageUploads = useUploads(request.requestId);
+  const noteUploads = useUploads(request.requestId, { internal: true });
+  const uploads = internal ? noteUploads : messageUploads;
   const fields = fieldProblems(problem);
 
   const loadFiles = async () => {
@@ -210,12 +221,13 @@ export const CommunicationTab = () => {
     event.preventDefault();
     setSending(true);
     try {
-      // Files only: the message says so (the API asks for a body). An internal note takes no files.
-      const body = internal || text.trim() ? text : t('filesOnly');
-      const attachmentIds = internal ? [] : uploads.doneIds;
-      await must(api.POST('/requests/{requestId}/messages', { params: { path: { requestId: request.requestId } }, body: { body, format: 'markdown', internal, attachmentIds } }));
+      // Files only: the message (or note) says so (the API asks for a body).
+      const body = text.trim() ? text : internal ? t('noteFilesOnly') : t('filesOnly');
+      await must(
+        api.POST('/requests/{requestId}/messages', { params: { path: { requestId: request.requestId } }, body: { body, format: 'markdown', internal, attachmentIds: uploads.doneIds } }),
+      );
       clearText();
-      if (!internal) uploads.clear();
+      uploads.clear();
       setProblem(undefined);
       await Promise.all([load(), loadFiles(), reload()]);
     } catch (error) {
@@ -264,17 +276,19 @@ export const CommunicationTab = () => {
   const written = (entry: Entry) => (entry.kind === 'message' || entry.kind === 'internal_note') && entry.body !== undefined;
   // Oldest first, as a conversation reads (and as the API pages it).
   const shown = pages.flatMap((page) => page.items);
-  const cited = new Set(shown.flatMap((entry) => (entry.kind === 'message' ? (entry.attachmentIds ?? []) : [])));
-  /** A message's files by the request's list; a file's own entry lists it only when no message shown cites it (else it is listed there). */
+  /** A message or an internal note: the files it cites are listed with it. */
+  const cites = (entry: Entry) => entry.kind === 'message' || entry.kind === 'internal_note';
+  const cited = new Set(shown.flatMap((entry) => (cites(entry) ? (entry.attachmentIds ?? []) : [])));
+  /** A message's (or note's) files by the request's list; a file's own entry lists it only when no message shown cites it (else it is listed there). */
   const filesOf = (entry: Entry): ListedFile[] =>
     (entry.attachmentIds ?? []).flatMap((attachmentId) => {
-      if (entry.kind !== 'message' && cited.has(attachmentId)) return [];
+      if (!cites(entry) && cited.has(attachmentId)) return [];
       const file = files.get(attachmentId);
       if (file) return [{ attachmentId, fileName: file.fileName, size: file.size }];
       if (entry.kind === 'attachment_added' && entry.details?.fileName) return [{ attachmentId, fileName: entry.details.fileName, ...(entry.details.size ? { size: Number(entry.details.size) } : {}) }];
       return [];
     });
-  const canSend = internal ? text.trim() !== '' : (text.trim() !== '' || uploads.doneIds.length > 0) && !uploads.busy && !uploads.failed;
+  const canSend = (text.trim() !== '' || uploads.doneIds.length > 0) && !uploads.busy && !uploads.failed;
   const label = !staff ? t('message') : internal ? t('noteLabel') : t('messageLabel');
   const button = sending ? (internal ? t('saving') : t('sending')) : !staff ? t('send') : internal ? t('saveNote') : t('sendToClient');
 
@@ -321,15 +335,15 @@ export const CommunicationTab = () => {
               describedBy={props['aria-describedby']}
               invalid={props['aria-invalid'] === 'true'}
               rows={4}
-              required={internal || uploads.doneIds.length === 0}
+              required={uploads.doneIds.length === 0}
               value={text}
               onInput={setText}
             />
           )}
         </Field>
-        {!internal && <FileUpload uploads={uploads} label={t('attach')} />}
-        {!internal && uploads.busy && <p class="hint">{t('uploadingWait')}</p>}
-        {!internal && uploads.failed && <p class="field-problem">{t('unsent')}</p>}
+        <FileUpload key={internal ? 'internal' : 'message'} uploads={uploads} label={internal ? t('attachInternal') : t('attach')} />
+        {uploads.busy && <p class="hint">{t('uploadingWait')}</p>}
+        {uploads.failed && <p class="field-problem">{t('unsent')}</p>}
         <div class="actions">
           <button type="submit" class={internal ? 'internal' : 'primary'} disabled={sending || !canSend}>
             {button}
