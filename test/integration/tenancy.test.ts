@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { routeKey } from '../../lib/http/route.js';
 import { routeList, routes } from '../../lib/http/routes.js';
 import { anonymous, asDemoUser, asInvitedPerson, newInquiry, ok, people, type Answer, type Client } from '../support/api-client.js';
+import { attach } from '../support/attachments.js';
 
 /**
  * Every route, called on Acme's request by people who must not get at it: another organisation's
@@ -189,6 +190,16 @@ describe('roles within the organisation', () => {
     const answer = await owner.send(routes.downloadAttachment, { path: { ...path, attachmentId: ok(internal).attachment.attachmentId } });
     expect(answer.status).toBe(404);
     expect((await owner.send(routes.requestUpload, { path, body: { fileName: 'a.pdf', size: 1, contentType: 'application/pdf', internal: true } })).status).toBe(403);
+  });
+
+  it('refuses an internal file with a message to the client, even from staff, and takes it with an internal note', async () => {
+    const eva = await asDemoUser(people.agent);
+    const path = { requestId: fixture.requestId };
+    const { attachmentId } = ok(await attach(eva, fixture.requestId, { internal: true }));
+    const message = await eva.send(routes.postMessage, { path, body: { body: 'See the file.', attachmentIds: [attachmentId] } });
+    expect(message.status).toBe(400);
+    expect(JSON.stringify(message.error)).toContain('body.attachmentIds.0');
+    expect((await eva.send(routes.postMessage, { path, body: { body: 'For us only.', internal: true, attachmentIds: [attachmentId] } })).status).toBe(201);
   });
 });
 

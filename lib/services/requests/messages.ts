@@ -1,5 +1,5 @@
 import { accessLevel, seesInternal, type AccessLevel } from '../../domain/access.js';
-import { ForbiddenError } from '../../domain/errors.js';
+import { ForbiddenError, ValidationError } from '../../domain/errors.js';
 import { isAgencyRole } from '../../domain/roles.js';
 import { alongside } from '../alongside.js';
 import type { Caller, ServiceDeps, MessageDeps } from '../ports/deps.js';
@@ -48,8 +48,10 @@ export const postMessage = async (
         format: input.format,
         attachmentIds: input.attachmentIds.length ? input.attachmentIds : undefined,
       });
-      // Attachments must be uploaded ones of this request, and clients can't cite internal ones:
+      // Attachments must be uploaded ones of this request. Clients can't cite internal ones (403),
+      // and staff can't send one with a message to the client, who could not open it (400).
       if (!seesInternal(level)) await assertVisibleAttachments(deps, requestId, input.attachmentIds);
+      else if (!input.internal) await assertNoInternalInMessage(deps, requestId, input.attachmentIds);
       await deps.unitOfWork.commit([
         deps.requests.mustExist(requestId),
         deps.timeline.append(entry),
@@ -77,6 +79,12 @@ export const internalAttachments = async (deps: Pick<ServiceDeps, 'attachments'>
 const assertVisibleAttachments = async (deps: Pick<ServiceDeps, 'attachments'>, requestId: string, attachmentIds: string[]) => {
   const [first] = await internalAttachments(deps, requestId, attachmentIds);
   if (first !== undefined) throw new ForbiddenError(`Attachment ${attachmentIds[first]} is internal`);
+};
+
+const assertNoInternalInMessage = async (deps: Pick<ServiceDeps, 'attachments'>, requestId: string, attachmentIds: string[]) => {
+  const internal = await internalAttachments(deps, requestId, attachmentIds);
+  if (internal.length > 0)
+    throw new ValidationError(internal.map((index) => ({ field: `body.attachmentIds.${index}`, reason: 'is an internal file; the client would not see it: cite it in an internal note instead' })));
 };
 
 export const listTimeline = async (
