@@ -1,14 +1,15 @@
 import { formatMoney, type CurrencyCode } from '../../../../lib/domain/orders/money-format.js';
 import { useWords, type Words } from '../../i18n.js';
 import { useApp } from './decision-kit.js';
+import { VatTotals } from './vat-totals.js';
 
 /**
- * An offer's or an order's lines, VAT recapitulation and totals, exactly as the API computed them:
- * every amount is one the API gave (`totals.lineNets`, `totals.vat`, `totals.net`, `totals.gross`),
- * only formatted here, never computed.
+ * An offer's or an order's lines, VAT recapitulation and totals (vat-totals.tsx), exactly as the
+ * API computed them: every amount is one the API gave (`totals.lineNets`, `totals.vat`,
+ * `totals.net`, `totals.gross`), only formatted here, never computed.
  */
 
-const words: Words<'lines' | 'description' | 'quantity' | 'unit' | 'unitPrice' | 'vatRate' | 'lineTotal' | 'recap' | 'rate' | 'base' | 'vat' | 'net' | 'vatAt' | 'gross'> = {
+const words: Words<'lines' | 'description' | 'quantity' | 'unit' | 'unitPrice' | 'vatRate' | 'lineTotal'> = {
   en: {
     lines: 'What it includes',
     description: 'Description',
@@ -17,13 +18,6 @@ const words: Words<'lines' | 'description' | 'quantity' | 'unit' | 'unitPrice' |
     unitPrice: 'Unit price',
     vatRate: 'VAT',
     lineTotal: 'Total without VAT',
-    recap: 'VAT recapitulation',
-    rate: 'VAT rate',
-    base: 'Base',
-    vat: 'VAT',
-    net: 'Total without VAT',
-    vatAt: 'VAT {rate} %',
-    gross: 'Total with VAT',
   },
   cs: {
     lines: 'Co zahrnuje',
@@ -33,13 +27,6 @@ const words: Words<'lines' | 'description' | 'quantity' | 'unit' | 'unitPrice' |
     unitPrice: 'Cena za jednotku',
     vatRate: 'DPH',
     lineTotal: 'Celkem bez DPH',
-    recap: 'Rekapitulace DPH',
-    rate: 'Sazba DPH',
-    base: 'Základ',
-    vat: 'DPH',
-    net: 'Celkem bez DPH',
-    vatAt: 'DPH {rate} %',
-    gross: 'Celkem s DPH',
   },
 };
 
@@ -92,47 +79,7 @@ export const PriceTable = ({ priced, caption }: { priced: Priced; caption?: stri
           </tbody>
         </table>
       </div>
-      <div class="table-scroll" tabIndex={0} role="region" aria-label={t('recap')}>
-        <table class="recap">
-          <caption>{t('recap')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('rate')}</th>
-              <th scope="col" class="num">
-                {t('base')}
-              </th>
-              <th scope="col" class="num">
-                {t('vat')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {priced.totals.vat.map((row) => (
-              <tr key={row.rate}>
-                <td>{number(row.rate)} %</td>
-                <td class="num">{money(row.base)}</td>
-                <td class="num">{money(row.vat)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <dl class="totals">
-        <div>
-          <dt>{t('net')}</dt>
-          <dd>{money(priced.totals.net)}</dd>
-        </div>
-        {priced.totals.vat.map((row) => (
-          <div key={row.rate}>
-            <dt>{t('vatAt', { rate: number(row.rate) })}</dt>
-            <dd>{money(row.vat)}</dd>
-          </div>
-        ))}
-        <div class="gross">
-          <dt>{t('gross')}</dt>
-          <dd>{money(priced.totals.gross)}</dd>
-        </div>
-      </dl>
+      <VatTotals totals={priced.totals} currency={priced.currency} />
     </div>
   );
 };
