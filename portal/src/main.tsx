@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { brands } from '../../lib/mail/brands.js';
 import { App } from './app.js';
 import { cognitoApi } from './auth/cognito.js';
+import { applyBrandColours } from './ui/brand-colours.js';
 import { createSession } from './auth/session.js';
 import { brandFor, loadConfig } from './config.js';
 import './styles.css';
@@ -11,13 +12,8 @@ const start = async () => {
   try {
     const config = await loadConfig();
     const brand = brandFor(config, location, sessionStorage);
-    // The brand's colours as CSS variables (set through the CSSOM, which the CSP allows; no inline style).
-    const { colors, name } = brands[brand];
-    const style = document.documentElement.style;
-    style.setProperty('--primary', colors.primary);
-    style.setProperty('--accent', colors.accent);
-    style.setProperty('--text', colors.text);
-    style.setProperty('--background', colors.background);
+    applyBrandColours(document.documentElement.style, brand);
+    const { name } = brands[brand];
     document.documentElement.dataset.brand = brand;
     document.title = `${name} Helpdesk`;
     const cognito = cognitoApi(config.cognito.endpoint, config.brands[brand].clientId);

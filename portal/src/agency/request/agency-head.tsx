@@ -1,4 +1,5 @@
 import { useContext, useEffect, useState } from 'preact/hooks';
+import { brands } from '../../../../lib/mail/brands.js';
 import { useWords, type Words } from '../../i18n.js';
 import { useApp } from '../../pages/request/decision-kit.js';
 import { RequestContext } from '../../pages/request/request-context.js';
@@ -7,13 +8,14 @@ import { AssignControls, useAssigneeName } from './assignee.js';
 import { Steps } from './steps.js';
 import './agency-head.css';
 
-const words: Words<'client' | 'assignee' | 'agency'> = {
-  en: { client: 'Client', assignee: 'Assignee', agency: 'The agency’s side of the request' },
-  cs: { client: 'Klient', assignee: 'Přidělení', agency: 'Požadavek z pohledu agentury' },
+const words: Words<'client' | 'assignee' | 'agency' | 'platform' | 'platformHint'> = {
+  en: { client: 'Client', assignee: 'Assignee', agency: 'The agency’s side of the request', platform: 'Platform', platformHint: 'its mails and previews in this brand' },
+  cs: { client: 'Klient', assignee: 'Přidělení', agency: 'Požadavek z pohledu agentury', platform: 'Platforma', platformHint: 'e-maily i náhledy v této značce' },
 };
 
 /**
  * What the agency sees under a request's head: whose request it is (the client, `GET /orgs/{orgId}`),
+ * on which platform (the brand of its mails, whichever portal the agent signed in on),
  * who is assigned (and changing it), and the lifecycle steps the API allows now.
  */
 export const AgencyHead = () => {
@@ -35,6 +37,12 @@ export const AgencyHead = () => {
           <dt>{t('client')}</dt>
           <dd>
             <a href={`/orgs/${encodeURIComponent(request.orgId)}`}>{client ?? request.orgId}</a>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('platform')}</dt>
+          <dd class="platform">
+            {brands[request.platform].name} <span class="muted">({t('platformHint')})</span>
           </dd>
         </div>
         <div>

@@ -330,6 +330,7 @@ export const CommunicationTab = () => {
         <Field label={label} problem={fields.get('body')} {...(staff ? { hint: internal ? t('noteHint') : t('messageHint') } : {})}>
           {(props) => (
             <MarkdownEditor
+              brand={staff && !internal ? request.platform : undefined}
               key={internal ? 'internal' : 'message'}
               id={props.id}
               describedBy={props['aria-describedby']}

@@ -99,6 +99,7 @@ export const HandoverForm = ({ files, onHandedOver, onReload }: { files: readonl
       <Field label={t('notes')} hint={t('notesHint')} problem={fields.get('notes')}>
         {(props) => (
           <MarkdownEditor
+            brand={request.platform}
             id={props.id}
             rows={8}
             required

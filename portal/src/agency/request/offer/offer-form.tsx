@@ -289,6 +289,7 @@ export const OfferForm = ({ offers, onPosted, onReload }: { offers: readonly Off
       <Field label={t('note')} hint={t('noteHint')} problem={problemOf('note')}>
         {(props) => (
           <MarkdownEditor
+            brand={request.platform}
             id={props.id}
             rows={5}
             maxLength={5000}
