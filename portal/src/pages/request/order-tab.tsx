@@ -1,9 +1,10 @@
-import { useContext, useEffect, useState } from 'preact/hooks';
+import { useContext } from 'preact/hooks';
 import { formatMoney } from '../../../../lib/domain/orders/money-format.js';
-import { refusalOf, must, type ApiProblem, type Schemas } from '../../api/client.js';
+import type { Schemas } from '../../api/client.js';
 import { useWords, type Words } from '../../i18n.js';
 import { ProblemBox } from '../../ui/problem-box.js';
 import { formatDay, formatMoment, useApp } from './decision-kit.js';
+import { OrderDownload, OrderHead, OrderUnread, useOrder } from './order-kit.js';
 import { PriceTable } from './price-table.js';
 import { QrPlatba } from './qr-platba.js';
 import { RequestContext } from './request-context.js';
@@ -12,20 +13,15 @@ type OrderAnswer = Schemas['Order'];
 type Party = OrderAnswer['order']['customer'];
 
 const words: Words<
-  | 'loading'
   | 'none'
-  | 'order'
   | 'issued'
   | 'acceptedBy'
   | 'supplier'
   | 'customer'
   | 'ico'
   | 'dic'
-  | 'download'
   | 'preparing'
-  | 'checkAgain'
   | 'payment'
-  | 'paid'
   | 'paidOn'
   | 'unpaid'
   | 'account'
@@ -33,7 +29,6 @@ const words: Words<
   | 'vs'
   | 'amount'
   | 'due'
-  | 'awaiting'
   | 'qr'
   | 'qrHint'
   | 'nothingToPay'
@@ -41,20 +36,15 @@ const words: Words<
   | 'delivery'
 > = {
   en: {
-    loading: 'Loading the order…',
     none: 'This request has no order: nothing was ordered for a price.',
-    order: 'Order {number}',
     issued: 'Issued on {date}',
     acceptedBy: 'Ordered by {name}',
     supplier: 'Supplier',
     customer: 'Customer',
     ico: 'Company ID (IČO)',
     dic: 'VAT ID (DIČ)',
-    download: 'Download the order (PDF)',
     preparing: 'The order’s PDF is being prepared; it is also on its way to your e-mail.',
-    checkAgain: 'Check again',
     payment: 'Payment',
-    paid: 'Paid',
     paidOn: 'Paid on {date}. Thank you: the work is in the queue.',
     unpaid: 'Waiting for payment. We take the work on once it is paid.',
     account: 'Account (IBAN)',
@@ -62,7 +52,6 @@ const words: Words<
     vs: 'Variable symbol',
     amount: 'Amount',
     due: 'Due date',
-    awaiting: 'Awaiting payment',
     qr: 'QR Platba code: scan it in your banking app to fill in the payment',
     qrHint: 'Scan the QR Platba code in your banking app: it fills in the account, amount, variable symbol and due date.',
     nothingToPay: 'There is nothing to pay for this order.',
@@ -70,20 +59,15 @@ const words: Words<
     delivery: 'Delivery',
   },
   cs: {
-    loading: 'Načítám objednávku…',
     none: 'K tomuto požadavku není objednávka: nic se neobjednávalo za úplatu.',
-    order: 'Objednávka {number}',
     issued: 'Vystavena {date}',
     acceptedBy: 'Objednal(a) {name}',
     supplier: 'Dodavatel',
     customer: 'Odběratel',
     ico: 'IČO',
     dic: 'DIČ',
-    download: 'Stáhnout objednávku (PDF)',
     preparing: 'PDF objednávky se připravuje; posíláme vám ho i e-mailem.',
-    checkAgain: 'Zkontrolovat znovu',
     payment: 'Platba',
-    paid: 'Zaplaceno',
     paidOn: 'Zaplaceno {date}. Děkujeme: práce je ve frontě.',
     unpaid: 'Čeká na platbu. Práci převezmeme po zaplacení.',
     account: 'Účet (IBAN)',
@@ -91,7 +75,6 @@ const words: Words<
     vs: 'Variabilní symbol',
     amount: 'Částka',
     due: 'Splatnost',
-    awaiting: 'Čeká na platbu',
     qr: 'QR Platba: naskenujte ji v bankovní aplikaci a platba se vyplní',
     qrHint: 'Naskenujte QR Platbu v bankovní aplikaci: vyplní účet, částku, variabilní symbol i splatnost.',
     nothingToPay: 'Za tuto objednávku se nic neplatí.',
@@ -105,31 +88,12 @@ const grouped = (iban: string) => iban.replace(/\s+/g, '').replace(/(.{4})(?=.)/
 
 /** The Order tab: the binding order, its PDF, how to pay it (with the QR Platba code) and whether it is paid. */
 export const OrderTab = () => {
-  const { api, language } = useApp();
+  const { language } = useApp();
   const { request } = useContext(RequestContext);
   const t = useWords(words);
-  const [answer, setAnswer] = useState<OrderAnswer>();
-  const [problem, setProblem] = useState<ApiProblem>();
-  const [checking, setChecking] = useState(false);
+  const { answer, problem, checking, load } = useOrder(request.version);
 
-  const load = async () => {
-    setChecking(true);
-    try {
-      const read = await must(api.GET('/requests/{requestId}/order', { params: { path: { requestId: request.requestId } } }));
-      setAnswer(read);
-      setProblem(undefined);
-    } catch (error) {
-      setProblem(refusalOf(error));
-    } finally {
-      setChecking(false);
-    }
-  };
-  useEffect(() => void load(), [request.requestId, request.version]);
-
-  if (!answer) {
-    if (problem?.status === 404) return <p class="muted">{t('none')}</p>;
-    return problem ? <ProblemBox problem={problem} /> : <p aria-busy="true">{t('loading')}</p>;
-  }
+  if (!answer) return <OrderUnread problem={problem} none={t('none')} />;
   const { order, download, payments } = answer;
   const money = (minor: number) => formatMoney(minor, order.currency, language);
   const party = (title: string, who: Party) => (
@@ -164,27 +128,11 @@ export const OrderTab = () => {
   return (
     <section class="order">
       <ProblemBox problem={problem} />
-      <header class="offer-head">
-        <h2>{t('order', { number: order.orderNumber })}</h2>
-        <span class={order.paidAt ? 'offer-status offer-status-accepted' : 'offer-status offer-status-open'}>{order.paidAt ? t('paid') : t('awaiting')}</span>
-      </header>
+      <OrderHead order={order} />
       <p class="muted">
         {t('issued', { date: formatMoment(order.issuedAt, language) })} · {t('acceptedBy', { name: order.acceptedBy.name })}
       </p>
-      <div class="download">
-        {download ? (
-          <a class="button primary" href={download.url} download={download.fileName}>
-            {t('download')}
-          </a>
-        ) : (
-          <>
-            <p class="muted">{t('preparing')}</p>
-            <button type="button" class="secondary" disabled={checking} onClick={() => void load()}>
-              {t('checkAgain')}
-            </button>
-          </>
-        )}
-      </div>
+      <OrderDownload download={download} preparing={t('preparing')} checking={checking} onCheck={() => void load()} primary />
       <div class="parties">
         {party(t('supplier'), order.supplier)}
         {party(t('customer'), order.customer)}
