@@ -1,15 +1,15 @@
-import { useContext, useEffect, useState } from 'preact/hooks';
-import { must, refusalOf, type ApiProblem, type Schemas } from '../../api/client.js';
+import { useContext, useState } from 'preact/hooks';
+import type { Schemas } from '../../api/client.js';
 import { useWords, type Words } from '../../i18n.js';
 import { formatMoment, useApp } from '../../pages/request/decision-kit.js';
 import { RequestContext } from '../../pages/request/request-context.js';
+import { useHandovers } from '../../pages/request/use-handovers.js';
 import { ProblemBox } from '../../ui/problem-box.js';
 import { HandoverForm } from './handover/handover-form.js';
 import { RoundView } from './handover/round-view.js';
 import './handover/handover.css';
 
 type Handover = Schemas['Handover'];
-type Attachment = Schemas['Attachment'];
 
 const words: Words<'loading' | 'rounds' | 'none' | 'handedOver' | 'inReview' | 'changesRequested' | 'finished' | 'notYet'> = {
   en: {
@@ -39,33 +39,11 @@ const words: Words<'loading' | 'rounds' | 'none' | 'handedOver' | 'inReview' | '
  * (`hand_over`), and every round with its deadline and the client's answer, newest first.
  */
 export const HandoverTab = () => {
-  const { api, language } = useApp();
-  const { request, reload } = useContext(RequestContext);
+  const { language } = useApp();
+  const { request } = useContext(RequestContext);
   const t = useWords(words);
-  const [rounds, setRounds] = useState<Handover[]>();
-  const [files, setFiles] = useState<Attachment[]>([]);
-  const [problem, setProblem] = useState<ApiProblem>();
+  const { rounds, files, problem, refresh } = useHandovers();
   const [handedOver, setHandedOver] = useState<Handover>();
-
-  const load = async () => {
-    try {
-      const path = { requestId: request.requestId };
-      const [handovers, attachments] = await Promise.all([
-        must(api.GET('/requests/{requestId}/handovers', { params: { path } })),
-        must(api.GET('/requests/{requestId}/attachments', { params: { path } })),
-      ]);
-      setRounds(handovers);
-      setFiles(attachments);
-      setProblem(undefined);
-    } catch (error) {
-      setProblem(refusalOf(error));
-    }
-  };
-  useEffect(() => void load(), [request.requestId, request.version]);
-  const refresh = async () => {
-    await reload();
-    await load();
-  };
 
   if (!rounds) return problem ? <ProblemBox problem={problem} /> : <p aria-busy="true">{t('loading')}</p>;
   const mayHandOver = request.allowedActions.includes('hand_over');

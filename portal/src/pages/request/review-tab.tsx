@@ -1,4 +1,4 @@
-import { useContext, useEffect, useState } from 'preact/hooks';
+import { useContext, useState } from 'preact/hooks';
 import { refusalOf, must, type ApiProblem, type Schemas } from '../../api/client.js';
 import { useDraft } from '../../drafts.js';
 import { useWords, type Words } from '../../i18n.js';
@@ -8,6 +8,7 @@ import { MarkdownView } from '../../ui/markdown-view.js';
 import { ProblemBox } from '../../ui/problem-box.js';
 import { formatMoment, Refusal, timeLeft, timeZone, useApp, useStep } from './decision-kit.js';
 import { RequestContext } from './request-context.js';
+import { useHandovers } from './use-handovers.js';
 import { fieldReason } from '../../field-reasons.js';
 
 type Handover = Schemas['Handover'];
@@ -117,32 +118,8 @@ const starsLabel = (n: number, t: (key: 'stars' | 'star', values?: Record<string
 
 /** The Review tab: each handover round, and for the one under review the decision: accept with a rating, or ask for changes. */
 export const ReviewTab = () => {
-  const { api } = useApp();
-  const { request, reload } = useContext(RequestContext);
   const t = useWords(words);
-  const [rounds, setRounds] = useState<Handover[]>();
-  const [files, setFiles] = useState<Attachment[]>([]);
-  const [problem, setProblem] = useState<ApiProblem>();
-
-  const load = async () => {
-    try {
-      const path = { requestId: request.requestId };
-      const [handovers, attachments] = await Promise.all([
-        must(api.GET('/requests/{requestId}/handovers', { params: { path } })),
-        must(api.GET('/requests/{requestId}/attachments', { params: { path } })),
-      ]);
-      setRounds(handovers);
-      setFiles(attachments);
-      setProblem(undefined);
-    } catch (error) {
-      setProblem(refusalOf(error));
-    }
-  };
-  useEffect(() => void load(), [request.requestId, request.version]);
-  const refresh = async () => {
-    await reload();
-    await load();
-  };
+  const { rounds, files, problem, refresh } = useHandovers();
 
   if (!rounds) return problem ? <ProblemBox problem={problem} /> : <p aria-busy="true">{t('loading')}</p>;
   if (rounds.length === 0) return <p class="muted">{t('none')}</p>;
