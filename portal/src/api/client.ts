@@ -64,7 +64,7 @@ export const apiClient = (baseUrl: string, session: Session, onSignedOut: () => 
     }
     const retried = await authorized(again, renewed);
     if (retried.status === 401) {
-      await session.end();
+      await session.end('refused');
       onSignedOut();
     }
     return retried;

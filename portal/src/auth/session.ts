@@ -17,6 +17,11 @@ export const claimsOf = (token: string): Record<string, unknown> => {
 };
 
 const storageKey = 'orderdesk.session';
+/**
+ * Set when a session ended without the person signing out (its renewal or the API refused it), so
+ * the sign-in page can say so; a first visit or a sign-out leaves it unset and says nothing.
+ */
+const endedKey = 'orderdesk.session-ended';
 /** Tokens are renewed this long before they expire, so a call never leaves with a dying one. */
 const renewAheadMs = 60_000;
 
@@ -24,7 +29,7 @@ const renewAheadMs = 60_000;
  * The signed-in person's tokens, kept in localStorage so a reload keeps the session, and renewed
  * with the refresh token when they near expiry. When renewal fails (revoked, expired), the session
  * ends and `onEnded` tells the app, which shows the sign-in again; what the person typed is kept
- * by the drafts, not here.
+ * by the drafts, not here. `ended()` tells such an end from a first visit or a sign-out.
  */
 export const createSession = (cognito: CognitoApi, storage: Storage, now: () => number = Date.now) => {
   let tokens: Tokens | undefined;
@@ -38,10 +43,12 @@ export const createSession = (cognito: CognitoApi, storage: Storage, now: () => 
   const changed = () => listeners.forEach((listener) => listener());
   let renewing: Promise<string | undefined> | undefined;
 
-  const keep = (next: Tokens | undefined) => {
+  const keep = (next: Tokens | undefined, endedUnasked = false) => {
     tokens = next;
     if (next) storage.setItem(storageKey, JSON.stringify(next));
     else storage.removeItem(storageKey);
+    if (endedUnasked) storage.setItem(endedKey, new Date(now()).toISOString());
+    else storage.removeItem(endedKey);
     changed();
   };
 
@@ -51,7 +58,7 @@ export const createSession = (cognito: CognitoApi, storage: Storage, now: () => 
     renewing ??= cognito
       .refresh(refreshToken)
       .then((fresh) => (keep(fresh), fresh.idToken))
-      .catch(() => (keep(undefined), undefined))
+      .catch(() => (keep(undefined, true), undefined))
       .finally(() => (renewing = undefined));
     return renewing;
   };
@@ -67,9 +74,12 @@ export const createSession = (cognito: CognitoApi, storage: Storage, now: () => 
     renew,
     start: (fresh: Tokens) => keep(fresh),
     claims: () => (tokens ? claimsOf(tokens.idToken) : {}),
-    end: async () => {
+    /** True once a session ended that the person did not end themselves, until the next sign-in or sign-out. */
+    ended: () => storage.getItem(endedKey) !== null,
+    /** Signing out (`signed-out`), or the API refused a renewed token (`refused`): `ended()` tells them apart. */
+    end: async (reason: 'signed-out' | 'refused' = 'signed-out') => {
       const refreshToken = tokens?.refreshToken;
-      keep(undefined);
+      keep(undefined, reason === 'refused');
       if (refreshToken) await cognito.revoke(refreshToken).catch(() => undefined);
     },
     subscribe: (listener: () => void) => (listeners.add(listener), () => void listeners.delete(listener)),

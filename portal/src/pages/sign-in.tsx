@@ -53,6 +53,10 @@ export const SignIn = () => {
   const [challenge, setChallenge] = useState<string>();
   const [newPassword, setNewPassword] = useState('');
   const { problem, working, run } = useCognitoStep();
+  const fromMail = query.get('from') === 'mail' ? query.get('email') : null;
+  // Every page sends here with `?next=` without a session, a first visit too: only a session that
+  // really ended in this browser (not signed out) is worth a word.
+  const notice = !next ? undefined : fromMail ? t('fromLink', { email: fromMail }) : app.session.ended() ? t('expired') : undefined;
 
   const finish = (result: Awaited<ReturnType<typeof app.cognito.signIn>>) => {
     if ('newPasswordRequired' in result) return setChallenge(result.newPasswordRequired.session);
@@ -70,7 +74,7 @@ export const SignIn = () => {
           </p>
           <LanguageSwitch />
         </div>
-        {next && !challenge && <p class="notice">{query.get('from') === 'mail' && query.get('email') ? t('fromLink', { email: query.get('email')! }) : t('expired')}</p>}
+        {notice && !challenge && <p class="notice">{notice}</p>}
         {query.get('reset') && !challenge && (
           <p class="notice" role="status">
             {t('reset')}

@@ -10,9 +10,11 @@ describe('the portal: signing in, filing a request, discussing it', () => {
     const tab = await openPortal(browser(), 'azami', 'cs');
     const { page } = tab;
 
+    // A first visit: sent to sign-in, with no word of a session that never was.
     await page.goto(tab.url('/'));
-    await page.waitForURL(/\/sign-in/);
+    await page.waitForURL(/\/sign-in\?next=/);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Přihlášení');
+    expect(await page.locator('.sign-in .notice').count()).toBe(0);
     await lookAt(tab, 'sign-in-azami-cs');
     await signIn(tab, org.emails.admin, org.passwords.admin);
     await page.getByRole('heading', { name: 'Moje požadavky' }).waitFor();
@@ -51,6 +53,9 @@ describe('the portal: signing in, filing a request, discussing it', () => {
     expect(await page.evaluate(() => localStorage.getItem('orderdesk.session'))).toBeNull();
     await page.goto(tab.url('/'));
     await page.waitForURL(/\/sign-in\?next=/);
+    await page.getByRole('heading', { name: 'Přihlášení' }).waitFor();
+    // Signed out on purpose: no "your session has ended" either.
+    expect(await page.locator('.sign-in .notice').count()).toBe(0);
   });
 
   it('signs a client in on Digimadi in English and keeps the draft when the session has ended', async () => {
@@ -66,10 +71,16 @@ describe('the portal: signing in, filing a request, discussing it', () => {
     await page.getByRole('link', { name: 'New request' }).click();
     await page.getByLabel('Title').fill('A typed title');
     await page.getByRole('textbox', { name: 'Description' }).fill('Typed before the session ended.');
-    // The session ends (revoked elsewhere, expired): the next step goes to sign-in, and back.
-    await page.evaluate(() => localStorage.removeItem('orderdesk.session'));
+    // The session ends (its token expired, its refresh token revoked elsewhere): renewal is refused,
+    // the next step goes to sign-in, which says why, and back.
+    await page.evaluate(() => {
+      const kept = JSON.parse(localStorage.getItem('orderdesk.session') ?? '{}') as Record<string, unknown>;
+      localStorage.setItem('orderdesk.session', JSON.stringify({ ...kept, expiresAt: 0, refreshToken: 'revoked-elsewhere' }));
+    });
     await page.reload();
     await page.waitForURL(/\/sign-in\?next=/);
+    await expect.poll(() => page.locator('.sign-in .notice').textContent()).toBe('Your session has ended. Sign in again to go on where you were; what you typed is kept.');
+    await lookAt(tab, 'sign-in-session-ended-digimadi-en');
     await signIn(tab, org.emails.member, org.passwords.member);
     await page.waitForURL(/\/requests\/new/);
     await expect.poll(() => page.getByLabel('Title').inputValue()).toBe('A typed title');

@@ -59,6 +59,30 @@ describe("the portal's session", () => {
     expect(ended).toHaveBeenCalled();
   });
 
+  it('remembers, across a reload, that a session ended unasked, so the sign-in can say so; a first visit and a sign-out do not', async () => {
+    const storage = memoryStorage();
+    const now = 1_000_000;
+    const cognito = fakeCognito(vi.fn(async () => Promise.reject(new Error('NotAuthorizedException'))));
+    expect(createSession(cognito, storage, () => now).ended()).toBe(false);
+
+    const refused = createSession(cognito, storage, () => now);
+    refused.start(tokens('id-1', now - 1));
+    expect(refused.ended()).toBe(false);
+    await refused.token();
+    expect(createSession(cognito, storage, () => now).ended()).toBe(true);
+
+    // Signing in again forgets it; a sign-out is no ended session either.
+    refused.start(tokens('id-2', now + 3_600_000));
+    expect(refused.ended()).toBe(false);
+    await refused.end();
+    expect(createSession(cognito, storage, () => now).ended()).toBe(false);
+
+    // The API refused even the renewed token.
+    refused.start(tokens('id-3', now + 3_600_000));
+    await refused.end('refused');
+    expect(createSession(cognito, storage, () => now).ended()).toBe(true);
+  });
+
   it('revokes the refresh token on sign-out and forgets the tokens', async () => {
     const storage = memoryStorage();
     const cognito = fakeCognito(vi.fn());
