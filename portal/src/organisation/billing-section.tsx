@@ -5,11 +5,12 @@ import { useDraft } from '../drafts.js';
 import { useWords, type Words } from '../i18n.js';
 import { fieldProblems } from '../problems.js';
 import { ProblemBox } from '../ui/problem-box.js';
+import { FormActions } from './form-actions.js';
 import { BillingAddress, BillingFields, billingBody, billingDraftOf, type BillingDraft } from './billing-fields.js';
 
 type Organisation = Schemas['Organisation'];
 
-const words: Words<'none' | 'noneReadOnly' | 'edit' | 'set' | 'save' | 'saving' | 'saved' | 'cancel'> = {
+const words: Words<'none' | 'noneReadOnly' | 'edit' | 'set' | 'save' | 'saving' | 'saved'> = {
   en: {
     none: 'No billing details yet. Every order states them, so a priced offer can’t be accepted until they are set.',
     noneReadOnly: 'No billing details yet: a priced offer can’t be accepted until the organisation’s administrators set them.',
@@ -18,7 +19,6 @@ const words: Words<'none' | 'noneReadOnly' | 'edit' | 'set' | 'save' | 'saving' 
     save: 'Save the billing details',
     saving: 'Saving…',
     saved: 'The billing details are saved: the next orders state them.',
-    cancel: 'Cancel',
   },
   cs: {
     none: 'Fakturační údaje zatím chybí. Každá objednávka je uvádí, takže dokud nejsou vyplněné, placenou nabídku nelze přijmout.',
@@ -28,7 +28,6 @@ const words: Words<'none' | 'noneReadOnly' | 'edit' | 'set' | 'save' | 'saving' 
     save: 'Uložit fakturační údaje',
     saving: 'Ukládám…',
     saved: 'Fakturační údaje jsou uložené: uvedou je další objednávky.',
-    cancel: 'Zpět',
   },
 };
 
@@ -86,22 +85,15 @@ export const BillingSection = ({ organisation, manages, onSaved }: { organisatio
         <form class="stack billing-form" onSubmit={save} noValidate>
           <ProblemBox problem={problem} />
           <BillingFields draft={draft} onChange={setDraft} problems={fieldProblems(problem)} />
-          <div class="actions">
-            <button type="submit" class="primary" disabled={working} aria-busy={working ? 'true' : undefined}>
-              {working ? t('saving') : t('save')}
-            </button>
-            <button
-              type="button"
-              class="secondary"
-              disabled={working}
-              onClick={() => {
-                setProblem(undefined);
-                clearDraft();
-              }}
-            >
-              {t('cancel')}
-            </button>
-          </div>
+          <FormActions
+            working={working}
+            submit={t('save')}
+            busy={t('saving')}
+            onCancel={() => {
+              setProblem(undefined);
+              clearDraft();
+            }}
+          />
         </form>
       )}
     </div>

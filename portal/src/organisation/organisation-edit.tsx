@@ -5,20 +5,18 @@ import { AppContext } from '../app-context.js';
 import { useDraft } from '../drafts.js';
 import { useWords, type Words } from '../i18n.js';
 import { fieldProblems } from '../problems.js';
-import { Field } from '../ui/field.js';
 import { ProblemBox } from '../ui/problem-box.js';
-import type { Language } from '../words.js';
-import { useFieldReasons } from './field-reasons.js';
+import { FormActions } from './form-actions.js';
+import { OrganisationFields, type OrganisationDraft } from './organisation-fields.js';
+import { SaveNotice, type Notice } from './save-notice.js';
 
 type Organisation = Schemas['Organisation'];
-type Platform = Organisation['platform'];
 
 const words: Words<
   | 'name'
   | 'platform'
   | 'platformHint'
   | 'language'
-  | 'languageHint'
   | 'cs'
   | 'en'
   | 'edit'
@@ -26,7 +24,6 @@ const words: Words<
   | 'saving'
   | 'saved'
   | 'unchanged'
-  | 'cancel'
   | 'changedMeanwhile'
   | 'facts'
 > = {
@@ -35,7 +32,6 @@ const words: Words<
     platform: 'Platform',
     platformHint: 'Its people’s invitations and mail come in this platform’s brand, and they sign in on its portal.',
     language: 'Language',
-    languageHint: 'Its people are invited in this language unless an invitation says otherwise.',
     cs: 'Czech',
     en: 'English',
     edit: 'Change name, platform or language',
@@ -43,7 +39,6 @@ const words: Words<
     saving: 'Saving…',
     saved: 'The changes are saved.',
     unchanged: 'Nothing to save: these are its details already.',
-    cancel: 'Cancel',
     changedMeanwhile: 'Someone changed the organisation in the meantime, so nothing was saved. Its details show as they are now, and your changes are still in the form: save again if they still apply.',
     facts: 'The organisation',
   },
@@ -52,7 +47,6 @@ const words: Words<
     platform: 'Platforma',
     platformHint: 'Pozvánky a e-maily jejích lidí chodí ve značce této platformy a přihlašují se na jejím portálu.',
     language: 'Jazyk',
-    languageHint: 'V tomto jazyce se její lidé zvou, pokud pozvánka neříká jinak.',
     cs: 'čeština',
     en: 'angličtina',
     edit: 'Změnit název, platformu nebo jazyk',
@@ -60,17 +54,12 @@ const words: Words<
     saving: 'Ukládám…',
     saved: 'Změny jsou uložené.',
     unchanged: 'Není co ukládat: tohle už jsou její údaje.',
-    cancel: 'Zpět',
     changedMeanwhile: 'Organizaci mezitím změnil někdo jiný, takže se nic neuložilo. Její údaje jsou zobrazené, jak jsou teď, a vaše změny zůstaly ve formuláři: pokud stále platí, uložte je znovu.',
     facts: 'Organizace',
   },
 };
 
-interface Draft {
-  name: string;
-  platform: Platform;
-  language: Language;
-}
+type Draft = OrganisationDraft;
 
 /**
  * An organisation's name, platform and language: shown to the agency, changed by its admins
@@ -81,10 +70,8 @@ export const OrganisationEdit = ({ organisation, manages, onSaved, onReload }: {
   const t = useWords(words);
   const [draft, setDraft, clearDraft] = useDraft<Draft | null>(`organisation-edit-${organisation.orgId}`, null);
   const [problem, setProblem] = useState<ApiProblem>();
-  const [notice, setNotice] = useState<{ kind: 'done' | 'conflict'; text: string }>();
+  const [notice, setNotice] = useState<Notice>();
   const [working, setWorking] = useState(false);
-  const fields = fieldProblems(problem);
-  const reason = useFieldReasons();
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -136,16 +123,7 @@ export const OrganisationEdit = ({ organisation, manages, onSaved, onReload }: {
           <dd>{t(organisation.language)}</dd>
         </div>
       </dl>
-      {notice?.kind === 'done' && (
-        <p class="confirmation" role="status">
-          {notice.text}
-        </p>
-      )}
-      {notice?.kind === 'conflict' && (
-        <p class="problem" role="alert">
-          {notice.text}
-        </p>
-      )}
+      <SaveNotice notice={notice} />
       {manages && !draft && (
         <div class="actions">
           <button
@@ -163,43 +141,16 @@ export const OrganisationEdit = ({ organisation, manages, onSaved, onReload }: {
       {manages && draft && (
         <form class="stack" onSubmit={save} noValidate>
           <ProblemBox problem={problem} />
-          <Field label={t('name')} problem={reason(fields, 'name', 'organisationName')}>
-            {(props) => <input {...props} required maxLength={200} value={draft.name} onInput={(e) => change({ name: e.currentTarget.value })} />}
-          </Field>
-          <fieldset class={fields.get('platform') ? 'invalid' : undefined}>
-            <legend>{t('platform')}</legend>
-            {(['azami', 'digimadi'] as const).map((platform) => (
-              <label class="choice">
-                <input type="radio" name="edit-platform" value={platform} checked={draft.platform === platform} onChange={() => change({ platform })} />
-                <span>{brands[platform].name}</span>
-              </label>
-            ))}
-            <p class="hint">{t('platformHint')}</p>
-          </fieldset>
-          <Field label={t('language')} hint={t('languageHint')} problem={fields.get('language')}>
-            {(props) => (
-              <select {...props} value={draft.language} onChange={(e) => change({ language: e.currentTarget.value === 'en' ? 'en' : 'cs' })}>
-                <option value="cs">{t('cs')}</option>
-                <option value="en">{t('en')}</option>
-              </select>
-            )}
-          </Field>
-          <div class="actions">
-            <button type="submit" class="primary" disabled={working} aria-busy={working ? 'true' : undefined}>
-              {working ? t('saving') : t('save')}
-            </button>
-            <button
-              type="button"
-              class="secondary"
-              disabled={working}
-              onClick={() => {
-                setProblem(undefined);
-                clearDraft();
-              }}
-            >
-              {t('cancel')}
-            </button>
-          </div>
+          <OrganisationFields draft={draft} onChange={change} problems={fieldProblems(problem)} group="edit-platform" platformHint={t('platformHint')} />
+          <FormActions
+            working={working}
+            submit={t('save')}
+            busy={t('saving')}
+            onCancel={() => {
+              setProblem(undefined);
+              clearDraft();
+            }}
+          />
         </form>
       )}
     </div>

@@ -4,6 +4,8 @@ import { AppContext } from '../app-context.js';
 import { useDraft } from '../drafts.js';
 import { useWords, type Words } from '../i18n.js';
 import { ProblemBox } from '../ui/problem-box.js';
+import { FormActions } from './form-actions.js';
+import { SaveNotice, type Notice } from './save-notice.js';
 
 type Organisation = Schemas['Organisation'];
 type Settings = Organisation['settings'];
@@ -51,7 +53,7 @@ export const SettingsSection = ({ organisation, manages, onSaved, onReload }: { 
   const t = useWords(words);
   const [draft, setDraft, clearDraft] = useDraft<Settings | null>(`organisation-settings-${organisation.orgId}`, null);
   const [problem, setProblem] = useState<ApiProblem>();
-  const [notice, setNotice] = useState<{ kind: 'done' | 'conflict'; text: string }>();
+  const [notice, setNotice] = useState<Notice>();
   const [working, setWorking] = useState(false);
   const choice = draft ?? organisation.settings;
 
@@ -108,22 +110,9 @@ export const SettingsSection = ({ organisation, manages, onSaved, onReload }: { 
           </label>
         ))}
       </fieldset>
-      {notice?.kind === 'done' && (
-        <p class="confirmation" role="status">
-          {notice.text}
-        </p>
-      )}
-      {notice?.kind === 'conflict' && (
-        <p class="problem" role="alert">
-          {notice.text}
-        </p>
-      )}
+      <SaveNotice notice={notice} />
       <ProblemBox problem={problem} />
-      <div class="actions">
-        <button type="submit" class="primary" disabled={working} aria-busy={working ? 'true' : undefined}>
-          {working ? t('saving') : t('save')}
-        </button>
-      </div>
+      <FormActions working={working} submit={t('save')} busy={t('saving')} />
     </form>
   );
 };
