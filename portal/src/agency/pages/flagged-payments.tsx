@@ -2,16 +2,16 @@ import { useContext, useState } from 'preact/hooks';
 import { must, type Schemas } from '../../api/client.js';
 import { AppContext } from '../../app-context.js';
 import { useWords, type Words } from '../../i18n.js';
-import { ProblemBox } from '../../ui/problem-box.js';
 import { Shell } from '../../ui/shell.js';
 import { FlaggedPaymentItem } from './flagged-payment-item.js';
+import { OpsList } from './ops-list.js';
 import { usePagedList } from './paged-list.js';
 import { useRequestTitles } from './request-titles.js';
 import './operations.css';
 
 type FlaggedPayment = Schemas['FlaggedPayment'];
 
-const words: Words<'title' | 'intro' | 'resolveHelp' | 'loading' | 'empty' | 'list' | 'more' | 'loadingMore' | 'resolved'> = {
+const words: Words<'title' | 'intro' | 'resolveHelp' | 'loading' | 'empty' | 'list' | 'more' | 'resolved'> = {
   en: {
     title: 'Flagged payments',
     intro: 'Payments that did not pay their order: a wrong amount or currency, an order that was not waiting for payment, or a variable symbol that matches no order. Such a payment is recorded but not taken: its order still waits, and nothing changes until someone acts. Newest first.',
@@ -20,7 +20,6 @@ const words: Words<'title' | 'intro' | 'resolveHelp' | 'loading' | 'empty' | 'li
     empty: 'No flagged payment: every payment recorded paid its order, or has been resolved.',
     list: 'Flagged payments, newest first',
     more: 'Show more flagged payments',
-    loadingMore: 'Loading…',
     resolved: 'Payment {id} resolved: it has left the list.',
   },
   cs: {
@@ -31,7 +30,6 @@ const words: Words<'title' | 'intro' | 'resolveHelp' | 'loading' | 'empty' | 'li
     empty: 'Žádná platba k vyřešení: každá zaznamenaná platba uhradila svou objednávku, nebo už je vyřešená.',
     list: 'Platby k vyřešení, nejnovější první',
     more: 'Zobrazit další platby',
-    loadingMore: 'Načítám…',
     resolved: 'Platba {id} vyřešena: ze seznamu zmizela.',
   },
 };
@@ -61,27 +59,22 @@ export const FlaggedPayments = () => {
       <p class="confirmation ops-result" role="status" id="payments-result" tabIndex={-1}>
         {result}
       </p>
-      <ProblemBox problem={list.problem} />
-      {!list.items && !list.problem && <p aria-busy="true">{t('loading')}</p>}
-      {list.items?.length === 0 && <p class="empty">{t('empty')}</p>}
-      {list.items && list.items.length > 0 && (
-        <ul class="ops-list" aria-label={t('list')}>
-          {list.items.map((payment) => (
-            <FlaggedPaymentItem
-              key={payment.paymentId}
-              payment={payment}
-              title={payment.requestId ? titles[payment.requestId] : undefined}
-              onResolved={onResolved}
-              onStale={() => void list.refresh()}
-            />
-          ))}
-        </ul>
-      )}
-      {list.nextCursor && (
-        <button type="button" class="secondary" disabled={list.loadingMore} onClick={() => void list.more()}>
-          {list.loadingMore ? t('loadingMore') : t('more')}
-        </button>
-      )}
+      <OpsList
+        list={list}
+        label={t('list')}
+        loading={t('loading')}
+        empty={t('empty')}
+        more={t('more')}
+        item={(payment) => (
+          <FlaggedPaymentItem
+            key={payment.paymentId}
+            payment={payment}
+            title={payment.requestId ? titles[payment.requestId] : undefined}
+            onResolved={onResolved}
+            onStale={() => void list.refresh()}
+          />
+        )}
+      />
     </Shell>
   );
 };

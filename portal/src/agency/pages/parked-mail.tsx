@@ -4,6 +4,7 @@ import { AppContext } from '../../app-context.js';
 import { useWords, type Words } from '../../i18n.js';
 import { formatMoment } from '../../pages/request/decision-kit.js';
 import { ProblemBox } from '../../ui/problem-box.js';
+import { OpsList } from './ops-list.js';
 import { usePagedList } from './paged-list.js';
 import { parkedReasonOf } from './parked-reason.js';
 import { RequestLink } from './request-link.js';
@@ -31,7 +32,7 @@ const words: Words<
   | 'sent'
   | 'parkedAgain'
   | 'more'
-  | 'loadingMore'
+ 
   | 'list'
   | 'gone'
 > = {
@@ -55,7 +56,6 @@ const words: Words<
     sent: 'Sent to {email} (about #{id}): it has left the list.',
     parkedAgain: 'Still not sent to {email} (about #{id}): SES refused again ({error}). It stays on the list.',
     more: 'Show more parked mail',
-    loadingMore: 'Loading…',
     list: 'Parked mail, oldest first',
     gone: 'a request that is no longer there',
   },
@@ -79,7 +79,6 @@ const words: Words<
     sent: 'Odesláno na {email} (k #{id}): e-mail ze seznamu zmizel.',
     parkedAgain: 'Na {email} (k #{id}) stále neodesláno: SES znovu odmítl ({error}). E-mail zůstává na seznamu.',
     more: 'Zobrazit další neodeslané e-maily',
-    loadingMore: 'Načítám…',
     list: 'Neodeslané e-maily, nejstarší první',
     gone: 'požadavek, který už neexistuje',
   },
@@ -114,21 +113,14 @@ export const ParkedMailSection = () => {
       <p class={result?.ok === false ? 'notice ops-result' : 'confirmation ops-result'} role="status" id="parked-result" tabIndex={-1}>
         {result?.text}
       </p>
-      <ProblemBox problem={list.problem} />
-      {!list.items && !list.problem && <p aria-busy="true">{t('loading')}</p>}
-      {list.items?.length === 0 && <p class="empty">{t('empty')}</p>}
-      {list.items && list.items.length > 0 && (
-        <ul class="ops-list" aria-label={t('list')}>
-          {list.items.map((mail) => (
-            <ParkedItem key={mail.mailId} mail={mail} title={titles[mail.requestId]} onResent={onResent} onConflict={() => void list.refresh()} />
-          ))}
-        </ul>
-      )}
-      {list.nextCursor && (
-        <button type="button" class="secondary" disabled={list.loadingMore} onClick={() => void list.more()}>
-          {list.loadingMore ? t('loadingMore') : t('more')}
-        </button>
-      )}
+      <OpsList
+        list={list}
+        label={t('list')}
+        loading={t('loading')}
+        empty={t('empty')}
+        more={t('more')}
+        item={(mail) => <ParkedItem key={mail.mailId} mail={mail} title={titles[mail.requestId]} onResent={onResent} onConflict={() => void list.refresh()} />}
+      />
     </section>
   );
 };

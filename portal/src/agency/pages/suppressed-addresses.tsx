@@ -4,6 +4,7 @@ import { AppContext } from '../../app-context.js';
 import { useWords, type Words } from '../../i18n.js';
 import { formatMoment } from '../../pages/request/decision-kit.js';
 import { ProblemBox } from '../../ui/problem-box.js';
+import { OpsList } from './ops-list.js';
 import { usePagedList } from './paged-list.js';
 
 type Suppression = Schemas['Suppression'];
@@ -33,7 +34,7 @@ const words: Words<
   | 'lifted'
   | 'notSuppressed'
   | 'more'
-  | 'loadingMore'
+ 
   | 'list'
 > = {
   en: {
@@ -61,7 +62,6 @@ const words: Words<
     lifted: '{email} is mailed again from now on.',
     notSuppressed: '{email} was not suppressed any more (someone lifted it meanwhile).',
     more: 'Show more addresses',
-    loadingMore: 'Loading…',
     list: 'Suppressed addresses, newest first',
   },
   cs: {
@@ -89,7 +89,6 @@ const words: Words<
     lifted: 'Na {email} teď zase chodí e-maily.',
     notSuppressed: '{email} už blokovaná nebyla (někdo blokaci mezitím zrušil).',
     more: 'Zobrazit další adresy',
-    loadingMore: 'Načítám…',
     list: 'Blokované adresy, nejnovější první',
   },
 };
@@ -136,21 +135,14 @@ export const SuppressedAddressesSection = () => {
       <p class="confirmation ops-result" role="status" id="suppression-result" tabIndex={-1}>
         {result}
       </p>
-      <ProblemBox problem={list.problem} />
-      {!list.items && !list.problem && <p aria-busy="true">{t('loading')}</p>}
-      {list.items?.length === 0 && <p class="empty">{q ? t('noMatch', { q }) : t('empty')}</p>}
-      {list.items && list.items.length > 0 && (
-        <ul class="ops-list" aria-label={t('list')}>
-          {list.items.map((suppression) => (
-            <SuppressionItem key={suppression.email} suppression={suppression} onLifted={onLifted} />
-          ))}
-        </ul>
-      )}
-      {list.nextCursor && (
-        <button type="button" class="secondary" disabled={list.loadingMore} onClick={() => void list.more()}>
-          {list.loadingMore ? t('loadingMore') : t('more')}
-        </button>
-      )}
+      <OpsList
+        list={list}
+        label={t('list')}
+        loading={t('loading')}
+        empty={q ? t('noMatch', { q }) : t('empty')}
+        more={t('more')}
+        item={(suppression) => <SuppressionItem key={suppression.email} suppression={suppression} onLifted={onLifted} />}
+      />
     </section>
   );
 };
