@@ -2,7 +2,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { formatMoney } from '../../../lib/domain/orders/money-format.js';
 import { routes } from '../../../lib/http/routes.js';
 import { asDemoUser, ok, people } from '../../support/api-client.js';
-import { lookAt, openPortal, signIn, useBrowser } from '../../support/browser.js';
+import { eventually, lookAt, openPortal, signIn, useBrowser } from '../../support/browser.js';
 import { freshOrganisation } from '../../support/fresh-organisation.js';
 import { acmeBilling, deliverPayment, pricedOffer } from '../../support/offers.js';
 import { businessNow } from '../../support/workflow-clock.js';
@@ -10,8 +10,14 @@ import { businessNow } from '../../support/workflow-clock.js';
 /** Amounts as the portal writes them in English (Intl puts a no-break space after the code). */
 const czk = (minor: number) => formatMoney(minor, 'CZK', 'en');
 
-/** What the page shows once it caught up (a step reloads the request and the tab). */
-const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
+/**
+ * Calendar days from today to `iso` in Prague, the test browser's time zone: 30 for an offer valid
+ * 30 days from now, 31 or 29 only when a change of summer time moves its end across midnight.
+ */
+const pragueDaysUntil = (iso: string) => {
+  const day = (ms: number) => Date.parse(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Prague' }).format(ms));
+  return Math.round((day(Date.parse(iso)) - day(Date.now())) / 86_400_000);
+};
 
 const browser = useBrowser();
 
@@ -37,7 +43,8 @@ describe('the portal: an offer, its revision, the binding order and its payment'
     expect(await page.locator('table.lines tbody tr').first().locator('td').allTextContents()).toEqual(['Návrh a implementace košíku', '12.5', 'h', czk(150_000), '21 %', czk(1_875_000)]);
     expect(await page.locator('table.recap tbody tr').allTextContents()).toEqual([`12 %${czk(99_900)}${czk(11_988)}`, `21 %${czk(1_875_000)}${czk(393_750)}`]);
     await eventually(() => page.locator('.offer-note strong').textContent()).toBe('design');
-    expect(await page.locator('.facts .left').textContent()).toMatch(/in (29|30) days/);
+    // Valid 30 days from posting: "in 30 days", not 29 (the calendar days to the date shown, in the browser's Prague).
+    expect(await page.locator('.facts .left').textContent()).toBe(` (in ${pragueDaysUntil(first.validUntil)} days)`);
     await lookAt(tab, 'offer-digimadi-en');
 
     // Decline with a reason: typed into a draft, sent, and the request goes back to clarifying.

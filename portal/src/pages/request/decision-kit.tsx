@@ -78,19 +78,8 @@ export const formatMoment = (iso: string, language: Language, style: 'full' | 'm
 /** A calendar day (`2026-03-27`) as it reads, without a time zone shifting it. */
 export const formatDay = (day: string, language: Language) => new Intl.DateTimeFormat(locale(language), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 
-/** How long until `iso`, in words (`in 29 days`, `za 3 hodiny`); undefined once it passed. */
-export const timeLeft = (iso: string, language: Language, now = Date.now()): string | undefined => {
-  const ms = new Date(iso).getTime() - now;
-  if (ms <= 0) return undefined;
-  const format = new Intl.RelativeTimeFormat(locale(language), { numeric: 'always' });
-  const hours = ms / 3_600_000;
-  if (hours < 1) return format.format(Math.max(1, Math.round(ms / 60_000)), 'minute');
-  if (hours < 48) return format.format(Math.round(hours), 'hour');
-  return format.format(Math.floor(hours / 24), 'day');
-};
-
-/** The person's time zone, as the dates here are shown in it. */
-export const timeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+// How long until a moment, and the time zone it is read in: pure, in a module of their own (unit-tested).
+export { timeLeft, timeZone } from './time-left.js';
 
 /** Timeline entries of a request that `wanted` picks, oldest first (reads up to `pages` pages of 100). */
 export const timelineEntries = async (api: Api, requestId: string, wanted: (entry: Schemas['TimelineEntry']) => boolean, pages = 10) => {
