@@ -14,10 +14,13 @@ import './directory.css';
 
 type Person = Schemas['Person'];
 
-/** The agency's people; an assignee may be someone deactivated since, so everyone is kept for their name. */
+/**
+ * The agency's people; an assignee may be someone deactivated since, so everyone is kept for their
+ * name. `undefined` until the list is read: nobody is "no longer on the staff" before it is known.
+ */
 export const useStaff = () => {
   const { api } = useContext(AppContext);
-  const [staff, setStaff] = useState<Person[]>([]);
+  const [staff, setStaff] = useState<Person[]>();
   const [problem, setProblem] = useState<ApiProblem>();
   useEffect(() => {
     must(api.GET('/staff')).then(
@@ -28,8 +31,8 @@ export const useStaff = () => {
   return { staff, problem };
 };
 
-/** Who a request may be assigned to: the agency's people who can still sign in (the API refuses the others). */
-export const assignable = (staff: readonly Person[]) => staff.filter((person) => person.state !== 'deactivated' && !person.organisationDeactivated);
+/** Who a request may be assigned to: the agency's people who can still sign in (the API refuses the others); nobody before the list is read. */
+export const assignable = (staff: readonly Person[] | undefined) => (staff ?? []).filter((person) => person.state !== 'deactivated' && !person.organisationDeactivated);
 
 /** Pages of `GET /orgs` read for the names and the filter (200 each): a thousand clients. */
 const clientPages = 5;

@@ -3,13 +3,10 @@ import { describe, expect, inject, it } from 'vitest';
 import { routes } from '../../../lib/http/routes.js';
 import { demoUsers } from '../../../local/demo-data.js';
 import { asDemoUser, ok, people } from '../../support/api-client.js';
-import { lookAt, openPortal, signIn, useBrowser, type PortalTab } from '../../support/browser.js';
+import { eventually, lookAt, lookAtUnfocused, openPortal, signIn, useBrowser, type PortalTab } from '../../support/browser.js';
 import { freshOrganisation } from '../../support/fresh-organisation.js';
 import { acmeBilling, deliverPayment, pricedOffer, waitForRequest } from '../../support/offers.js';
 import { businessNow } from '../../support/workflow-clock.js';
-
-/** What the page shows once it caught up (a step reloads the request, a filter reads the list again). */
-const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
 
 const eva = demoUsers.find((user) => user.email === people.agent)!;
 
@@ -17,16 +14,6 @@ const eva = demoUsers.find((user) => user.email === people.agent)!;
 const signInAsEva = async (tab: PortalTab) => {
   await tab.page.waitForURL(/\/sign-in/);
   await signIn(tab, eva.email, eva.password);
-};
-
-/**
- * `lookAt` with the text field in focus let go first: Chromium leaves what stands below a focused
- * text area unpainted in a full-page screenshot taken right after the viewport's resize.
- */
-const look = async (tab: PortalTab, name: string) => {
-  const focused = tab.page.locator('textarea:focus, input:focus');
-  if ((await focused.count()) > 0) await focused.blur();
-  await lookAt(tab, name);
 };
 
 /** The portal's language, switched in the header as a person would. */
@@ -42,6 +29,24 @@ const backgroundOf = (locator: Locator) =>
 const chooseFiles = async (page: Page, composer: Locator, files: { name: string; mimeType: string; buffer: Buffer }[]) => {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), composer.getByRole('button', { name: 'Choose files' }).click()]);
   await chooser.setFiles(files);
+};
+
+/**
+ * Holds the API's answers to the calls `held` picks until `release()`, as a slow network would: the
+ * page shows what it shows before it knows. Once released, those calls pass as they come.
+ */
+const holdAnswers = async (page: Page, held: (url: URL) => boolean) => {
+  const { apiUrl } = inject('stack');
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(
+    (url) => url.href.startsWith(apiUrl) && held(url),
+    async (route) => {
+      await released;
+      await route.continue();
+    },
+  );
+  return release;
 };
 
 const browser = useBrowser();
@@ -80,12 +85,12 @@ describe('the portal: the agency works its queue', () => {
     expect(await row.locator('.assignee-name').textContent()).toBe('Nobody is assigned');
     expect(await row.locator('.meta').textContent()).toMatch(/Inquiry.*Waiting since/);
     expect(await page.locator('.list-filters select').inputValue()).toBe(org.orgId);
-    await look(tab, 'agency-work-queue-client-en');
+    await lookAtUnfocused(tab, 'agency-work-queue-client-en');
 
     // Someone else…: the agency's people to give it to.
     await row.locator('summary').click();
     expect(await row.getByLabel('Assign to').locator('option').allTextContents()).toEqual(expect.arrayContaining(['Eva Agentová', 'Tomáš Správce']));
-    await look(tab, 'agency-work-queue-assign-other-en');
+    await lookAtUnfocused(tab, 'agency-work-queue-assign-other-en');
 
     // Eva takes it: it is hers, and shows under "Mine".
     await row.getByRole('button', { name: /^Assign to me/ }).click();
@@ -100,11 +105,11 @@ describe('the portal: the agency works its queue', () => {
     await page.locator('.work-item', { hasText: title }).waitFor();
     expect(await page.getByRole('link', { name: 'Mine' }).getAttribute('aria-current')).toBe('true');
     expect(await page.locator('.list-filters select').inputValue()).toBe(org.orgId);
-    await look(tab, 'agency-work-queue-mine-en');
+    await lookAtUnfocused(tab, 'agency-work-queue-mine-en');
     // Unassigned work of that client: none now.
     await page.getByRole('link', { name: 'Unassigned' }).click();
     await eventually(() => page.locator('.empty').textContent()).toContain('Nothing in the queue matches these filters.');
-    await look(tab, 'agency-work-queue-unassigned-en');
+    await lookAtUnfocused(tab, 'agency-work-queue-unassigned-en');
 
     // The request's page for the agency: the client, who is assigned, the steps the API allows.
     await page.goto(tab.url(`/?assignee=me&orgId=${org.orgId}`));
@@ -119,7 +124,7 @@ describe('the portal: the agency works its queue', () => {
     const composer = page.locator('form.composer');
     expect(await composer.getAttribute('class')).toContain('composer-message');
     await page.getByRole('textbox', { name: 'Your message to the client' }).fill('We start **on Monday**.');
-    await look(tab, 'agency-request-message-en');
+    await lookAtUnfocused(tab, 'agency-request-message-en');
     await page.getByRole('button', { name: 'Send to the client' }).click();
     await eventually(() => page.locator('.entry-message .markdown strong').last().textContent()).toBe('on Monday');
     const clientTimeline = async () => ok(await org.admin.send(routes.listTimeline, { path, query: { limit: 100 } })).items;
@@ -144,7 +149,7 @@ describe('the portal: the agency works its queue', () => {
     expect(await composer.locator('.file-list li .file-name').allTextContents()).toEqual(['plugin-audit.txt']);
     const note = 'The client’s shop runs an old plugin: check it first.';
     await noteBox.fill(note);
-    await look(tab, 'agency-request-note-en');
+    await lookAtUnfocused(tab, 'agency-request-note-en');
     await page.getByRole('button', { name: 'Save internal note' }).click();
     const noteEntry = page.locator('.entry-internal_note', { hasText: note });
     await noteEntry.waitFor();
@@ -156,7 +161,7 @@ describe('the portal: the agency works its queue', () => {
     await page.getByRole('radio', { name: 'Message to the client' }).check();
     expect(await page.getByRole('textbox', { name: 'Your message to the client' }).inputValue()).toBe('A draft for the client.');
     expect(await composer.locator('.file-list li .file-name').allTextContents()).toEqual(['checkout-plan.txt']);
-    await look(tab, 'agency-request-noted-en');
+    await lookAtUnfocused(tab, 'agency-request-noted-en');
     // The client's read of the request's files lacks the note's file; the agent's has it, internal, cited by the note alone.
     const clientFiles = ok(await org.admin.send(routes.listAttachments, { path }));
     expect(clientFiles.map((file) => file.fileName)).toEqual(['checkout-plan.txt']);
@@ -180,12 +185,12 @@ describe('the portal: the agency works its queue', () => {
     await switchLanguage(tab, 'cs');
     await page.getByRole('button', { name: 'Zahájit práci…' }).click();
     await page.getByLabel('Poznámka (nepovinná)').fill('Začínáme s úpravou košíku.');
-    await look(tab, 'agency-request-start-work-cs');
+    await lookAtUnfocused(tab, 'agency-request-start-work-cs');
     await page.getByRole('button', { name: 'Zahájit práci', exact: true }).click();
     await eventually(() => page.locator('.request-head .status').textContent()).toBe('Zpracovává se');
     expect(await page.getByRole('button', { name: 'Zahájit práci…' }).count()).toBe(0);
     await eventually(() => page.locator('.entry-status_changed .markdown').last().textContent()).toBe('Začínáme s úpravou košíku.');
-    await look(tab, 'agency-request-in-progress-cs');
+    await lookAtUnfocused(tab, 'agency-request-in-progress-cs');
     expect(ok(await org.admin.send(routes.getRequest, { path }))).toMatchObject({ status: 'in_progress' });
     // The queue in Czech (the tab's language holds within the app, not through a reload): the client's request in progress, still Eva's.
     await page.getByRole('link', { name: '← Fronta práce' }).click();
@@ -196,7 +201,7 @@ describe('the portal: the agency works its queue', () => {
     const inProgress = page.locator('.work-item', { hasText: title });
     await eventually(() => inProgress.locator('.status').textContent()).toBe('Zpracovává se');
     expect(await inProgress.locator('.work-rank').textContent()).toBe(`#1 v pořadí klienta ${clientName}`);
-    await look(tab, 'agency-work-queue-mine-cs');
+    await lookAtUnfocused(tab, 'agency-work-queue-mine-cs');
   }, 180_000);
 
   it('finds a new defect among all requests and explains it (the explanation required), reads what the client got without the client’s buttons, names an offer sent in its own words, and a step on a request the client cancelled meanwhile is a 409 with a reload', async () => {
@@ -223,19 +228,19 @@ describe('the portal: the agency works its queue', () => {
     await eventually(() => page.locator('.agency-requests li .title').allTextContents()).toEqual(['Images do not load']);
     expect(await page.getByLabel('Title contains').inputValue()).toBe('images');
     expect(await page.locator('.agency-requests li .meta').textContent()).toMatch(/Submitted.*Defect.*Nobody is assigned/);
-    await look(tab, 'agency-all-requests-en');
+    await lookAtUnfocused(tab, 'agency-all-requests-en');
 
     // The defect's page: it may be clarified, fixed or explained.
     await page.getByRole('link', { name: /Images do not load/ }).click();
     await page.getByRole('heading', { name: 'Images do not load', level: 1 }).waitFor();
     await eventually(() => page.locator('.agency-steps .actions > *').allTextContents()).toEqual(['Clarify…', 'Fix…', 'Explain…', 'Write an offer']);
     expect(await page.locator('.agency-head .assignee-name').textContent()).toBe('Nobody is assigned');
-    await look(tab, 'agency-request-defect-en');
+    await lookAtUnfocused(tab, 'agency-request-defect-en');
     // Given to someone else, then unassigned again.
     await page.locator('.agency-head').getByLabel('Assign to').selectOption({ label: 'Tomáš Správce' });
     await page.locator('.agency-head').getByRole('button', { name: 'Assign', exact: true }).click();
     await eventually(() => page.locator('.agency-head .assignee-name').textContent()).toBe('Assigned to Tomáš Správce');
-    await look(tab, 'agency-request-assigned-other-en');
+    await lookAtUnfocused(tab, 'agency-request-assigned-other-en');
     await page.getByRole('button', { name: 'Unassign' }).click();
     await eventually(() => page.locator('.agency-head .assignee-name').textContent()).toBe('Nobody is assigned');
     expect(ok(await (await asDemoUser(people.agent)).send(routes.getRequest, { path: { requestId: explained.requestId } })).assigneeId).toBeUndefined();
@@ -249,7 +254,7 @@ describe('the portal: the agency works its queue', () => {
     expect(await explanation.getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('.agency-steps [role=alert]').getAttribute('data-status')).toBe('400');
     expect(ok(await org.admin.send(routes.getRequest, { path: { requestId: explained.requestId } })).status).toBe('submitted');
-    await look(tab, 'agency-request-explain-missing-cs');
+    await lookAtUnfocused(tab, 'agency-request-explain-missing-cs');
     await explanation.fill('Obrázky jsou větší než 10 MB: zmenšete je prosím.');
     await page.getByRole('button', { name: 'Odeslat vysvětlení' }).click();
     await eventually(() => page.locator('.request-head .status').textContent()).toBe('Zodpovězeno');
@@ -266,12 +271,12 @@ describe('the portal: the agency works its queue', () => {
     expect(await page.getByRole('heading', { name: 'Odpověď agentury' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Uzavřít: odpověď to řeší' }).count()).toBe(0);
     expect(await page.locator('.agency-steps .actions > *').allTextContents()).toEqual(['Uzavřít…']);
-    await look(tab, 'agency-request-explained-cs');
+    await lookAtUnfocused(tab, 'agency-request-explained-cs');
     await switchLanguage(tab, 'en');
     expect(await answerNote.getByRole('heading', { level: 2 }).textContent()).toBe('The explanation the client got');
     expect(await answerNote.locator('.explanation-window').textContent()).toMatch(/^The client may reopen the request until .+ \(in \d+ days\); after that it closes by itself\.$/);
     expect(await page.getByRole('button', { name: 'Close: the answer solves it' }).count()).toBe(0);
-    await look(tab, 'agency-request-explained-en');
+    await lookAtUnfocused(tab, 'agency-request-explained-en');
     await switchLanguage(tab, 'cs');
     // The client gets the answer: the request is answered, with the explanation and a window to reopen it.
     expect(ok(await org.admin.send(routes.getRequest, { path: { requestId: explained.requestId } }))).toMatchObject({ status: 'answered', reopenUntil: expect.any(String) });
@@ -288,12 +293,12 @@ describe('the portal: the agency works its queue', () => {
     await page.getByRole('button', { name: 'Přejít k upřesnění' }).click();
     await eventually(() => page.locator('.agency-steps [role=alert]').getAttribute('data-status')).toBe('409');
     expect(await page.locator('.agency-steps [role=alert]').textContent()).toContain('Načtěte stránku znovu');
-    await look(tab, 'agency-request-conflict-cs');
+    await lookAtUnfocused(tab, 'agency-request-conflict-cs');
     await page.getByRole('button', { name: 'Načíst požadavek znovu' }).click();
     await eventually(() => page.locator('.request-head .status').textContent()).toBe('Zrušeno');
     expect(await page.locator('.agency-steps [role=alert]').count()).toBe(0);
     expect(await page.locator('.agency-steps').textContent()).toContain('Na agenturu teď nečeká žádný krok.');
-    await look(tab, 'agency-request-cancelled-cs');
+    await lookAtUnfocused(tab, 'agency-request-cancelled-cs');
 
     // An offer sent: the head says it in the agency's words, not the client's "Offer to decide".
     await page.goto(tab.url(`/requests/${quoted.requestId}`));
@@ -301,12 +306,52 @@ describe('the portal: the agency works its queue', () => {
     await switchLanguage(tab, 'en');
     await eventually(() => page.locator('.request-head .status').textContent()).toBe('Offer sent');
     expect(await page.getByText('Offer to decide').count()).toBe(0);
-    await look(tab, 'agency-request-offer-sent-en');
+    await lookAtUnfocused(tab, 'agency-request-offer-sent-en');
     await switchLanguage(tab, 'cs');
     await eventually(() => page.locator('.request-head .status').textContent()).toBe('Nabídka odeslána');
     expect(await page.getByText('Nabídka k rozhodnutí').count()).toBe(0);
-    await look(tab, 'agency-request-offer-sent-cs');
+    await lookAtUnfocused(tab, 'agency-request-offer-sent-cs');
     // The status is the client's too: their page words it as theirs ("Offer to decide").
     expect(ok(await org.admin.send(routes.getRequest, { path: { requestId: quoted.requestId } })).status).toBe('quoted');
   }, 180_000);
+
+  it('shows what it is still reading as being read: no “No messages yet” before the timeline came, no client id before the client’s name, no “no longer on the staff” before the staff list', async () => {
+    const org = await freshOrganisation('Loading');
+    const agent = await asDemoUser(people.agent);
+    const title = 'The search is slow';
+    const { requestId } = ok(await org.admin.send(routes.createRequest, { body: { type: 'defect', title, description: 'Seconds per query.', platform: 'azami' } }));
+    ok(await agent.send(routes.assignRequest, { path: { requestId }, body: { assigneeId: ok(await agent.send(routes.getMe)).userId } }));
+    const clientName = ok(await agent.send(routes.getOrganisation, { path: { orgId: org.orgId } })).name;
+
+    const tab = await openPortal(browser(), 'azami', 'en');
+    const { page } = tab;
+    await page.goto(tab.url('/'));
+    await signInAsEva(tab);
+    await page.getByRole('heading', { name: 'Work queue' }).waitFor();
+    // The timeline, the client and the staff list answer late; the request itself is read.
+    const release = await holdAnswers(page, (url) => url.pathname.endsWith('/timeline') || url.pathname === '/staff' || url.pathname.startsWith('/orgs/'));
+    await page.goto(tab.url(`/requests/${requestId}`));
+    await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+    const communication = page.locator('.communication');
+    await communication.locator('[aria-busy=true]').waitFor();
+    expect(await communication.textContent()).not.toContain('No messages yet.');
+    expect(await communication.locator('[aria-busy=true]').textContent()).toBe('Loading the messages…');
+    const facts = page.locator('.agency-facts');
+    expect(await facts.textContent()).not.toContain(org.orgId);
+    expect(await facts.locator('dd[aria-busy=true]').first().textContent()).toBe('…');
+    const assignee = page.locator('.agency-head .assignee-name');
+    expect(await assignee.textContent()).toBe('…');
+    expect(await assignee.getAttribute('aria-busy')).toBe('true');
+    expect(await page.locator('.agency-head').textContent()).not.toContain('no longer on the staff');
+    await lookAtUnfocused(tab, 'agency-request-loading-en');
+
+    // Each answer in: what it says, and nothing shows as being read any more.
+    release();
+    await eventually(() => facts.getByRole('link').first().textContent()).toBe(clientName);
+    await eventually(() => assignee.textContent()).toBe('Assigned to Eva Agentová');
+    await communication.locator('.entry-request_created').waitFor();
+    expect(await page.locator('.agency-head [aria-busy], .communication [aria-busy]').count()).toBe(0);
+    expect(await communication.textContent()).not.toContain('No messages yet.');
+    await lookAtUnfocused(tab, 'agency-request-loaded-en');
+  }, 120_000);
 });

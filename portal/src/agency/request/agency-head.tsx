@@ -1,12 +1,16 @@
 import { useContext, useEffect, useState } from 'preact/hooks';
 import { brands } from '../../../../lib/mail/brands.js';
+import type { Schemas } from '../../api/client.js';
 import { useWords, type Words } from '../../i18n.js';
 import { useApp } from '../../pages/request/decision-kit.js';
 import { RequestContext } from '../../pages/request/request-context.js';
+import { ProblemBox } from '../../ui/problem-box.js';
 import { useStaff } from '../directory.js';
 import { AssignControls, useAssigneeName } from './assignee.js';
 import { Steps } from './steps.js';
 import './agency-head.css';
+
+type Organisation = Schemas['Organisation'];
 
 const words: Words<'client' | 'assignee' | 'agency' | 'platform' | 'platformHint'> = {
   en: { client: 'Client', assignee: 'Assignee', agency: 'The agency’s side of the request', platform: 'Platform', platformHint: 'its mails and previews in this brand' },
@@ -22,22 +26,36 @@ export const AgencyHead = () => {
   const { api } = useApp();
   const { request, reload } = useContext(RequestContext);
   const t = useWords(words);
-  const { staff } = useStaff();
+  const { staff, problem: staffProblem } = useStaff();
   const assigneeName = useAssigneeName(staff);
-  const [client, setClient] = useState<string>();
+  // The client as read, for the organisation it was read for: until then it shows as being read.
+  const [client, setClient] = useState<{ orgId: string; organisation: Organisation | undefined }>();
   useEffect(() => {
-    // The name only: without it the client's id stands in.
-    void api.GET('/orgs/{orgId}', { params: { path: { orgId: request.orgId } } }).then(({ data }) => setClient(data?.name));
+    const { orgId } = request;
+    // A refusal (or no answer) leaves the client's id standing in for the name.
+    const readAs = (organisation: Organisation | undefined) => setClient({ orgId, organisation });
+    api.GET('/orgs/{orgId}', { params: { path: { orgId } } }).then(
+      ({ data }) => readAs(data),
+      () => readAs(undefined),
+    );
   }, [request.orgId]);
+  const known = client?.orgId === request.orgId ? client : undefined;
+  const assigneeUnknown = Boolean(request.assigneeId) && staff === undefined;
 
   return (
     <section class="agency-head" aria-label={t('agency')}>
       <dl class="agency-facts">
         <div>
           <dt>{t('client')}</dt>
-          <dd>
-            <a href={`/orgs/${encodeURIComponent(request.orgId)}`}>{client ?? request.orgId}</a>
-          </dd>
+          {known ? (
+            <dd>
+              <a href={`/orgs/${encodeURIComponent(request.orgId)}`}>{known.organisation?.name ?? request.orgId}</a>
+            </dd>
+          ) : (
+            <dd class="muted" aria-busy="true">
+              …
+            </dd>
+          )}
         </div>
         <div>
           <dt>{t('platform')}</dt>
@@ -48,7 +66,10 @@ export const AgencyHead = () => {
         <div>
           <dt>{t('assignee')}</dt>
           <dd>
-            <p class="assignee-name">{assigneeName(request)}</p>
+            <p class="assignee-name" aria-busy={assigneeUnknown && !staffProblem ? 'true' : undefined}>
+              {assigneeName(request)}
+            </p>
+            <ProblemBox problem={staffProblem} />
             <AssignControls request={request} staff={staff} onChanged={reload} />
           </dd>
         </div>

@@ -41,11 +41,18 @@ const words: Words<'assignedTo' | 'nobody' | 'former' | 'toMe' | 'someoneElse' |
 /** Statuses whose requests are finished: the API assigns none of them (409). */
 const finished: ReadonlySet<Request['status']> = new Set(['accepted', 'closed', 'cancelled']);
 
-/** Who a request is assigned to, in words. */
-export const useAssigneeName = (staff: readonly Person[]) => {
+/** The name of an assignee not known yet (the staff list is being read). */
+export const unknownName = '…';
+
+/**
+ * Who a request is assigned to, in words. Before the staff list is read (`undefined`) an assignee is
+ * `unknownName`: "someone no longer on the staff" only when the list is known and lacks them.
+ */
+export const useAssigneeName = (staff: readonly Person[] | undefined) => {
   const t = useWords(words);
   return (request: Pick<Request, 'assigneeId'>) => {
     if (!request.assigneeId) return t('nobody');
+    if (!staff) return unknownName;
     return t('assignedTo', { name: staff.find((person) => person.userId === request.assigneeId)?.name ?? t('former') });
   };
 };
@@ -64,7 +71,8 @@ export const AssignControls = ({
   label,
 }: {
   request: Request;
-  staff: readonly Person[];
+  /** `undefined` while it is read: nobody to choose yet. */
+  staff: readonly Person[] | undefined;
   /** After the API took the change, or to read the request again after a 409. */
   onChanged: () => Promise<void>;
   compact?: boolean;

@@ -19,6 +19,7 @@ const words: Words<
   | 'send'
   | 'sending'
   | 'empty'
+  | 'loading'
   | 'system'
   | 'created'
   | 'status'
@@ -57,6 +58,7 @@ const words: Words<
     send: 'Send',
     sending: 'Sending…',
     empty: 'No messages yet.',
+    loading: 'Loading the messages…',
     system: 'Helpdesk',
     created: 'filed the request',
     status: 'Status: {status}',
@@ -95,6 +97,7 @@ const words: Words<
     send: 'Odeslat',
     sending: 'Odesílám…',
     empty: 'Zatím žádné zprávy.',
+    loading: 'Načítám zprávy…',
     system: 'Helpdesk',
     created: 'podal(a) požadavek',
     status: 'Stav: {status}',
@@ -163,7 +166,8 @@ export const CommunicationTab = () => {
   const t = useWords(words);
   const status = useWords(statusWords);
   const staff = isAgency(me);
-  const [pages, setPages] = useState<Page[]>([]);
+  // The timeline as read, for the request it was read for: until then it is being read, not empty.
+  const [timeline, setTimeline] = useState<{ requestId: string; pages: Page[] }>();
   const held = useRef<{ requestId: string; pages: Page[] }>({ requestId: request.requestId, pages: [] });
   const shownId = useRef(request.requestId);
   shownId.current = request.requestId;
@@ -210,7 +214,7 @@ export const CommunicationTab = () => {
     // Another request's answer arriving late is not this one's.
     if (requestId !== shownId.current) return;
     held.current = { requestId, pages: [...kept, ...read] };
-    setPages(held.current.pages);
+    setTimeline(held.current);
   };
   useEffect(() => {
     void load();
@@ -275,7 +279,8 @@ export const CommunicationTab = () => {
   /** Written by a person as the entry itself (a message, a note); any other entry is a change, summed up, with its note if it has one. */
   const written = (entry: Entry) => (entry.kind === 'message' || entry.kind === 'internal_note') && entry.body !== undefined;
   // Oldest first, as a conversation reads (and as the API pages it).
-  const shown = pages.flatMap((page) => page.items);
+  const pages = timeline?.requestId === request.requestId ? timeline.pages : undefined;
+  const shown = pages?.flatMap((page) => page.items) ?? [];
   /** A message or an internal note: the files it cites are listed with it. */
   const cites = (entry: Entry) => entry.kind === 'message' || entry.kind === 'internal_note';
   const cited = new Set(shown.flatMap((entry) => (cites(entry) ? (entry.attachmentIds ?? []) : [])));
@@ -295,7 +300,12 @@ export const CommunicationTab = () => {
   return (
     <section class="communication">
       <ProblemBox problem={problem} />
-      {shown.length === 0 && <p class="muted">{t('empty')}</p>}
+      {!pages && !problem && (
+        <p class="muted" aria-busy="true">
+          {t('loading')}
+        </p>
+      )}
+      {pages && shown.length === 0 && <p class="muted">{t('empty')}</p>}
       <ol class="timeline">
         {shown.map((entry) => (
           <li key={entry.entryId} class={`entry entry-${entry.kind}${entry.visibility === 'agency' ? ' entry-internal' : ''}`}>
