@@ -91,3 +91,16 @@ export const lookAt = async (tab: PortalTab, name: string) => {
   await screenshots(tab.page, name);
   expect(tab.errors, name).toEqual([]);
 };
+
+/** What the page shows once it caught up (a step reloads what it changed; lists are read again on focus and every 10 s). */
+export const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
+
+/**
+ * `lookAt` with the text field in focus let go first: Chromium leaves what stands below a focused
+ * text area unpainted in a full-page screenshot taken right after the viewport's resize.
+ */
+export const lookAtUnfocused = async (tab: PortalTab, name: string) => {
+  const focused = tab.page.locator('textarea:focus, input:focus');
+  if ((await focused.count()) > 0) await focused.blur();
+  await lookAt(tab, name);
+};

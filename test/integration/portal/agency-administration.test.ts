@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { routes } from '../../../lib/http/routes.js';
 import { asDemoUser, ok, people } from '../../support/api-client.js';
-import { lookAt, openPortal, signIn, useBrowser, type PortalTab } from '../../support/browser.js';
+import { eventually, lookAt, openPortal, signIn, useBrowser, type PortalTab } from '../../support/browser.js';
 import { freshOrganisation } from '../../support/fresh-organisation.js';
 import { mailsTo, type SentMail } from '../../support/mailbox.js';
 
@@ -11,9 +11,6 @@ const browser = useBrowser();
 
 /** The values an invitation mail sets apart to copy: Cognito's username, then the temporary password. */
 const tokensOf = (mail: SentMail) => [...(mail.body.html ?? '').matchAll(/font-family:Consolas[^"]*">([^<]*)<\/span>/g)].map((match) => match[1]!);
-
-/** What the page shows once it caught up (each step reloads what it changed). */
-const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
 
 /** A person's card on a people list, by their name. */
 const card = (page: Page, name: string) => page.locator('.person-card', { has: page.getByRole('heading', { name, exact: false }) });

@@ -3,11 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../../../lib/domain/orders/money-format.js';
 import { routes } from '../../../lib/http/routes.js';
 import { asDemoUser, ok, people } from '../../support/api-client.js';
-import { lookAt, openPortal, signIn, useBrowser } from '../../support/browser.js';
+import { eventually, lookAt, openPortal, signIn, useBrowser } from '../../support/browser.js';
 import { freshOrganisation } from '../../support/fresh-organisation.js';
-
-/** What the page shows once it caught up (a step reloads the request and the tab). */
-const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
 
 const browser = useBrowser();
 

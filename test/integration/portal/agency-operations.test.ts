@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { functions } from '../../../lib/lambda/table.js';
 import { routes } from '../../../lib/http/routes.js';
 import { asDemoUser, ok, people, type Client } from '../../support/api-client.js';
-import { lookAt, openPortal, signIn, useBrowser } from '../../support/browser.js';
+import { eventually, lookAt, openPortal, signIn, useBrowser } from '../../support/browser.js';
 import { freshOrganisation } from '../../support/fresh-organisation.js';
 import { invoke } from '../../support/invoke.js';
 import { failMailTo, mailsTo } from '../../support/mailbox.js';
@@ -12,9 +12,6 @@ import { formatMoney } from '../../../lib/domain/orders/money-format.js';
 import { acmeBilling, freeOffer, pricedOffer, pricedOfferGross } from '../../support/offers.js';
 import { demoUsers } from '../../../local/demo-data.js';
 import { pollUntil } from '../../../local/poll.js';
-
-/** What the page shows once it caught up (the lists are read after the page loads, and again every 10 s). */
-const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
 
 const browser = useBrowser();
 

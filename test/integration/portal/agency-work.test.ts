@@ -3,7 +3,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { routes } from '../../../lib/http/routes.js';
 import { demoUsers } from '../../../local/demo-data.js';
 import { asDemoUser, ok, people } from '../../support/api-client.js';
-import { eventually, lookAt, lookAtUnfocused, openPortal, signIn, useBrowser, type PortalTab } from '../../support/browser.js';
+import { eventually, lookAtUnfocused, openPortal, signIn, useBrowser, type PortalTab } from '../../support/browser.js';
 import { freshOrganisation } from '../../support/fresh-organisation.js';
 import { acmeBilling, deliverPayment, pricedOffer, waitForRequest } from '../../support/offers.js';
 import { businessNow } from '../../support/workflow-clock.js';
@@ -209,7 +209,10 @@ describe('the portal: the agency works its queue', () => {
     const explained = ok(await org.admin.send(routes.createRequest, { body: { type: 'defect', title: 'Images do not load', description: 'The gallery shows **no images**.', platform: 'azami' } }));
     const cancelled = ok(await org.admin.send(routes.createRequest, { body: { type: 'defect', title: 'The footer is cut off', description: 'On phones.', platform: 'azami' } }));
     const quoted = ok(await org.admin.send(routes.createRequest, { body: { type: 'inquiry', title: 'A new landing page', description: 'For the spring sale.', platform: 'azami' } }));
-    ok(await (await asDemoUser(people.agent)).send(routes.postOffer, { path: { requestId: quoted.requestId }, body: pricedOffer() }));
+    const agent = await asDemoUser(people.agent);
+    ok(await agent.send(routes.postOffer, { path: { requestId: quoted.requestId }, body: pricedOffer() }));
+    // The footer is Eva's when the client cancels it.
+    ok(await agent.send(routes.assignRequest, { path: { requestId: cancelled.requestId }, body: { assigneeId: ok(await agent.send(routes.getMe)).userId } }));
 
     // All requests: new ones of that client, chosen in the filters and kept in the address.
     const tab = await openPortal(browser(), 'azami', 'en');
@@ -298,7 +301,16 @@ describe('the portal: the agency works its queue', () => {
     await eventually(() => page.locator('.request-head .status').textContent()).toBe('Zrušeno');
     expect(await page.locator('.agency-steps [role=alert]').count()).toBe(0);
     expect(await page.locator('.agency-steps').textContent()).toContain('Na agenturu teď nečeká žádný krok.');
+    // Finished, it says who had it, in the past: no assign controls and nothing that contradicts it.
+    const head = page.locator('.agency-head');
+    expect(await head.locator('.assignee-name').textContent()).toBe('Měl(a) na starosti: Eva Agentová');
+    expect(await head.locator('.assign, button, select').count()).toBe(0);
+    expect(await head.textContent()).not.toContain('nepřiděluje');
     await lookAtUnfocused(tab, 'agency-request-cancelled-cs');
+    await switchLanguage(tab, 'en');
+    await eventually(() => head.locator('.assignee-name').textContent()).toBe('Handled by Eva Agentová');
+    expect(await head.textContent()).not.toMatch(/not assigned|Assigned to/);
+    await lookAtUnfocused(tab, 'agency-request-cancelled-en');
 
     // An offer sent: the head says it in the agency's words, not the client's "Offer to decide".
     await page.goto(tab.url(`/requests/${quoted.requestId}`));

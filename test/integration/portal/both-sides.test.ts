@@ -3,7 +3,7 @@ import { formatMoney } from '../../../lib/domain/orders/money-format.js';
 import { routes } from '../../../lib/http/routes.js';
 import { demoUsers } from '../../../local/demo-data.js';
 import { asDemoUser, ok, people } from '../../support/api-client.js';
-import { lookAt, openPortal, signIn, useBrowser, type PortalTab } from '../../support/browser.js';
+import { lookAtUnfocused, openPortal, signIn, useBrowser, type PortalTab } from '../../support/browser.js';
 import { freshOrganisation } from '../../support/fresh-organisation.js';
 import { acmeBilling } from '../../support/offers.js';
 
@@ -21,13 +21,6 @@ const seesBy = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 25_00
 const turnTo = async (tab: PortalTab) => {
   await tab.page.bringToFront();
   return tab.page;
-};
-
-/** Screenshots with the text field in focus let go first (Chromium leaves what is below it unpainted right after a resize). */
-const look = async (tab: PortalTab, name: string) => {
-  const focused = tab.page.locator('textarea:focus, input:focus');
-  if ((await focused.count()) > 0) await focused.blur();
-  await lookAt(tab, name);
 };
 
 describe('the portal: a client and an agent, each in their own browser, through the help page’s whole journey', () => {
@@ -52,7 +45,7 @@ describe('the portal: a client and an agent, each in their own browser, through 
     await page.getByRole('button', { name: 'Podat požadavek' }).click();
     await page.getByRole('heading', { name: 'Katalog produktů' }).waitFor();
     const requestId = /\/requests\/([\w-]+)/.exec(page.url())![1]!;
-    await look(client, 'journey-client-filed-cs');
+    await lookAtUnfocused(client, 'journey-client-filed-cs');
 
     // 2. The agent finds it among the client's requests, takes it and starts clarifying in Communication.
     page = await turnTo(agent);
@@ -71,7 +64,7 @@ describe('the portal: a client and an agent, each in their own browser, through 
     await page.getByRole('textbox', { name: 'Your message to the client' }).fill('How many products, and do you want **prices** shown?');
     await page.getByRole('button', { name: 'Send to the client' }).click();
     await seesBy(() => page.locator('.entry-message .markdown strong').last().textContent()).toBe('prices');
-    await look(agent, 'journey-agent-clarifying-en');
+    await lookAtUnfocused(agent, 'journey-agent-clarifying-en');
 
     // 3. The client's open request shows the question and the new status by itself, and she answers.
     page = await turnTo(client);
@@ -96,7 +89,7 @@ describe('the portal: a client and an agent, each in their own browser, through 
     await page.getByLabel('Terms').fill('Payment within 14 days of the order.');
     // 16.5 h × 1,450.00 = 23,925.00 net, 21 % VAT 5,024.25: 28,949.25.
     await seesBy(() => page.locator('.live-totals dl.totals .gross dd').textContent()).toBe(formatMoney(2_894_925, 'CZK', 'en'));
-    await look(agent, 'journey-agent-offer-en');
+    await lookAtUnfocused(agent, 'journey-agent-offer-en');
     await page.getByRole('button', { name: 'Post offer 1' }).click();
     await seesBy(() => page.locator('.request-head .status').textContent()).toBe('Offer sent');
 
@@ -106,7 +99,7 @@ describe('the portal: a client and an agent, each in their own browser, through 
     await seesBy(() => page.locator('.request-head .status').textContent()).toBe('Nabídka k rozhodnutí');
     await page.getByRole('tab', { name: 'Nabídka' }).click();
     await seesBy(() => page.locator('.totals .gross dd').first().textContent()).toBe(formatMoney(2_894_925, 'CZK', 'cs'));
-    await look(client, 'journey-client-offer-cs');
+    await lookAtUnfocused(client, 'journey-client-offer-cs');
     await page.getByRole('button', { name: 'Potvrdit nabídku – objednávka se stává závaznou' }).click();
     await seesBy(() => page.locator('.request-head .status').textContent()).toBe('Čeká na platbu');
 
@@ -118,7 +111,7 @@ describe('the portal: a client and an agent, each in their own browser, through 
     await page.getByLabel('Amount received').fill('28,949.25');
     await page.getByRole('button', { name: 'Record the payment' }).click();
     await seesBy(() => page.locator('.request-head .status').textContent()).toBe('Queued');
-    await look(agent, 'journey-agent-paid-en');
+    await lookAtUnfocused(agent, 'journey-agent-paid-en');
 
     // 7. The client sees it paid and queued, and finds it among her priorities.
     page = await turnTo(client);
@@ -155,7 +148,7 @@ describe('the portal: a client and an agent, each in their own browser, through 
     await page.getByLabel('Co se má změnit?').fill('Chybí filtr podle kategorie.');
     await page.getByRole('button', { name: 'Požádat o úpravy' }).click();
     await seesBy(() => page.locator('.request-head .status').textContent()).toBe('Požadovány úpravy');
-    await look(client, 'journey-client-changes-cs');
+    await lookAtUnfocused(client, 'journey-client-changes-cs');
 
     // 10. The agent sees the client's words in round 1, works again and hands over round 2.
     page = await turnTo(agent);
@@ -176,12 +169,12 @@ describe('the portal: a client and an agent, each in their own browser, through 
     await page.getByLabel('Komentář (nepovinný)').fill('Děkujeme, vše v pořádku.');
     await page.getByRole('button', { name: 'Převzít dodávku' }).click();
     await seesBy(() => page.locator('.request-head .status').textContent()).toBe('Převzato');
-    await look(client, 'journey-client-accepted-cs');
+    await lookAtUnfocused(client, 'journey-client-accepted-cs');
 
     // 12. The agent's page shows the delivery accepted.
     page = await turnTo(agent);
     await seesBy(() => page.locator('.request-head .status').textContent()).toBe('Accepted');
-    await look(agent, 'journey-agent-accepted-en');
+    await lookAtUnfocused(agent, 'journey-agent-accepted-en');
 
     // The API agrees with what both saw.
     const request = ok(await org.admin.send(routes.getRequest, { path: { requestId } }));

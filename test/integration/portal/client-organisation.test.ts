@@ -3,14 +3,11 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { routes } from '../../../lib/http/routes.js';
 import { asDemoUser, ok, people } from '../../support/api-client.js';
-import { lookAt, openPortal, signIn, useBrowser } from '../../support/browser.js';
+import { eventually, lookAt, openPortal, signIn, useBrowser } from '../../support/browser.js';
 import { freshOrganisation } from '../../support/fresh-organisation.js';
 import { mailsTo } from '../../support/mailbox.js';
 
 const browser = useBrowser();
-
-/** What the page shows once it caught up (each step reloads what it changed). */
-const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
 
 /** A person's card on the people list, by their name. */
 const card = (page: Page, name: string) => page.locator('.person-card', { has: page.getByRole('heading', { name, exact: false }) });

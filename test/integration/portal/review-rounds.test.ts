@@ -2,12 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { routes } from '../../../lib/http/routes.js';
 import { asDemoUser, ok, people, type Client } from '../../support/api-client.js';
 import { attach } from '../../support/attachments.js';
-import { lookAt, openPortal, signIn, useBrowser } from '../../support/browser.js';
+import { eventually, lookAt, openPortal, signIn, useBrowser } from '../../support/browser.js';
 import { freshOrganisation } from '../../support/fresh-organisation.js';
 import { freeOffer } from '../../support/offers.js';
-
-/** What the page shows once it caught up (a step reloads the request and the tab). */
-const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
 
 const browser = useBrowser();
 
