@@ -9,10 +9,12 @@ import './assignee.css';
 type Request = Schemas['Request'];
 type Person = Schemas['Person'];
 
-const words: Words<'assignedTo' | 'nobody' | 'former' | 'toMe' | 'someoneElse' | 'assignTo' | 'assign' | 'unassign' | 'working' | 'mine' | 'finished'> = {
+const words: Words<'assignedTo' | 'nobody' | 'handledBy' | 'nobodyHandled' | 'former' | 'toMe' | 'someoneElse' | 'assignTo' | 'assign' | 'unassign' | 'working' | 'mine'> = {
   en: {
     assignedTo: 'Assigned to {name}',
     nobody: 'Nobody is assigned',
+    handledBy: 'Handled by {name}',
+    nobodyHandled: 'Nobody was assigned',
     former: 'someone no longer on the staff',
     toMe: 'Assign to me',
     someoneElse: 'Someone else…',
@@ -21,11 +23,12 @@ const words: Words<'assignedTo' | 'nobody' | 'former' | 'toMe' | 'someoneElse' |
     unassign: 'Unassign',
     working: 'Saving…',
     mine: 'Assigned to you',
-    finished: 'A finished request is not assigned.',
   },
   cs: {
     assignedTo: 'Přiděleno: {name}',
     nobody: 'Nikomu nepřiděleno',
+    handledBy: 'Měl(a) na starosti: {name}',
+    nobodyHandled: 'Nikomu nebyl přidělen',
     former: 'někdo, kdo už v týmu není',
     toMe: 'Přidělit mně',
     someoneElse: 'Někomu jinému…',
@@ -34,26 +37,28 @@ const words: Words<'assignedTo' | 'nobody' | 'former' | 'toMe' | 'someoneElse' |
     unassign: 'Zrušit přidělení',
     working: 'Ukládám…',
     mine: 'Přiděleno vám',
-    finished: 'Dokončený požadavek se nepřiděluje.',
   },
 };
 
-/** Statuses whose requests are finished: the API assigns none of them (409). */
+/** Statuses whose requests are finished: the API assigns none of them (409), and their assignee is who handled them. */
 const finished: ReadonlySet<Request['status']> = new Set(['accepted', 'closed', 'cancelled']);
 
 /** The name of an assignee not known yet (the staff list is being read). */
 export const unknownName = '…';
 
 /**
- * Who a request is assigned to, in words. Before the staff list is read (`undefined`) an assignee is
- * `unknownName`: "someone no longer on the staff" only when the list is known and lacks them.
+ * Who a request is assigned to, in words; a finished one in the past ("Handled by"): it keeps its
+ * assignee, but nobody is assigned to it any more. Before the staff list is read (`undefined`) an
+ * assignee is `unknownName`: "someone no longer on the staff" only when the list is known and lacks them.
  */
 export const useAssigneeName = (staff: readonly Person[] | undefined) => {
   const t = useWords(words);
-  return (request: Pick<Request, 'assigneeId'>) => {
-    if (!request.assigneeId) return t('nobody');
+  return (request: Pick<Request, 'assigneeId' | 'status'>) => {
+    const done = finished.has(request.status);
+    if (!request.assigneeId) return done ? t('nobodyHandled') : t('nobody');
     if (!staff) return unknownName;
-    return t('assignedTo', { name: staff.find((person) => person.userId === request.assigneeId)?.name ?? t('former') });
+    const name = staff.find((person) => person.userId === request.assigneeId)?.name ?? t('former');
+    return done ? t('handledBy', { name }) : t('assignedTo', { name });
   };
 };
 
@@ -97,7 +102,8 @@ export const AssignControls = ({
       },
     );
 
-  if (finished.has(request.status)) return compact ? null : <p class="muted">{t('finished')}</p>;
+  // A finished request is assigned no more (the API refuses it): its name says who handled it, and nothing here contradicts it.
+  if (finished.has(request.status)) return null;
   const others = (
     <div class="assign-other">
       <label for={`${id}-to`}>{t('assignTo')}</label>
