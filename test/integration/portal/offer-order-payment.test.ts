@@ -94,8 +94,24 @@ describe('the portal: an offer, its revision, the binding order and its payment'
     await eventually(() => page.locator('.request-head .status').textContent()).toBe('Awaiting payment');
     await eventually(() => page.locator('.offer-status').first().textContent()).toBe('Accepted');
 
+    // The next step is paying, and the payment details are on the Order tab: the Offer tab says so, with the focus on it, and leads there.
+    const payNext = page.locator('.offer .pay-next');
+    await eventually(() => payNext.locator('p').first().textContent()).toBe(
+      'The order is binding now: pay it – the payment details (account, variable symbol and QR code) are on the Order tab.',
+    );
+    await eventually(() => payNext.evaluate((notice) => notice === document.activeElement)).toBe(true);
+    await lookAt(tab, 'offer-confirmed-digimadi-en');
+    // The same in Czech.
+    await page.locator('.top .language select').selectOption('cs');
+    await eventually(() => payNext.getByRole('link').textContent()).toBe('Přejít na záložku Objednávka');
+    expect(await payNext.locator('p').first().textContent()).toBe('Objednávka je teď závazná: zaplaťte ji – platební údaje (účet, variabilní symbol a QR kód) najdete na záložce Objednávka.');
+    await lookAt(tab, 'offer-confirmed-digimadi-cs');
+    await page.locator('.top .language select').selectOption('en');
+
     // The Order tab: the order, its PDF once the workflow made it, how to pay it.
-    await page.getByRole('tab', { name: 'Order' }).click();
+    await payNext.getByRole('link', { name: 'Go to the Order tab' }).click();
+    await page.waitForURL(/\?tab=order$/);
+    expect(await page.getByRole('tab', { name: 'Order' }).getAttribute('aria-selected')).toBe('true');
     await page.getByRole('heading', { name: /^Order OBJ-/ }).waitFor();
     const download = page.getByRole('link', { name: 'Download the order (PDF)' });
     await expect
@@ -131,5 +147,9 @@ describe('the portal: an offer, its revision, the binding order and its payment'
     await eventually(() => page.locator('.payment [role=status]').textContent()).toMatch(/^Paid on /);
     expect(await page.getByRole('img', { name: /QR Platba code/ }).count()).toBe(0);
     await lookAt(tab, 'order-paid-digimadi-en');
+    // Paid: the Offer tab no longer asks for a payment.
+    await page.getByRole('tab', { name: 'Offer' }).click();
+    await eventually(() => page.locator('.offer-status').first().textContent()).toBe('Accepted');
+    expect(await page.locator('.offer .pay-next').count()).toBe(0);
   }, 180_000);
 });

@@ -1,4 +1,4 @@
-import { useContext, useEffect, useState } from 'preact/hooks';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { refusalOf, must, type ApiProblem, type Schemas } from '../../api/client.js';
 import { useDraft } from '../../drafts.js';
 import { useWords, type Words } from '../../i18n.js';
@@ -9,6 +9,7 @@ import { ProblemBox } from '../../ui/problem-box.js';
 import { formatMoment, Refusal, timeLeft, timelineEntries, useApp, useStep } from './decision-kit.js';
 import { PriceTable } from './price-table.js';
 import { RequestContext } from './request-context.js';
+import './offer-tab.css';
 
 type Offer = Schemas['Offer'];
 
@@ -43,6 +44,8 @@ const words: Words<
   | 'rejectedBy'
   | 'older'
   | 'decide'
+  | 'payNext'
+  | 'toOrder'
 > = {
   en: {
     loading: 'Loading the offers…',
@@ -75,6 +78,8 @@ const words: Words<
     rejectedBy: 'Declined by {name} on {date}',
     older: 'Earlier offers ({n})',
     decide: 'Your decision',
+    payNext: 'The order is binding now: pay it – the payment details (account, variable symbol and QR code) are on the Order tab.',
+    toOrder: 'Go to the Order tab',
   },
   cs: {
     loading: 'Načítám nabídky…',
@@ -107,6 +112,8 @@ const words: Words<
     rejectedBy: 'Odmítl(a) {name} {date}',
     older: 'Dřívější nabídky ({n})',
     decide: 'Vaše rozhodnutí',
+    payNext: 'Objednávka je teď závazná: zaplaťte ji – platební údaje (účet, variabilní symbol a QR kód) najdete na záložce Objednávka.',
+    toOrder: 'Přejít na záložku Objednávka',
   },
 };
 
@@ -170,6 +177,8 @@ const OfferView = ({ offer, note, onDecided, compact = false }: { offer: Offer; 
   const decidable = offer.status === 'open';
   const mayAccept = decidable && request.allowedActions.includes(free ? 'accept_free_offer' : 'accept_offer');
   const mayReject = decidable && request.allowedActions.includes('reject_offer');
+  // Confirmed here and now: the next step (paying) takes the focus, as the decision it replaces had it.
+  const [confirmed, setConfirmed] = useState(false);
   return (
     <article class={`offer offer-${offer.status}`} aria-labelledby={`offer-${offer.number}`}>
       <header class="offer-head">
@@ -183,6 +192,7 @@ const OfferView = ({ offer, note, onDecided, compact = false }: { offer: Offer; 
           {offer.decision.reason && <MarkdownView source={offer.decision.reason} format="text" />}
         </div>
       )}
+      {offer.status === 'accepted' && !free && request.status === 'awaiting_payment' && <PayNext requestId={request.requestId} focus={confirmed} />}
       <PriceTable priced={offer} />
       <dl class="facts">
         <div>
@@ -207,13 +217,50 @@ const OfferView = ({ offer, note, onDecided, compact = false }: { offer: Offer; 
         <h3>{t('terms')}</h3>
         {offer.terms ? <MarkdownView source={offer.terms} format="text" /> : <p class="muted">{t('noTerms')}</p>}
       </section>
-      {(mayAccept || mayReject) && <Decision offer={offer} free={free} mayAccept={mayAccept} mayReject={mayReject} onDecided={onDecided} />}
+      {(mayAccept || mayReject) && <Decision offer={offer} free={free} mayAccept={mayAccept} mayReject={mayReject} onDecided={onDecided} onAccepted={() => setConfirmed(true)} />}
     </article>
   );
 };
 
+/**
+ * What to do once a priced offer is confirmed and the order waits for its payment: the payment
+ * details are on the Order tab, not here, so say so and lead there (while it is unpaid, after a
+ * reload too).
+ */
+const PayNext = ({ requestId, focus }: { requestId: string; focus: boolean }) => {
+  const t = useWords(words);
+  const notice = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focus) notice.current?.focus();
+  }, [focus]);
+  return (
+    <div ref={notice} class="notice pay-next" tabIndex={-1}>
+      <p>{t('payNext')}</p>
+      <p>
+        <a class="button primary" href={`/requests/${requestId}?tab=order`}>
+          {t('toOrder')}
+        </a>
+      </p>
+    </div>
+  );
+};
+
 /** Confirm (naming the content hash the person saw) or decline with a reason. */
-const Decision = ({ offer, free, mayAccept, mayReject, onDecided }: { offer: Offer; free: boolean; mayAccept: boolean; mayReject: boolean; onDecided: () => Promise<void> }) => {
+const Decision = ({
+  offer,
+  free,
+  mayAccept,
+  mayReject,
+  onDecided,
+  onAccepted,
+}: {
+  offer: Offer;
+  free: boolean;
+  mayAccept: boolean;
+  mayReject: boolean;
+  onDecided: () => Promise<void>;
+  onAccepted: () => void;
+}) => {
   const { api } = useApp();
   const { request } = useContext(RequestContext);
   const t = useWords(words);
@@ -226,7 +273,10 @@ const Decision = ({ offer, free, mayAccept, mayReject, onDecided }: { offer: Off
   const accept = () =>
     step.run(
       () => must(api.POST('/requests/{requestId}/offers/{offerNumber}/accept', { params: { path }, body: { contentHash: offer.contentHash } })),
-      onDecided,
+      async () => {
+        onAccepted();
+        await onDecided();
+      },
     );
   const reject = (event: Event) => {
     event.preventDefault();
