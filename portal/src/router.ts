@@ -11,10 +11,27 @@ export interface Route {
 const current = (): Route => ({ path: location.pathname, query: new URLSearchParams(location.search) });
 const listeners = new Set<() => void>();
 
-/** Goes to `to` inside the app (history, no reload); `replace` keeps the back button where it was. */
+/**
+ * The in-app address (path and query) the page was reached from: a page's "back" link follows it.
+ * None after a fresh load or a mail's link. Kept in the history entry's state, so the browser's back
+ * and forward (and a reload) keep it too.
+ */
+export const cameFrom = (): string | undefined => {
+  const state: unknown = history.state;
+  return typeof state === 'object' && state !== null && 'from' in state && typeof state.from === 'string' ? state.from : undefined;
+};
+
+/**
+ * Goes to `to` inside the app (history, no reload); `replace` keeps the back button where it was.
+ * The new entry remembers the address it came from; within the same page (a tab, a filter) and on
+ * a replace it keeps the one it had, so a request's tabs never become where it came from.
+ */
 export const navigate = (to: string, options: { replace?: boolean } = {}) => {
-  if (options.replace) history.replaceState(null, '', to);
-  else history.pushState(null, '', to);
+  const samePage = new URL(to, location.href).pathname === location.pathname;
+  const from = options.replace || samePage ? cameFrom() : location.pathname + location.search;
+  const state = from === undefined ? null : { from };
+  if (options.replace) history.replaceState(state, '', to);
+  else history.pushState(state, '', to);
   window.scrollTo(0, 0);
   listeners.forEach((listener) => listener());
 };

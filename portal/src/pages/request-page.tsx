@@ -5,7 +5,7 @@ import { AppContext } from '../app-context.js';
 import { useWords, type Language, type Words } from '../i18n.js';
 import { useLiveRefresh } from '../live.js';
 import { statusWords, typeWords, type RequestStatus } from '../request-words.js';
-import { navigate, useRoute } from '../router.js';
+import { cameFrom, navigate, useRoute } from '../router.js';
 import { MarkdownView } from '../ui/markdown-view.js';
 import { ProblemBox } from '../ui/problem-box.js';
 import { Shell, type Section } from '../ui/shell.js';
@@ -30,16 +30,18 @@ export interface RequestPageKind {
   Explanation: FunctionComponent;
   /** The statuses in this side's words: "For your review" to the client is "In the client's review" to the agency. */
   statusWords: Words<RequestStatus>;
-  back: { href: string; label: Record<Language, string> };
-  section: Section;
+  /**
+   * Where "back" leads and which section the navigation marks, from the in-app address the page was
+   * reached from (router.ts `cameFrom`; none after a fresh load or a mail's link).
+   */
+  way: (from: string | undefined) => { back: { href: string; label: Record<Language, string> }; section: Section };
 }
 
 const clientKind: RequestPageKind = {
   tabs: requestTabs,
   Explanation: ExplanationPanel,
   statusWords,
-  back: { href: '/', label: { en: words.en.back, cs: words.cs.back } },
-  section: 'requests',
+  way: () => ({ back: { href: '/', label: { en: words.en.back, cs: words.cs.back } }, section: 'requests' }),
 };
 
 /**
@@ -77,6 +79,7 @@ export const RequestPage = ({ requestId, kind = clientKind }: { requestId: strin
   useEffect(() => void reload(), [requestId]);
   useLiveRefresh(reload);
 
+  const { back, section } = kind.way(cameFrom());
   const tabs = kind.tabs.filter((tab) => !request || tab.shows(request, offers));
   const selected = tabs.find((tab) => tab.id === query.get('tab')) ?? tabs[0]!;
   const select = (id: string) => navigate(`/requests/${requestId}${id === 'communication' ? '' : `?tab=${id}`}`, { replace: true });
@@ -89,9 +92,9 @@ export const RequestPage = ({ requestId, kind = clientKind }: { requestId: strin
   };
 
   return (
-    <Shell current={kind.section}>
+    <Shell current={section}>
       <p>
-        <a href={kind.back.href}>← {kind.back.label[language]}</a>
+        <a href={back.href}>← {back.label[language]}</a>
       </p>
       <ProblemBox problem={problem} />
       {!request && !problem && <p aria-busy="true">{t('loading')}</p>}

@@ -118,7 +118,9 @@ describe('the portal: the agency works its queue', () => {
     await eventually(() => page.locator('.agency-facts').textContent()).toContain(clientName);
     expect(await page.locator('.agency-head .assignee-name').textContent()).toBe('Assigned to Eva Agentová');
     expect(await page.locator('.agency-steps .actions > *').allTextContents()).toEqual(['Start work…']);
-    expect(await page.getByRole('link', { name: '← Work queue' }).getAttribute('href')).toBe('/');
+    // Opened from the work queue: back to it as it was filtered, and the navigation marks it.
+    expect(await page.getByRole('link', { name: '← Work queue' }).getAttribute('href')).toBe(`/?assignee=me&orgId=${org.orgId}`);
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Work queue' }).getAttribute('aria-current')).toBe('page');
 
     // A message to the client: the composer says so, and the client reads it through the API.
     const composer = page.locator('form.composer');
@@ -234,8 +236,27 @@ describe('the portal: the agency works its queue', () => {
     await lookAtUnfocused(tab, 'agency-all-requests-en');
 
     // The defect's page: it may be clarified, fixed or explained.
+    const listed = new URL(page.url());
     await page.getByRole('link', { name: /Images do not load/ }).click();
     await page.getByRole('heading', { name: 'Images do not load', level: 1 }).waitFor();
+    // Opened from the Requests list: back to that list with its filters, and the navigation marks Requests, not the work queue.
+    const backToList = page.getByRole('link', { name: '← Requests' });
+    expect(await backToList.getAttribute('href')).toBe(listed.pathname + listed.search);
+    expect(await page.getByRole('link', { name: '← Work queue' }).count()).toBe(0);
+    const navigation = page.getByRole('navigation', { name: 'Main' });
+    expect(await navigation.getByRole('link', { name: 'Requests' }).getAttribute('aria-current')).toBe('page');
+    expect(await navigation.getByRole('link', { name: 'Work queue' }).getAttribute('aria-current')).toBeNull();
+    // A tab of the request is no place to go back to; the browser's back and forward keep where it came from.
+    await page.getByRole('tab', { name: 'People' }).click();
+    await page.waitForURL((url) => url.searchParams.get('tab') === 'people');
+    expect(await backToList.getAttribute('href')).toBe(listed.pathname + listed.search);
+    await page.goBack();
+    await page.waitForURL((url) => url.pathname === '/requests' && url.search === listed.search);
+    await eventually(() => page.locator('.agency-requests li .title').allTextContents()).toEqual(['Images do not load']);
+    await page.goForward();
+    await page.getByRole('heading', { name: 'Images do not load', level: 1 }).waitFor();
+    expect(await backToList.getAttribute('href')).toBe(listed.pathname + listed.search);
+    await page.getByRole('tab', { name: 'Communication' }).click();
     await eventually(() => page.locator('.agency-steps .actions > *').allTextContents()).toEqual(['Clarify…', 'Fix…', 'Explain…', 'Write an offer']);
     expect(await page.locator('.agency-head .assignee-name').textContent()).toBe('Nobody is assigned');
     await lookAtUnfocused(tab, 'agency-request-defect-en');
@@ -291,6 +312,7 @@ describe('the portal: the agency works its queue', () => {
     await page.getByLabel('Klient').selectOption(org.orgId);
     await page.getByRole('link', { name: /The footer is cut off/ }).click();
     await page.getByRole('heading', { name: 'The footer is cut off', level: 1 }).waitFor();
+    expect(await page.getByRole('link', { name: '← Požadavky' }).getAttribute('href')).toBe(`/requests?orgId=${org.orgId}`);
     await page.getByRole('button', { name: 'Upřesnit…' }).click();
     ok(await org.admin.send(routes.cancelRequest, { path: { requestId: cancelled.requestId }, body: { reason: 'Opraveno jinak.' } }));
     await page.getByRole('button', { name: 'Přejít k upřesnění' }).click();
@@ -315,6 +337,9 @@ describe('the portal: the agency works its queue', () => {
     // An offer sent: the head says it in the agency's words, not the client's "Offer to decide".
     await page.goto(tab.url(`/requests/${quoted.requestId}`));
     await page.getByRole('heading', { name: 'A new landing page', level: 1 }).waitFor();
+    // Loaded afresh (as from a mail's link): back to the work queue, which the navigation marks.
+    expect(await page.getByRole('link', { name: '← Work queue' }).getAttribute('href')).toBe('/');
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Work queue' }).getAttribute('aria-current')).toBe('page');
     await switchLanguage(tab, 'en');
     await eventually(() => page.locator('.request-head .status').textContent()).toBe('Offer sent');
     expect(await page.getByText('Offer to decide').count()).toBe(0);

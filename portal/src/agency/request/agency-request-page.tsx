@@ -10,8 +10,13 @@ const agencyKind: RequestPageKind = {
   // The client's explanation panel speaks to the client and has their buttons; the agency reads what they got.
   Explanation: ExplanationNote,
   statusWords: agencyStatusWords,
-  back: { href: '/', label: { en: 'Work queue', cs: 'Fronta práce' } },
-  section: 'queue',
+  // Back to the list it was opened from, with its filters: the Requests list, or the work queue
+  // (also after a fresh load or a mail's link, and from any other page).
+  way: (from = '/') => {
+    const { pathname } = new URL(from, location.origin);
+    if (pathname === '/requests') return { back: { href: from, label: { en: 'Requests', cs: 'Požadavky' } }, section: 'allRequests' };
+    return { back: { href: pathname === '/' ? from : '/', label: { en: 'Work queue', cs: 'Fronta práce' } }, section: 'queue' };
+  },
 };
 
 /**
