@@ -49,10 +49,10 @@ const tokens = (rows: SafeHtml[]): SafeHtml =>
 
 export const renderAccountMail = (c: AccountMailContext): { subject: string; html: string } => {
   const language = pickLanguage(c.language);
-  const t = stringsFor(language);
-  const a = t.account;
+  const a = stringsFor(language).account;
   const brandName = c.brand.name;
-  const greeting = html`<p style="margin:0 0 16px;">${t.greeting(c.name ?? '')}</p>`;
+  // The name Cognito holds (set at invitation), on one line and of a sane length; without one, the plain greeting.
+  const greeting = html`<p style="margin:0 0 16px;">${a.greeting(cap(oneLine(c.name ?? ''), 100))}</p>`;
   if (c.kind === 'invitation') {
     const intro = c.requestId
       ? a.invitedToRequest(brandName, c.requestId, oneLine(c.requestTitle ?? ''))

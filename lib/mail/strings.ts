@@ -169,6 +169,11 @@ export interface Strings {
   unassigned: string;
   undeliverable: (reason: string, email: string, name: string) => string;
   account: {
+    /**
+     * The account mails greet the person by the name given at invitation (an invitation is the
+     * first mail they get: their name says it is meant for them); the plain greeting without one.
+     */
+    greeting: (name: string) => string;
     invitationSubject: (brandName: string) => string;
     invitationHeading: string;
     invitedTo: (brandName: string) => string;
@@ -443,6 +448,9 @@ const cs: Strings = {
       ? `E-maily na adresu ${email} (${name}) byly označeny jako nevyžádané, proto je tam už neposíláme. Zvolte jiný způsob kontaktu.`
       : `Na adresu ${email} (${name}) se nedaří doručit e-maily: adresa je odmítána. Opravte ji, nebo zvolte jiný způsob kontaktu.`,
   account: {
+    // The name as it was typed (nominative): a vocative made by rule ("Petře Svobodo") goes wrong on
+    // too many names, foreign ones above all; the other mails keep the plain "Dobrý den,".
+    greeting: (name) => (name.trim() ? `Dobrý den, ${name.trim()},` : 'Dobrý den,'),
     invitationSubject: (brandName) => `Pozvánka do portálu ${brandName}`,
     invitationHeading: 'Máte pozvánku',
     invitedTo: (brandName) => `Máte pozvánku do portálu ${brandName}, kde s námi můžete řešit své požadavky.`,
@@ -666,6 +674,7 @@ const en: Strings = {
       ? `${name} (${email}) marked our mail as spam, so we no longer send mail there. Reach them another way.`
       : `Mail to ${name} (${email}) is not delivered: their address bounces. Update it or reach them another way.`,
   account: {
+    greeting: (name) => (name.trim() ? `Hello ${name.trim()},` : 'Hello,'),
     invitationSubject: (brandName) => `Your invitation to ${brandName}`,
     invitationHeading: 'You are invited',
     invitedTo: (brandName) => `You are invited to ${brandName}, where you can work on your requests with us.`,

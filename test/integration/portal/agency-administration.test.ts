@@ -116,6 +116,8 @@ describe('the portal: the agency administers its clients and staff', () => {
     // She signs in on the client side with the mailed temporary password and chooses her own.
     await eventually(() => mailsTo(adminEmail).then((found) => found.length)).toBe(1);
     const [invitation] = await mailsTo(adminEmail);
+    // It greets her by the name the agency typed (Cognito hands it to the mail as her `name`).
+    expect(invitation!.body.html).toContain('>Hello Petra Pekařová,</p>');
     const [, temporaryPassword] = tokensOf(invitation!);
     expect(temporaryPassword).toBeTruthy();
     const hers: PortalTab = await openPortal(browser(), 'digimadi', 'en');

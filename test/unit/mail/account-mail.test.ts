@@ -26,6 +26,18 @@ describe('renderAccountMail', () => {
     expect(mail.html).toContain('href="https://portal.digimadi.test/requests/2026-0042"');
   });
 
+  it('greets the invited person by the name given at invitation, in either language, and plainly without one', () => {
+    const greeting = (context: AccountMailContext) => /<p style="margin:0 0 16px;">((?:Dobrý den|Hello)[^<]*)<\/p>/.exec(renderAccountMail(context).html)?.[1];
+    expect(greeting(invitation)).toBe('Dobrý den, Petr Svoboda,');
+    expect(greeting({ ...invitation, language: 'en' })).toBe('Hello Petr Svoboda,');
+    expect(greeting({ ...invitation, name: undefined })).toBe('Dobrý den,');
+    expect(greeting({ ...invitation, name: '  ' })).toBe('Dobrý den,');
+    expect(greeting({ ...invitation, language: 'en', name: undefined })).toBe('Hello,');
+    // On one line, however it was typed; the reset greets the same way.
+    expect(greeting({ ...invitation, name: ' Petr\n Svoboda ' })).toBe('Dobrý den, Petr Svoboda,');
+    expect(greeting(reset)).toBe('Dobrý den, Petr Svoboda,');
+  });
+
   it('invites into an organisation by its name, and says how long the temporary password works', () => {
     const mail = renderAccountMail({ ...invitation, requestId: undefined, requestTitle: undefined, organisationName: 'Železářství Novák s.r.o.', language: 'en' });
     expect(mail.html).toContain('You are invited to Digimadi for Železářství Novák s.r.o.');

@@ -47,6 +47,14 @@ describe('writeAccountMail', () => {
     expect(emailMessage).toContain('Web');
   });
 
+  it('greets by the name Cognito holds for the person (set at invitation), in Czech too, and plainly without one', () => {
+    const czech = { ...invitation, request: { ...invitation.request, clientMetadata: { ...invitation.request.clientMetadata, language: 'cs' } } };
+    expect(responseOf(writeAccountMail(deps, czech)).emailMessage).toContain('>Dobrý den, Petr Svoboda,</p>');
+    expect(responseOf(writeAccountMail(deps, invitation)).emailMessage).toContain('>Hello Petr Svoboda,</p>');
+    const nameless = { ...czech, request: { ...czech.request, userAttributes: { email: 'petr@example.cz' } } };
+    expect(responseOf(writeAccountMail(deps, nameless)).emailMessage).toContain('>Dobrý den,</p>');
+  });
+
   it('keeps the rest of the event as Cognito sent it', () => {
     const written = writeAccountMail(deps, invitation);
     expect(written.triggerSource).toBe(invitation.triggerSource);
