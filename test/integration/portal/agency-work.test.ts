@@ -352,7 +352,7 @@ describe('the portal: the agency works its queue', () => {
     expect(ok(await org.admin.send(routes.getRequest, { path: { requestId: quoted.requestId } })).status).toBe('quoted');
   }, 180_000);
 
-  it('shows what it is still reading as being read: no “No messages yet” before the timeline came, no client id before the client’s name, no “no longer on the staff” before the staff list', async () => {
+  it('shows what it is still reading as being read (no “No messages yet” before the timeline came, no client id before the client’s name, no “no longer on the staff” before the staff list), then the language the client reads next to the client', async () => {
     const org = await freshOrganisation('Loading');
     const agent = await asDemoUser(people.agent);
     const title = 'The search is slow';
@@ -375,7 +375,8 @@ describe('the portal: the agency works its queue', () => {
     expect(await communication.locator('[aria-busy=true]').textContent()).toBe('Loading the messages…');
     const facts = page.locator('.agency-facts');
     expect(await facts.textContent()).not.toContain(org.orgId);
-    expect(await facts.locator('dd[aria-busy=true]').first().textContent()).toBe('…');
+    // The client's name and language both wait for the client.
+    expect(await facts.locator('dd[aria-busy=true]').allTextContents()).toEqual(['…', '…']);
     const assignee = page.locator('.agency-head .assignee-name');
     expect(await assignee.textContent()).toBe('…');
     expect(await assignee.getAttribute('aria-busy')).toBe('true');
@@ -389,6 +390,19 @@ describe('the portal: the agency works its queue', () => {
     await communication.locator('.entry-request_created').waitFor();
     expect(await page.locator('.agency-head [aria-busy], .communication [aria-busy]').count()).toBe(0);
     expect(await communication.textContent()).not.toContain('No messages yet.');
+    // The language the client reads, next to the client: what an offer or a message to them is written in.
+    expect(await facts.locator('.client-language').textContent()).toBe('Czech (write offers and messages in it)');
     await lookAtUnfocused(tab, 'agency-request-loaded-en');
+    await switchLanguage(tab, 'cs');
+    await eventually(() => facts.locator('.client-language').textContent()).toBe('čeština (nabídky a zprávy pište v ní)');
+    expect(await facts.locator('dt').allTextContents()).toContain('Jazyk klienta');
+    await lookAtUnfocused(tab, 'agency-request-client-language-cs');
+    // A client who reads English: the agency's admin changed it.
+    const admin = await asDemoUser(people.admin);
+    const { version } = ok(await admin.send(routes.getOrganisation, { path: { orgId: org.orgId } }));
+    ok(await admin.send(routes.changeOrganisation, { path: { orgId: org.orgId }, body: { language: 'en', version } }));
+    await page.reload();
+    await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+    await eventually(() => facts.locator('.client-language').textContent()).toBe('English (write offers and messages in it)');
   }, 120_000);
 });

@@ -12,15 +12,35 @@ import './agency-head.css';
 
 type Organisation = Schemas['Organisation'];
 
-const words: Words<'client' | 'assignee' | 'agency' | 'platform' | 'platformHint'> = {
-  en: { client: 'Client', assignee: 'Assignee', agency: 'The agency’s side of the request', platform: 'Platform', platformHint: 'its mails and previews in this brand' },
-  cs: { client: 'Klient', assignee: 'Přidělení', agency: 'Požadavek z pohledu agentury', platform: 'Platforma', platformHint: 'e-maily i náhledy v této značce' },
+const words: Words<'client' | 'assignee' | 'agency' | 'platform' | 'platformHint' | 'language' | 'languageHint' | Organisation['language']> = {
+  en: {
+    client: 'Client',
+    assignee: 'Assignee',
+    agency: 'The agency’s side of the request',
+    platform: 'Platform',
+    platformHint: 'its mails and previews in this brand',
+    language: 'Client’s language',
+    languageHint: 'write offers and messages in it',
+    cs: 'Czech',
+    en: 'English',
+  },
+  cs: {
+    client: 'Klient',
+    assignee: 'Přidělení',
+    agency: 'Požadavek z pohledu agentury',
+    platform: 'Platforma',
+    platformHint: 'e-maily i náhledy v této značce',
+    language: 'Jazyk klienta',
+    languageHint: 'nabídky a zprávy pište v ní',
+    cs: 'čeština',
+    en: 'angličtina',
+  },
 };
 
 /**
- * What the agency sees under a request's head: whose request it is (the client, `GET /orgs/{orgId}`),
- * on which platform (the brand of its mails, whichever portal the agent signed in on),
- * who is assigned (and changing it), and the lifecycle steps the API allows now.
+ * What the agency sees under a request's head: whose request it is (the client, `GET /orgs/{orgId}`)
+ * and the language it reads, on which platform (the brand of its mails, whichever portal the agent
+ * signed in on), who is assigned (and changing it), and the lifecycle steps the API allows now.
  */
 export const AgencyHead = () => {
   const { api } = useApp();
@@ -57,6 +77,21 @@ export const AgencyHead = () => {
             </dd>
           )}
         </div>
+        {/* The language the client reads (the organisation's), so an offer or a message is written in it. */}
+        {(!known || known.organisation) && (
+          <div>
+            <dt>{t('language')}</dt>
+            {known?.organisation ? (
+              <dd class="client-language">
+                {t(known.organisation.language)} <span class="muted">({t('languageHint')})</span>
+              </dd>
+            ) : (
+              <dd class="muted" aria-busy="true">
+                …
+              </dd>
+            )}
+          </div>
+        )}
         <div>
           <dt>{t('platform')}</dt>
           <dd class="platform">
