@@ -4,6 +4,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import type { Platform } from '../../lib/domain/platform.js';
+import { demoUsers } from '../../local/demo-data.js';
 
 /**
  * The portal in a real browser: Debian's Chromium driven by playwright-core (Playwright's own
@@ -83,6 +84,17 @@ export const screenshots = async (page: Page, name: string) => {
     await page.screenshot({ path: path.join(screenshotDir, `${name}-${width}.png`), fullPage: true });
   }
   await page.setViewportSize(before);
+};
+
+/**
+ * Signs a demo person (`people.agent` is Eva, `people.admin` Tomáš: local/demo-data.ts) in with
+ * their demo password, on the sign-in page the portal sent the tab to.
+ */
+export const signInAsDemo = async (tab: PortalTab, email: string) => {
+  await tab.page.waitForURL(/\/sign-in/);
+  const user = demoUsers.find((candidate) => candidate.email === email);
+  if (!user) throw new Error(`${email} is not a demo user (local/demo-data.ts)`);
+  await signIn(tab, email, user.password);
 };
 
 /** What every page of a scenario is checked for before it moves on: accessible, pictured, no script errors. */

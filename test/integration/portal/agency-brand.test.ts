@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { routes } from '../../../lib/http/routes.js';
 import { brands } from '../../../lib/mail/brands.js';
-import { demoUsers } from '../../../local/demo-data.js';
 import { ok, people } from '../../support/api-client.js';
-import { lookAt, openPortal, signIn, useBrowser } from '../../support/browser.js';
+import { lookAt, openPortal, signInAsDemo, useBrowser } from '../../support/browser.js';
 import { freshOrganisation } from '../../support/fresh-organisation.js';
 
 const browser = useBrowser();
-const eva = demoUsers.find((user) => user.email === people.agent)!;
 
 describe('the agency portal: the client’s brand where it matters', () => {
   it('shows an agent signed in on Azami that a request is Digimadi’s, and previews a message to its client in Digimadi’s colours (an internal note in none)', async () => {
@@ -17,8 +15,7 @@ describe('the agency portal: the client’s brand where it matters', () => {
     const tab = await openPortal(browser(), 'azami', 'en');
     const { page } = tab;
     await page.goto(tab.url(`/requests/${requestId}`));
-    await page.waitForURL(/\/sign-in/);
-    await signIn(tab, eva.email, eva.password);
+    await signInAsDemo(tab, people.agent);
     await page.getByRole('heading', { name: 'A landing page', level: 1 }).waitFor();
     expect(await page.locator('.agency-facts .platform').textContent()).toContain('Digimadi');
 

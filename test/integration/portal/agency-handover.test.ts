@@ -3,7 +3,7 @@ import { formatMoney } from '../../../lib/domain/orders/money-format.js';
 import { routes } from '../../../lib/http/routes.js';
 import { asDemoUser, ok, people } from '../../support/api-client.js';
 import { attach } from '../../support/attachments.js';
-import { eventually, lookAt, openPortal, signIn, useBrowser } from '../../support/browser.js';
+import { eventually, lookAt, openPortal, signInAsDemo, useBrowser } from '../../support/browser.js';
 import { freshOrganisation } from '../../support/fresh-organisation.js';
 import { acmeBilling, pricedOffer, pricedOfferGross } from '../../support/offers.js';
 
@@ -29,8 +29,7 @@ describe('the agency portal: recording the payment, handing the work over, round
     const tab = await openPortal(browser(), 'azami', 'cs');
     const { page } = tab;
     await page.goto(tab.url(`/requests/${requestId}?tab=order`));
-    await page.waitForURL(/\/sign-in/);
-    await signIn(tab, people.agent, 'Demo-Agent-1');
+    await signInAsDemo(tab, people.agent);
     await page.getByRole('heading', { name: `Objednávka ${order.orderNumber}` }).waitFor();
     expect(await page.locator('.order-facts').textContent()).toContain(order.variableSymbol);
     expect(await page.locator('.order-facts .amount').textContent()).toBe(czk(pricedOfferGross));

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../../../lib/domain/orders/money-format.js';
 import { routes } from '../../../lib/http/routes.js';
 import { asDemoUser, ok, people } from '../../support/api-client.js';
-import { eventually, lookAt, openPortal, signIn, useBrowser } from '../../support/browser.js';
+import { eventually, lookAt, openPortal, signInAsDemo, useBrowser } from '../../support/browser.js';
 import { freshOrganisation } from '../../support/fresh-organisation.js';
 
 const browser = useBrowser();
@@ -47,8 +47,7 @@ describe('the agency portal: writing an offer and revising it', () => {
     const tab = await openPortal(browser(), 'azami', 'en');
     const { page } = tab;
     await page.goto(tab.url(`/requests/${requestId}?tab=offer`));
-    await page.waitForURL(/\/sign-in/);
-    await signIn(tab, people.agent, 'Demo-Agent-1');
+    await signInAsDemo(tab, people.agent);
     await page.getByRole('heading', { name: 'Write an offer' }).waitFor();
     expect(await page.getByRole('tab', { name: 'Offers' }).getAttribute('aria-selected')).toBe('true');
     // Nothing to replace yet, and nothing to start from.

@@ -4,19 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { functions } from '../../../lib/lambda/table.js';
 import { routes } from '../../../lib/http/routes.js';
 import { asDemoUser, ok, people, type Client } from '../../support/api-client.js';
-import { eventually, lookAt, openPortal, signIn, useBrowser } from '../../support/browser.js';
+import { eventually, lookAt, openPortal, signInAsDemo, useBrowser } from '../../support/browser.js';
 import { freshOrganisation } from '../../support/fresh-organisation.js';
 import { invoke } from '../../support/invoke.js';
 import { failMailTo, mailsTo } from '../../support/mailbox.js';
 import { formatMoney } from '../../../lib/domain/orders/money-format.js';
 import { acmeBilling, freeOffer, pricedOffer, pricedOfferGross } from '../../support/offers.js';
-import { demoUsers } from '../../../local/demo-data.js';
 import { pollUntil } from '../../../local/poll.js';
 
 const browser = useBrowser();
-
-/** The demo people's passwords, as they type them into the portal. */
-const passwordOf = (email: string) => demoUsers.find((user) => user.email === email)!.password;
 
 /**
  * Other tests park mail, suppress addresses and flag payments on the same stack at the same time:
@@ -74,8 +70,7 @@ describe('the portal: the agency’s operations pages', () => {
     const tab = await openPortal(browser(), 'azami', 'en');
     const { page } = tab;
     await page.goto(tab.url('/mail'));
-    await page.waitForURL(/\/sign-in/);
-    await signIn(tab, people.agent, passwordOf(people.agent));
+    await signInAsDemo(tab, people.agent);
     await page.getByRole('heading', { level: 1, name: 'Mail delivery' }).waitFor();
     await page.getByRole('heading', { name: 'Parked mail' }).waitFor();
     const mail = await reveal(page, page.locator('li.parked-mail').filter({ hasText: `#${requestId}` }), 'Show more parked mail');
@@ -154,8 +149,7 @@ describe('the portal: the agency’s operations pages', () => {
     const tab = await openPortal(browser(), 'azami', 'cs');
     const { page } = tab;
     await page.goto(tab.url('/payments'));
-    await page.waitForURL(/\/sign-in/);
-    await signIn(tab, people.agent, passwordOf(people.agent));
+    await signInAsDemo(tab, people.agent);
     await page.getByRole('heading', { level: 1, name: 'Platby k vyřešení' }).waitFor();
     const item = await reveal(page, page.locator('li.flagged-payment').filter({ hasText: paymentId }), 'Zobrazit další platby');
     expect(await item.locator('.ops-tag').textContent()).toBe('Jiná částka');
@@ -207,8 +201,7 @@ describe('the portal: the agency’s operations pages', () => {
     const tab = await openPortal(browser(), 'digimadi', 'en');
     const { page } = tab;
     await page.goto(tab.url('/feedback'));
-    await page.waitForURL(/\/sign-in/);
-    await signIn(tab, people.admin, passwordOf(people.admin));
+    await signInAsDemo(tab, people.admin);
     await page.getByRole('heading', { level: 1, name: 'Clients’ feedback' }).waitFor();
     const organisations = page.locator('table').filter({ has: page.getByRole('columnheader', { name: 'Organisation' }) });
     const row = organisations.locator('tbody tr').filter({ has: page.getByRole('rowheader', { name: orgName }) });
