@@ -353,7 +353,7 @@ describe('the portal: the agency works its queue', () => {
   }, 180_000);
 
   it('shows what it is still reading as being read (no “No messages yet” before the timeline came, no client id before the client’s name, no “no longer on the staff” before the staff list), then the language the client reads next to the client', async () => {
-    const org = await freshOrganisation('Loading');
+    const org = await freshOrganisation('Network');
     const agent = await asDemoUser(people.agent);
     const title = 'The search is slow';
     const { requestId } = ok(await org.admin.send(routes.createRequest, { body: { type: 'defect', title, description: 'Seconds per query.', platform: 'azami' } }));
