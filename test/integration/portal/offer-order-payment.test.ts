@@ -99,7 +99,7 @@ describe('the portal: an offer, its revision, the binding order and its payment'
     await eventually(() => payNext.locator('p').first().textContent()).toBe(
       'The order is binding now: pay it – the payment details (account, variable symbol and QR code) are on the Order tab.',
     );
-    await eventually(() => payNext.evaluate((notice) => notice === document.activeElement)).toBe(true);
+    await eventually(() => page.locator('.offer .pay-next:focus').count()).toBe(1);
     await lookAt(tab, 'offer-confirmed-digimadi-en');
     // The same in Czech.
     await page.locator('.top .language select').selectOption('cs');

@@ -1,4 +1,4 @@
-import type { Language } from '../../i18n.js';
+import type { Language } from '../../words.js';
 
 /** The person's time zone, as the dates here are shown in it. */
 export const timeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
