@@ -1,10 +1,10 @@
-import { useContext, useEffect, useState } from 'preact/hooks';
+import { useContext } from 'preact/hooks';
 import { brands } from '../../../lib/mail/brands.js';
-import { must, refusalOf, type ApiProblem, type Schemas } from '../api/client.js';
 import { AppContext } from '../app-context.js';
 import { useWords, type Words } from '../i18n.js';
 import { OrganisationSections, organisationSectionIds, useOrganisationSectionTitles } from '../organisation/organisation-sections.js';
 import { SectionLinks } from '../organisation/page-section.js';
+import { useOrganisation } from '../organisation/use-organisation.js';
 import { ProblemBox } from '../ui/problem-box.js';
 import { Shell } from '../ui/shell.js';
 
@@ -29,23 +29,10 @@ const languageNames = { cs: { cs: 'čeština', en: 'angličtina' }, en: { cs: 'C
 
 /** The client admin's page of their own organisation (app.tsx shows it to client admins only). */
 export const ClientOrganisation = () => {
-  const { api, me, language } = useContext(AppContext);
+  const { me, language } = useContext(AppContext);
   const t = useWords(words);
   const titles = useOrganisationSectionTitles();
-  const [organisation, setOrganisation] = useState<Schemas['Organisation']>();
-  const [problem, setProblem] = useState<ApiProblem>();
-  const orgId = me?.orgId;
-
-  const load = async () => {
-    if (!orgId) return;
-    try {
-      setOrganisation(await must(api.GET('/orgs/{orgId}', { params: { path: { orgId } } })));
-      setProblem(undefined);
-    } catch (error) {
-      setProblem(refusalOf(error));
-    }
-  };
-  useEffect(() => void load(), [orgId]);
+  const { organisation, setOrganisation, problem, load } = useOrganisation(me?.orgId);
 
   return (
     <Shell current="organisation">

@@ -1,12 +1,13 @@
-import { useContext, useEffect, useState } from 'preact/hooks';
+import { useContext, useState } from 'preact/hooks';
 import { brands } from '../../../../lib/mail/brands.js';
-import { must, refusalOf, type ApiProblem, type Schemas } from '../../api/client.js';
+import type { Schemas } from '../../api/client.js';
 import { AppContext } from '../../app-context.js';
 import { useWords, type Words } from '../../i18n.js';
 import { OrganisationAccess } from '../../organisation/organisation-access.js';
 import { OrganisationEdit } from '../../organisation/organisation-edit.js';
 import { OrganisationSections, organisationSectionIds, useOrganisationSectionTitles } from '../../organisation/organisation-sections.js';
 import { PageSection, SectionLinks } from '../../organisation/page-section.js';
+import { useOrganisation } from '../../organisation/use-organisation.js';
 import { formatDate } from '../../organisation/when.js';
 import { useRoute } from '../../router.js';
 import { ProblemBox } from '../../ui/problem-box.js';
@@ -46,24 +47,13 @@ const words: Words<'back' | 'loading' | 'title' | 'details' | 'access' | 'sectio
  * keeps for admins).
  */
 export const OrganisationPage = ({ orgId }: { orgId: string }) => {
-  const { api, me, language } = useContext(AppContext);
+  const { me, language } = useContext(AppContext);
   const t = useWords(words);
   const titles = useOrganisationSectionTitles();
   const { query } = useRoute();
-  const [organisation, setOrganisation] = useState<Schemas['Organisation']>();
-  const [problem, setProblem] = useState<ApiProblem>();
+  const { organisation, setOrganisation, problem, load } = useOrganisation(orgId);
   const [changes, setChanges] = useState(0);
   const admin = me?.role === 'admin';
-
-  const load = async () => {
-    try {
-      setOrganisation(await must(api.GET('/orgs/{orgId}', { params: { path: { orgId } } })));
-      setProblem(undefined);
-    } catch (error) {
-      setProblem(refusalOf(error));
-    }
-  };
-  useEffect(() => void load(), [orgId]);
   const changed = (next: Schemas['Organisation']) => {
     setOrganisation(next);
     setChanges((count) => count + 1);
