@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../../../lib/domain/orders/money-format.js';
 import { routes } from '../../../lib/http/routes.js';
-import { demoUsers } from '../../../local/demo-data.js';
 import { asDemoUser, ok, people } from '../../support/api-client.js';
-import { lookAtUnfocused, openPortal, signIn, useBrowser, type PortalTab } from '../../support/browser.js';
+import { lookAtUnfocused, openPortal, signIn, signInAsDemo, useBrowser, type PortalTab } from '../../support/browser.js';
 import { freshOrganisation } from '../../support/fresh-organisation.js';
 import { acmeBilling } from '../../support/offers.js';
 
 const browser = useBrowser();
-const eva = demoUsers.find((user) => user.email === people.agent)!;
 
 /**
  * What a person sees once their page caught up by itself: the portal reads a request again when its
@@ -50,8 +48,7 @@ describe('the portal: a client and an agent, each in their own browser, through 
     // 2. The agent finds it among the client's requests, takes it and starts clarifying in Communication.
     page = await turnTo(agent);
     await page.goto(agent.url(`/requests?orgId=${org.orgId}`));
-    await page.waitForURL(/\/sign-in/);
-    await signIn(agent, eva.email, eva.password);
+    await signInAsDemo(agent, people.agent);
     await page.getByRole('link', { name: 'Katalog produktů' }).click();
     await page.waitForURL(`**/requests/${requestId}`);
     await page.getByRole('heading', { name: 'Katalog produktů', level: 1 }).waitFor();
