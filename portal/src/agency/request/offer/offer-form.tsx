@@ -1,5 +1,4 @@
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
-import { currencyCodes, isCurrencyCode } from '../../../../../lib/domain/orders/money-format.js';
 import { must, refusalOf, type ApiProblem, type Schemas } from '../../../api/client.js';
 import { useDraft } from '../../../drafts.js';
 import { useWords, type Words } from '../../../i18n.js';
@@ -8,6 +7,7 @@ import { RequestContext } from '../../../pages/request/request-context.js';
 import { fieldProblems } from '../../../problems.js';
 import { Field } from '../../../ui/field.js';
 import { MarkdownEditor } from '../../../ui/markdown-editor.js';
+import { CurrencySelect } from '../currency-select.js';
 import { LineEditor } from './line-editor.js';
 import { LiveTotals } from './live-totals.js';
 import { numberProblemText, type NumberKind } from './number-words.js';
@@ -266,15 +266,7 @@ export const OfferForm = ({ offers, onPosted, onReload }: { offers: readonly Off
       <LiveTotals totals={read.totals} currency={draft.currency} complete={read.complete} />
       <div class="offer-facts">
         <Field label={t('currency')} problem={problemOf('currency')}>
-          {(props) => (
-            <select {...props} value={draft.currency} onChange={(event) => isCurrencyCode(event.currentTarget.value) && setField('currency', event.currentTarget.value)}>
-              {currencyCodes.map((code) => (
-                <option key={code} value={code}>
-                  {code}
-                </option>
-              ))}
-            </select>
-          )}
+          {(props) => <CurrencySelect field={props} value={draft.currency} onChange={(code) => setField('currency', code)} />}
         </Field>
         <Field label={t('validUntil')} hint={t('validHint')} problem={problemOf('validUntil')}>
           {(props) => <input {...props} type="date" data-where="validUntil" value={draft.validUntil} onInput={(event) => setField('validUntil', event.currentTarget.value)} />}

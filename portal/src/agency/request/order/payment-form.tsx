@@ -1,6 +1,6 @@
 import { useContext, useState } from 'preact/hooks';
 import { maxMinorUnits } from '../../../../../lib/domain/orders/money-totals.js';
-import { currencyCodes, formatMoney, isCurrencyCode, type CurrencyCode } from '../../../../../lib/domain/orders/money-format.js';
+import { formatMoney, type CurrencyCode } from '../../../../../lib/domain/orders/money-format.js';
 import { must, refusalOf, type ApiProblem, type Schemas } from '../../../api/client.js';
 import { useDraft } from '../../../drafts.js';
 import { useWords, type Words } from '../../../i18n.js';
@@ -8,6 +8,7 @@ import { Refusal, useApp } from '../../../pages/request/decision-kit.js';
 import { RequestContext } from '../../../pages/request/request-context.js';
 import { fieldProblems } from '../../../problems.js';
 import { Field } from '../../../ui/field.js';
+import { CurrencySelect } from '../currency-select.js';
 import { readMoney } from '../offer/number-input.js';
 import { numberProblemText } from '../offer/number-words.js';
 import { PaymentOutcome } from './payment-outcome.js';
@@ -164,15 +165,7 @@ export const PaymentForm = ({ order, waiting, onRecorded }: { order: Order; wait
           {(props) => <input {...props} type="text" inputMode="decimal" autoComplete="off" value={draft.amount} onBlur={() => setLeft(draft.amount.trim() !== '')} onInput={(event) => set({ amount: event.currentTarget.value })} />}
         </Field>
         <Field label={t('currency')} problem={fields.get('currency')}>
-          {(props) => (
-            <select {...props} value={currency} onChange={(event) => isCurrencyCode(event.currentTarget.value) && set({ currency: event.currentTarget.value })}>
-              {currencyCodes.map((code) => (
-                <option key={code} value={code}>
-                  {code}
-                </option>
-              ))}
-            </select>
-          )}
+          {(props) => <CurrencySelect field={props} value={currency} onChange={(code) => set({ currency: code })} />}
         </Field>
         <Field label={t('paidOn')} hint={t('paidOnHint')} problem={fields.get('paidAt') ?? (checked && !paidAt ? numberProblemText('date', 'money', language) : undefined)}>
           {(props) => <input {...props} type="date" max={today()} value={paidOn} onInput={(event) => set({ paidOn: event.currentTarget.value })} />}
