@@ -1,20 +1,11 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { routes } from '../../../lib/http/routes.js';
-import { demoUsers } from '../../../local/demo-data.js';
 import { asDemoUser, ok, people } from '../../support/api-client.js';
-import { eventually, lookAtUnfocused, openPortal, signIn, useBrowser, type PortalTab } from '../../support/browser.js';
+import { eventually, lookAtUnfocused, openPortal, signInAsDemo, useBrowser, type PortalTab } from '../../support/browser.js';
 import { freshOrganisation } from '../../support/fresh-organisation.js';
 import { acmeBilling, deliverPayment, pricedOffer, waitForRequest } from '../../support/offers.js';
 import { businessNow } from '../../support/workflow-clock.js';
-
-const eva = demoUsers.find((user) => user.email === people.agent)!;
-
-/** Signs Eva in where the tab was sent to sign in, and waits to be back. */
-const signInAsEva = async (tab: PortalTab) => {
-  await tab.page.waitForURL(/\/sign-in/);
-  await signIn(tab, eva.email, eva.password);
-};
 
 /** The portal's language, switched in the header as a person would. */
 const switchLanguage = async (tab: PortalTab, language: 'cs' | 'en') => {
@@ -74,7 +65,7 @@ describe('the portal: the agency works its queue', () => {
     const tab = await openPortal(browser(), 'azami', 'en');
     const { page } = tab;
     await page.goto(tab.url(`/?orgId=${org.orgId}`));
-    await signInAsEva(tab);
+    await signInAsDemo(tab, people.agent);
     await page.getByRole('heading', { name: 'Work queue' }).waitFor();
     expect(new URL(page.url()).searchParams.get('orgId')).toBe(org.orgId);
     const row = page.locator('.work-item', { hasText: title });
@@ -220,7 +211,7 @@ describe('the portal: the agency works its queue', () => {
     const tab = await openPortal(browser(), 'azami', 'en');
     const { page } = tab;
     await page.goto(tab.url('/requests'));
-    await signInAsEva(tab);
+    await signInAsDemo(tab, people.agent);
     await page.getByRole('heading', { name: 'Requests', level: 1 }).waitFor();
     await page.getByLabel('Client').selectOption(org.orgId);
     await page.getByLabel('Status').selectOption('submitted');
@@ -363,7 +354,7 @@ describe('the portal: the agency works its queue', () => {
     const tab = await openPortal(browser(), 'azami', 'en');
     const { page } = tab;
     await page.goto(tab.url('/'));
-    await signInAsEva(tab);
+    await signInAsDemo(tab, people.agent);
     await page.getByRole('heading', { name: 'Work queue' }).waitFor();
     // The timeline, the client and the staff list answer late; the request itself is read.
     const release = await holdAnswers(page, (url) => url.pathname.endsWith('/timeline') || url.pathname === '/staff' || url.pathname.startsWith('/orgs/'));
