@@ -46,8 +46,10 @@ export const HandoverTab = () => {
   const [handedOver, setHandedOver] = useState<Handover>();
 
   if (!rounds) return problem ? <ProblemBox problem={problem} /> : <p aria-busy="true">{t('loading')}</p>;
+  // The round just handed over is the API's answer: listed at once, not after the list was read again.
+  const listed = handedOver && !rounds.some((round) => round.round === handedOver.round) ? [...rounds, handedOver] : rounds;
   const mayHandOver = request.allowedActions.includes('hand_over');
-  const last = rounds.at(-1);
+  const last = listed.at(-1);
   return (
     <div class="handover-tab">
       <ProblemBox problem={problem} />
@@ -73,8 +75,8 @@ export const HandoverTab = () => {
       )}
       <section class="agency-rounds" aria-labelledby="agency-rounds-title">
         <h2 id="agency-rounds-title">{t('rounds')}</h2>
-        {rounds.length === 0 && <p class="muted">{t('none')}</p>}
-        {[...rounds].reverse().map((handover) => (
+        {listed.length === 0 && <p class="muted">{t('none')}</p>}
+        {[...listed].reverse().map((handover) => (
           <RoundView key={handover.round} handover={handover} files={files} />
         ))}
       </section>

@@ -43,7 +43,7 @@ export const PriceTable = ({ priced, caption }: { priced: Priced; caption?: stri
   const number = (value: number) => new Intl.NumberFormat(language === 'cs' ? 'cs-CZ' : 'en-GB', { maximumFractionDigits: 3 }).format(value);
   return (
     <div class="priced">
-      {/* Wider than a phone: the region scrolls, and takes focus so the keyboard scrolls it too. */}
+      {/* On a phone each line stacks (styles.css); the region scrolls should anything still be wider, and takes focus so the keyboard scrolls it too. */}
       <div class="table-scroll" tabIndex={0} role="region" aria-label={caption ?? t('lines')}>
         <table class="lines">
           <caption>{caption ?? t('lines')}</caption>
@@ -68,12 +68,21 @@ export const PriceTable = ({ priced, caption }: { priced: Priced; caption?: stri
           <tbody>
             {priced.lines.map((line, index) => (
               <tr key={index}>
-                <td>{line.description}</td>
-                <td class="num">{number(line.quantity)}</td>
-                <td>{line.unit}</td>
-                <td class="num">{money(line.unitPrice)}</td>
-                <td class="num">{number(line.vatRate)} %</td>
-                <td class="num">{priced.totals.lineNets[index] !== undefined ? money(priced.totals.lineNets[index]) : ''}</td>
+                {/* data-label: the column's name, shown beside each value where a phone stacks the line (styles.css). */}
+                <td class="description">{line.description}</td>
+                <td class="num" data-label={t('quantity')}>
+                  {number(line.quantity)}
+                </td>
+                <td data-label={t('unit')}>{line.unit}</td>
+                <td class="num" data-label={t('unitPrice')}>
+                  {money(line.unitPrice)}
+                </td>
+                <td class="num" data-label={t('vatRate')}>
+                  {number(line.vatRate)} %
+                </td>
+                <td class="num" data-label={t('lineTotal')}>
+                  {priced.totals.lineNets[index] !== undefined ? money(priced.totals.lineNets[index]) : ''}
+                </td>
               </tr>
             ))}
           </tbody>
