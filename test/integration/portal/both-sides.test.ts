@@ -10,8 +10,9 @@ const browser = useBrowser();
 
 /**
  * What a person sees once their page caught up by itself: the portal reads a request again when its
- * window comes to the front and every 10 s while it shows (portal/src/live.ts). The bound leaves
- * room for one missed focus plus a poll; nothing here reloads a page by hand.
+ * window comes to the front and every 10 s while it shows (portal/src/live.ts). Headless Chromium
+ * fires no focus event when another context comes to the front (counted: none), so here the 10 s
+ * poll does it; the bound leaves room for one poll and the read. Nothing here reloads a page by hand.
  */
 const seesBy = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 25_000, interval: 250 });
 
