@@ -19,13 +19,17 @@ const browser = useBrowser();
  * a list's row of ours is found by its own content, and “Show more” is pressed until it shows.
  */
 const reveal = async (page: Page, row: Locator, more: string) => {
-  for (let pressed = 0; pressed < 20; pressed++) {
-    if ((await row.count()) > 0) return row;
-    const button = page.getByRole('button', { name: more });
-    if ((await button.count()) > 0 && (await button.isEnabled())) await button.click();
-    else await page.waitForTimeout(250);
-  }
-  await row.waitFor();
+  await expect
+    .poll(
+      async () => {
+        if ((await row.count()) > 0) return true;
+        const button = page.getByRole('button', { name: more });
+        if ((await button.count()) > 0 && (await button.isEnabled())) await button.click();
+        return false;
+      },
+      { timeout: 15_000, interval: 250 },
+    )
+    .toBe(true);
   return row;
 };
 
