@@ -1,27 +1,14 @@
 import * as z from 'zod';
 import { OpenOffer } from './orders/offer.js';
 import { Platform } from './platform.js';
+import { requestStatuses, requestTypes } from './request-kinds.js';
 
 /** What a client files (seed: inquiry, malfunction/complaint, pre-authorised work). */
-export const RequestType = z.enum(['inquiry', 'defect', 'authorized']);
+export const RequestType = z.enum(requestTypes);
 export type RequestType = z.infer<typeof RequestType>;
 
 /** Every status of the request lifecycle (docs/domain.md, "The request lifecycle"). */
-export const RequestStatus = z.enum([
-  'submitted',
-  'clarifying',
-  'quoted',
-  'offer_expired',
-  'awaiting_payment',
-  'queued',
-  'in_progress',
-  'in_review',
-  'changes_requested',
-  'accepted',
-  'answered',
-  'closed',
-  'cancelled',
-]);
+export const RequestStatus = z.enum(requestStatuses);
 export type RequestStatus = z.infer<typeof RequestStatus>;
 
 /** Human number, also the request's id: year and a per-year sequence, e.g. `2026-0042`. */

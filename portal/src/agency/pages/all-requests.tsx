@@ -11,26 +11,13 @@ import { agencyStatusWords, ClientSelect, useClients, useStaff, withQuery } from
 import { useAssigneeName } from '../request/assignee.js';
 import { usePagedList, type ReadPage } from './paged-list.js';
 import './all-requests.css';
+import { requestStatuses, requestTypes } from '../../../../lib/domain/request-kinds.js';
 
 type Request = Schemas['Request'];
 
-/** The statuses in lifecycle order: the first ones are the new requests to clarify and price. */
-const statuses: readonly RequestStatus[] = [
-  'submitted',
-  'clarifying',
-  'quoted',
-  'offer_expired',
-  'awaiting_payment',
-  'queued',
-  'in_progress',
-  'in_review',
-  'changes_requested',
-  'answered',
-  'accepted',
-  'closed',
-  'cancelled',
-];
-const types: readonly RequestType[] = ['inquiry', 'defect', 'authorized'];
+// The statuses in lifecycle order (the first ones are the new requests to clarify and price) and the types, as the API's own lists.
+const statuses: readonly RequestStatus[] = requestStatuses;
+const types: readonly RequestType[] = requestTypes;
 
 const words: Words<
   | 'title'
