@@ -39,6 +39,7 @@ export const requestUpload = async (deps: FileServiceDeps, caller: Caller, reque
     size: input.size,
     key: attachmentKey(request.orgId, requestId, attachmentId, fileName),
     status: 'pending',
+    scan: 'pending',
     visibility: input.internal ? 'agency' : 'all',
     uploadedBy: user.userId,
     createdAt: now.toISOString(),

@@ -1002,9 +1002,20 @@ export type components = {
             createdAt: string;
             fileName: string;
             requestId: string;
+            /**
+             * @description The malware scan: `pending` until checked, then `clean` (downloadable), `infected` (removed from reach) or `failed` (could not be checked, e.g. an encrypted archive). Only `clean` files can be downloaded or cited.
+             * @default pending
+             * @enum {string}
+             */
+            scan: "pending" | "clean" | "infected" | "failed";
             size: number;
-            /** @enum {string} */
+            /**
+             * @description The upload: `pending` until confirmed, then `uploaded`
+             * @enum {string}
+             */
             status: "pending" | "uploaded";
+            /** @description What the scanner found, when `infected` */
+            threat?: string;
             uploadedBy: string;
             /**
              * @description `agency`: internal, never shown to clients or participants

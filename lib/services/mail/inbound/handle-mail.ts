@@ -78,6 +78,7 @@ export const handleMail = async (deps: InboundMailDeps, objectKey: string, now: 
       size: content.byteLength,
       key: attachmentKey(orgId, requestId, attachmentId, fileName),
       status: 'pending',
+      scan: 'pending',
       visibility: 'all',
       uploadedBy: userId,
       createdAt,
