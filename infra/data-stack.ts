@@ -42,6 +42,7 @@ export class DataStack extends Stack {
   readonly appClientIds: Record<Platform, string>;
   readonly mailLinksSecret: Secret;
   readonly paymentWebhookSecret: Secret;
+  readonly webhookKeysSecret: Secret;
   /** Receives the stage's inbound domain: its one rule stores each mail under the bucket's `mail/`. */
   readonly inboundRuleSet: ReceiptRuleSet;
   /** The entries this stack makes (the user pool's triggers), by name; the functions stack has the others. */
@@ -62,7 +63,7 @@ export class DataStack extends Stack {
     this.appClientIds = appClientIds;
     addMailSending(this, { config, alarms: this.alarms });
     this.inboundRuleSet = addInboundMail(this, { config, bucket: this.bucket });
-    ({ mailLinksSecret: this.mailLinksSecret, paymentWebhookSecret: this.paymentWebhookSecret } = addSecrets(this, config));
+    ({ mailLinksSecret: this.mailLinksSecret, paymentWebhookSecret: this.paymentWebhookSecret, webhookKeysSecret: this.webhookKeysSecret } = addSecrets(this, config));
     this.functions = addUserPoolTriggers(this, {
       config,
       definitions: props.functions,

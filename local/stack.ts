@@ -159,6 +159,9 @@ export const startLocalStack = async (config: LocalConfig, log: (line: string) =
       [EnvName.inboundDomain]: 'reply.orderdesk.local',
       [EnvName.supplier]: JSON.stringify(demoSupplier),
       [EnvName.localSecrets]: JSON.stringify(ensureLocalSecrets(dataDir)),
+      // Webhooks may go to http://127.0.0.1 here, so a receiver on this machine can be tried; in
+      // AWS nothing sets it, and only https URLs to public addresses are taken.
+      [EnvName.webhooksAllowLoopback]: '1',
       POWERTOOLS_SERVICE_NAME: 'orderdesk',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
       // No X-Ray daemon here: no traces (Tracer is off outside Lambda anyway; this says so).

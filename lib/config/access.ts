@@ -25,8 +25,12 @@ export type WorkflowAction = 'start' | 'report' | 'describe';
 /** Cognito's admin actions on the one user pool, each granted only to the functions that call it. */
 export type UserPoolAction = 'AdminCreateUser' | 'AdminGetUser' | 'AdminDisableUser' | 'AdminEnableUser' | 'AdminUserGlobalSignOut' | 'AdminDeleteUser';
 
-/** Secrets in Secrets Manager as `orderdesk/<stage>/<name>`: `payment-webhook` the operator stores, `mail-links` (the key that signs links in mail) the app generates. */
-export const SecretName = z.enum(['payment-webhook', 'mail-links']);
+/**
+ * Secrets in Secrets Manager as `orderdesk/<stage>/<name>`: `payment-webhook` the operator stores;
+ * `mail-links` (the key that signs links in mail) and `webhook-keys` (the key that seals webhook
+ * subscriptions' signing secrets in the table) the app generates.
+ */
+export const SecretName = z.enum(['payment-webhook', 'mail-links', 'webhook-keys']);
 export type SecretName = z.infer<typeof SecretName>;
 
 /**

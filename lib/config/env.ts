@@ -23,6 +23,12 @@ export const EnvName = {
   mailConfigurationSet: 'MAIL_CONFIGURATION_SET',
   /** Local stack only: JSON object of secret name → value, in place of Secrets Manager. */
   localSecrets: 'LOCAL_SECRETS',
+  /**
+   * Local stack only: `1` lets webhook subscriptions use `http://` to this machine's loopback
+   * (`http://127.0.0.1:<port>`, `http://localhost:<port>`), so a receiver can be tried locally.
+   * Never set in AWS, where only https URLs to public addresses are taken (docs/webhooks.md).
+   */
+  webhooksAllowLoopback: 'WEBHOOKS_ALLOW_LOOPBACK',
   /** JSON: the agency's details as the supplier on orders (`Supplier` of lib/domain/orders/billing.ts). */
   supplier: 'SUPPLIER',
   /** JSON array: days before a review deadline's day on which the client is reminded, e.g. `[2,0]` (the default when unset). */

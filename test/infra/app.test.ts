@@ -163,9 +163,9 @@ describe('the data stack', () => {
     });
   });
 
-  it('generates the mail-links and payment-webhook secrets in CloudFormation and retains them', () => {
-    dev.data.resourceCountIs('AWS::SecretsManager::Secret', 2);
-    for (const name of ['mail-links', 'payment-webhook']) {
+  it('generates the mail-links, payment-webhook and webhook-keys secrets in CloudFormation and retains them', () => {
+    dev.data.resourceCountIs('AWS::SecretsManager::Secret', 3);
+    for (const name of ['mail-links', 'payment-webhook', 'webhook-keys']) {
       dev.data.hasResource('AWS::SecretsManager::Secret', {
         DeletionPolicy: 'Retain',
         UpdateReplacePolicy: 'Retain',
@@ -459,9 +459,12 @@ describe('the function table', () => {
       for (const variable of [EnvName.mailFrom, EnvName.inboundDomain, EnvName.apiUrl, EnvName.mailConfigurationSet, EnvName.localSecrets]) expect(environment, name).not.toHaveProperty(variable);
     }
     expect(environmentOf(dev.data, 'cognito-message')).toHaveProperty(EnvName.portalUrls);
-    // Secrets come from Secrets Manager in AWS: LOCAL_SECRETS is the local stack's alone.
+    // Secrets come from Secrets Manager in AWS: LOCAL_SECRETS is the local stack's alone, and so is
+    // letting webhooks go to http://127.0.0.1.
     for (const template of [dev.api, dev.functions, dev.data]) {
-      for (const fn of Object.values(template.findResources('AWS::Lambda::Function'))) expect(fn.Properties.Environment?.Variables ?? {}).not.toHaveProperty(EnvName.localSecrets);
+      for (const fn of Object.values(template.findResources('AWS::Lambda::Function'))) {
+        for (const variable of [EnvName.localSecrets, EnvName.webhooksAllowLoopback]) expect(fn.Properties.Environment?.Variables ?? {}).not.toHaveProperty(variable);
+      }
     }
   });
 

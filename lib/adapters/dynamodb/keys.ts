@@ -91,3 +91,7 @@ export const inboundOutcomeKey = (objectKey: string) => ({ pk: `INBOUND#${object
 export const answeredKey = (email: string) => ({ pk: `EMAIL#${email.toLowerCase()}`, sk: 'ANSWERED' });
 /** The record that a person was erased (no name, no address): a second erasure answers it again. */
 export const erasureKey = (userId: string) => ({ pk: `ERASED#${userId}`, sk: 'ERASURE' });
+/** A webhook subscription; all of them listed through one index partition, oldest first (they are a handful). */
+export const webhookSubscriptionKey = (subscriptionId: string) => ({ pk: `WEBHOOK#${subscriptionId}`, sk: 'SUBSCRIPTION' });
+export const webhookSubscriptionsIndexKey = (createdAt: string, subscriptionId: string) => ({ gsi1pk: 'WEBHOOKS', gsi1sk: `${createdAt}#${subscriptionId}` });
+export const webhookSubscriptionsPartition = webhookSubscriptionsIndexKey('', '').gsi1pk;

@@ -27,7 +27,9 @@ for (const [network, prefix] of [
 for (const [network, prefix] of [
   ['::', 128], // unspecified
   ['::1', 128], // loopback
-  ['::ffff:0:0', 96], // IPv4-mapped: checked as IPv4 below
+  // IPv4-mapped (::ffff:0:0/96) is not listed: Node's BlockList checks every IPv4 address against
+  // IPv6 rules as mapped, so listing it would refuse all of IPv4. Mapped addresses are checked as
+  // the IPv4 address they are (`mappedIpv4`).
   ['64:ff9b::', 96], // NAT64
   ['100::', 64], // discard
   ['2001:db8::', 32], // documentation
@@ -38,8 +40,24 @@ for (const [network, prefix] of [
   forbidden.addSubnet(network, prefix, 'ipv6');
 }
 
-/** An IPv4 address mapped into IPv6 (`::ffff:10.0.0.1`), as the IPv4 address it is. */
-const mappedIpv4 = (address: string): string | undefined => /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address)?.[1];
+/**
+ * An IPv4 address mapped into IPv6, as the IPv4 address it is, however it is written
+ * (`::ffff:10.0.0.1`, `::ffff:a00:1`, `0:0:0:0:0:ffff:a00:1`).
+ */
+const mappedIpv4 = (address: string): string | undefined => {
+  if (isIP(address) !== 6) return undefined;
+  let canonical: string;
+  try {
+    // The URL parser writes an IPv6 address in its one compressed, hexadecimal form.
+    canonical = new URL(`http://[${address}]/`).hostname.slice(1, -1);
+  } catch {
+    return undefined;
+  }
+  const hextets = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(canonical);
+  if (!hextets) return undefined;
+  const [high, low] = [parseInt(hextets[1]!, 16), parseInt(hextets[2]!, 16)];
+  return [high >> 8, high & 0xff, low >> 8, low & 0xff].join('.');
+};
 
 export const isLoopback = (address: string): boolean => {
   const v4 = mappedIpv4(address) ?? address;
@@ -63,9 +81,17 @@ export const isAllowedAddress = (address: string, allowLoopback = false): boolea
 export type UrlRefusal = 'not_a_url' | 'scheme' | 'credentials' | 'port' | 'address';
 
 /**
+ * Whether loopback addresses are allowed for this URL: only `http` where `allowLoopbackHttp` (the
+ * local stack's way to try a receiver). An `https` URL to loopback is refused everywhere, so the
+ * local exception is exactly `http://127.0.0.1` (or `localhost`), never a name that happens to
+ * resolve there.
+ */
+export const loopbackAllowedFor = (url: URL, allowLoopbackHttp: boolean): boolean => allowLoopbackHttp && url.protocol === 'http:';
+
+/**
  * The URL rules: `https` only (plus `http` to loopback where `allowLoopbackHttp`, the local stack),
  * no user name or password in it, the default port or one above 1023, and an IP literal host
- * only if it is allowed. Host names are checked once resolved (`isAllowedAddress`).
+ * only if it is allowed. Host names are checked once resolved (`resolvedRefusal`).
  */
 export const urlRefusal = (raw: string, allowLoopbackHttp: boolean): UrlRefusal | undefined => {
   let url: URL;
@@ -75,10 +101,23 @@ export const urlRefusal = (raw: string, allowLoopbackHttp: boolean): UrlRefusal 
     return 'not_a_url';
   }
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  const loopbackHttp = allowLoopbackHttp && url.protocol === 'http:' && (isIP(host) ? isLoopback(host) : host === 'localhost');
+  const loopbackHttp = loopbackAllowedFor(url, allowLoopbackHttp) && (isIP(host) ? isLoopback(host) : host === 'localhost');
   if (url.protocol !== 'https:' && !loopbackHttp) return 'scheme';
   if (url.username || url.password) return 'credentials';
   if (url.port !== '' && Number(url.port) < 1024 && !loopbackHttp) return 'port';
-  if (isIP(host) && !isAllowedAddress(host, allowLoopbackHttp)) return 'address';
+  if (isIP(host) && !isAllowedAddress(host, loopbackAllowedFor(url, allowLoopbackHttp))) return 'address';
   return undefined;
+};
+
+/** Why the addresses a URL's host resolved to can't be sent to: none at all, or one not allowed. */
+export type ResolvedRefusal = 'unresolved' | 'address';
+
+/**
+ * Checks the addresses `url`'s host resolved to (all of them: a name with one private address
+ * among public ones could be made to connect there). `undefined` if every one is allowed.
+ */
+export const resolvedRefusal = (url: URL, addresses: readonly string[], allowLoopbackHttp: boolean): ResolvedRefusal | undefined => {
+  if (addresses.length === 0) return 'unresolved';
+  const allowLoopback = loopbackAllowedFor(url, allowLoopbackHttp);
+  return addresses.every((address) => isAllowedAddress(address, allowLoopback)) ? undefined : 'address';
 };

@@ -9,6 +9,7 @@ import type { BillingStore, OfferStore, OrderStore, PaymentStore } from './offer
 import type { AccountDirectory, AuditLog, CallerContextReader, OrganisationAdmin, OrganisationStore, PeopleStore, UserLookup } from './people.js';
 import type { AttachmentStore, ParticipantStore, QueueStore, RequestStore, TimelineStore } from './requests.js';
 import type { FeedbackStore, HandoverStore } from './review.js';
+import type { AddressResolver, SecretSealer, WebhookSubscriptionStore } from './webhooks.js';
 import type { WorkflowEngine, WorkflowStore } from './workflow.js';
 
 /**
@@ -187,3 +188,17 @@ export interface PreferenceDeps extends Pick<ServiceDeps, 'users' | 'callers' | 
 
 /** Reading an organisation and changing its settings and billing details. */
 export type OrganisationDeps = Pick<ServiceDeps, 'users' | 'organisations' | 'billing' | 'audit' | 'unitOfWork' | 'now' | 'newId'>;
+
+/**
+ * The agency admins' webhook subscriptions: the store, the sealer of their signing secrets, and the
+ * resolver their URLs are checked with; the audit log records every change.
+ */
+export interface WebhookAdminDeps extends Pick<ServiceDeps, 'users' | 'organisations' | 'audit' | 'unitOfWork' | 'now' | 'newId'> {
+  subscriptions: WebhookSubscriptionStore;
+  sealer: SecretSealer;
+  resolver: AddressResolver;
+  /** Whether `http://` to loopback is allowed: the local stack's alone (`WEBHOOKS_ALLOW_LOOPBACK`). */
+  allowLoopbackHttp: () => boolean;
+  /** A new signing secret (`whsec_…`). */
+  newSecret: () => string;
+}

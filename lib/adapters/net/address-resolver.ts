@@ -1,0 +1,25 @@
+import { lookup } from 'node:dns/promises';
+import type { AddressResolver } from '../../services/ports/webhooks.js';
+
+/** The resolver's answers that say the name has no address (as opposed to a failure to ask). */
+const noSuchName: ReadonlySet<unknown> = new Set(['ENOTFOUND', 'ENODATA', 'EAI_NONAME', 'EAI_NODATA']);
+
+const codeOf = (error: unknown): unknown => (typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined);
+
+/**
+ * Every address a host name resolves to, through the system's resolver (`getaddrinfo`, as a
+ * connection would: /etc/hosts included, so `localhost` is loopback), IPv4 and IPv6 alike. An IP
+ * literal resolves to itself. A name that has no address answers `[]`; a resolver that could
+ * not be asked (a timeout, `EAI_AGAIN`) throws, since the name may well exist.
+ */
+export const dnsAddressResolver = (): AddressResolver => ({
+  async resolve(hostname) {
+    try {
+      const answers = await lookup(hostname.replace(/^\[|\]$/g, ''), { all: true, order: 'verbatim' });
+      return answers.map((answer) => answer.address);
+    } catch (error) {
+      if (noSuchName.has(codeOf(error))) return [];
+      throw error;
+    }
+  },
+});
