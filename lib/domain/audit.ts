@@ -1,6 +1,6 @@
 import * as z from 'zod';
 
-/** What was done to an organisation or a person (the log admins read). */
+/** What was done to an organisation, a person or a webhook subscription (the log admins read). */
 export const AuditAction = z.enum([
   'organisation_created',
   'organisation_changed',
@@ -14,6 +14,13 @@ export const AuditAction = z.enum([
   'person_removed',
   'person_exported',
   'person_erased',
+  // Webhook subscriptions (the agency's log): never with a secret, sealed or not.
+  'webhook_created',
+  'webhook_changed',
+  'webhook_enabled',
+  'webhook_disabled',
+  'webhook_secret_rotated',
+  'webhook_deleted',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
@@ -29,7 +36,7 @@ export const AuditEntry = z.object({
   action: AuditAction,
   actorId: z.string(),
   actorName: z.string(),
-  /** The person or organisation acted on. */
+  /** The person, organisation or webhook subscription acted on. */
   targetId: z.string(),
   targetName: z.string(),
   /** What changed: e.g. `{ role: { from: 'client_member', to: 'client_admin' } }`, or the fields set. */

@@ -9,6 +9,7 @@ import { queueRoutes } from './routes/queues.js';
 import { requestRoutes } from './routes/requests.js';
 import { reviewRoutes } from './routes/review.js';
 import { systemRoutes } from './routes/system.js';
+import { webhookRoutes } from './routes/webhooks.js';
 
 /**
  * The route table: data only. The CDK API stack makes one Lambda and one API route of each
@@ -28,6 +29,7 @@ export const routes = {
   ...offerRoutes,
   ...reviewRoutes,
   ...mailRoutes,
+  ...webhookRoutes,
 };
 
 export const routeList: readonly RouteDefinition[] = Object.values(routes);

@@ -964,6 +964,77 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The webhook subscriptions, oldest first, each with its state and how its deliveries fare; never a secret (agency admins) */
+        get: operations["list-webhook-subscriptions"];
+        put?: never;
+        /**
+         * Subscribe a URL to events of every organisation’s requests or one’s; the answer holds its signing secret (`whsec_…`), shown this once (agency admins)
+         * @description orderdesk POSTs each event a subscription wants to its URL as JSON, signed by the [Standard Webhooks](https://www.standardwebhooks.com) specification (docs/webhooks.md):
+         *
+         *     - `webhook-id`: the event’s id, the same on every retry (deduplicate by it);
+         *     - `webhook-timestamp`: when it was sent, in epoch seconds;
+         *     - `webhook-signature`: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`, keyed by the secret’s base64 part after `whsec_`; while a rotated-out secret still signs, one `v1,` signature per secret, separated by a space.
+         *
+         *     Event types: `request.created`, `request.status_changed`, `offer.posted`, `offer.accepted`, `offer.rejected`, `offer.expired`, `order.issued`, `payment.received`, `payment.flagged`, `request.handed_over`, `delivery.accepted`, `delivery.deemed_accepted`, `message.posted`.
+         *
+         *     Any 2xx answer is a success; anything else (a redirect too, which is not followed, or no answer within 5 s) is tried again for 24 hours. The URL must be https to a host that resolves to public addresses only: checked here, and again on every delivery. Locally (`npm start`) `http://127.0.0.1:<port>` and `http://localhost:<port>` are allowed too, so a receiver on the machine can be tried.
+         */
+        post: operations["create-webhook-subscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{subscriptionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A webhook subscription: its URL, events, state, last success or failing streak, and when its secret was rotated; never the secret (agency admins) */
+        get: operations["get-webhook-subscription"];
+        put?: never;
+        post?: never;
+        /** Delete a webhook subscription: no new event is delivered to it (agency admins) */
+        delete: operations["delete-webhook-subscription"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a webhook subscription’s URL (checked as on creation), events, organisation or description, or disable and enable it (agency admins)
+         * @description Send only what changes. `enabled: false` stops deliveries (`state: disabled`, `disabledReason: by_admin`). orderdesk disables a subscription itself when every delivery failed for 5 days (`disabledReason: failing`); `enabled: true` starts it again with its failure streak cleared. The secret is not changed here: rotate it with `POST /webhooks/{subscriptionId}/secret`.
+         */
+        patch: operations["change-webhook-subscription"];
+        trace?: never;
+    };
+    "/webhooks/{subscriptionId}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a subscription’s signing secret: the new one is in the answer, shown this once; the old one keeps signing beside it for 24 hours (agency admins)
+         * @description For 24 hours (until `previousValidUntil`) every delivery carries two signatures in `webhook-signature`, one per secret (`v1,<new> v1,<old>`): a receiver that still checks the old secret keeps verifying while it is switched to the new one. Rotating again within those hours drops the oldest at once.
+         */
+        post: operations["rotate-webhook-secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/work-queue": {
         parameters: {
             query?: never;
@@ -1025,7 +1096,7 @@ export type components = {
         };
         AuditEntry: {
             /** @enum {string} */
-            action: "organisation_created" | "organisation_changed" | "organisation_deactivated" | "organisation_reactivated" | "person_invited" | "invitation_resent" | "role_changed" | "person_deactivated" | "person_reactivated" | "person_removed" | "person_exported" | "person_erased";
+            action: "organisation_created" | "organisation_changed" | "organisation_deactivated" | "organisation_reactivated" | "person_invited" | "invitation_resent" | "role_changed" | "person_deactivated" | "person_reactivated" | "person_removed" | "person_exported" | "person_erased" | "webhook_created" | "webhook_changed" | "webhook_enabled" | "webhook_disabled" | "webhook_secret_rotated" | "webhook_deleted";
             actorId: string;
             actorName: string;
             /** Format: date-time */
@@ -1090,6 +1161,11 @@ export type components = {
             /** @description More of the queue follows: pass it as `cursor` */
             nextCursor?: string;
             orgId: string;
+        };
+        CreatedWebhookSubscription: {
+            /** @description The signing secret, `whsec_` and its key in base64 (Standard Webhooks): shown this once, store it now */
+            secret: string;
+            subscription: components["schemas"]["WebhookSubscription"];
         };
         DeliveryAcceptance: {
             /** @description A word with the rating or the acceptance */
@@ -1483,6 +1559,16 @@ export type components = {
             /** @default false */
             internal: boolean;
             size: number;
+        };
+        NewWebhookSubscription: {
+            /** @description What the subscription is for, as the agency’s admins read it (e.g. “Azami request pages”) */
+            description?: string;
+            /** @description The events wanted; `request.status_changed` also gets every other event that moved the request’s status */
+            eventTypes: ("request.created" | "request.status_changed" | "offer.posted" | "offer.accepted" | "offer.rejected" | "offer.expired" | "order.issued" | "payment.received" | "payment.flagged" | "request.handed_over" | "delivery.accepted" | "delivery.deemed_accepted" | "message.posted")[];
+            /** @description Only this organisation’s requests; every organisation’s when left out */
+            orgId?: string;
+            /** @description Where deliveries are POSTed: https, with no user name or password, to a host that resolves to public addresses only (checked now and again on every delivery) */
+            url: string;
         };
         Offer: {
             contentHash: string;
@@ -1931,6 +2017,15 @@ export type components = {
             /** @description The `version` you read: a change decided on an older one is a 409, not a silent overwrite */
             version?: number;
         };
+        RotatedWebhookSecret: {
+            /**
+             * Format: date-time
+             * @description Until then every delivery is signed with both secrets (two `v1,` signatures), so receivers switch without losing one
+             */
+            previousValidUntil: string;
+            /** @description The new signing secret (`whsec_…`): shown this once */
+            secret: string;
+        };
         SettingsChange: {
             membersMayAcceptOffers?: boolean;
             membersMayRank?: boolean;
@@ -2022,6 +2117,61 @@ export type components = {
                 /** @description POST a multipart form here: every field below, then the file as `file` */
                 url: string;
             };
+        };
+        WebhookSubscription: {
+            /** Format: date-time */
+            createdAt: string;
+            description?: string;
+            /** @enum {string} */
+            disabledReason?: "by_admin" | "failing";
+            eventTypes: ("request.created" | "request.status_changed" | "offer.posted" | "offer.accepted" | "offer.rejected" | "offer.expired" | "order.issued" | "payment.received" | "payment.flagged" | "request.handed_over" | "delivery.accepted" | "delivery.deemed_accepted" | "message.posted")[];
+            /**
+             * Format: date-time
+             * @description Since when every delivery failed (none succeeded since); cleared by a success or by enabling it again
+             */
+            failingSince?: string;
+            /** Format: date-time */
+            lastSuccessAt?: string;
+            /** @description Only this organisation’s requests; every organisation’s when absent */
+            orgId?: string;
+            /**
+             * Format: date-time
+             * @description Until when the secret before the current one still signs too (24 hours after a rotation); absent once it no longer does
+             */
+            previousSecretValidUntil?: string;
+            /**
+             * Format: date-time
+             * @description When the current signing secret replaced the one before (absent if never rotated)
+             */
+            secretRotatedAt?: string;
+            /**
+             * @description `disabled`: nothing is delivered; `disabledReason` says whether an admin did it or orderdesk did, after its receiver failed for days
+             * @enum {string}
+             */
+            state: "active" | "disabled";
+            subscriptionId: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Where deliveries are POSTed, as normalised when it was set (https, a public address) */
+            url: string;
+            version: number;
+        };
+        WebhookSubscriptionChange: {
+            /** @description `null` clears it */
+            description?: string | null;
+            /** @description `false` stops deliveries; `true` starts them again, also after orderdesk disabled it (its failure streak starts afresh) */
+            enabled?: boolean;
+            /** @description The events wanted; `request.status_changed` also gets every other event that moved the request’s status */
+            eventTypes?: ("request.created" | "request.status_changed" | "offer.posted" | "offer.accepted" | "offer.rejected" | "offer.expired" | "order.issued" | "payment.received" | "payment.flagged" | "request.handed_over" | "delivery.accepted" | "delivery.deemed_accepted" | "message.posted")[];
+            /** @description Only this organisation’s requests; `null`: every organisation’s again */
+            orgId?: string | null;
+            /** @description Where deliveries are POSTed: https, with no user name or password, to a host that resolves to public addresses only (checked now and again on every delivery) */
+            url?: string;
+            /** @description The `version` you read: a change decided on an older one is a 409, not a silent overwrite */
+            version?: number;
+        };
+        WebhookSubscriptionList: {
+            items: components["schemas"]["WebhookSubscription"][];
         };
         WorkQueue: {
             items: {
@@ -8756,6 +8906,602 @@ export interface operations {
                 };
             };
             /** @description `payload_too_large`: the body is over 256 KiB; over 10 MiB API Gateway answers `{ "message": "Request Entity Too Large" }` itself */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Too many calls to the API at once: API Gateway’s throttle answers `{ "message": "Too Many Requests" }` (not the local API); try again shortly */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Unexpected failure (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `busy`, nothing was changed; try again after `Retry-After` seconds: the database is throttling (after the SDK’s own retries) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "list-webhook-subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionList"];
+                };
+            };
+            /** @description `validation_failed`: each problem names its field and reason (a query parameter or body field the route does not take is one) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token: API Gateway’s JWT authorizer answers `{ "message": "Unauthorized" }` before the route runs */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `forbidden`: only the agency’s admins see webhook subscriptions (agents and clients too get this); a valid login of a person with no orderdesk account yet */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: a body (the route takes none) over 256 KiB; over 10 MiB API Gateway answers `{ "message": "Request Entity Too Large" }` itself */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Too many calls to the API at once: API Gateway’s throttle answers `{ "message": "Too Many Requests" }` (not the local API); try again shortly */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Unexpected failure (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `busy`, nothing was changed; try again after `Retry-After` seconds: the database is throttling (after the SDK’s own retries) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "create-webhook-subscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewWebhookSubscription"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhookSubscription"];
+                };
+            };
+            /** @description `validation_failed`: each problem names its field and reason (a query parameter or body field the route does not take is one); a field is invalid; for `body.url` the reason says which rule it breaks: only https URLs; no user name or password in it; the default port or one above 1023; an address in a private network, on this machine or link-local; a host name that does not resolve, or resolves to such an address; `body.orgId` no organisation has */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token: API Gateway’s JWT authorizer answers `{ "message": "Unauthorized" }` before the route runs */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `forbidden`: only the agency’s admins create webhook subscriptions (agents and clients too get this); a valid login of a person with no orderdesk account yet */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `conflict`, with `next` saying what to do: another change of the same thing came first (reload, then try again) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: the body is over 256 KiB; over 10 MiB API Gateway answers `{ "message": "Request Entity Too Large" }` itself */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Too many calls to the API at once: API Gateway’s throttle answers `{ "message": "Too Many Requests" }` (not the local API); try again shortly */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Unexpected failure (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `busy`, nothing was changed; try again after `Retry-After` seconds: the database is throttling (after the SDK’s own retries); the URL’s host name could not be resolved just now (the resolver did not answer): nothing was changed, try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get-webhook-subscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscription"];
+                };
+            };
+            /** @description `validation_failed`: each problem names its field and reason (a query parameter or body field the route does not take is one) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token: API Gateway’s JWT authorizer answers `{ "message": "Unauthorized" }` before the route runs */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `forbidden`: only the agency’s admins see webhook subscriptions (agents and clients too get this); a valid login of a person with no orderdesk account yet */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: no webhook subscription has this id (deleted, or never made) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: a body (the route takes none) over 256 KiB; over 10 MiB API Gateway answers `{ "message": "Request Entity Too Large" }` itself */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Too many calls to the API at once: API Gateway’s throttle answers `{ "message": "Too Many Requests" }` (not the local API); try again shortly */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Unexpected failure (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `busy`, nothing was changed; try again after `Retry-After` seconds: the database is throttling (after the SDK’s own retries) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "delete-webhook-subscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `validation_failed`: each problem names its field and reason (a query parameter or body field the route does not take is one) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token: API Gateway’s JWT authorizer answers `{ "message": "Unauthorized" }` before the route runs */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `forbidden`: only the agency’s admins delete webhook subscriptions (agents and clients too get this); a valid login of a person with no orderdesk account yet */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: no webhook subscription has this id (deleted, or never made) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `conflict`, with `next` saying what to do: another change of the same thing came first (reload, then try again) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: a body (the route takes none) over 256 KiB; over 10 MiB API Gateway answers `{ "message": "Request Entity Too Large" }` itself */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Too many calls to the API at once: API Gateway’s throttle answers `{ "message": "Too Many Requests" }` (not the local API); try again shortly */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Unexpected failure (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `busy`, nothing was changed; try again after `Retry-After` seconds: the database is throttling (after the SDK’s own retries) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "change-webhook-subscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookSubscriptionChange"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscription"];
+                };
+            };
+            /** @description `validation_failed`: each problem names its field and reason (a query parameter or body field the route does not take is one); a field is invalid; for `body.url` the reason says which rule it breaks: only https URLs; no user name or password in it; the default port or one above 1023; an address in a private network, on this machine or link-local; a host name that does not resolve, or resolves to such an address; `body.orgId` no organisation has; a body with nothing to change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token: API Gateway’s JWT authorizer answers `{ "message": "Unauthorized" }` before the route runs */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `forbidden`: only the agency’s admins change webhook subscriptions (agents and clients too get this); a valid login of a person with no orderdesk account yet */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: no webhook subscription has this id (deleted, or never made) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `conflict`, with `next` saying what to do: the subscription changed since the `version` sent; another change of the same thing came first (reload, then try again) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: the body is over 256 KiB; over 10 MiB API Gateway answers `{ "message": "Request Entity Too Large" }` itself */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Too many calls to the API at once: API Gateway’s throttle answers `{ "message": "Too Many Requests" }` (not the local API); try again shortly */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Unexpected failure (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `busy`, nothing was changed; try again after `Retry-After` seconds: the database is throttling (after the SDK’s own retries); the URL’s host name could not be resolved just now (the resolver did not answer): nothing was changed, try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "rotate-webhook-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotatedWebhookSecret"];
+                };
+            };
+            /** @description `validation_failed`: each problem names its field and reason (a query parameter or body field the route does not take is one) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token: API Gateway’s JWT authorizer answers `{ "message": "Unauthorized" }` before the route runs */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `forbidden`: only the agency’s admins rotate webhook secrets (agents and clients too get this); a valid login of a person with no orderdesk account yet */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: no webhook subscription has this id (deleted, or never made) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `conflict`, with `next` saying what to do: another change of the same thing came first (reload, then try again) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: a body (the route takes none) over 256 KiB; over 10 MiB API Gateway answers `{ "message": "Request Entity Too Large" }` itself */
             413: {
                 headers: {
                     [name: string]: unknown;

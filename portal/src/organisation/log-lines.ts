@@ -24,6 +24,12 @@ const actionWords: Words<Action> = {
     person_removed: 'Removed',
     person_exported: 'Personal data exported',
     person_erased: 'Personal data erased',
+    webhook_created: 'Webhook subscription created',
+    webhook_changed: 'Webhook subscription changed',
+    webhook_enabled: 'Webhook subscription enabled',
+    webhook_disabled: 'Webhook subscription disabled',
+    webhook_secret_rotated: 'Webhook signing secret rotated',
+    webhook_deleted: 'Webhook subscription deleted',
   },
   cs: {
     organisation_created: 'Založení organizace',
@@ -38,6 +44,12 @@ const actionWords: Words<Action> = {
     person_removed: 'Odebrání',
     person_exported: 'Export osobních údajů',
     person_erased: 'Výmaz osobních údajů',
+    webhook_created: 'Založení odběru webhooků',
+    webhook_changed: 'Změna odběru webhooků',
+    webhook_enabled: 'Zapnutí odběru webhooků',
+    webhook_disabled: 'Vypnutí odběru webhooků',
+    webhook_secret_rotated: 'Výměna podpisového klíče webhooků',
+    webhook_deleted: 'Smazání odběru webhooků',
   },
 };
 
