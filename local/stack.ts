@@ -10,7 +10,7 @@ import { allTaskStates } from '../lib/workflow/states.js';
 import { startApiServer } from './api-server.js';
 import { startLambdaServer } from './lambda-server.js';
 import { startInboundFolder } from './inbound-folder.js';
-import { localFunctions } from './handler-module.js';
+import { localFunctions, timeoutError } from './handler-module.js';
 import { backfillRanks } from './backfill-ranks.js';
 import { stopLeftoverChildren } from './child-process.js';
 import { ensureUserPool, startCognito, type LocalUserPool } from './cognito.js';
@@ -27,6 +27,8 @@ import { demoSupplier } from './supplier.js';
 import { ensureLocalSecrets } from './secrets.js';
 import { platforms, type Platform } from '../lib/domain/platform.js';
 import { buildPortal, localPortalUrls, startPortal } from './portal.js';
+import { startLocalQueues } from './queues/queues.js';
+import { startLocalScheduler } from './scheduler.js';
 import { startStreamPollers } from './stream-poller.js';
 import { buildLocalDefinition, localStateMachineArn } from './workflow/asl.js';
 import { clockFile, createBusinessClock } from './workflow/clock.js';
@@ -206,6 +208,16 @@ export const startLocalStack = async (config: LocalConfig, log: (line: string) =
     // Stopped before its server: every waiting execution aborted, its task settled (no timer left).
     stops.push(() => engine.shutdown());
     log(`workflow: definition synthesized in ${definitionMs.toFixed(0)} ms; business time ${businessClock.now().toISOString()} (×${businessClock.scale})`);
+    // The queue entries' queues (SQS's JSON protocol, delays on the business clock) and the
+    // opted-in schedule entries, their functions run here as Lambda would run them.
+    const runTriggered = async (name: string, event: unknown) => {
+      const run = await runFunction(name, event);
+      if (run.timedOut) throw timeoutError();
+      return run.result;
+    };
+    const queues = await started(startLocalQueues({ host, functions: functionList, clock: businessClock, invoke: runTriggered, region: localRegion, log }));
+    process.env[EnvName.queueUrls] = JSON.stringify(queues.queueUrls);
+    await started(Promise.resolve(startLocalScheduler({ functions: functionList, clock: businessClock, invoke: runTriggered, log })));
     // The table-stream entries read DynamoDB Local's stream as their event source mappings would,
     // their handlers run here with the environment set above; with no such entry, nothing runs.
     await started(startStreamPollers({ endpoint: dynamodb.endpoint, tableName, functions: functionList, log }));

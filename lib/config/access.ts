@@ -33,6 +33,10 @@ export type UserPoolAction = 'AdminCreateUser' | 'AdminGetUser' | 'AdminDisableU
 export const SecretName = z.enum(['payment-webhook', 'mail-links', 'webhook-keys']);
 export type SecretName = z.infer<typeof SecretName>;
 
+/** The queues functions send to, each named by the function-table entry whose `queue` trigger consumes it. */
+export const QueueName = z.enum(['webhook-deliver']);
+export type QueueName = z.infer<typeof QueueName>;
+
 /**
  * What a function may touch, routes and other functions alike. The function construct turns it
  * into grants and environment variables, so least privilege is decided next to the entry that
@@ -49,4 +53,8 @@ export interface FunctionAccess {
   workflow?: readonly WorkflowAction[];
   /** Read these secrets' values. */
   secrets?: readonly SecretName[];
+  /** Send messages to these queues (`sqs:SendMessage` on each, nothing else); their URLs in QUEUE_URLS. */
+  queues?: readonly QueueName[];
+  /** Builds links to the API (a webhook event's): told its URL in API_URL, as functions with `mail` are. Configuration, no grant. */
+  apiLinks?: true;
 }

@@ -19,6 +19,8 @@ export const EnvName = {
   portalUrls: 'PORTAL_URLS',
   /** The API's public URL, for one-click unsubscribe links (functions with `mail` access). */
   apiUrl: 'API_URL',
+  /** JSON object: queue name (`QueueName` of access.ts) → its URL (functions with `queues` access). */
+  queueUrls: 'QUEUE_URLS',
   /** The SES configuration set whose events report bounces and complaints (functions with `mail` access). */
   mailConfigurationSet: 'MAIL_CONFIGURATION_SET',
   /** Local stack only: JSON object of secret name → value, in place of Secrets Manager. */

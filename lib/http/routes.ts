@@ -9,6 +9,7 @@ import { queueRoutes } from './routes/queues.js';
 import { requestRoutes } from './routes/requests.js';
 import { reviewRoutes } from './routes/review.js';
 import { systemRoutes } from './routes/system.js';
+import { webhookDeliveryRoutes } from './routes/webhook-deliveries.js';
 import { webhookRoutes } from './routes/webhooks.js';
 
 /**
@@ -29,6 +30,7 @@ export const routes = {
   ...offerRoutes,
   ...reviewRoutes,
   ...mailRoutes,
+  ...webhookDeliveryRoutes,
   ...webhookRoutes,
 };
 

@@ -9,6 +9,7 @@ import { inboundMailFunction } from './inbound-mail-function.js';
 
 /** A Step Functions execution name. */
 const ExecutionName = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, 'must be a Step Functions execution name');
+import { QueueBatchResponse, QueueEvent } from './queue-event.js';
 import { StreamBatchResponse, TableStreamEvent } from './stream-event.js';
 
 /**
@@ -98,6 +99,31 @@ export const functions = {
     actor: 'notifier',
     schemas: { input: TableStreamEvent, output: StreamBatchResponse },
     access: { table: 'readWrite', mail: 'send', secrets: ['mail-links'], bucket: { 'orders/': ['get'] } },
+  }),
+  webhookFanout: defineFunction({
+    name: 'webhook-fanout',
+    summary: 'Make a webhook delivery of a new timeline entry’s event for every subscription that wants it, once each, and queue it (docs/webhooks.md)',
+    trigger: { kind: 'table-stream', entities: ['timeline'], events: ['INSERT'], batchSize: 25 },
+    actor: 'notifier',
+    schemas: { input: TableStreamEvent, output: StreamBatchResponse },
+    access: { table: 'readWrite', queues: ['webhook-deliver'], apiLinks: true },
+  }),
+  webhookDeliver: defineFunction({
+    name: 'webhook-deliver',
+    summary: 'Try queued webhook deliveries: sign (Standard Webhooks), post to the checked address, record the try; retry on the schedule, park after 24 hours, disable a subscription failing for days and mail the agency admins',
+    trigger: { kind: 'queue', batchSize: 10 },
+    actor: 'notifier',
+    schemas: { input: QueueEvent, output: QueueBatchResponse },
+    access: { table: 'readWrite', secrets: ['webhook-keys'], queues: ['webhook-deliver'], mail: 'send' },
+  }),
+  webhookRetry: defineFunction({
+    name: 'webhook-retry',
+    summary: 'Queue the webhook deliveries whose next try is due (every minute)',
+    trigger: { kind: 'schedule', expression: 'rate(1 minute)' },
+    actor: 'notifier',
+    // EventBridge's scheduled event: nothing of it is read.
+    schemas: { input: z.looseObject({}), output: z.object({ queued: z.number().int() }) },
+    access: { table: 'read', queues: ['webhook-deliver'] },
   }),
   recordMailEvent: defineFunction({
     name: 'record-mail-event',

@@ -36,6 +36,12 @@ export const businessMetrics = {
   InboundMailDropped: { description: 'An automatic mail (an autoresponder, a bounce) to a reply address was dropped' },
   WorkflowRemindersSent: { description: 'The workflow reminded a client of an offer, a payment or a review' },
   WorkflowsResumed: { description: 'resume-workflows started a fresh execution for a request whose execution was not running' },
+  WebhookDeliveriesDelivered: { description: 'A webhook delivery was accepted by its receiver (a 2xx answer)' },
+  WebhookDeliveriesParked: {
+    description:
+      'A webhook delivery failed every try for 24 hours and was parked: its receiver is down or refusing. Look at the subscription’s deliveries in the portal (Webhooks) or GET /webhooks/{id}/deliveries, have the platform fix its receiver, then send the parked deliveries again (docs/operating.md)',
+    alarm: true,
+  },
   WorkflowNudgesFailed: {
     description: 'A change was committed but its workflow could not be told; the hourly resume-workflows takes the request over',
     alarm: true,

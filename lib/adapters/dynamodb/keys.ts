@@ -95,3 +95,14 @@ export const erasureKey = (userId: string) => ({ pk: `ERASED#${userId}`, sk: 'ER
 export const webhookSubscriptionKey = (subscriptionId: string) => ({ pk: `WEBHOOK#${subscriptionId}`, sk: 'SUBSCRIPTION' });
 export const webhookSubscriptionsIndexKey = (createdAt: string, subscriptionId: string) => ({ gsi1pk: 'WEBHOOKS', gsi1sk: `${createdAt}#${subscriptionId}` });
 export const webhookSubscriptionsPartition = webhookSubscriptionsIndexKey('', '').gsi1pk;
+/** One webhook delivery (an event to one subscription), by its id. */
+export const webhookDeliveryKey = (deliveryId: string) => ({ pk: `WHDELIVERY#${deliveryId}`, sk: 'DELIVERY' });
+/** A subscription's deliveries, newest first. */
+export const subscriptionDeliveriesIndexKey = (subscriptionId: string, createdAt: string, deliveryId: string) => ({
+  gsi1pk: `WEBHOOK#${subscriptionId}#DELIVERIES`,
+  gsi1sk: `${createdAt}#${deliveryId}`,
+});
+export const subscriptionDeliveriesPartition = (subscriptionId: string) => subscriptionDeliveriesIndexKey(subscriptionId, '', '').gsi1pk;
+/** Pending deliveries by when their next try is due (sparse: only while pending), for the retry sweep. */
+export const dueDeliveriesIndexKey = (nextAttemptAt: string, deliveryId: string) => ({ gsi3pk: 'WEBHOOK#DUE', gsi3sk: `${nextAttemptAt}#${deliveryId}` });
+export const dueDeliveriesPartition = dueDeliveriesIndexKey('', '').gsi3pk;

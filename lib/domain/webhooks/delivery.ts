@@ -34,6 +34,8 @@ export const WebhookDelivery = z.object({
   nextAttemptAt: z.iso.datetime().optional(),
   /** When this round of tries started (its creation, or the last "send again"): retries end 24 h after. */
   roundStartedAt: z.iso.datetime(),
+  /** Why it was parked: its tries ran out, or its subscription was disabled (or removed) before it went. */
+  parkedReason: z.enum(['retries_exhausted', 'subscription_disabled', 'subscription_removed']).optional(),
   version: z.number().int().positive(),
 });
 export type WebhookDelivery = z.infer<typeof WebhookDelivery>;
@@ -49,7 +51,8 @@ export const retryHours = 24;
 
 /**
  * The waits between tries, after the first (at once): the Standard Webhooks / Svix schedule cut
- * at 24 hours. Ten tries in all; the last wait ends the round just before the 24 hours are up.
+ * at 24 hours. Seven tries in all, the last about 17.6 hours after the first; the next wait would
+ * end past the 24 hours, so a seventh failure parks the delivery.
  */
 export const retryDelaysSeconds = [5, 5 * 60, 30 * 60, 2 * 3600, 5 * 3600, 10 * 3600] as const;
 

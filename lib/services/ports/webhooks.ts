@@ -1,7 +1,12 @@
 /** The ports of webhooks out (docs/webhooks.md): subscriptions, deliveries, the queue between them, and the network. */
 import type { DeliveryAttempt, WebhookDelivery } from '../../domain/webhooks/delivery.js';
 import type { WebhookSubscription } from '../../domain/webhooks/subscription.js';
-import type { Page, Write } from './common.js';
+import type { Platform } from '../../domain/platform.js';
+import type { Page, UnitOfWork, Write } from './common.js';
+import type { BusinessMetrics } from './deps.js';
+import type { MailPeopleStore, MailSite, Mailer } from './mail.js';
+import type { UserLookup } from './people.js';
+import type { RequestStore } from './requests.js';
 
 /** The subscriptions: few (a handful per platform), so they are read whole. */
 export interface WebhookSubscriptionStore {
@@ -52,4 +57,58 @@ export interface AddressResolver {
  */
 export interface WebhookSender {
   post(url: string, headers: Record<string, string>, body: string): Promise<Omit<DeliveryAttempt, 'at'>>;
+}
+
+/** Where an event's links point: the request's page in its brand's portal, and the API. Configured at deployment, never taken from a request. */
+export interface WebhookLinks {
+  portalUrl(platform: Platform): string;
+  /** The API's public URL (`GET /requests/{id}` under it). */
+  apiUrl(): string;
+}
+
+/** The fan-out from the table's stream: a delivery per subscription that wants a timeline entry's event, queued. */
+export interface WebhookFanOutDeps {
+  requests: Pick<RequestStore, 'get'>;
+  subscriptions: Pick<WebhookSubscriptionStore, 'list'>;
+  deliveries: Pick<WebhookDeliveryStore, 'get' | 'createIfAbsent'>;
+  queue: DeliveryQueue;
+  links: WebhookLinks;
+  now: () => Date;
+}
+
+/** The agency admins a disabled subscription is mailed to, and how. */
+export interface WebhookAdminMail {
+  people: Pick<MailPeopleStore, 'agencyStaff'>;
+  mailer: Mailer;
+  site: Pick<MailSite, 'portalUrl' | 'mailFrom'>;
+}
+
+/** The sender behind the queue: one try per message, recorded; a subscription failing for days disabled. */
+export interface WebhookSenderDeps {
+  deliveries: WebhookDeliveryStore;
+  subscriptions: Pick<WebhookSubscriptionStore, 'get' | 'update'>;
+  sealer: Pick<SecretSealer, 'open'>;
+  sender: WebhookSender;
+  queue: DeliveryQueue;
+  unitOfWork: UnitOfWork;
+  adminMail: WebhookAdminMail;
+  now: () => Date;
+  metrics: BusinessMetrics;
+}
+
+/** The retry sweep: due deliveries back on the queue. */
+export interface WebhookRetryDeps {
+  deliveries: Pick<WebhookDeliveryStore, 'due'>;
+  queue: DeliveryQueue;
+  now: () => Date;
+}
+
+/** The agency admins' list of a subscription's deliveries and "send again". */
+export interface WebhookDeliveriesDeps {
+  users: UserLookup;
+  subscriptions: Pick<WebhookSubscriptionStore, 'get'>;
+  deliveries: Pick<WebhookDeliveryStore, 'get' | 'update' | 'listBySubscription'>;
+  queue: DeliveryQueue;
+  unitOfWork: UnitOfWork;
+  now: () => Date;
 }
