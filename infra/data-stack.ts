@@ -12,6 +12,7 @@ import { addAlarmTopic } from './data/alarm-topic.js';
 import { addBuckets } from './data/buckets.js';
 import { addInboundMail } from './data/inbound-mail.js';
 import { addMailSending } from './data/mail-sending.js';
+import { addMalwareProtection } from './data/malware-protection.js';
 import { addSecrets } from './data/secrets.js';
 import { addTable } from './data/table.js';
 import { addUserPoolTriggers } from './data/user-pool-triggers.js';
@@ -58,6 +59,7 @@ export class DataStack extends Stack {
     this.alarms = addAlarmTopic(this, config);
     this.table = addTable(this, { config, alarms: this.alarms });
     this.bucket = addBuckets(this, config);
+    addMalwareProtection(this, { config, bucket: this.bucket });
     const { userPool, appClientIds } = addUserPool(this, config);
     this.userPool = userPool;
     this.appClientIds = appClientIds;

@@ -10,6 +10,8 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { functionTimeoutSeconds } from '../lib/config/limits.js';
 import { mailPrefix } from '../lib/config/access.js';
+import { attachmentPrefix } from '../lib/domain/attachment-rules.js';
+import { scanResultDetailType, scanResultSource } from '../lib/domain/malware-scan-event.js';
 import type { FunctionDefinition, Trigger } from '../lib/lambda/definition.js';
 import { streamFilterPattern } from '../lib/lambda/stream-filter.js';
 import { acknowledge } from './acknowledge.js';
@@ -45,6 +47,7 @@ const failuresOf: Record<Exclude<Trigger['kind'], 'cognito-custom-message'>, str
   'inbound-mail': 'EventBridge retries and then keeps the event in the rule target’s dead-letter queue; the raw mail stays in S3',
   schedule: 'EventBridge retries the scheduled run and then keeps the event in the rule target’s dead-letter queue; the next run does the same work',
   'mail-events': 'EventBridge retries and then keeps the event in the rule target’s dead-letter queue',
+  'malware-scan': 'EventBridge retries and then keeps the scan result in the rule target’s dead-letter queue; the file stays pending (never downloadable) until the event is sent again',
 };
 
 /**
@@ -178,6 +181,21 @@ export class FunctionsStack extends Stack {
             detailType: trigger.eventTypes.map((type) => mailEventDetailTypes[type]),
             // Only this stage's mail: stages in one account share the default bus.
             detail: { mail: { tags: { 'ses:configuration-set': [config.mailConfigurationSet] } } },
+          },
+          targets: [new LambdaFunction(fn, { retryAttempts: 4, deadLetterQueue: deadLetters })],
+        });
+        return;
+      }
+      case 'malware-scan': {
+        // GuardDuty's result of each object it scanned (the data stack's plan protects orgs/): this
+        // stage's bucket only (stages in one account share the default bus). A result EventBridge
+        // could not hand over after its retries is kept here.
+        const deadLetters = failureQueue(this, `${logicalId}DeadLetters`, resources.alarms);
+        new Rule(this, `${logicalId}ScanResults`, {
+          eventPattern: {
+            source: [scanResultSource],
+            detailType: [scanResultDetailType],
+            detail: { s3ObjectDetails: { bucketName: [resources.bucket.bucketName], objectKey: [{ prefix: attachmentPrefix }] } },
           },
           targets: [new LambdaFunction(fn, { retryAttempts: 4, deadLetterQueue: deadLetters })],
         });

@@ -32,6 +32,8 @@ const businessGroups: { title: string; metrics: MetricName[] }[] = [
   { title: 'Payments and reviews', metrics: ['PaymentsReceived', 'PaymentsFlagged', 'PaymentsResolved', 'DeliveriesHandedOver', 'DeliveriesAccepted', 'DeliveriesDeemedAccepted', 'ReviewChangesRequested'] },
   { title: 'Mail out and in', metrics: ['MailsSent', 'MailsParked', 'MailsSuppressed', 'AddressesSuppressed', 'InboundMailPosted', 'InboundMailRefused', 'InboundMailDropped'] },
   { title: 'Workflow', metrics: ['WorkflowRemindersSent', 'WorkflowsResumed', 'WorkflowNudgesFailed'] },
+  { title: 'Webhooks out', metrics: ['WebhookDeliveriesDelivered', 'WebhookDeliveriesParked'] },
+  { title: 'Malware scan of files', metrics: ['FilesInfected', 'FilesUnscannable', 'FileScansFailed'] },
 ];
 
 /**

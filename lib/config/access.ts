@@ -1,6 +1,6 @@
 import * as z from 'zod';
 // Only their types: a value import would bundle the attachment rules into every function that reads a prefix from here (the notifier).
-import type { attachmentPrefix, uploadPrefix } from '../domain/attachment-rules.js';
+import type { attachmentPrefix, quarantinePrefix, uploadPrefix } from '../domain/attachment-rules.js';
 
 /** Inbound mail as SES stores it (raw MIME), for the inbound-mail function only. */
 export const mailPrefix = 'mail/';
@@ -11,8 +11,12 @@ export const orderPrefix = 'orders/';
 /** A person's data as one JSON document (`exports/<uuid>.json`), written by the export and read through its link; expires after a day (docs/privacy.md). */
 export const exportPrefix = 'exports/';
 
-/** The bucket's key prefixes; grants are per prefix, never on the bucket as a whole. */
-export type BucketPrefix = typeof uploadPrefix | typeof attachmentPrefix | typeof mailPrefix | typeof orderPrefix | typeof exportPrefix;
+/**
+ * The bucket's key prefixes; grants are per prefix, never on the bucket as a whole. `quarantine/`
+ * holds the files the malware scan found infected: the verdict function may put them there and
+ * no function may ever read them (never grant `get` on it).
+ */
+export type BucketPrefix = typeof uploadPrefix | typeof attachmentPrefix | typeof mailPrefix | typeof orderPrefix | typeof exportPrefix | typeof quarantinePrefix;
 
 /** What a function may do with the objects under one prefix. HEAD and presigned GETs are `get`,
  * presigned POSTs and copies' destinations `put`. */

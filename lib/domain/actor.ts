@@ -6,10 +6,11 @@ import type { User } from './user.js';
 
 /**
  * The parts of orderdesk that act on requests by themselves: the Step Functions workflow, timers,
- * the payment provider's webhook, inbound mail and the notifier. Each is its own actor, so the
- * lifecycle table says which of them may take which step (the notifier takes none).
+ * the payment provider's webhook, inbound mail, the notifier and the malware scanner (its verdicts
+ * on files). Each is its own actor, so the lifecycle table says which of them may take which step
+ * (the notifier and the scanner take none).
  */
-export const SystemActorName = z.enum(['workflow', 'timer', 'payment-webhook', 'inbound-mail', 'notifier']);
+export const SystemActorName = z.enum(['workflow', 'timer', 'payment-webhook', 'inbound-mail', 'notifier', 'scanner']);
 export type SystemActorName = z.infer<typeof SystemActorName>;
 
 /** Who acts on a request: a person with the access they have to it, or a part of the system. */
@@ -31,6 +32,7 @@ const systemNames: Record<SystemActorName, string> = {
   'payment-webhook': 'Payment provider',
   'inbound-mail': 'orderdesk mail',
   notifier: 'orderdesk notifier',
+  scanner: 'orderdesk malware scan',
 };
 
 /** How a timeline entry records who acted. */

@@ -58,3 +58,18 @@ export const attachmentKey = (orgId: string, requestId: string, attachmentId: st
  * decodes only in part (`&`, `+` stay encoded); ids are plain. */
 export const uploadKey = (attachment: { orgId: string; requestId: string; attachmentId: string }): string =>
   `${uploadPrefix}${attachment.orgId}/${attachment.requestId}/${attachment.attachmentId}`;
+
+/** Where an infected file is moved to, out of reach: no function may read under this prefix. */
+export const quarantinePrefix = 'quarantine/';
+
+/** The quarantined copy's key: the attachment's own key under `quarantine/` instead of `orgs/`. */
+export const quarantineKey = (key: string): string => `${quarantinePrefix}${key.slice(attachmentPrefix.length)}`;
+
+/** The ids an attachment's key names (`attachmentKey`'s inverse), or undefined for any other key. */
+export const attachmentOfKey = (key: string): { orgId: string; requestId: string; attachmentId: string } | undefined => {
+  if (!key.startsWith(attachmentPrefix)) return undefined;
+  // A file name has no slash (`sanitizeFileName`): exactly these six parts.
+  const [orgId, requests, requestId, attachments, attachmentId, fileName, ...more] = key.slice(attachmentPrefix.length).split('/');
+  if (requests !== 'requests' || attachments !== 'attachments' || more.length > 0 || !orgId || !requestId || !attachmentId || !fileName) return undefined;
+  return { orgId, requestId, attachmentId };
+};

@@ -49,6 +49,13 @@ export const TimelineEntryKind = z.enum([
   'payment_resolved',
   /** The workflow: a delivery's review window ends soon and the client has not answered. Details: `round`, `reviewDeadline` (ISO datetime, 23:59:59 Prague). */
   'review_reminder',
+  /**
+   * The malware scanner: a file is not `clean` and can't be downloaded or sent on. With the file's
+   * own visibility and `attachmentIds: [its id]`. Details: `fileName`, `verdict` (`infected`: moved
+   * out of reach; `failed`: could not be checked, e.g. an encrypted archive), `threat` (what was
+   * found, when infected and named), `uploadedBy` (the user id of who sent it), `uploadedByName`.
+   */
+  'attachment_blocked',
 ]);
 export type TimelineEntryKind = z.infer<typeof TimelineEntryKind>;
 

@@ -17,7 +17,9 @@ export type Trigger =
   /** SES's events about sent mail (the stage's configuration set publishes them to EventBridge): only these types. */
   | { kind: 'mail-events'; eventTypes: readonly ('Bounce' | 'Complaint')[] }
   /** The user pool's custom-message trigger: Cognito asks it to write its mails (invitation, password reset). */
-  | { kind: 'cognito-custom-message' };
+  | { kind: 'cognito-custom-message' }
+  /** GuardDuty Malware Protection for S3's result of scanning an object of the bucket's `orgs/` (EventBridge). */
+  | { kind: 'malware-scan' };
 
 export interface FunctionSchemas<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   /** The event it is given, validated on entry: a malformed event fails as a ValidationError. */

@@ -3,6 +3,7 @@ import { Action } from '../domain/lifecycle.js';
 import { RequestId, RequestStatus } from '../domain/request.js';
 import { CognitoMessageEvent, CognitoMessageResult } from '../domain/mail/cognito-message.js';
 import { MailEvent } from '../domain/mail/mail-event.js';
+import { MalwareScanEvent } from '../domain/malware-scan-event.js';
 import { maxWaitSeconds, routeNames, waitStages, type Route, type WaitStage } from '../workflow/states.js';
 import { defineFunction, type FunctionDefinition } from './definition.js';
 import { inboundMailFunction } from './inbound-mail-function.js';
@@ -137,6 +138,26 @@ export const functions = {
     access: { table: 'readWrite' },
   }),
   inboundMail: inboundMailFunction,
+  recordScanResult: defineFunction({
+    name: 'record-scan-result',
+    summary: 'Record the malware scan’s verdict on a confirmed file (clean, infected, failed) once; move an infected file out of reach and tell its sender and the agency of a file that did not pass',
+    trigger: { kind: 'malware-scan' },
+    actor: 'scanner',
+    schemas: {
+      input: MalwareScanEvent,
+      output: z.object({
+        outcome: z.enum(['recorded', 'ignored']),
+        requestId: z.string().optional(),
+        attachmentId: z.string().optional(),
+        verdict: z.enum(['clean', 'infected', 'failed']).optional(),
+        reason: z.string().optional(),
+        objectKey: z.string().optional(),
+      }),
+    },
+    // Reads the file's item and writes its verdict and entry; an infected file is copied (get from
+    // orgs/, put to quarantine/) and removed from orgs/. Never a read of quarantine/.
+    access: { table: 'readWrite', bucket: { 'orgs/': ['get', 'delete'], 'quarantine/': ['put'] } },
+  }),
   cognitoMessage: defineFunction({
     name: 'cognito-message',
     summary: 'Write Cognito’s mails (an invitation, a password reset) with the same templates and branding as every other mail',

@@ -58,6 +58,7 @@ export interface Strings {
     payment_flagged: string;
     payment_resolved: string;
     review_reminder: string;
+    attachment_blocked: string;
   };
   /** A sentence after the status change of these lifecycle steps: what it means and what comes next. */
   actionNotes: Partial<Record<Action, string>>;
@@ -168,6 +169,22 @@ export interface Strings {
   movedSomewhere: string;
   unassigned: string;
   undeliverable: (reason: string, email: string, name: string) => string;
+  /** A file the malware scan did not pass: what happened, and what to do about it. */
+  blocked: {
+    /** The headlines, by verdict (`summaries.attachment_blocked` when the verdict is unknown). */
+    infectedSummary: string;
+    failedSummary: string;
+    infected: (fileName: string) => string;
+    failed: (fileName: string) => string;
+    threat: string;
+    sentBy: string;
+    /** To the client's people, who may have sent it: what to do. */
+    infectedWhatNow: string;
+    failedWhatNow: string;
+    /** To the agency: what was done, and what is left to do. */
+    infectedAgency: string;
+    failedAgency: string;
+  };
   account: {
     /**
      * The account mails greet the person by the name given at invitation (an invitation is the
@@ -338,6 +355,7 @@ const cs: Strings = {
     payment_flagged: 'Platbu je třeba zkontrolovat',
     payment_resolved: 'Označená platba je vyřešená',
     review_reminder: 'Připomínka: zkontrolujte předanou práci',
+    attachment_blocked: 'Soubor nelze stáhnout',
   },
   actionNotes: {
     accept_offer: 'Objednávka s platebními údaji přijde v samostatném e-mailu.',
@@ -447,6 +465,19 @@ const cs: Strings = {
     reason === 'complaint'
       ? `E-maily na adresu ${email} (${name}) byly označeny jako nevyžádané, proto je tam už neposíláme. Zvolte jiný způsob kontaktu.`
       : `Na adresu ${email} (${name}) se nedaří doručit e-maily: adresa je odmítána. Opravte ji, nebo zvolte jiný způsob kontaktu.`,
+  blocked: {
+    infectedSummary: 'V souboru byl nalezen škodlivý kód',
+    failedSummary: 'Soubor se nepodařilo zkontrolovat',
+    infected: (fileName) => `V souboru ${fileName} byl nalezen škodlivý kód (virus nebo jiný malware). Soubor jsme zablokovali, takže ho nikdo nemůže stáhnout ani přeposlat.`,
+    failed: (fileName) =>
+      `Soubor ${fileName} se nepodařilo zkontrolovat na škodlivý kód, nejčastěji proto, že jde o archiv zašifrovaný heslem. Dokud není zkontrolovaný, nelze ho stáhnout ani přeposlat.`,
+    threat: 'Nález',
+    sentBy: 'Odesílatel',
+    infectedWhatNow: 'Prověřte prosím počítač, ze kterého soubor pochází, antivirovým programem a pošlete nám čistou kopii souboru.',
+    failedWhatNow: 'Pošlete nám prosím soubor znovu nezašifrovaný, bez hesla.',
+    infectedAgency: 'Odesílatel dostal stejnou zprávu s žádostí o čistou kopii. Soubor zůstává zablokovaný, nic dalšího není třeba.',
+    failedAgency: 'Odesílatel dostal stejnou zprávu s žádostí o nezašifrovanou kopii. Do té doby soubor nelze otevřít.',
+  },
   account: {
     // The name as it was typed (nominative): a vocative made by rule ("Petře Svobodo") goes wrong on
     // too many names, foreign ones above all; the other mails keep the plain "Dobrý den,".
@@ -565,6 +596,7 @@ const en: Strings = {
     payment_flagged: 'Payment needs checking',
     payment_resolved: 'Flagged payment resolved',
     review_reminder: 'Reminder: review the delivery',
+    attachment_blocked: 'File cannot be downloaded',
   },
   actionNotes: {
     accept_offer: 'The order with the payment details follows in a separate e-mail.',
@@ -673,6 +705,19 @@ const en: Strings = {
     reason === 'complaint'
       ? `${name} (${email}) marked our mail as spam, so we no longer send mail there. Reach them another way.`
       : `Mail to ${name} (${email}) is not delivered: their address bounces. Update it or reach them another way.`,
+  blocked: {
+    infectedSummary: 'Malware found in a file',
+    failedSummary: 'A file could not be checked',
+    infected: (fileName) => `The file ${fileName} contains malicious code (a virus or other malware). We blocked it, so nobody can download it or send it on.`,
+    failed: (fileName) =>
+      `The file ${fileName} could not be checked for malicious code, most often because it is a password-protected (encrypted) archive. Until it is checked, it cannot be downloaded or sent on.`,
+    threat: 'Found',
+    sentBy: 'Sent by',
+    infectedWhatNow: 'Please check the computer the file came from with an antivirus program, then send us a clean copy of the file.',
+    failedWhatNow: 'Please send the file again, unencrypted and without a password.',
+    infectedAgency: 'The sender got the same news, asking for a clean copy. The file stays blocked; nothing else needs doing.',
+    failedAgency: 'The sender got the same news, asking for an unencrypted copy. Until then, the file cannot be opened.',
+  },
   account: {
     greeting: (name) => (name.trim() ? `Hello ${name.trim()},` : 'Hello,'),
     invitationSubject: (brandName) => `Your invitation to ${brandName}`,

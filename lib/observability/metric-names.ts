@@ -36,6 +36,13 @@ export const businessMetrics = {
   InboundMailDropped: { description: 'An automatic mail (an autoresponder, a bounce) to a reply address was dropped' },
   WorkflowRemindersSent: { description: 'The workflow reminded a client of an offer, a payment or a review' },
   WorkflowsResumed: { description: 'resume-workflows started a fresh execution for a request whose execution was not running' },
+  FilesInfected: { description: 'The malware scan found a threat in a file: it was moved out of reach, its sender and the agency were mailed' },
+  FilesUnscannable: { description: 'The malware scan could not read a file (an encrypted or password-protected archive): it stays unopenable and its sender was asked for an unencrypted copy' },
+  FileScansFailed: {
+    description:
+      'The malware scan failed on a file (GuardDuty was denied access to the object, or failed): the file stays unopenable. Check the malware protection plan’s status and its role in the GuardDuty console, then have the sender upload the file again (docs/operating.md)',
+    alarm: true,
+  },
   WebhookDeliveriesDelivered: { description: 'A webhook delivery was accepted by its receiver (a 2xx answer)' },
   WebhookDeliveriesParked: {
     description:

@@ -54,4 +54,37 @@ export const dynamoAttachmentStore = (client: DynamoDBDocumentClient, tableName:
       },
       () => new NotFoundError(`Uploaded attachment ${attachmentId}`),
     ),
+
+  mustBeClean: (requestId, attachmentId) =>
+    new TableWrite(
+      `attachment ${attachmentId} is clean`,
+      {
+        ConditionCheck: {
+          TableName: tableName(),
+          Key: attachmentItemKey(requestId, attachmentId),
+          ConditionExpression: '#status = :uploaded AND scan = :clean',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':uploaded': 'uploaded', ':clean': 'clean' },
+        },
+      },
+      // The service read it as clean (a verdict is final); only a file gone meanwhile gets here.
+      () => new ConflictError(`Attachment ${attachmentId} is not a clean file of this request`, 'List the attachments and cite only those whose `scan` is `clean`'),
+    ),
+
+  recordScan: (attachment, verdict, threat) =>
+    new TableWrite(
+      `attachment ${attachment.attachmentId} scanned`,
+      {
+        Update: {
+          TableName: tableName(),
+          Key: attachmentItemKey(attachment.requestId, attachment.attachmentId),
+          UpdateExpression: `SET scan = :verdict${threat ? ', threat = :threat' : ''}`,
+          // Items stored before scanning existed have no `scan`: pending too.
+          ConditionExpression: '#status = :uploaded AND (attribute_not_exists(scan) OR scan = :pending)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':verdict': verdict, ':uploaded': 'uploaded', ':pending': 'pending', ...(threat ? { ':threat': threat } : {}) },
+        },
+      },
+      () => new ConflictError(`The scan of attachment ${attachment.attachmentId} was recorded already`, 'Nothing to do: a verdict counts once'),
+    ),
 });

@@ -10,8 +10,8 @@ import type { Language, MailScope } from './preferences.js';
  * - `requester`: who filed it; `org_admins`: the client organisation's admins;
  * - `participants`: people invited to this request;
  * - `agency`: the assigned agent, or every agency person while nobody is assigned;
- * - `subject`: the person the entry is about (the one invited, removed or assigned, or who
- *   accepted the offer an order or a payment reminder is about).
+ * - `subject`: the person the entry is about (the one invited, removed or assigned, who
+ *   accepted the offer an order or a payment reminder is about, or who sent a blocked file).
  */
 export type Audience = 'requester' | 'org_admins' | 'participants' | 'agency' | 'subject';
 
@@ -38,6 +38,7 @@ export const notificationMatrix: Record<TimelineEntryKind, readonly Audience[]> 
   payment_flagged: ['agency'],
   payment_resolved: ['agency'],
   review_reminder: ['requester', 'org_admins'],
+  attachment_blocked: ['subject', 'agency'],
 };
 
 /** A person who may get mail, with what the notifier needs to decide and to write it. */
@@ -86,6 +87,8 @@ export const subjectIds = (entry: TimelineEntry): string[] => {
     case 'order_issued':
     case 'payment_reminder':
       return details.acceptedBy ? [details.acceptedBy] : [];
+    case 'attachment_blocked':
+      return details.uploadedBy ? [details.uploadedBy] : [];
     default:
       return [];
   }

@@ -17,6 +17,7 @@ export const discussionRoutes = routeTable({
     refusals: {
       403: 'an internal note or an internal file cited by someone who is not agency staff',
       404: 'the request, or a cited attachment, is not there (or not uploaded)',
+      409: 'a cited attachment is not `clean`: still being checked for malware (send again once its `scan` is `clean`), or infected or unreadable (leave it out)',
     },
   },
   listTimeline: {
@@ -57,7 +58,7 @@ export const discussionRoutes = routeTable({
   listAttachments: {
     method: 'GET',
     path: '/requests/{requestId}/attachments',
-    summary: 'The confirmed attachments of a request',
+    summary: 'The confirmed attachments of a request, each with its malware scan’s state (`scan`: only `clean` ones can be downloaded or cited)',
     tag: 'attachments',
     status: 200,
     schemas: { path: RequestPath, response: z.array(AttachmentView) },
@@ -66,7 +67,7 @@ export const discussionRoutes = routeTable({
   downloadAttachment: {
     method: 'GET',
     path: '/requests/{requestId}/attachments/{attachmentId}',
-    summary: 'A short-lived download link for one attachment',
+    summary: 'A short-lived download link for one attachment the malware scan found `clean`',
     tag: 'attachments',
     status: 200,
     schemas: { path: AttachmentPath, response: DownloadLink },
@@ -74,7 +75,8 @@ export const discussionRoutes = routeTable({
     access: { table: 'read', bucket: { 'orgs/': ['get'] } },
     refusals: {
       404: 'the request or the attachment is not there, or not the caller’s to see (an internal file, for a client)',
-      409: 'the file is not confirmed yet',
+      409:
+        'the file is not confirmed yet, or not `clean`: `pending` (being checked for malware: try again in a minute), `infected` (it contains malware and was removed from reach: ask for a clean copy) or `failed` (it could not be checked, e.g. an encrypted archive: ask for an unencrypted copy); `error.message` says which, `error.next` what to do',
     },
   },
   inviteParticipant: {

@@ -17,7 +17,7 @@ export const reviewRoutes = routeTable({
       400: 'an attached file is internal (the client would not see it)',
       403: 'only agency staff hand work over',
       404: 'the request, or an attached file, is not there (or not uploaded)',
-      409: 'the request’s status does not allow a handover now',
+      409: 'the request’s status does not allow a handover now, or an attached file is not `clean` (still being checked for malware: send again once it is; infected or unreadable: leave it out)',
     },
   },
   listHandovers: {
@@ -55,7 +55,7 @@ export const reviewRoutes = routeTable({
       400: 'an attached file is internal',
       403: 'only the client organisation reviews its deliveries',
       404: 'the request, the round or an attached file is not there, or not the caller’s to see',
-      409: 'the round is not the one under review, its review ended already, or its review period has ended (the delivery is deemed accepted)',
+      409: 'the round is not the one under review, its review ended already, or its review period has ended (the delivery is deemed accepted); or an attached file is not `clean` (still being checked for malware: send again once it is; infected or unreadable: leave it out)',
     },
   },
   getFeedback: {

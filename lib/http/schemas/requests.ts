@@ -61,7 +61,7 @@ export const PostMessageBody = z
       .refine((body) => body.trim().length > 0, 'must not be empty or only whitespace'),
     format: z.enum(['text', 'markdown']).default('text'),
     internal: z.boolean().default(false).describe('An internal note: agency staff only, never shown to clients'),
-    attachmentIds: z.array(z.uuid()).max(20).default([]).describe('Confirmed attachments of this request'),
+    attachmentIds: z.array(z.uuid()).max(20).default([]).describe('Confirmed attachments of this request whose malware scan is `clean`'),
   })
   .meta({ id: 'NewMessage' });
 

@@ -6,7 +6,7 @@ import { HandoverView, RequestView } from '../../services/views.js';
 
 /** Input and answer schemas of the handover, review and feedback routes. */
 
-const AttachmentIds = z.array(z.uuid()).max(20).default([]).describe('Confirmed attachments of this request (not internal ones)');
+const AttachmentIds = z.array(z.uuid()).max(20).default([]).describe('Confirmed attachments of this request (not internal ones) whose malware scan is `clean`');
 
 export const HandoverBody = z
   .strictObject({

@@ -1,6 +1,7 @@
 import type { TimelineEntryKind } from '../../domain/timeline-entry.js';
 import { assigneeChanged } from './assignee-changed.js';
 import { attachmentAdded } from './attachment-added.js';
+import { attachmentBlocked } from './attachment-blocked.js';
 import { mailUndeliverable } from './mail-undeliverable.js';
 import { internalNote, message } from './message.js';
 import { offerPosted, offerReminder } from './offers.js';
@@ -31,4 +32,5 @@ export const templates: Record<TimelineEntryKind, Template> = {
   payment_flagged: paymentFlagged,
   payment_resolved: paymentResolved,
   review_reminder: reviewReminder,
+  attachment_blocked: attachmentBlocked,
 };

@@ -1,5 +1,5 @@
 import type { Page, Write } from './common.js';
-import type { Attachment } from '../../domain/attachment.js';
+import type { Attachment, ScanVerdict } from '../../domain/attachment.js';
 import type { RankChange, Ranked } from '../../domain/ranking.js';
 import type { Request, RequestStatus, RequestType } from '../../domain/request.js';
 import type { Participant } from '../../domain/participant.js';
@@ -49,6 +49,10 @@ export interface AttachmentStore {
   confirm(before: Attachment, after: Attachment, now: Date): Write;
   /** Nothing written: the change only happens if the attachment is an uploaded one of the request (404 otherwise). */
   mustBeUploaded(requestId: string, attachmentId: string): Write;
+  /** The same, and the file was scanned `clean` (404 if not uploaded, 409 if not clean): what people may cite. */
+  mustBeClean(requestId: string, attachmentId: string): Write;
+  /** The scanner's verdict on a confirmed file, only while its scan is still pending (409 otherwise: a verdict replayed). */
+  recordScan(attachment: Attachment, verdict: ScanVerdict, threat?: string): Write;
 }
 
 export interface ParticipantStore {

@@ -1,5 +1,6 @@
 import { seesInternal } from '../../domain/access.js';
 import { attachmentKey, sanitizeFileName, uploadKey } from '../../domain/attachment-rules.js';
+import { downloadRefusal } from '../../domain/attachment-scan.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../domain/errors.js';
 import { addSeconds, epochSeconds } from '../../domain/time.js';
 import type { Caller, FileServiceDeps, ServiceDeps } from '../ports/deps.js';
@@ -106,15 +107,18 @@ export const confirmUpload = async (deps: FileServiceDeps, caller: Caller, reque
   return toView(uploaded);
 };
 
+/** The confirmed files, whatever their scan says (`scan`, `threat`): people see that a file is being checked, or why it can't be opened. */
 export const listAttachments = async (deps: ServiceDeps, caller: Caller, requestId: string): Promise<AttachmentView[]> => {
   const [{ level }, all] = await alongside(openCallerRequest(deps, caller, requestId), deps.attachments.list(requestId));
   return all.filter((a) => a.status === 'uploaded' && (a.visibility === 'all' || seesInternal(level))).map(toView);
 };
 
-/** A short-lived download link, given only after the caller's access is checked. */
+/** A short-lived download link, given only after the caller's access is checked, and only for a file the malware scan found clean. */
 export const downloadLink = async (deps: FileServiceDeps, caller: Caller, requestId: string, attachmentId: string) => {
   const { attachment } = await visibleAttachment(deps, caller, requestId, attachmentId);
   if (attachment.status !== 'uploaded') throw new ConflictError('This file is not confirmed yet', 'Confirm the upload first');
+  const refusal = downloadRefusal(attachment);
+  if (refusal) throw refusal;
   const url = await deps.files.presignDownload(attachment.key, attachment.fileName, downloadWindowSeconds);
   return { url, fileName: attachment.fileName, expiresAt: addSeconds(deps.now(), downloadWindowSeconds).toISOString() };
 };

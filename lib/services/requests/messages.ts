@@ -10,6 +10,7 @@ import type { Page } from '../ports/common.js';
 import { newEntry } from './timeline.js';
 import { toTimelineEntryView } from '../../domain/timeline-entry.js';
 import { TimelineEntryView } from '../views.js';
+import { citableFiles, citedFiles, internalPositions } from './cited-files.js';
 
 export const maxMessageLength = 20_000;
 
@@ -21,13 +22,18 @@ export interface NewMessage {
   attachmentIds: string[];
 }
 
-/** A message (or an internal note) is itself the timeline entry, stored as written. */
+/**
+ * A message (or an internal note) is itself the timeline entry, stored as written. It cites only
+ * clean files (`citableFiles`), but for `unscanned`: inbound mail's own files, posted with the
+ * mail that brought them while their scan runs.
+ */
 export const postMessage = async (
   deps: MessageDeps,
   caller: Caller,
   requestId: string,
   input: NewMessage,
   idempotencyKey?: string,
+  unscanned: ReadonlySet<string> = new Set(),
 ): Promise<TimelineEntryView> => {
   const { user, level, actor } = await openCallerRequest(deps, caller, requestId);
   if (input.internal && !seesInternal(level)) throw new ForbiddenError('Only agency staff write internal notes');
@@ -49,13 +55,16 @@ export const postMessage = async (
         attachmentIds: input.attachmentIds.length ? input.attachmentIds : undefined,
       });
       // Attachments must be uploaded ones of this request. Clients can't cite internal ones (403),
-      // and staff can't send one with a message to the client, who could not open it (400).
-      if (!seesInternal(level)) await assertVisibleAttachments(deps, requestId, input.attachmentIds);
-      else if (!input.internal) await assertNoInternalInMessage(deps, requestId, input.attachmentIds);
+      // and staff can't send one with a message to the client, who could not open it (400); and
+      // only clean ones (409).
+      const cited = await citedFiles(deps, requestId, input.attachmentIds);
+      if (!seesInternal(level)) assertVisibleAttachments(input.attachmentIds, cited);
+      else if (!input.internal) assertNoInternalInMessage(cited);
+      const files = citableFiles(deps, requestId, input.attachmentIds, cited, unscanned);
       await deps.unitOfWork.commit([
         deps.requests.mustExist(requestId),
         deps.timeline.append(entry),
-        ...input.attachmentIds.map((attachmentId) => deps.attachments.mustBeUploaded(requestId, attachmentId)),
+        ...files,
         ...(idempotency ? [deps.idempotency.record(idempotency, entry, now)] : []),
       ]);
       deps.metrics.count('MessagesPosted');
@@ -64,25 +73,14 @@ export const postMessage = async (
   });
 };
 
-/**
- * The positions of the internal (agency-only) files among attachments a change cites: a client
- * may not cite one, and a delivery may not carry one, since the client could not open it.
- */
-export const internalAttachments = async (deps: Pick<ServiceDeps, 'attachments'>, requestId: string, attachmentIds: readonly string[]): Promise<number[]> => {
-  const internal: number[] = [];
-  for (const [index, attachmentId] of attachmentIds.entries()) {
-    if ((await deps.attachments.get(requestId, attachmentId))?.visibility === 'agency') internal.push(index);
-  }
-  return internal;
-};
-
-const assertVisibleAttachments = async (deps: Pick<ServiceDeps, 'attachments'>, requestId: string, attachmentIds: string[]) => {
-  const [first] = await internalAttachments(deps, requestId, attachmentIds);
+/** A client may not cite an internal (agency-only) file. */
+const assertVisibleAttachments = (attachmentIds: string[], cited: Awaited<ReturnType<typeof citedFiles>>) => {
+  const [first] = internalPositions(cited);
   if (first !== undefined) throw new ForbiddenError(`Attachment ${attachmentIds[first]} is internal`);
 };
 
-const assertNoInternalInMessage = async (deps: Pick<ServiceDeps, 'attachments'>, requestId: string, attachmentIds: string[]) => {
-  const internal = await internalAttachments(deps, requestId, attachmentIds);
+const assertNoInternalInMessage = (cited: Awaited<ReturnType<typeof citedFiles>>) => {
+  const internal = internalPositions(cited);
   if (internal.length > 0)
     throw new ValidationError(internal.map((index) => ({ field: `body.attachmentIds.${index}`, reason: 'is an internal file; the client would not see it: cite it in an internal note instead' })));
 };

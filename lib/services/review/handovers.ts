@@ -5,7 +5,7 @@ import type { Request } from '../../domain/request.js';
 import type { Caller, Origin, ServiceDeps, WorkflowDeps } from '../ports/deps.js';
 import { alongside } from '../alongside.js';
 import { takeStep } from '../requests/lifecycle-step.js';
-import { internalAttachments } from '../requests/messages.js';
+import { citableFiles, citedFiles, internalPositions } from '../requests/cited-files.js';
 import { mustBeClient, openCallerRequest, requestView } from '../requests/open-request.js';
 import type { Write } from '../ports/common.js';
 import { toHandoverView, type HandoverView, type RequestView } from '../views.js';
@@ -22,12 +22,14 @@ const reviewRefusal = 'Only the client organisation reviews its deliveries';
 
 /**
  * Files that go with a delivery or a review must be uploaded ones of this request that the
- * client sees: an internal file in a delivery would be a file the client can't open.
+ * client sees (an internal file in a delivery would be a file the client can't open) and that
+ * the malware scan found clean (409 while one is checked, or if it was not clean).
  */
 const visibleAttachments = async (deps: ServiceDeps, requestId: string, attachmentIds: readonly string[]): Promise<Write[]> => {
-  const internal = await internalAttachments(deps, requestId, attachmentIds);
+  const cited = await citedFiles(deps, requestId, attachmentIds);
+  const internal = internalPositions(cited);
   if (internal.length > 0) throw new ValidationError(internal.map((index) => ({ field: `body.attachmentIds.${index}`, reason: 'is an internal file; the client would not see it' })));
-  return attachmentIds.map((attachmentId) => deps.attachments.mustBeUploaded(requestId, attachmentId));
+  return citableFiles(deps, requestId, attachmentIds, cited);
 };
 
 /**

@@ -607,7 +607,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The confirmed attachments of a request */
+        /** The confirmed attachments of a request, each with its malware scan’s state (`scan`: only `clean` ones can be downloaded or cited) */
         get: operations["list-attachments"];
         put?: never;
         /** Announce a file: get a presigned upload bound to its name, size and type */
@@ -625,7 +625,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** A short-lived download link for one attachment */
+        /** A short-lived download link for one attachment the malware scan found `clean` */
         get: operations["download-attachment"];
         put?: never;
         post?: never;
@@ -1015,6 +1015,40 @@ export type paths = {
         patch: operations["change-webhook-subscription"];
         trace?: never;
     };
+    "/webhooks/{subscriptionId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A webhook subscription’s recent deliveries, newest first: each event sent, its state and every try (agency admins); kept 30 days after their last change */
+        get: operations["list-webhook-deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{subscriptionId}/deliveries/{deliveryId}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a parked (or delivered) webhook delivery again: a new round of tries starts at once, for another 24 hours, with the same body and webhook-id (agency admins) */
+        post: operations["resend-webhook-delivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhooks/{subscriptionId}/secret": {
         parameters: {
             query?: never;
@@ -1131,7 +1165,7 @@ export type components = {
         };
         ChangeRequest: {
             /**
-             * @description Confirmed attachments of this request (not internal ones)
+             * @description Confirmed attachments of this request (not internal ones) whose malware scan is `clean`
              * @default []
              */
             attachmentIds: string[];
@@ -1458,7 +1492,7 @@ export type components = {
         };
         NewHandover: {
             /**
-             * @description Confirmed attachments of this request (not internal ones)
+             * @description Confirmed attachments of this request (not internal ones) whose malware scan is `clean`
              * @default []
              */
             attachmentIds: string[];
@@ -1472,7 +1506,7 @@ export type components = {
         };
         NewMessage: {
             /**
-             * @description Confirmed attachments of this request
+             * @description Confirmed attachments of this request whose malware scan is `clean`
              * @default []
              */
             attachmentIds: string[];
@@ -2089,7 +2123,7 @@ export type components = {
             /** @enum {string} */
             format?: "text" | "markdown";
             /** @enum {string} */
-            kind: "request_created" | "status_changed" | "message" | "internal_note" | "attachment_added" | "participant_invited" | "participant_removed" | "rank_changed" | "assignee_changed" | "mail_undeliverable" | "offer_posted" | "offer_reminder" | "order_issued" | "payment_reminder" | "payment_flagged" | "payment_resolved" | "review_reminder";
+            kind: "request_created" | "status_changed" | "message" | "internal_note" | "attachment_added" | "participant_invited" | "participant_removed" | "rank_changed" | "assignee_changed" | "mail_undeliverable" | "offer_posted" | "offer_reminder" | "order_issued" | "payment_reminder" | "payment_flagged" | "payment_resolved" | "review_reminder" | "attachment_blocked";
             requestId: string;
             /**
              * @description `agency`: internal, never shown to clients or participants
@@ -2117,6 +2151,49 @@ export type components = {
                 /** @description POST a multipart form here: every field below, then the file as `file` */
                 url: string;
             };
+        };
+        WebhookDelivery: {
+            /** @description Its tries, oldest first (the newest 20): when, how long, the receiver’s status or why there was none (`timeout`, `redirect`, `refused_address`, `dns`, `connection`, …) */
+            attempts: {
+                /** Format: date-time */
+                at: string;
+                error?: string;
+                ms: number;
+                status?: number;
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+            deliveryId: string;
+            /** @enum {string} */
+            eventType: "request.created" | "request.status_changed" | "offer.posted" | "offer.accepted" | "offer.rejected" | "offer.expired" | "order.issued" | "payment.received" | "payment.flagged" | "request.handed_over" | "delivery.accepted" | "delivery.deemed_accepted" | "message.posted";
+            /** @description The `webhook-id` header: the event’s id, the same on every try and on "send again" */
+            messageId: string;
+            /**
+             * Format: date-time
+             * @description While pending: when the next try is due
+             */
+            nextAttemptAt?: string;
+            orgId: string;
+            /** @enum {string} */
+            parkedReason?: "retries_exhausted" | "subscription_disabled" | "subscription_removed";
+            /** @description The body, exactly as signed and sent (JSON text) */
+            payload: string;
+            requestId: string;
+            /**
+             * Format: date-time
+             * @description When this round of tries started (its creation, or the last "send again"): tries end 24 hours after
+             */
+            roundStartedAt: string;
+            /**
+             * @description pending: being tried (see nextAttemptAt); delivered: a try got a 2xx; parked: every try of 24 hours failed, or its subscription was disabled
+             * @enum {string}
+             */
+            state: "pending" | "delivered" | "parked";
+            subscriptionId: string;
+        };
+        WebhookDeliveryPage: {
+            items: components["schemas"]["WebhookDelivery"][];
+            nextCursor?: string;
         };
         WebhookSubscription: {
             /** Format: date-time */
@@ -6358,7 +6435,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description `conflict`, with `next` saying what to do: the file is not confirmed yet */
+            /** @description `conflict`, with `next` saying what to do: the file is not confirmed yet, or not `clean`: `pending` (being checked for malware: try again in a minute), `infected` (it contains malware and was removed from reach: ask for a clean copy) or `failed` (it could not be checked, e.g. an encrypted archive: ask for an unencrypted copy); `error.message` says which, `error.next` what to do */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6780,7 +6857,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description `conflict`, with `next` saying what to do: the request’s status does not allow a handover now; another change of the same thing came first (reload, then try again) */
+            /** @description `conflict`, with `next` saying what to do: the request’s status does not allow a handover now, or an attached file is not `clean` (still being checked for malware: send again once it is; infected or unreadable: leave it out); another change of the same thing came first (reload, then try again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7000,7 +7077,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description `conflict`, with `next` saying what to do: the round is not the one under review, its review ended already, or its review period has ended (the delivery is deemed accepted); another change of the same thing came first (reload, then try again) */
+            /** @description `conflict`, with `next` saying what to do: the round is not the one under review, its review ended already, or its review period has ended (the delivery is deemed accepted); or an attached file is not `clean` (still being checked for malware: send again once it is; infected or unreadable: leave it out); another change of the same thing came first (reload, then try again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7112,7 +7189,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description `conflict`, with `next` saying what to do: another change of the same thing came first (reload, then try again); an `Idempotency-Key` used before with another body */
+            /** @description `conflict`, with `next` saying what to do: a cited attachment is not `clean`: still being checked for malware (send again once its `scan` is `clean`), or infected or unreadable (leave it out); another change of the same thing came first (reload, then try again); an `Idempotency-Key` used before with another body */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9424,6 +9501,211 @@ export interface operations {
                 };
             };
             /** @description `busy`, nothing was changed; try again after `Retry-After` seconds: the database is throttling (after the SDK’s own retries); the URL’s host name could not be resolved just now (the resolver did not answer): nothing was changed, try again */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "list-webhook-deliveries": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: string;
+            };
+            header?: never;
+            path: {
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            /** @description `validation_failed`: each problem names its field and reason (a query parameter or body field the route does not take is one) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token: API Gateway’s JWT authorizer answers `{ "message": "Unauthorized" }` before the route runs */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `forbidden`: only the agency’s admins see webhook deliveries (agents and clients too get this); a valid login of a person with no orderdesk account yet */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: no webhook subscription has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: a body (the route takes none) over 256 KiB; over 10 MiB API Gateway answers `{ "message": "Request Entity Too Large" }` itself */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Too many calls to the API at once: API Gateway’s throttle answers `{ "message": "Too Many Requests" }` (not the local API); try again shortly */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Unexpected failure (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `busy`, nothing was changed; try again after `Retry-After` seconds: the database is throttling (after the SDK’s own retries) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "resend-webhook-delivery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deliveryId: string;
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description `validation_failed`: each problem names its field and reason (a query parameter or body field the route does not take is one) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token: API Gateway’s JWT authorizer answers `{ "message": "Unauthorized" }` before the route runs */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `forbidden`: only the agency’s admins send webhook deliveries again (agents and clients too get this); a valid login of a person with no orderdesk account yet */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: no such subscription, or no such delivery of it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `conflict`, with `next` saying what to do: the delivery is still being tried (the answer says when its next try is), or its subscription is disabled: enable it first; another change of the same thing came first (reload, then try again) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: a body (the route takes none) over 256 KiB; over 10 MiB API Gateway answers `{ "message": "Request Entity Too Large" }` itself */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Too many calls to the API at once: API Gateway’s throttle answers `{ "message": "Too Many Requests" }` (not the local API); try again shortly */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Unexpected failure (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `busy`, nothing was changed; try again after `Retry-After` seconds: the database is throttling (after the SDK’s own retries) */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again */

@@ -14,6 +14,7 @@ const person = { actorType: 'person', actorId: 'user-jana', actorName: 'Jana Nov
 const agent = { actorType: 'person', actorId: 'user-tomas', actorName: 'Tomáš Dvořák', actorRole: 'agent' } as const;
 const system = { actorType: 'system', actorId: 'notifier', actorName: 'orderdesk notifier', actorRole: 'system' } as const;
 const workflow = { actorType: 'system', actorId: 'workflow', actorName: 'orderdesk workflow', actorRole: 'system' } as const;
+const scanner = { actorType: 'system', actorId: 'scanner', actorName: 'orderdesk malware scan', actorRole: 'system' } as const;
 
 /** An order as the workflow writes it: 12 100 CZK incl. VAT, due in 14 days. */
 const order = {
@@ -81,6 +82,11 @@ export const entries: Record<TimelineEntryKind, Partial<TimelineEntry>> = {
   },
   // Two days before the last day of round 2's review, which ends at 23:59:59 on 26 November in Prague.
   review_reminder: { ...workflow, details: { round: '2', reviewDeadline: '2026-11-26T22:59:59.000Z' } },
+  attachment_blocked: {
+    ...scanner,
+    attachmentIds: ['att-7'],
+    details: { fileName: 'faktura.zip', verdict: 'infected', threat: 'Win.Trojan.Agent-1234', uploadedBy: 'user-jana', uploadedByName: 'Jana Nováková' },
+  },
 };
 
 /** 23:59:59 on 1 December in Prague (UTC+1 in winter): 7 days after the entries' 24 November. */

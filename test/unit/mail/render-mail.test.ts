@@ -23,6 +23,7 @@ const what: Record<TimelineEntryKind, string> = {
   payment_flagged: 'a flagged payment',
   payment_resolved: 'a resolved payment',
   review_reminder: 'a review reminder',
+  attachment_blocked: 'a blocked file',
 };
 const languageNames: Record<Language, string> = { cs: 'Czech', en: 'English' };
 const brandNames: Record<Platform, string> = { azami: 'Azami', digimadi: 'Digimadi' };

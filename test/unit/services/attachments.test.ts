@@ -8,7 +8,7 @@ import { epochSeconds } from '../../../lib/domain/time.js';
 import type { User } from '../../../lib/domain/user.js';
 import { confirmUpload, downloadLink, requestUpload } from '../../../lib/services/requests/attachments.js';
 import type { FileServiceDeps } from '../../../lib/services/ports/deps.js';
-import type { Attachment } from '../../../lib/domain/attachment.js';
+import { Attachment } from '../../../lib/domain/attachment.js';
 import { s3Model } from '../../support/s3-model.js';
 
 // The attachment service with the real S3 adapter, against a model of S3 as AWS behaves (POST
@@ -72,8 +72,13 @@ const setup = () => {
   } as unknown as FileServiceDeps;
   const announce = () => requestUpload(deps, caller, request.requestId, { fileName: 'Smlouva.pdf', size: confirmed.length, contentType: 'application/pdf', internal: false });
   const confirm = (attachmentId: string) => confirmUpload(deps, caller, request.requestId, attachmentId);
-  const downloaded = async (attachmentId: string) => s3.download((await downloadLink(deps, caller, request.requestId, attachmentId)).url)?.body;
-  return { s3, attachments, announce, confirm, downloaded, failNextConfirm: () => (failNextConfirm = true) };
+  const download = (attachmentId: string) => downloadLink(deps, caller, request.requestId, attachmentId);
+  /** The bytes its link downloads, once the malware scan's verdict says `clean` (as record-scan-result writes it). */
+  const downloaded = async (attachmentId: string) => {
+    attachments.set(attachmentId, { ...attachments.get(attachmentId)!, scan: 'clean' });
+    return s3.download((await download(attachmentId)).url)?.body;
+  };
+  return { s3, attachments, announce, confirm, download, downloaded, failNextConfirm: () => (failNextConfirm = true) };
 };
 
 describe('the upload ticket', () => {
@@ -92,6 +97,39 @@ describe('the upload ticket', () => {
     // S3 refuses the same ticket aimed at the attachment's own key (the key is a signed field).
     expect(s3.post({ ...ticket.upload, fields: { ...ticket.upload.fields, key: attachment.key } }, confirmed).status).toBe(403);
     expect(s3.objects.has(attachment.key)).toBe(false);
+  });
+});
+
+describe('the download of a confirmed file', () => {
+  it('is refused (409, saying why and what next) until the malware scan found the file clean, and never for an infected or unreadable one', async () => {
+    const { announce, confirm, download, attachments, s3 } = setup();
+    const ticket = await announce();
+    const id = ticket.attachment.attachmentId;
+    s3.post(ticket.upload, confirmed);
+    expect(await confirm(id)).toMatchObject({ status: 'uploaded', scan: 'pending' });
+    await expect(download(id)).rejects.toMatchObject({ name: 'ConflictError', message: 'Smlouva.pdf is being checked for malware', next: expect.stringMatching(/try again in a minute/i) });
+
+    for (const [scan, why] of [
+      ['infected', /contains malware and was removed from reach/],
+      ['failed', /could not be checked for malware/],
+    ] as const) {
+      attachments.set(id, { ...attachments.get(id)!, scan });
+      await expect(download(id)).rejects.toMatchObject({ name: 'ConflictError', message: expect.stringMatching(why) });
+    }
+    attachments.set(id, { ...attachments.get(id)!, scan: 'clean' });
+    expect(s3.download((await download(id)).url)?.body).toEqual(confirmed);
+  });
+
+  it('is refused while pending for a file stored before scanning existed (no scan recorded): it never passes unscanned', async () => {
+    const { announce, confirm, download, attachments, s3 } = setup();
+    const ticket = await announce();
+    const id = ticket.attachment.attachmentId;
+    s3.post(ticket.upload, confirmed);
+    await confirm(id);
+    const { scan: _scan, ...stored } = attachments.get(id)!;
+    attachments.set(id, Attachment.parse(stored));
+    expect(attachments.get(id)?.scan).toBe('pending');
+    await expect(download(id)).rejects.toMatchObject({ name: 'ConflictError' });
   });
 });
 

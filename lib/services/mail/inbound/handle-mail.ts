@@ -65,7 +65,8 @@ export const handleMail = async (deps: InboundMailDeps, objectKey: string, now: 
   const { kept, leftOut } = filesOf(mail.attachments);
   if (!text && kept.length === 0) return refused(deps, objectKey, about, 'empty-reply', leftOut.length ? `${leftOut.length} files left out` : undefined, now);
 
-  // Stored as confirmed uploads are (`orgs/…`, an uploaded attachment item), then cited by the message.
+  // Stored as confirmed uploads are (`orgs/…`, an uploaded attachment item whose scan is pending),
+  // then cited by the message while the malware scan runs (never downloadable until clean).
   const createdAt = now.toISOString();
   const attachments: Attachment[] = kept.map(({ part, fileName, content }, index) => {
     const attachmentId = attachmentIdOf(objectKey, index);
@@ -84,8 +85,15 @@ export const handleMail = async (deps: InboundMailDeps, objectKey: string, now: 
       createdAt,
     });
   });
-  await Promise.all(kept.map(({ content }, index) => deps.files.put(attachments[index]!.key, content, attachments[index]!.contentType)));
-  if (attachments.length > 0) await deps.unitOfWork.commit(attachments.map((attachment) => deps.attachments.announce(attachment)));
+  // The items first, so the scan's verdict finds its file's item. A mail handled again (an outage
+  // after this) keeps the items and verdicts stored before, and puts again only the files still
+  // pending: an infected file moved out of reach is not put back.
+  const stored = await Promise.all(attachments.map((attachment) => deps.attachments.get(requestId, attachment.attachmentId)));
+  const fresh = attachments.filter((_, index) => stored[index] === undefined);
+  if (fresh.length > 0) await deps.unitOfWork.commit(fresh.map((attachment) => deps.attachments.announce(attachment)));
+  await Promise.all(
+    kept.map(({ content }, index) => (stored[index] === undefined || stored[index]!.scan === 'pending' ? deps.files.put(attachments[index]!.key, content, attachments[index]!.contentType) : undefined)),
+  );
 
   const body = text || filesOnly(attachments.map((attachment) => attachment.fileName));
   // The stored mail's key makes the post idempotent: a redelivered event replays the first post.
@@ -97,6 +105,7 @@ export const handleMail = async (deps: InboundMailDeps, objectKey: string, now: 
       requestId,
       { body, format: 'text', internal: false, attachmentIds: attachments.map((attachment) => attachment.attachmentId) },
       idempotencyKey,
+      new Set(attachments.map((attachment) => attachment.attachmentId)),
     );
     return { outcome: 'posted', objectKey, sender, requestId, userId, entryId: entry.entryId, attachmentIds: attachments.map((a) => a.attachmentId), leftOut };
   } catch (error) {

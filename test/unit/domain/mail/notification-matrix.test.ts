@@ -36,6 +36,7 @@ const entry = (kind: TimelineEntryKind, overrides: Partial<TimelineEntry> = {}):
   ...(kind === 'participant_invited' || kind === 'participant_removed' ? { details: { userId: 'u-subject' } } : {}),
   ...(kind === 'assignee_changed' ? { details: { from: 'u-boss', to: 'u-agent' } } : {}),
   ...(kind === 'order_issued' || kind === 'payment_reminder' ? { details: { acceptedBy: 'u-subject' } } : {}),
+  ...(kind === 'attachment_blocked' ? { details: { uploadedBy: 'u-subject', fileName: 'faktura.zip', verdict: 'infected' } } : {}),
   ...overrides,
 });
 
@@ -84,6 +85,8 @@ const spec: Record<TimelineEntryKind, { unassigned: string[]; assigned: string[]
   payment_resolved: { unassigned: everyAgency, assigned },
   // The workflow reminds the client who decides on the delivery; the agency waits for the answer.
   review_reminder: { unassigned: [R, A], assigned: [R, A] },
+  // The subject is details.uploadedBy (u-subject): who sent the blocked file, and the agency.
+  attachment_blocked: { unassigned: [S, ...everyAgency], assigned: [S, ...assigned] },
 };
 
 describe('recipientsOf: the notification matrix as a table', () => {
