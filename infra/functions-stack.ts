@@ -18,7 +18,7 @@ import { acknowledge } from './acknowledge.js';
 import { alarm, alarmPeriod } from './alarms.js';
 import { isDataStackFunction } from './data-stack.js';
 import { logicalIdOf } from './logical-id.js';
-import { OrderdeskFunction, type OrderdeskResources } from './orderdesk-function.js';
+import { OrderdeskFunction, queueNameOf, type OrderdeskResources } from './orderdesk-function.js';
 import { RequestWorkflow } from './request-workflow.js';
 import type { StageConfig } from './stage-config.js';
 
@@ -99,7 +99,7 @@ export class FunctionsStack extends Stack {
         threshold: 1,
         description: `${definition.name} failed or was throttled in the last 5 minutes: its log group (${logicalId}Logs…) says why`,
       });
-      this.wire(logicalId, fn, definition.trigger, config, resources);
+      this.wire(logicalId, fn, definition.trigger, config, resources, definition.name);
       this.functions.set(definition.name, fn);
     }
 
@@ -116,7 +116,7 @@ export class FunctionsStack extends Stack {
     }
   }
 
-  private wire(logicalId: string, fn: OrderdeskFunction, trigger: Trigger, config: StageConfig, resources: FunctionsStackProps['resources']) {
+  private wire(logicalId: string, fn: OrderdeskFunction, trigger: Trigger, config: StageConfig, resources: FunctionsStackProps['resources'], name: string) {
     switch (trigger.kind) {
       case 'workflow-task':
         // The workflow's state machine invokes it; its role gets lambda:InvokeFunction there.
@@ -142,6 +142,8 @@ export class FunctionsStack extends Stack {
       case 'queue': {
         const deadLetters = failureQueue(this, `${logicalId}DeadLetters`, resources.alarms);
         const queue = new Queue(this, `${logicalId}Queue`, {
+          // Fixed, so producers in any stack (the API's) are granted and told it by name (`queues` access).
+          queueName: queueNameOf(config.stage, name),
           encryption: QueueEncryption.SQS_MANAGED,
           enforceSSL: true,
           // AWS's advice: six times the function's timeout, so a retried batch is not delivered twice meanwhile.

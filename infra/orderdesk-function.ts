@@ -100,6 +100,10 @@ export class OrderdeskFunction extends NodejsFunction {
     const workflowArn = stack.formatArn({ service: 'states', resource: 'stateMachine', resourceName: stage.workflowName, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
     if (access.workflow?.length) environment[EnvName.workflowArn] = workflowArn;
     if (access.secrets?.length) environment[EnvName.secretsPrefix] = stage.secretsPrefix;
+    if (access.apiLinks && !access.mail) environment[EnvName.apiUrl] = apiUrlOf(name, resources);
+    // By the queues' fixed names: a producer in another stack (the API's) refers to no resource of the functions stack.
+    const queues = (access.queues ?? []).map((queue) => ({ queue, ...queueAddressOf(stack, stage.stage, queue) }));
+    if (queues.length > 0) environment[EnvName.queueUrls] = JSON.stringify(Object.fromEntries(queues.map(({ queue, url }) => [queue, url])));
 
     super(scope, id, {
       functionName,
@@ -175,6 +179,8 @@ export class OrderdeskFunction extends NodejsFunction {
       );
       this.addToRolePolicy(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: secrets }));
     }
+    // Sending to the named queues, nothing else (no receive, no delete: the consumer's own grants).
+    if (queues.length > 0) this.addToRolePolicy(new PolicyStatement({ actions: ['sqs:SendMessage'], resources: queues.map(({ arn }) => arn) }));
     acknowledge(
       role,
       'AwsSolutions-IAM5[Resource::*]',
@@ -186,10 +192,22 @@ export class OrderdeskFunction extends NodejsFunction {
   }
 }
 
+/** The fixed name of the queue a `queue` entry of the function table consumes: `orderdesk-<stage>-<function>`. */
+export const queueNameOf = (stage: string, functionName: string): string => `orderdesk-${stage}-${functionName}`;
+
+/** A queue's URL and ARN from its fixed name, in `stack`'s account and region. */
+const queueAddressOf = (stack: Stack, stage: string, functionName: string) => {
+  const queueName = queueNameOf(stage, functionName);
+  return {
+    url: `https://sqs.${stack.region}.${stack.urlSuffix}/${stack.account}/${queueName}`,
+    arn: stack.formatArn({ service: 'sqs', resource: queueName, arnFormat: ArnFormat.NO_RESOURCE_NAME }),
+  };
+};
+
 /** A function that sends mail links to the API (one-click unsubscribe): the stack must hand over its URL. */
 const apiUrlOf = (name: string, resources: OrderdeskResources): string => {
   if (resources.apiUrl === undefined) {
-    throw new Error(`${name} sends mail, whose links need the API's URL: give its stack's resources an apiUrl (the data stack has none: the API depends on it)`);
+    throw new Error(`${name} links to the API (mail, webhook events): give its stack's resources an apiUrl (the data stack has none: the API depends on it)`);
   }
   return resources.apiUrl;
 };

@@ -352,8 +352,8 @@ const servicesFor = (access: FunctionAccess, trigger?: Trigger): string[] => {
   if (access.mail) services.add('ses');
   if (access.workflow?.length) services.add('states');
   if (access.secrets?.length) services.add('secretsmanager');
-  // Its queue to receive from, or its stream's on-failure queue to send to.
-  if (trigger?.kind === 'queue' || trigger?.kind === 'table-stream') services.add('sqs');
+  // Its queue to receive from, or its stream's on-failure queue to send to, or the queues it sends to.
+  if (trigger?.kind === 'queue' || trigger?.kind === 'table-stream' || access.queues?.length) services.add('sqs');
   return [...services].sort();
 };
 
@@ -397,8 +397,17 @@ const expectExactGrants = (template: Template, entry: { name: string; access: Fu
   expect(Object.keys(secrets), name).toEqual(access.secrets?.length ? ['secretsmanager:GetSecretValue'] : []);
   const secretArns = access.secrets?.length ? [JSON.parse(secrets['secretsmanager:GetSecretValue']!) as unknown].flat().map(resolveArn) : [];
   expect(secretArns, name).toEqual((access.secrets ?? []).map((secret) => `arn:aws:secretsmanager:<region>:<account>:secret:orderdesk/dev/${secret}-??????`));
-  // SQS: sending to its stream's on-failure queue, or receiving from its own queue; never anyone else's.
-  for (const resource of Object.values(grantsOf(template, name, 'sqs'))) expect(resource, name).toMatch(new RegExp(`^\\{"Fn::GetAtt":\\["${logicalIdOf(name)}(StreamFailures|Queue)[0-9A-F]{8}","Arn"\\]\\}$`));
+  // SQS: sending to its stream's on-failure queue, or receiving from its own queue, or sending (only)
+  // to the queues its access names, by their fixed names; never anyone else's.
+  const ownQueue = new RegExp(`^\\{"Fn::GetAtt":\\["${logicalIdOf(name)}(StreamFailures|Queue)[0-9A-F]{8}","Arn"\\]\\}$`);
+  const sent: string[] = [];
+  for (const statement of statementsOf(template, name)) {
+    const actions = [statement.Action].flat().filter((action) => action.startsWith('sqs:'));
+    if (actions.length === 0 || ownQueue.test(JSON.stringify(statement.Resource))) continue;
+    expect(actions, name).toEqual(['sqs:SendMessage']);
+    sent.push(...[statement.Resource].flat().map(resolveArn));
+  }
+  expect(sent.sort(), name).toEqual((access.queues ?? []).map((queue) => `arn:aws:sqs:<region>:<account>:orderdesk-dev-${queue}`).sort());
   if (entry.trigger?.kind === 'table-stream') {
     expect(Object.keys(grantsOf(template, name, 'sqs')).sort(), name).toEqual(['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage']);
   }
@@ -425,6 +434,28 @@ describe('the function table', () => {
     for (const route of [...routeList, noRoute]) expectExactGrants(dev.api, route);
     for (const entry of functionsEntries) expectExactGrants(dev.functions, entry);
     for (const entry of dataEntries) expectExactGrants(dev.data, entry);
+  });
+
+  it('gives the webhook deliveries a queue of their own by a fixed name, with a dead-letter queue, and lets only the producers send to it', () => {
+    dev.functions.hasResourceProperties('AWS::SQS::Queue', {
+      QueueName: 'orderdesk-dev-webhook-deliver',
+      VisibilityTimeout: 60,
+      RedrivePolicy: { maxReceiveCount: 5, deadLetterTargetArn: { 'Fn::GetAtt': [expect.stringMatching(/^WebhookDeliverDeadLetters/), 'Arn'] } },
+    });
+    const producers = [...routeList, ...functionList].filter((entry) => entry.access.queues?.includes('webhook-deliver')).map((entry) => entry.name);
+    expect(producers.sort()).toEqual(['resend-webhook-delivery', 'webhook-deliver', 'webhook-fanout', 'webhook-retry']);
+    // Told where it is: its URL built of the fixed name, in the stack's account and region.
+    for (const [template, name] of [[dev.functions, 'webhook-fanout'], [dev.functions, 'webhook-retry'], [dev.api, 'resend-webhook-delivery']] as const) {
+      expect(JSON.stringify(environmentOf(template, name)[EnvName.queueUrls]), name).toMatch(/webhook-deliver.*https:\/\/sqs\..*orderdesk-dev-webhook-deliver/);
+    }
+    // No one else is told, and no one else may send.
+    for (const fn of Object.values(dev.api.findResources('AWS::Lambda::Function'))) {
+      if (!JSON.stringify(fn.Properties.Role).includes('ResendWebhookDelivery')) expect(fn.Properties.Environment?.Variables ?? {}).not.toHaveProperty(EnvName.queueUrls);
+    }
+    // The fan-out links its events to the API without sending mail.
+    expect(environmentOf(dev.functions, 'webhook-fanout')[EnvName.apiUrl]).toEqual({ 'Fn::ImportValue': expect.stringMatching(/^orderdesk-dev-api:ExportsOutputFnGetAttApi[0-9A-F]{8}ApiEndpoint/) });
+    // Not in a VPC: the address checks before each delivery are what keep it off private networks.
+    for (const fn of Object.values(dev.functions.findResources('AWS::Lambda::Function'))) expect(fn.Properties.VpcConfig).toBeUndefined();
   });
 
   it('lets only the functions whose access names mail-links read that secret, by the name the data stack gives it', () => {
@@ -790,7 +821,7 @@ describe('operating it: the prod app', () => {
 
     // The business metrics that are alarms by themselves (lib/observability/metric-names.ts).
     const business = alarmsOf(prod.monitoring).map(([, alarm]) => JSON.stringify(alarm.Properties));
-    for (const name of ['MailsParked', 'WorkflowNudgesFailed']) {
+    for (const name of ['MailsParked', 'WorkflowNudgesFailed', 'WebhookDeliveriesParked']) {
       const watching = business.filter((properties) => properties.includes(`"MetricName":"${name}"`));
       expect(watching, name).toHaveLength(1);
       expect(watching[0]).toContain('"Namespace":"orderdesk"');
