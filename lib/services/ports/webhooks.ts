@@ -3,7 +3,7 @@ import type { DeliveryAttempt, WebhookDelivery } from '../../domain/webhooks/del
 import type { WebhookSubscription } from '../../domain/webhooks/subscription.js';
 import type { Platform } from '../../domain/platform.js';
 import type { Page, UnitOfWork, Write } from './common.js';
-import type { BusinessMetrics } from './deps.js';
+import type { MetricName } from '../../observability/metric-names.js';
 import type { MailPeopleStore, MailSite, Mailer } from './mail.js';
 import type { UserLookup } from './people.js';
 import type { RequestStore } from './requests.js';
@@ -93,7 +93,8 @@ export interface WebhookSenderDeps {
   unitOfWork: UnitOfWork;
   adminMail: WebhookAdminMail;
   now: () => Date;
-  metrics: BusinessMetrics;
+  /** The `BusinessMetrics` of deps.ts, whose file imports this one. */
+  metrics: { count(name: MetricName, value?: number): void };
 }
 
 /** The retry sweep: due deliveries back on the queue. */
