@@ -12,7 +12,7 @@ import { MarkdownEditor } from '../ui/markdown-editor.js';
 import { ProblemBox } from '../ui/problem-box.js';
 import { Shell } from '../ui/shell.js';
 
-const words: Words<'title' | 'type' | 'inquiryHelp' | 'defectHelp' | 'authorizedHelp' | 'requestTitle' | 'description' | 'submit' | 'working' | 'cancel' | 'files' | 'filesMessage' | 'filed' | 'sendingFiles' | 'filesLeft' | 'sendFiles' | 'open'> = {
+const words: Words<'title' | 'type' | 'inquiryHelp' | 'defectHelp' | 'authorizedHelp' | 'requestTitle' | 'description' | 'submit' | 'working' | 'cancel' | 'files' | 'filed' | 'sendingFiles' | 'filesLeft' | 'sendFiles' | 'open'> = {
   en: {
     title: 'New request',
     type: 'What is it?',
@@ -25,7 +25,6 @@ const words: Words<'title' | 'type' | 'inquiryHelp' | 'defectHelp' | 'authorized
     working: 'Filing…',
     cancel: 'Cancel',
     files: 'Files (optional)',
-    filesMessage: 'Files attached when filing',
     filed: 'Your request “{title}” was filed.',
     sendingFiles: 'Sending its files…',
     filesLeft: 'Some of its files were not sent. Try them again, or open the request without them (you can attach files there too).',
@@ -44,7 +43,6 @@ const words: Words<'title' | 'type' | 'inquiryHelp' | 'defectHelp' | 'authorized
     working: 'Podávám…',
     cancel: 'Zrušit',
     files: 'Soubory (nepovinné)',
-    filesMessage: 'Soubory přiložené při podání',
     filed: 'Váš požadavek „{title}“ je podán.',
     sendingFiles: 'Posílám jeho soubory…',
     filesLeft: 'Některé jeho soubory se neodeslaly. Zkuste je znovu, nebo otevřete požadavek bez nich (soubory lze přiložit i tam).',
@@ -58,10 +56,12 @@ const help = { inquiry: 'inquiryHelp', defect: 'defectHelp', authorized: 'author
 
 /**
  * Files a request (non-binding): its type, title and description in Markdown; kept as a draft until
- * filed. Files picked here belong to a request, so they are uploaded once it is filed and cited by a
- * first message ("Files attached when filing"). If one fails, the request stays filed (the draft is
- * gone, so filing again cannot make a second one): the page offers to try the files again or to
- * open the request without them.
+ * filed. Files picked here belong to a request, so they are uploaded once it is filed; each is on
+ * the request's timeline as soon as it is confirmed ("added a file"), being checked for malware.
+ * The person lands on the request without waiting for that check (it may take minutes in AWS),
+ * which is why no first message cites them: a message may cite clean files only. If one fails, the
+ * request stays filed (the draft is gone, so filing again cannot make a second one): the page
+ * offers to try the files again or to open the request without them.
  */
 export const NewRequest = () => {
   const { api, brand } = useContext(AppContext);
@@ -74,13 +74,11 @@ export const NewRequest = () => {
   const uploads = useUploads();
   const fields = fieldProblems(problem);
 
-  /** Uploads the files to the filed request and posts them in its first message, then opens it. */
+  /** Uploads the files to the filed request, then opens it: their malware check goes on there. */
   const sendFiles = async (requestId: string) => {
     if (uploads.sendable.length > 0) {
-      const { attachmentIds, complete } = await uploads.uploadAll(requestId);
+      const { complete } = await uploads.uploadAll(requestId);
       if (!complete) return;
-      if (attachmentIds.length > 0)
-        await must(api.POST('/requests/{requestId}/messages', { params: { path: { requestId } }, body: { body: t('filesMessage'), format: 'text', internal: false, attachmentIds } }));
     }
     navigate(`/requests/${requestId}`);
   };
@@ -117,7 +115,7 @@ export const NewRequest = () => {
           </div>
           <FileUpload uploads={uploads} label={t('files')} />
           <div class="actions">
-            <button type="submit" class="primary" disabled={working || uploads.busy}>
+            <button type="submit" class="primary" disabled={working || uploads.waitingFor === 'uploading'}>
               {t('sendFiles')}
             </button>
             <a href={`/requests/${filed.requestId}`}>{t('open')}</a>

@@ -5,7 +5,7 @@ import { useDraft } from '../../drafts.js';
 import { useWords, type Words } from '../../i18n.js';
 import { fieldProblems } from '../../problems.js';
 import { isAgency } from '../../roles.js';
-import { AttachmentList, type ListedFile } from '../../ui/attachment-list.js';
+import { AttachmentList, listedFile, type ListedFile } from '../../ui/attachment-list.js';
 import { Field } from '../../ui/field.js';
 import { FileUpload, useUploads } from '../../ui/file-upload.js';
 import { MarkdownEditor } from '../../ui/markdown-editor.js';
@@ -41,6 +41,11 @@ const words: Words<
   | 'noteFilesOnly'
   | 'unsent'
   | 'uploadingWait'
+  | 'scanWait'
+  | 'fileNotClean'
+  | 'blockedInfected'
+  | 'blockedInfectedUnnamed'
+  | 'blockedUnscannable'
   | 'mode'
   | 'toClient'
   | 'internalNote'
@@ -80,6 +85,11 @@ const words: Words<
     noteFilesOnly: 'Files for the agency.',
     unsent: 'Some files were not uploaded: try them again or remove them, then send.',
     uploadingWait: 'Wait until the files are uploaded, then send.',
+    scanWait: 'Waiting for the file check…',
+    fileNotClean: 'Nothing was sent: {name} has not passed the malware check yet. It is being checked again below; send once it is ready. What you wrote is kept.',
+    blockedInfected: 'The file {fileName} contains malware ({threat}) and was removed from reach.',
+    blockedInfectedUnnamed: 'The file {fileName} contains malware and was removed from reach.',
+    blockedUnscannable: 'The file {fileName} could not be checked for malware and can’t be opened.',
     mode: 'What you write',
     toClient: 'Message to the client',
     internalNote: 'Internal note',
@@ -119,6 +129,11 @@ const words: Words<
     noteFilesOnly: 'Soubory pro agenturu.',
     unsent: 'Některé soubory se nenahrály: zkuste je znovu nebo je odeberte, pak odešlete.',
     uploadingWait: 'Počkejte, až se soubory nahrají, pak odešlete.',
+    scanWait: 'Čekám na kontrolu souborů…',
+    fileNotClean: 'Nic se neodeslalo: soubor {name} ještě neprošel kontrolou na malware. Níže se kontroluje znovu; odešlete, až bude připraven. Co jste napsali, zůstává.',
+    blockedInfected: 'Soubor {fileName} obsahuje malware ({threat}), proto byl odstraněn a nelze ho otevřít.',
+    blockedInfectedUnnamed: 'Soubor {fileName} obsahuje malware, proto byl odstraněn a nelze ho otevřít.',
+    blockedUnscannable: 'Soubor {fileName} nešlo zkontrolovat na malware, a proto ho nelze otevřít.',
     mode: 'Co píšete',
     toClient: 'Zpráva klientovi',
     internalNote: 'Interní poznámka',
@@ -172,6 +187,8 @@ export const CommunicationTab = () => {
   const shownId = useRef(request.requestId);
   shownId.current = request.requestId;
   const [problem, setProblem] = useState<ApiProblem>();
+  // A file the API would not cite (a 409: its check is not what this page last read), by name.
+  const [notClean, setNotClean] = useState<string>();
   const [mode, setMode] = useDraft<Mode>(`composer-mode.${request.requestId}`, 'message');
   const internal = staff && mode === 'internal';
   const [message, setMessage, clearMessage] = useDraft(`message.${request.requestId}`, '');
@@ -233,9 +250,20 @@ export const CommunicationTab = () => {
       clearText();
       uploads.clear();
       setProblem(undefined);
+      setNotClean(undefined);
       await Promise.all([load(), loadFiles(), reload()]);
     } catch (error) {
-      setProblem(refusalOf(error));
+      const refusal = refusalOf(error);
+      // The API names the file it would not cite: say so, and read the files' checks again.
+      const refused = refusal.status === 409 ? uploads.items.find((item) => item.attachment && refusal.message.includes(item.attachment.attachmentId)) : undefined;
+      if (refused?.attachment) {
+        setNotClean(refused.file.name);
+        setProblem(undefined);
+        uploads.recheck([refused.attachment.attachmentId]);
+      } else {
+        setNotClean(undefined);
+        setProblem(refusal);
+      }
     } finally {
       setSending(false);
     }
@@ -272,6 +300,11 @@ export const CommunicationTab = () => {
         return t('flagged');
       case 'mail_undeliverable':
         return t('undeliverable');
+      case 'attachment_blocked': {
+        const fileName = entry.details?.fileName ?? files.get(entry.attachmentIds?.[0] ?? '')?.fileName ?? '';
+        if (entry.details?.verdict === 'failed') return t('blockedUnscannable', { fileName });
+        return entry.details?.threat ? t('blockedInfected', { fileName, threat: entry.details.threat }) : t('blockedInfectedUnnamed', { fileName });
+      }
       default:
         return t('other');
     }
@@ -284,16 +317,21 @@ export const CommunicationTab = () => {
   /** A message or an internal note: the files it cites are listed with it. */
   const cites = (entry: Entry) => entry.kind === 'message' || entry.kind === 'internal_note';
   const cited = new Set(shown.flatMap((entry) => (cites(entry) ? (entry.attachmentIds ?? []) : [])));
-  /** A message's (or note's) files by the request's list; a file's own entry lists it only when no message shown cites it (else it is listed there). */
+  /**
+   * A message's (or note's) files by the request's list, with their malware check; a file's own
+   * entry lists it only when no message shown cites it (else it is listed there). A blocked file's
+   * entry names it in its sentence and lists nothing more.
+   */
   const filesOf = (entry: Entry): ListedFile[] =>
-    (entry.attachmentIds ?? []).flatMap((attachmentId) => {
+    (entry.kind === 'attachment_blocked' ? [] : (entry.attachmentIds ?? [])).flatMap((attachmentId) => {
       if (!cites(entry) && cited.has(attachmentId)) return [];
       const file = files.get(attachmentId);
-      if (file) return [{ attachmentId, fileName: file.fileName, size: file.size }];
+      if (file) return [listedFile(file)];
       if (entry.kind === 'attachment_added' && entry.details?.fileName) return [{ attachmentId, fileName: entry.details.fileName, ...(entry.details.size ? { size: Number(entry.details.size) } : {}) }];
       return [];
     });
   const canSend = (text.trim() !== '' || uploads.doneIds.length > 0) && !uploads.busy && !uploads.failed;
+  const waitId = `composer-wait-${request.requestId}`;
   const label = !staff ? t('message') : internal ? t('noteLabel') : t('messageLabel');
   const button = sending ? (internal ? t('saving') : t('sending')) : !staff ? t('send') : internal ? t('saveNote') : t('sendToClient');
 
@@ -321,7 +359,7 @@ export const CommunicationTab = () => {
                 {entry.body && <MarkdownView source={entry.body} format={entry.format ?? 'text'} />}
               </>
             )}
-            <AttachmentList requestId={request.requestId} files={filesOf(entry)} />
+            <AttachmentList requestId={request.requestId} files={filesOf(entry)} onChanged={loadFiles} />
           </li>
         ))}
       </ol>
@@ -331,7 +369,7 @@ export const CommunicationTab = () => {
             <legend class="visually-hidden">{t('mode')}</legend>
             {(['message', 'internal'] as const).map((choice) => (
               <label class={`mode-${choice}`}>
-                <input type="radio" name={`composer-mode-${request.requestId}`} value={choice} checked={mode === choice} onChange={() => (setMode(choice), setProblem(undefined))} />
+                <input type="radio" name={`composer-mode-${request.requestId}`} value={choice} checked={mode === choice} onChange={() => (setMode(choice), setProblem(undefined), setNotClean(undefined))} />
                 <span>{choice === 'message' ? t('toClient') : t('internalNote')}</span>
               </label>
             ))}
@@ -353,12 +391,21 @@ export const CommunicationTab = () => {
           )}
         </Field>
         <FileUpload key={internal ? 'internal' : 'message'} uploads={uploads} label={internal ? t('attachInternal') : t('attach')} />
-        {uploads.busy && <p class="hint">{t('uploadingWait')}</p>}
         {uploads.failed && <p class="field-problem">{t('unsent')}</p>}
+        {notClean && (
+          <div class="problem" role="alert">
+            <p>{t('fileNotClean', { name: notClean })}</p>
+          </div>
+        )}
         <div class="actions">
-          <button type="submit" class={internal ? 'internal' : 'primary'} disabled={sending || !canSend}>
+          <button type="submit" class={internal ? 'internal' : 'primary'} disabled={sending || !canSend} {...(uploads.waitingFor ? { 'aria-describedby': waitId } : {})}>
             {button}
           </button>
+          {uploads.waitingFor && (
+            <p class="hint composer-wait" id={waitId}>
+              {uploads.waitingFor === 'scanning' ? t('scanWait') : t('uploadingWait')}
+            </p>
+          )}
         </div>
       </form>
     </section>

@@ -6,6 +6,7 @@ import { fieldProblems } from '../../problems.js';
 import { Field } from '../../ui/field.js';
 import { MarkdownView } from '../../ui/markdown-view.js';
 import { ProblemBox } from '../../ui/problem-box.js';
+import { ScanBadge } from '../../ui/scan-badge.js';
 import { formatMoment, Refusal, timeLeft, timeZone, useApp, useStep } from './decision-kit.js';
 import { RequestContext } from './request-context.js';
 import { useHandovers } from './use-handovers.js';
@@ -181,13 +182,23 @@ const Round = ({ handover, files, onDecided }: { handover: Handover; files: Atta
         <>
           <h3>{t('files')}</h3>
           <ul class="files">
-            {handover.attachmentIds.map((id) => (
-              <li key={id}>
-                <button type="button" class="link" onClick={() => void download(id)}>
-                  {named(id)?.fileName ?? id}
-                </button>
-              </li>
-            ))}
+            {handover.attachmentIds.map((id) => {
+              // Only a clean file opens; any other is named with its malware check.
+              const file = named(id);
+              return (
+                <li key={id}>
+                  {file && file.scan !== 'clean' ? (
+                    <>
+                      {file.fileName} <ScanBadge scan={file.scan} threat={file.threat} />
+                    </>
+                  ) : (
+                    <button type="button" class="link" onClick={() => void download(id)}>
+                      {file?.fileName ?? id}
+                    </button>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </>
       )}
@@ -291,7 +302,9 @@ const ChangesForm = ({ round, files, onDecided }: { round: number; files: Attach
   const [comments, setComments, clearComments] = useDraft(`review-changes.${request.requestId}.${round}`, '');
   const [chosen, setChosen, clearChosen] = useDraft<string[]>(`review-files.${request.requestId}.${round}`, []);
   const fields = fieldProblems(step.problem);
-  const attachable = files.filter((file) => file.visibility === 'all' && file.status === 'uploaded');
+  // The client's files of the request; only clean ones can be cited, the others are shown with their malware check.
+  const listed = files.filter((file) => file.visibility === 'all' && file.status === 'uploaded');
+  const attachable = listed.filter((file) => file.scan === 'clean');
   const toggle = (id: string, on: boolean) => setChosen(on ? [...chosen, id] : chosen.filter((other) => other !== id));
   const submit = (event: Event) => {
     event.preventDefault();
@@ -318,15 +331,24 @@ const ChangesForm = ({ round, files, onDecided }: { round: number; files: Attach
       <Field label={t('changes')} hint={t('changesHint')} problem={fields.get('comments')}>
         {(props) => <textarea {...props} rows={5} required maxLength={20000} value={comments} onInput={(event) => setComments(event.currentTarget.value)} />}
       </Field>
-      {attachable.length > 0 && (
+      {listed.length > 0 && (
         <fieldset class={filesProblem ? 'invalid' : ''}>
           <legend>{t('attach')}</legend>
-          {attachable.map((file) => (
-            <label key={file.attachmentId} class="choice">
-              <input type="checkbox" checked={chosen.includes(file.attachmentId)} onChange={(event) => toggle(file.attachmentId, event.currentTarget.checked)} />
-              <span>{file.fileName}</span>
-            </label>
-          ))}
+          {listed.map((file) =>
+            file.scan === 'clean' ? (
+              <label key={file.attachmentId} class="choice">
+                <input type="checkbox" checked={chosen.includes(file.attachmentId)} onChange={(event) => toggle(file.attachmentId, event.currentTarget.checked)} />
+                <span>{file.fileName}</span>
+              </label>
+            ) : (
+              <label key={file.attachmentId} class="choice unavailable">
+                <input type="checkbox" checked={false} disabled />
+                <span>
+                  {file.fileName} <ScanBadge scan={file.scan} threat={file.threat} />
+                </span>
+              </label>
+            ),
+          )}
           {filesProblem && <p class="field-problem">{filesProblem}</p>}
         </fieldset>
       )}

@@ -13,7 +13,7 @@ type Attachment = Schemas['Attachment'];
  */
 export const useHandovers = () => {
   const { api } = useApp();
-  const { request, reload } = useContext(RequestContext);
+  const { request, reload, refreshed } = useContext(RequestContext);
   const [rounds, setRounds] = useState<Handover[]>();
   const [files, setFiles] = useState<Attachment[]>([]);
   const [problem, setProblem] = useState<ApiProblem>();
@@ -32,7 +32,8 @@ export const useHandovers = () => {
       setProblem(refusalOf(error));
     }
   };
-  useEffect(() => void load(), [request.requestId, request.version]);
+  // Read again with the page's live refresh too: a file's malware check changes no request version.
+  useEffect(() => void load(), [request.requestId, request.version, refreshed]);
   const refresh = async () => {
     await reload();
     await load();

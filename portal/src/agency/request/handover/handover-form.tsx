@@ -8,12 +8,13 @@ import { fieldProblems } from '../../../problems.js';
 import { Field } from '../../../ui/field.js';
 import { formatSize } from '../../../ui/file-upload.js';
 import { MarkdownEditor } from '../../../ui/markdown-editor.js';
+import { ScanBadge } from '../../../ui/scan-badge.js';
 import { fieldReason } from '../../../field-reasons.js';
 
 type Attachment = Schemas['Attachment'];
 type Handover = Schemas['Handover'];
 
-const words: Words<'title' | 'intro' | 'notes' | 'notesHint' | 'link' | 'linkHint' | 'files' | 'noFiles' | 'internal' | 'submit' | 'sending'> = {
+const words: Words<'title' | 'intro' | 'notes' | 'notesHint' | 'link' | 'linkHint' | 'files' | 'noFiles' | 'onlyClean' | 'internal' | 'submit' | 'sending'> = {
   en: {
     title: 'Hand over round {n} for review',
     intro: 'The client gets it by e-mail and has 7 days to accept it or ask for changes; without an answer it is deemed accepted.',
@@ -23,6 +24,7 @@ const words: Words<'title' | 'intro' | 'notes' | 'notesHint' | 'link' | 'linkHin
     linkHint: 'For example the staging site: https://…',
     files: 'Files of this request to hand over',
     noFiles: 'The request has no files the client sees. Upload them on the Communication tab to hand them over.',
+    onlyClean: 'Only files checked for malware and found clean can be handed over.',
     internal: 'Internal files are not offered: the client would not see them.',
     submit: 'Hand over round {n}',
     sending: 'Handing over…',
@@ -36,6 +38,7 @@ const words: Words<'title' | 'intro' | 'notes' | 'notesHint' | 'link' | 'linkHin
     linkHint: 'Například testovací web: https://…',
     files: 'Soubory požadavku k předání',
     noFiles: 'Požadavek nemá soubory, které klient vidí. Nahrajte je na záložce Komunikace a pak je předejte.',
+    onlyClean: 'Předat lze jen soubory, které prošly kontrolou na malware a jsou čisté.',
     internal: 'Interní soubory se nenabízejí: klient by je neviděl.',
     submit: 'Předat kolo {n}',
     sending: 'Předávám…',
@@ -64,8 +67,10 @@ export const HandoverForm = ({ files, onHandedOver, onReload }: { files: readonl
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ApiProblem>();
   const fields = fieldProblems(problem);
-  // Only confirmed files the client sees may be handed over (the API refuses internal ones).
+  // Only confirmed files the client sees may be handed over (the API refuses internal ones), and of
+  // those only the clean ones can be picked: the others are listed with their malware check.
   const offered = files.filter((file) => file.status === 'uploaded' && file.visibility === 'all');
+  const pickable = (id: string) => offered.some((file) => file.attachmentId === id && file.scan === 'clean');
   const internal = files.some((file) => file.status === 'uploaded' && file.visibility === 'agency');
   const filesProblem = [...fields].find(([field]) => field.startsWith('attachmentIds'))?.[1];
   const toggle = (id: string, on: boolean) => setDraft({ ...draft, attachmentIds: on ? [...draft.attachmentIds, id] : draft.attachmentIds.filter((other) => other !== id) });
@@ -77,7 +82,7 @@ export const HandoverForm = ({ files, onHandedOver, onReload }: { files: readonl
       const body: Schemas['NewHandover'] = {
         notes: draft.notes,
         // A file that has gone since it was checked is not sent: only what is still offered.
-        attachmentIds: draft.attachmentIds.filter((id) => offered.some((file) => file.attachmentId === id)),
+        attachmentIds: draft.attachmentIds.filter(pickable),
         ...(draft.link.trim() ? { link: draft.link.trim() } : {}),
       };
       const { handover } = await must(api.POST('/requests/{requestId}/handovers', { params: { path: { requestId: request.requestId } }, body }));
@@ -117,14 +122,25 @@ export const HandoverForm = ({ files, onHandedOver, onReload }: { files: readonl
       <fieldset class={filesProblem ? 'handover-files invalid' : 'handover-files'}>
         <legend>{t('files')}</legend>
         {offered.length === 0 && <p class="muted">{t('noFiles')}</p>}
-        {offered.map((file) => (
-          <label key={file.attachmentId} class="choice">
-            <input type="checkbox" checked={draft.attachmentIds.includes(file.attachmentId)} onChange={(event) => toggle(file.attachmentId, event.currentTarget.checked)} />
-            <span>
-              {file.fileName} <span class="file-size">{formatSize(file.size, language)}</span>
-            </span>
-          </label>
-        ))}
+        {offered.map((file) =>
+          file.scan === 'clean' ? (
+            <label key={file.attachmentId} class="choice">
+              <input type="checkbox" checked={draft.attachmentIds.includes(file.attachmentId)} onChange={(event) => toggle(file.attachmentId, event.currentTarget.checked)} />
+              <span>
+                {file.fileName} <span class="file-size">{formatSize(file.size, language)}</span>
+              </span>
+            </label>
+          ) : (
+            <label key={file.attachmentId} class="choice unavailable">
+              <input type="checkbox" checked={false} disabled />
+              <span>
+                {file.fileName} <span class="file-size">{formatSize(file.size, language)}</span>
+                <ScanBadge scan={file.scan} threat={file.threat} />
+              </span>
+            </label>
+          ),
+        )}
+        {offered.some((file) => file.scan !== 'clean') && <p class="hint">{t('onlyClean')}</p>}
         {internal && <p class="hint">{t('internal')}</p>}
         {filesProblem && <p class="field-problem">{fieldReason(filesProblem, language)}</p>}
       </fieldset>

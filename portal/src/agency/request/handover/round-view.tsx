@@ -1,7 +1,7 @@
 import type { Schemas } from '../../../api/client.js';
 import { useWords, type Words } from '../../../i18n.js';
 import { formatMoment, timeLeft, timeZone, useApp } from '../../../pages/request/decision-kit.js';
-import { AttachmentList } from '../../../ui/attachment-list.js';
+import { AttachmentList, listedFile } from '../../../ui/attachment-list.js';
 import { MarkdownView } from '../../../ui/markdown-view.js';
 
 type Handover = Schemas['Handover'];
@@ -90,7 +90,7 @@ export const RoundView = ({ handover, files }: { handover: Handover; files: read
   const listed = (ids: readonly string[]) =>
     ids.map((id) => {
       const file = files.find((other) => other.attachmentId === id);
-      return file ? { attachmentId: id, fileName: file.fileName, size: file.size } : { attachmentId: id, fileName: id };
+      return file ? listedFile(file) : { attachmentId: id, fileName: id };
     });
   const outcome = handover.outcome;
   return (
