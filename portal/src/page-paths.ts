@@ -23,4 +23,7 @@ export const pagePaths = [
   '/orgs',
   '/orgs/:orgId',
   '/staff',
+  // The agency admins' webhook subscriptions (agency/webhooks/).
+  '/webhooks',
+  '/webhooks/:subscriptionId',
 ] as const;

@@ -16,6 +16,8 @@ const Feedback = lazyPage(() => import('./pages/feedback.js').then((m) => m.Feed
 const Organisations = lazyPage(() => import('./pages/organisations.js').then((m) => m.Organisations));
 const OrganisationPage = lazyPage(() => import('./pages/organisation-page.js').then((m) => m.OrganisationPage));
 const Staff = lazyPage(() => import('./pages/staff.js').then((m) => m.Staff));
+const Webhooks = lazyPage(() => import('./webhooks/webhooks-page.js').then((m) => m.Webhooks));
+const WebhookSubscriptionPage = lazyPage(() => import('./webhooks/subscription-page.js').then((m) => m.WebhookSubscriptionPage));
 
 export const AgencyPages = ({ route }: { route: Route }) => {
   const { path } = route;
@@ -26,9 +28,12 @@ export const AgencyPages = ({ route }: { route: Route }) => {
   if (path === '/feedback') return <Feedback />;
   if (path === '/orgs') return <Organisations />;
   if (path === '/staff') return <Staff />;
+  if (path === '/webhooks') return <Webhooks />;
   const request = match('/requests/:requestId', path);
   if (request) return <AgencyRequestPage requestId={request.requestId!} />;
   const organisation = match('/orgs/:orgId', path);
   if (organisation) return <OrganisationPage orgId={organisation.orgId!} />;
+  const subscription = match('/webhooks/:subscriptionId', path);
+  if (subscription) return <WebhookSubscriptionPage subscriptionId={subscription.subscriptionId!} />;
   return <NotFound />;
 };

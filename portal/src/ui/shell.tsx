@@ -7,7 +7,7 @@ import { isAgency } from '../roles.js';
 import { navigate } from '../router.js';
 
 /** The sections of the portal: a client's, and the agency's (its workspace). */
-export type Section = 'requests' | 'priorities' | 'organisation' | 'mail' | 'queue' | 'allRequests' | 'payments' | 'mailOps' | 'feedback' | 'orgs' | 'staff';
+export type Section = 'requests' | 'priorities' | 'organisation' | 'mail' | 'queue' | 'allRequests' | 'payments' | 'mailOps' | 'feedback' | 'orgs' | 'staff' | 'webhooks';
 
 const words: Words<Section | 'signOut' | 'language' | 'skip' | 'helpdesk' | 'agency' | 'nav' | 'mySettings'> = {
   en: {
@@ -22,6 +22,7 @@ const words: Words<Section | 'signOut' | 'language' | 'skip' | 'helpdesk' | 'age
     feedback: 'Feedback',
     orgs: 'Clients',
     staff: 'Staff',
+    webhooks: 'Webhooks',
     signOut: 'Sign out',
     language: 'Language',
     skip: 'Skip to content',
@@ -42,6 +43,7 @@ const words: Words<Section | 'signOut' | 'language' | 'skip' | 'helpdesk' | 'age
     feedback: 'Hodnocení',
     orgs: 'Klienti',
     staff: 'Tým',
+    webhooks: 'Webhooky',
     signOut: 'Odhlásit',
     language: 'Jazyk',
     skip: 'Přejít na obsah',
@@ -65,11 +67,15 @@ const sectionPaths: Record<Section, string> = {
   feedback: '/feedback',
   orgs: '/orgs',
   staff: '/staff',
+  webhooks: '/webhooks',
 };
+
+const agencySections: Section[] = ['queue', 'allRequests', 'payments', 'mailOps', 'feedback', 'orgs', 'staff'];
 
 /** The sections a person's navigation offers: the agency's workspace to staff, a client's pages to everyone else. */
 const sectionsOf = (me: App['me']): Section[] => {
-  if (isAgency(me)) return ['queue', 'allRequests', 'payments', 'mailOps', 'feedback', 'orgs', 'staff'];
+  // Webhooks are the agency admins' alone (the API refuses agents): agents are not offered them.
+  if (isAgency(me)) return me?.role === 'admin' ? [...agencySections, 'webhooks'] : agencySections;
   return me?.role === 'client_admin' ? ['requests', 'priorities', 'organisation', 'mail'] : ['requests', 'priorities', 'mail'];
 };
 
