@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { retryDelaysSeconds } from '../../lib/domain/webhooks/delivery.js';
+import { retryDelaysSeconds, retryHours } from '../../lib/domain/webhooks/delivery.js';
 import { disableAfterDays } from '../../lib/domain/webhooks/subscription.js';
 import { verifies } from '../../lib/domain/webhooks/standard-webhooks.js';
 import { routes } from '../../lib/http/routes.js';
@@ -46,8 +46,12 @@ describe('webhook retries on the business clock', () => {
       await advanceClock(stack(), wait + 1);
       await triesArrive(receiver, requestId, index + 2);
     }
+    // The schedule is done 17.6 hours in: one last try when the round's 24 hours are up.
+    const waited = retryDelaysSeconds.reduce((sum, wait) => sum + wait + 1, 0);
+    await advanceClock(stack(), retryHours * 3600 - waited + 1);
+    await triesArrive(receiver, requestId, retryDelaysSeconds.length + 2);
     const tries = receiver.about(requestId);
-    expect(tries).toHaveLength(retryDelaysSeconds.length + 1);
+    expect(tries).toHaveLength(retryDelaysSeconds.length + 2);
     // Every try is the same event, signed anew (with its own timestamp, on the business clock).
     expect(new Set(tries.map((one) => one.headers['webhook-id'])).size).toBe(1);
     expect(new Set(tries.map((one) => one.headers['webhook-timestamp'])).size).toBe(tries.length);

@@ -50,21 +50,21 @@ export const messageIdOf = (entryId: string): string => `msg_${entryId}`;
 export const retryHours = 24;
 
 /**
- * The waits between tries, after the first (at once): the Standard Webhooks / Svix schedule cut
- * at 24 hours. Seven tries in all, the last about 17.6 hours after the first; the next wait would
- * end past the 24 hours, so a seventh failure parks the delivery.
+ * The waits between tries, after the first (at once): the Standard Webhooks / Svix schedule. After
+ * the last wait (about 17.6 hours in), one more try comes when the round's 24 hours are up; a wait
+ * that would end past them is cut to end there. Eight tries in all, the last at 24 hours.
  */
 export const retryDelaysSeconds = [5, 5 * 60, 30 * 60, 2 * 3600, 5 * 3600, 10 * 3600] as const;
 
 /**
  * When the next try is due after `failedTries` failed tries of this round, or `undefined` if the
- * delivery is to be parked (the next would fall past 24 hours after the round started).
+ * delivery is to be parked: its round's 24 hours are over.
  */
 export const nextAttemptAt = (roundStartedAt: string, failedTries: number, now: Date): Date | undefined => {
+  const end = Date.parse(roundStartedAt) + retryHours * 3_600_000;
+  if (now.getTime() >= end) return undefined;
   const wait = retryDelaysSeconds[failedTries - 1];
-  if (wait === undefined) return undefined;
-  const due = new Date(now.getTime() + wait * 1000);
-  return due.getTime() - Date.parse(roundStartedAt) > retryHours * 3_600_000 ? undefined : due;
+  return new Date(wait === undefined ? end : Math.min(now.getTime() + wait * 1000, end));
 };
 
 /** The tries of the current round (those since it started). */
