@@ -19,6 +19,7 @@ const banner = (info: LocalStackInfo, seconds: string) =>
     `  S3             ${info.s3Url}   bucket ${info.bucketName}`,
     `  DynamoDB       ${info.dynamodbUrl}   table ${info.tableName}`,
     `  Cognito        ${info.cognitoUrl}   pool ${info.userPool.userPoolId}`,
+    `  Malware scan   ${info.scanner.description}`,
     '',
     '  Demo users (e-mail / password / role):',
     ...demoUsers.map((u) => `    ${u.email.padEnd(32)} ${u.password.padEnd(22)} ${u.role}`),

@@ -34,5 +34,6 @@ export const startS3 = async (host: string, port: number, dataDir: string, porta
     configureBuckets: [{ name: bucketDefinition.localName, configs: [corsXml(portalOrigins)] }],
   });
   await server.run();
-  return { endpoint: `http://${host}:${port}`, bucketName: bucketDefinition.localName, stop: () => server.close() };
+  // `notifications`: its S3 event notifications, which the local malware scanner listens to.
+  return { endpoint: `http://${host}:${port}`, bucketName: bucketDefinition.localName, notifications: server, stop: () => server.close() };
 };

@@ -10,6 +10,7 @@ import { allTaskStates } from '../lib/workflow/states.js';
 import { startApiServer } from './api-server.js';
 import { startLambdaServer } from './lambda-server.js';
 import { startInboundFolder } from './inbound-folder.js';
+import { startLocalScanner } from './scanner/local-scanner.js';
 import { localFunctions, timeoutError } from './handler-module.js';
 import { backfillRanks } from './backfill-ranks.js';
 import { stopLeftoverChildren } from './child-process.js';
@@ -58,6 +59,8 @@ export interface LocalStackInfo {
   userPool: LocalUserPool;
   /** Where the stack keeps its data and the services' logs (`logs/<service>.log`). */
   dataDir: string;
+  /** The malware scanner standing in for GuardDuty: ClamAV's version, if it is installed, and what `npm start` says of it. */
+  scanner: { clamav?: string; description: string };
 }
 
 export const stateFile = (dataDir: string) => path.join(dataDir, 'stack.json');
@@ -196,6 +199,10 @@ export const startLocalStack = async (config: LocalConfig, log: (line: string) =
 
     const lambda = await started(startLambdaServer({ host, port: ports.lambda, functions: functionList.map((entry) => entry.name), log }));
     await started(startInboundFolder({ dataDir, target: { s3Url: s3.endpoint, bucketName: s3.bucketName, lambdaUrl: lambda.url }, log }));
+    // GuardDuty's malware scan of orgs/, played by ClamAV: its verdicts go to record-scan-result as GuardDuty's would.
+    const scanner = await started(
+      startLocalScanner({ notifications: s3.notifications, target: { s3Url: s3.endpoint, bucketName: s3.bucketName, lambdaUrl: lambda.url }, table: { client: dynamodb.client, tableName }, log }),
+    );
 
     // The request workflow: its definition run by the local engine, each Task state's function in
     // this process as Lambda would run it, behind Step Functions' API.
@@ -256,6 +263,7 @@ export const startLocalStack = async (config: LocalConfig, log: (line: string) =
       bucketName: s3.bucketName,
       userPool,
       dataDir,
+      scanner: { ...(scanner.clamav ? { clamav: scanner.clamav.version } : {}), description: scanner.description },
     };
     fs.writeFileSync(stateFile(dataDir), JSON.stringify(info, null, 2));
     stops.push(async () => fs.rmSync(stateFile(dataDir), { force: true }));

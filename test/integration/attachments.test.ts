@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { routes } from '../../lib/http/routes.js';
 import { asDemoUser, newInquiry, ok, people } from '../support/api-client.js';
+import { waitForScan } from '../support/scan.js';
 
 /** Uploads a file the way a browser would: a multipart POST of the presigned fields, then the file. */
 const upload = async (ticket: { url: string; fields: Record<string, string> }, bytes: Uint8Array, contentType: string) => {
@@ -32,6 +33,8 @@ describe('a confirmed attachment', () => {
     expect((await upload(ticket.upload, new TextEncoder().encode('<script>replaced</script>'), 'text/html')).ok).toBe(true);
     // Confirming again changes nothing.
     expect(await jana.send(routes.confirmUpload, { path })).toMatchObject({ status: 200, data: { status: 'uploaded' } });
+    // Downloadable once the malware scan found the confirmed bytes clean.
+    expect(await waitForScan(jana, requestId, path.attachmentId)).toMatchObject({ scan: 'clean' });
 
     for (const who of [jana, eva]) {
       const link = await who.send(routes.downloadAttachment, { path });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { routes } from '../../lib/http/routes.js';
 import { asDemoUser, asInvitedPerson, newInquiry, ok, people, type Client } from '../support/api-client.js';
+import { waitForScan } from '../support/scan.js';
 
 /** Uploads a file the way a browser would: a multipart POST of the presigned fields, then the file. */
 const upload = async (ticket: { url: string; fields: Record<string, string> }, bytes: Uint8Array, contentType: string) => {
@@ -33,7 +34,9 @@ describe('a request from filing to cancellation', () => {
     expect((await upload(presigned, bytes, 'image/png')).ok).toBe(true);
     const attachmentId = attachment.attachmentId;
     const confirmed = await jana.send(routes.confirmUpload, { path: { ...path, attachmentId } });
-    expect(confirmed).toMatchObject({ status: 200, data: { status: 'uploaded' } });
+    expect(confirmed).toMatchObject({ status: 200, data: { status: 'uploaded', scan: 'pending' } });
+    // Cited and downloaded once the malware scan found it clean.
+    expect(await waitForScan(jana, id, attachmentId)).toMatchObject({ scan: 'clean' });
     const reply = await jana.send(routes.postMessage, { path, body: { body: 'Tady je **screenshot**.', format: 'markdown', attachmentIds: [attachmentId] } });
     expect(reply).toMatchObject({ status: 201, data: { kind: 'message', format: 'markdown', attachmentIds: [attachmentId] } });
 

@@ -3,6 +3,7 @@ import { routeKey } from '../../lib/http/route.js';
 import { routeList, routes } from '../../lib/http/routes.js';
 import { anonymous, asDemoUser, asInvitedPerson, newInquiry, ok, people, type Answer, type Client } from '../support/api-client.js';
 import { attach } from '../support/attachments.js';
+import { waitForScan } from '../support/scan.js';
 
 /**
  * Every route, called on Acme's request by people who must not get at it: another organisation's
@@ -199,6 +200,8 @@ describe('roles within the organisation', () => {
     const message = await eva.send(routes.postMessage, { path, body: { body: 'See the file.', attachmentIds: [attachmentId] } });
     expect(message.status).toBe(400);
     expect(JSON.stringify(message.error)).toContain('body.attachmentIds.0');
+    // Cited once the malware scan found it clean.
+    expect(await waitForScan(eva, fixture.requestId, attachmentId)).toMatchObject({ scan: 'clean' });
     expect((await eva.send(routes.postMessage, { path, body: { body: 'For us only.', internal: true, attachmentIds: [attachmentId] } })).status).toBe(201);
   });
 });

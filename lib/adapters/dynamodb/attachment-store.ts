@@ -62,8 +62,9 @@ export const dynamoAttachmentStore = (client: DynamoDBDocumentClient, tableName:
         ConditionCheck: {
           TableName: tableName(),
           Key: attachmentItemKey(requestId, attachmentId),
-          ConditionExpression: '#status = :uploaded AND scan = :clean',
-          ExpressionAttributeNames: { '#status': 'status' },
+          // `scan` is one of DynamoDB's reserved words: always by a placeholder.
+          ConditionExpression: '#status = :uploaded AND #scan = :clean',
+          ExpressionAttributeNames: { '#status': 'status', '#scan': 'scan' },
           ExpressionAttributeValues: { ':uploaded': 'uploaded', ':clean': 'clean' },
         },
       },
@@ -78,11 +79,12 @@ export const dynamoAttachmentStore = (client: DynamoDBDocumentClient, tableName:
         Update: {
           TableName: tableName(),
           Key: attachmentItemKey(attachment.requestId, attachment.attachmentId),
-          UpdateExpression: `SET scan = :verdict${threat ? ', threat = :threat' : ''}`,
-          // Items stored before scanning existed have no `scan`: pending too.
-          ConditionExpression: '#status = :uploaded AND (attribute_not_exists(scan) OR scan = :pending)',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':verdict': verdict, ':uploaded': 'uploaded', ':pending': 'pending', ...(threat ? { ':threat': threat } : {}) },
+          UpdateExpression: `SET #scan = :verdict${threat ? ', threat = :threat' : ''}`,
+          // Items stored before scanning existed have no `scan`: pending too. The upload's own status
+          // does not matter: its file is at its key once copied, maybe just before the confirmation commits.
+          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(#scan) OR #scan = :pending)',
+          ExpressionAttributeNames: { '#scan': 'scan' },
+          ExpressionAttributeValues: { ':verdict': verdict, ':pending': 'pending', ...(threat ? { ':threat': threat } : {}) },
         },
       },
       () => new ConflictError(`The scan of attachment ${attachment.attachmentId} was recorded already`, 'Nothing to do: a verdict counts once'),

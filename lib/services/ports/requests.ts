@@ -51,7 +51,7 @@ export interface AttachmentStore {
   mustBeUploaded(requestId: string, attachmentId: string): Write;
   /** The same, and the file was scanned `clean` (404 if not uploaded, 409 if not clean): what people may cite. */
   mustBeClean(requestId: string, attachmentId: string): Write;
-  /** The scanner's verdict on a confirmed file, only while its scan is still pending (409 otherwise: a verdict replayed). */
+  /** The scanner's verdict on a file at its key (confirmed, or being confirmed), only while its scan is still pending (409 otherwise: a verdict replayed). */
   recordScan(attachment: Attachment, verdict: ScanVerdict, threat?: string): Write;
 }
 

@@ -20,7 +20,7 @@ const namesKey = (given: string, stored: string): boolean => {
 /** What became of one verdict: recorded, or why it changed nothing. */
 export type ScanOutcome =
   | { outcome: 'recorded'; requestId: string; attachmentId: string; verdict: Verdict['verdict'] }
-  | { outcome: 'ignored'; reason: 'other-bucket' | 'not-an-attachment' | 'unknown-attachment' | 'not-confirmed' | 'replayed'; objectKey: string };
+  | { outcome: 'ignored'; reason: 'other-bucket' | 'not-an-attachment' | 'unknown-attachment' | 'replayed'; objectKey: string };
 
 /**
  * Records the malware scanner's verdict on a confirmed file (GuardDuty's result event, or the
@@ -41,7 +41,8 @@ export const recordScanResult = async (deps: ScanDeps, caller: SystemCaller, eve
   if (!ids) return ignored('not-an-attachment');
   const attachment = await deps.attachments.get(ids.requestId, ids.attachmentId);
   if (!attachment || attachment.orgId !== ids.orgId || !namesKey(objectKey, attachment.key)) return ignored('unknown-attachment');
-  if (attachment.status !== 'uploaded') return ignored('not-confirmed');
+  // A confirmation copies the file to orgs/ before it commits its own write, so a quick verdict may
+  // come before the item says `uploaded`: it is recorded all the same (the file is at its key).
   if (attachment.scan !== 'pending') return ignored('replayed');
 
   const found = verdictOf(event.detail);
