@@ -9,6 +9,7 @@ const words: Words<
   | 'created'
   | 'rotated'
   | 'once'
+  | 'onceWhy'
   | 'secret'
   | 'copy'
   | 'copied'
@@ -23,15 +24,16 @@ const words: Words<
     title: 'Signing secret: shown this once',
     created: 'The subscription is created. orderdesk signs every delivery to it with this secret.',
     rotated: 'A new secret is made. Until {when} every delivery is signed with the old one too, so your receiver keeps verifying while you switch it to this one.',
-    once: 'Copy it now: it won’t be shown again. orderdesk keeps it only encrypted, to sign with, and nobody can read it back. If it is lost, rotate it.',
+    once: 'Copy it now: it won’t be shown again.',
+    onceWhy: 'orderdesk keeps it only encrypted, to sign with, and nobody can read it back. If it is lost, rotate it.',
     secret: 'Secret',
     copy: 'Copy the secret',
     copied: 'Copied to the clipboard.',
     selected: 'This browser does not let the page copy: the secret is selected, press Ctrl+C (⌘C on a Mac).',
     verifyTitle: 'How the receiver checks a delivery',
     verify:
-      'Verify each delivery with a Standard Webhooks library (the standardwebhooks package for Node.js, Python, Go, PHP, Ruby, Java and more) and this secret: new Webhook(secret).verify(body, headers) refuses a body orderdesk did not sign, or one older than 5 minutes. Verify the body exactly as it came, before parsing it.',
-    headers: `Each delivery carries three headers: webhook-id (the event’s id, the same on every retry: skip one you already had), webhook-timestamp (when it was sent) and webhook-signature (“v1,” and the signature; for ${previousSecretHours} hours after a rotation, two of them).`,
+      'Verify each delivery with a Standard Webhooks library (the {package} package for Node.js, Python, Go, PHP, Ruby, Java and more) and this secret: {verify} refuses a body orderdesk did not sign, or one older than 5 minutes. Verify the body exactly as it came, before parsing it.',
+    headers: `Each delivery carries three headers: {id} (the event’s id, the same on every retry: skip one you already had), {timestamp} (when it was sent) and {signature} ({v1} and the signature; for ${previousSecretHours} hours after a rotation, two of them).`,
     answer: `Answer any 2xx within ${timeoutSeconds} seconds. Anything else (a redirect too) is tried again for ${retryHours} hours.`,
     done: 'I have stored it',
   },
@@ -39,19 +41,32 @@ const words: Words<
     title: 'Podpisový klíč: zobrazí se jen teď',
     created: 'Odběr je vytvořený. orderdesk tímto klíčem podepisuje každé jeho doručení.',
     rotated: 'Vznikl nový klíč. Do {when} se každé doručení podepisuje i tím starým, takže příjemce doručení dál ověří, než ho přepnete na nový.',
-    once: 'Zkopírujte si ho hned: znovu se už nezobrazí. orderdesk ho uchovává jen zašifrovaný, aby jím podepisoval, a nikdo ho zpět nepřečte. Když se ztratí, vytvořte nový.',
+    once: 'Zkopírujte si ho hned: znovu se už nezobrazí.',
+    onceWhy: 'orderdesk ho uchovává jen zašifrovaný, aby jím podepisoval, a nikdo ho zpět nepřečte. Když se ztratí, vytvořte nový.',
     secret: 'Klíč',
     copy: 'Zkopírovat klíč',
     copied: 'Zkopírováno do schránky.',
     selected: 'Tento prohlížeč stránce kopírovat nedovolí: klíč je označený, stiskněte Ctrl+C (na Macu ⌘C).',
     verifyTitle: 'Jak příjemce doručení ověří',
     verify:
-      'Každé doručení ověřte knihovnou Standard Webhooks (balíček standardwebhooks pro Node.js, Python, Go, PHP, Ruby, Javu a další) a tímto klíčem: new Webhook(secret).verify(body, headers) odmítne tělo, které orderdesk nepodepsal nebo které je starší než 5 minut. Ověřujte tělo přesně tak, jak přišlo, ještě před jeho zpracováním.',
-    headers: `Každé doručení nese tři hlavičky: webhook-id (id události, stejné při každém opakování: to, které už máte, přeskočte), webhook-timestamp (kdy bylo odesláno) a webhook-signature („v1,“ a podpis; ${previousSecretHours} hodin po výměně klíče dva).`,
+      'Každé doručení ověřte knihovnou Standard Webhooks (balíček {package} pro Node.js, Python, Go, PHP, Ruby, Javu a další) a tímto klíčem: {verify} odmítne tělo, které orderdesk nepodepsal nebo které je starší než 5 minut. Ověřujte tělo přesně tak, jak přišlo, ještě před jeho zpracováním.',
+    headers: `Každé doručení nese tři hlavičky: {id} (id události, stejné při každém opakování: to, které už máte, přeskočte), {timestamp} (kdy bylo odesláno) a {signature} ({v1} a podpis; ${previousSecretHours} hodin po výměně klíče dva).`,
     answer: `Odpovězte jakýmkoli 2xx do ${timeoutSeconds} sekund. Cokoli jiného (i přesměrování) se zkouší znovu po dobu ${retryHours} hodin.`,
     done: 'Mám ho uložený',
   },
 };
+
+/** What a receiver's developer types, set as code in the sentences that name it (`{name}` in the words). */
+const codes: Record<string, string> = {
+  verify: 'new Webhook(secret).verify(body, headers)',
+  package: 'standardwebhooks',
+  id: 'webhook-id',
+  timestamp: 'webhook-timestamp',
+  signature: 'webhook-signature',
+  v1: 'v1,',
+};
+
+const withCode = (sentence: string) => sentence.split(/\{(\w+)\}/).map((part, index) => (index % 2 === 1 ? <code>{codes[part] ?? part}</code> : part));
 
 /** The secret the API answered once, and why it was: a subscription made, or its secret rotated (the old one signs until `previousValidUntil`). */
 export interface ShownSecret {
@@ -95,7 +110,9 @@ export const SecretPanel = ({ shown, onDone }: { shown: ShownSecret; onDone: () 
         {t('title')}
       </h2>
       <p>{shown.previousValidUntil ? t('rotated', { when: formatWhen(shown.previousValidUntil, language) }) : t('created')}</p>
-      <p class="secret-once">{t('once')}</p>
+      <p>
+        <strong class="secret-once">{t('once')}</strong> {t('onceWhy')}
+      </p>
       <p class="secret-row">
         <span class="secret-label">{t('secret')}</span>
         <code class="secret-value" ref={value} onClick={select}>
@@ -112,8 +129,8 @@ export const SecretPanel = ({ shown, onDone }: { shown: ShownSecret; onDone: () 
       </div>
       <details class="secret-verify" open>
         <summary>{t('verifyTitle')}</summary>
-        <p>{t('verify')}</p>
-        <p>{t('headers')}</p>
+        <p>{withCode(t('verify'))}</p>
+        <p>{withCode(t('headers'))}</p>
         <p>{t('answer')}</p>
         <p>
           <a href="https://www.standardwebhooks.com" rel="noopener noreferrer" target="_blank">

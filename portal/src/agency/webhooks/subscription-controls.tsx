@@ -82,18 +82,16 @@ type Asking = 'rotate' | 'delete' | undefined;
  * What an admin does to a subscription besides changing its fields: disable or enable it (saying
  * that enabling one orderdesk disabled starts its failure streak over), rotate its secret and
  * delete it, each of the last two asked again first. The rotation's secret goes to the page, to be
- * shown once.
+ * shown once. The page leaves them out while a change is being typed.
  */
 export const SubscriptionControls = ({
   subscription,
-  editing,
   onEdit,
   onChanged,
   onRotated,
   onReload,
 }: {
   subscription: Subscription;
-  editing: boolean;
   onEdit: () => void;
   onChanged: (next: Subscription, notice: string) => void;
   onRotated: (shown: ShownSecret) => Promise<void>;
@@ -132,14 +130,11 @@ export const SubscriptionControls = ({
   return (
     <div class="hook-controls stack" aria-busy={step.busy ? 'true' : undefined}>
       <ProblemBox problem={step.problem} />
-      <p class="hint">{active ? t('disableHint') : failing ? t('enableFailingHint') : ''}</p>
       {!asking && (
         <div class="actions">
-          {!editing && (
-            <button type="button" class="secondary" onClick={onEdit}>
-              {t('change')}
-            </button>
-          )}
+          <button type="button" class="secondary" onClick={onEdit}>
+            {t('change')}
+          </button>
           <button type="button" class="secondary" disabled={step.busy} onClick={() => void toggle()}>
             {step.busy ? (active ? t('disabling') : t('enabling')) : active ? t('disable') : t('enable')}
           </button>
@@ -151,6 +146,7 @@ export const SubscriptionControls = ({
           </button>
         </div>
       )}
+      {!asking && <p class="hint">{active ? t('disableHint') : failing ? t('enableFailingHint') : ''}</p>}
       {asking === 'rotate' && (
         <ConfirmPanel title={t('rotateTitle')} confirmLabel={t('rotateConfirm')} busy={step.busy} onConfirm={() => void rotate()} onCancel={() => setAsking(undefined)}>
           <p>{t('rotateText')}</p>

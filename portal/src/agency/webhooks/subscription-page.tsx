@@ -77,25 +77,26 @@ const AdminView = ({ subscriptionId }: { subscriptionId: string }) => {
           {shown && <SecretPanel shown={shown} onDone={() => setShown(undefined)} />}
           <PageSection id="subscription" title={t('details')}>
             <SubscriptionFacts subscription={subscription} names={clients.names} />
-            <p class="confirmation" role="status">
+            <p class="confirmation hook-notice" role="status">
               {notice}
             </p>
             <SubscriptionEdit subscription={subscription} draft={edit} clients={clients} onSaved={changed} onReload={load} />
-            <SubscriptionControls
-              subscription={subscription}
-              editing={edit[0] !== null}
-              onEdit={() => {
-                setNotice(undefined);
-                edit[1]({ ...draftOf(subscription), version: subscription.version });
-              }}
-              onChanged={changed}
-              onRotated={async (secret) => {
-                setNotice(undefined);
-                setShown(secret);
-                await load();
-              }}
-              onReload={load}
-            />
+            {edit[0] === null && (
+              <SubscriptionControls
+                subscription={subscription}
+                onEdit={() => {
+                  setNotice(undefined);
+                  edit[1]({ ...draftOf(subscription), version: subscription.version });
+                }}
+                onChanged={changed}
+                onRotated={async (secret) => {
+                  setNotice(undefined);
+                  setShown(secret);
+                  await load();
+                }}
+                onReload={load}
+              />
+            )}
           </PageSection>
           <DeliveriesSection subscription={subscription} />
         </>
