@@ -54,7 +54,7 @@ describe('the portal: the agency admin’s webhooks', () => {
     expect(await page.locator('.hook-form .hint').filter({ hasText: 'npm run webhooks:listen' }).count()).toBe(1);
     await url.fill('https://10.0.0.5/hook');
     await page.getByRole('button', { name: 'Choose all' }).click();
-    expect(await page.getByRole('checkbox').evaluateAll((boxes) => boxes.every((box) => box instanceof HTMLInputElement && box.checked))).toBe(true);
+    for (const box of await page.getByRole('checkbox').all()) expect(await box.isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Choose none' }).click();
     await page.getByRole('checkbox', { name: /^Request filed/ }).check();
     await page.getByRole('checkbox', { name: /^Message posted/ }).check();
@@ -79,7 +79,8 @@ describe('the portal: the agency admin’s webhooks', () => {
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/=]{40,}$/);
     await page.getByRole('button', { name: 'Copy the secret' }).click();
     await eventually(() => page.locator('.secret-copied').textContent()).toBe('Copied to the clipboard.');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+    // The page's own clipboard, read as the person would paste it (the tests have no DOM types: an expression).
+    expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(secret);
     expect(await page.locator('.secret-verify').textContent()).toContain('new Webhook(secret).verify(body, headers)');
     const row = page.locator('.hook-table tbody tr').filter({ hasText: 'Hooks receiver' });
     await row.waitFor();
@@ -95,7 +96,7 @@ describe('the portal: the agency admin’s webhooks', () => {
     // The client files a request and writes: the receiver gets both, signed with the secret shown.
     const { requestId } = ok(await org.admin.send(routes.createRequest, { body: newInquiry('Webhooky v portálu') }));
     ok(await org.admin.send(routes.postMessage, { path: { requestId }, body: { body: 'Posíláme podklady.' } }));
-    await eventually(() => typesAbout(receiver, requestId)).toEqual(['request.created', 'message.posted']);
+    await eventually(async () => typesAbout(receiver, requestId)).toEqual(['request.created', 'message.posted']);
     for (const one of receiver.about(requestId)) expect(new Webhook(secret).verify(one.body, one.headers)).toEqual(one.event);
 
     // Its page: the deliveries, delivered, each with its try and the body that was sent.
@@ -124,7 +125,7 @@ describe('the portal: the agency admin’s webhooks', () => {
     // Send again: the same event, with the same webhook-id, a second time.
     await filed.getByRole('button', { name: /^Send again/ }).click();
     await eventually(() => page.locator('.ops-result').textContent()).toContain('is being sent again');
-    await eventually(() => typesAbout(receiver, requestId)).toEqual(['request.created', 'message.posted', 'request.created']);
+    await eventually(async () => typesAbout(receiver, requestId)).toEqual(['request.created', 'message.posted', 'request.created']);
     const [first, , again] = receiver.about(requestId);
     expect(again!.headers['webhook-id']).toBe(first!.headers['webhook-id']);
     await eventually(() => filed.locator('.hook-attempt-outcome').allTextContents()).toEqual(['HTTP 204: received', 'HTTP 204: received']);
@@ -142,7 +143,7 @@ describe('the portal: the agency admin’s webhooks', () => {
     await eventually(() => page.locator('.hook-facts').textContent()).toContain('the one before still signs too, until');
     await lookAt(tab, 'webhooks-rotated-en');
     ok(await org.member.send(routes.postMessage, { path: { requestId }, body: { body: 'A ještě jedna věc.' } }));
-    await eventually(() => typesAbout(receiver, requestId).filter((type) => type === 'message.posted').length).toBe(2);
+    await eventually(async () => typesAbout(receiver, requestId).filter((type) => type === 'message.posted').length).toBe(2);
     const latest = receiver.about(requestId).at(-1)!;
     expect(latest.headers['webhook-signature']!.split(' ')).toHaveLength(2);
     expect(new Webhook(rotated).verify(latest.body, latest.headers)).toEqual(latest.event);
@@ -152,7 +153,7 @@ describe('the portal: the agency admin’s webhooks', () => {
     // The receiver fails: the delivery is being retried, its try's status in words, and the subscription is failing.
     receiver.answer(500);
     ok(await org.admin.send(routes.postMessage, { path: { requestId }, body: { body: 'Tohle neprojde.' } }));
-    await eventually(() => typesAbout(receiver, requestId).filter((type) => type === 'message.posted').length).toBe(3);
+    await eventually(async () => typesAbout(receiver, requestId).filter((type) => type === 'message.posted').length).toBe(3);
     const retrying = page.locator('li.hook-delivery-pending');
     await eventually(() => retrying.locator('.hook-delivery-where').textContent()).toMatch(/^Being retried: next try .+\.$/);
     expect(await retrying.locator('.hook-attempt-outcome').first().textContent()).toBe('HTTP 500: the receiver refused it');

@@ -52,7 +52,7 @@ describe('the webhook pages’ words and rules', () => {
   it('says what came of each try: the receiver’s status, or why there was none', () => {
     const at = '2026-03-01T10:00:00.000Z';
     expect(attemptOutcome({ at, ms: 12, status: 204 }, 'en')).toBe('HTTP 204: received');
-    expect(attemptOutcome({ at, ms: 12, status: 500 }, 'cs')).toBe('HTTP 500: příjemce ji odmítl');
+    expect(attemptOutcome({ at, ms: 12, status: 500 }, 'cs')).toBe('HTTP 500: příjemce doručení odmítl');
     expect(attemptOutcome({ at, ms: 5000, error: 'timeout' }, 'en')).toBe('No answer within 5 seconds');
     expect(attemptOutcome({ at, ms: 3, status: 301, error: 'redirect' }, 'en')).toContain('HTTP 301: a redirect');
     expect(attemptOutcome({ at, ms: 3, error: 'refused_address' }, 'cs')).toContain('privátní sítě');

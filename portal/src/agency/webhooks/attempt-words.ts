@@ -27,7 +27,7 @@ const words: Words<Failure | 'ok' | 'failed' | 'unknown'> = {
   },
   cs: {
     ok: 'HTTP {status}: přijato',
-    failed: 'HTTP {status}: příjemce ji odmítl',
+    failed: 'HTTP {status}: příjemce doručení odmítl',
     timeout: `Bez odpovědi do ${timeoutSeconds} sekund`,
     refused_address: 'Neodesláno: název serveru teď vede do privátní sítě nebo na tento stroj',
     refused_url: 'Neodesláno: adresa už není povolená',
