@@ -3,6 +3,7 @@ import { formatMoney } from '../../../lib/domain/orders/money-format.js';
 import { routes } from '../../../lib/http/routes.js';
 import { asDemoUser, ok, people } from '../../support/api-client.js';
 import { attach } from '../../support/attachments.js';
+import { waitForScan } from '../../support/scan.js';
 import { eventually, lookAt, openPortal, signInAsDemo, useBrowser } from '../../support/browser.js';
 import { freshOrganisation } from '../../support/fresh-organisation.js';
 import { acmeBilling, pricedOffer, pricedOfferGross } from '../../support/offers.js';
@@ -22,9 +23,11 @@ describe('the agency portal: recording the payment, handing the work over, round
     const offer = ok(await agent.send(routes.postOffer, { path, body: pricedOffer() }));
     ok(await org.admin.send(routes.acceptOffer, { path: { requestId, offerNumber: offer.number }, body: { contentHash: offer.contentHash } }));
     const { order } = ok(await agent.send(routes.getOrder, { path }));
-    // One file the client sees, and an internal one, which is never offered for a handover.
+    // One file the client sees, and an internal one, which is never offered for a handover. Only a
+    // file checked for malware and found clean can be picked: the form is opened once it is.
     const file = ok(await attach(agent, requestId));
     ok(await attach(agent, requestId, { internal: true }));
+    expect(await waitForScan(agent, requestId, file.attachmentId)).toMatchObject({ scan: 'clean' });
 
     const tab = await openPortal(browser(), 'azami', 'cs');
     const { page } = tab;

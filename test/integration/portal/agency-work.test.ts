@@ -128,7 +128,7 @@ describe('the portal: the agency works its queue', () => {
     await page.getByRole('textbox', { name: 'Your message to the client' }).fill('A draft for the client.');
     await chooseFiles(page, composer, [{ name: 'checkout-plan.txt', mimeType: 'text/plain', buffer: Buffer.from('The plan for the client.') }]);
     const fileState = (name: string) => composer.locator('.file-list li', { hasText: name }).locator('.file-state').textContent();
-    await eventually(() => fileState('checkout-plan.txt')).toBe('Uploaded');
+    await eventually(() => fileState('checkout-plan.txt')).toBe('Uploaded and checked');
     await page.getByRole('radio', { name: 'Internal note' }).check();
     expect(await composer.getAttribute('class')).toContain('composer-internal');
     const noteBox = page.getByRole('textbox', { name: 'Internal note – the client does not see this' });
@@ -138,7 +138,7 @@ describe('the portal: the agency works its queue', () => {
     expect(await composer.getByRole('group', { name: 'Attach internal files – the client does not see them' }).count()).toBe(1);
     expect(await composer.locator('.file-list').count()).toBe(0);
     await chooseFiles(page, composer, [{ name: 'plugin-audit.txt', mimeType: 'text/plain', buffer: Buffer.from('Plugin 1.2 is outdated.') }]);
-    await eventually(() => fileState('plugin-audit.txt')).toBe('Uploaded');
+    await eventually(() => fileState('plugin-audit.txt')).toBe('Uploaded and checked');
     expect(await composer.locator('.file-list li .file-name').allTextContents()).toEqual(['plugin-audit.txt']);
     const note = 'The client’s shop runs an old plugin: check it first.';
     await noteBox.fill(note);

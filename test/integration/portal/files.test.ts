@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { routes } from '../../../lib/http/routes.js';
 import { ok } from '../../support/api-client.js';
-import { lookAt, openPortal, signIn, useBrowser } from '../../support/browser.js';
+import { eventually, lookAt, openPortal, signIn, useBrowser } from '../../support/browser.js';
 import { freshOrganisation } from '../../support/fresh-organisation.js';
 
 const browser = useBrowser();
@@ -46,12 +46,14 @@ describe('the portal: files on a request', () => {
     await expect.poll(() => page.locator('.file-list li').count()).toBe(1);
     await page.getByRole('button', { name: 'File the request' }).click();
 
-    // The request opens once its file is uploaded, cited by a first message.
+    // The request opens once its file is uploaded, without waiting for its malware check: the file
+    // is on the timeline, and can be downloaded once checked (the page reads it again by itself).
     await page.getByRole('heading', { name: 'Brief for the autumn campaign' }).waitFor();
     const requestId = /\/requests\/([\w-]+)/.exec(page.url())?.[1] ?? '';
-    const firstMessage = page.locator('.entry-message', { hasText: 'Files attached when filing' });
-    await expect.poll(() => firstMessage.locator('.attachment .file-name').allTextContents()).toEqual(['brief.pdf']);
-    await expect.poll(() => firstMessage.locator('.attachment .file-size').textContent()).toBe('262 kB');
+    const added = page.locator('.entry-attachment_added', { hasText: 'brief.pdf' });
+    await expect.poll(() => added.locator('.attachment .file-name').allTextContents()).toEqual(['brief.pdf']);
+    await expect.poll(() => added.locator('.attachment .file-size').textContent()).toBe('262 kB');
+    await expect.poll(() => added.getByRole('button', { name: 'Download brief.pdf' }).count(), { timeout: 25_000 }).toBe(1);
     await lookAt(tab, 'files-request-filed-digimadi-en');
 
     // A message with a PNG. The file store fails its first upload: a sentence, and it can be tried again.
@@ -71,8 +73,8 @@ describe('the portal: files on a request', () => {
     tab.errors.length = 0;
     await lookAt(tab, 'files-upload-failed-digimadi-en');
     await page.getByRole('button', { name: 'Try logo.png again' }).click();
-    // Its upload shows its progress until done, then the message cites it.
-    await expect.poll(() => logo.locator('.file-state').textContent()).toBe('Uploaded');
+    // Its upload shows its progress until done and checked for malware, then the message cites it.
+    await eventually(() => logo.locator('.file-state').textContent()).toBe('Uploaded and checked');
     await expect.poll(() => page.getByRole('progressbar', { name: 'Upload of logo.png' }).evaluate((bar) => (bar as unknown as { value: number }).value)).toBe(100);
     expect(await logo.locator('.file-percent').textContent()).toBe('100 %');
     await lookAt(tab, 'files-message-uploaded-digimadi-en');

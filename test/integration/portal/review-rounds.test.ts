@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { routes } from '../../../lib/http/routes.js';
 import { asDemoUser, ok, people, type Client } from '../../support/api-client.js';
 import { attach } from '../../support/attachments.js';
+import { waitForScan } from '../../support/scan.js';
 import { eventually, lookAt, openPortal, signIn, useBrowser } from '../../support/browser.js';
 import { freshOrganisation } from '../../support/fresh-organisation.js';
 import { freeOffer } from '../../support/offers.js';
@@ -21,6 +22,8 @@ describe('the portal: reviewing handed-over work, round after round', () => {
     ok(await org.admin.send(routes.acceptOffer, { path: { requestId, offerNumber: offer.number }, body: { contentHash: offer.contentHash } }));
     ok(await agent.send(routes.takeAction, { path, body: { action: 'start_work' } }));
     const file = ok(await attach(agent, requestId));
+    // Only a file checked for malware and found clean can be handed over.
+    expect(await waitForScan(agent, requestId, file.attachmentId)).toMatchObject({ scan: 'clean' });
     const first = await handOver(agent, requestId, 'Hotovo: **košík** přepracován, viz odkaz.', [file.attachmentId]);
     expect(first.request).toMatchObject({ status: 'in_review', round: 1 });
 
