@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
 import * as z from 'zod';
@@ -18,7 +18,7 @@ import { eml } from '../support/eml.js';
 import { documents, freshOrganisation, localDynamo } from '../support/fresh-organisation.js';
 import { invoke } from '../support/invoke.js';
 import { recipientOf, waitForMails, type SentMail } from '../support/mailbox.js';
-import { eicar, requireClamav, waitForScan } from '../support/scan.js';
+import { eicar, encryptedZip, requireClamav, waitForScan } from '../support/scan.js';
 
 const stack = () => inject('stack');
 const cs = stringsFor('cs');
@@ -39,38 +39,6 @@ const upload = async (client: Client, requestId: string, file: { fileName: strin
   form.append('file', new Blob([file.bytes], { type: file.contentType }), 'upload');
   expect((await fetch(ticket.upload.url, { method: 'POST', body: form })).ok).toBe(true);
   return ok(await client.send(routes.confirmUpload, { path: { requestId, attachmentId: ticket.attachment.attachmentId } }));
-};
-
-/** A zip whose one entry is encrypted (general purpose flag bit 0): the scanner can't look into it. */
-const encryptedZip = (): Uint8Array => {
-  const name = Buffer.from('smlouva.pdf');
-  const data = randomBytes(12 + 64);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(1, 6); // encrypted
-  local.writeUInt32LE(0x12345678, 14);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(data.length - 12, 22);
-  local.writeUInt16LE(name.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(1, 8);
-  central.writeUInt32LE(0x12345678, 16);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(data.length - 12, 24);
-  central.writeUInt16LE(name.length, 28);
-  const localPart = Buffer.concat([local, name, data]);
-  const centralPart = Buffer.concat([central, name]);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(centralPart.length, 12);
-  end.writeUInt32LE(localPart.length, 16);
-  return new Uint8Array(Buffer.concat([localPart, centralPart, end]));
 };
 
 const timelineOf = async (client: Client, requestId: string) => ok(await client.send(routes.listTimeline, { path: { requestId }, query: { limit: 100 } })).items;

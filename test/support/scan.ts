@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { routes } from '../../lib/http/routes.js';
 import { pollUntil } from '../../local/poll.js';
@@ -37,3 +38,36 @@ export const waitForScan = async (client: Client, requestId: string, attachmentI
  * made of its parts here so that the repository never holds it whole.
  */
 export const eicar = (): Uint8Array => new TextEncoder().encode(['X5O!P%@AP[4\\PZX54(P^)7CC)7}$', 'EICAR-STANDARD-', 'ANTIVIRUS-TEST-FILE!$H+H*'].join(''));
+
+/** A zip whose one entry is encrypted (general purpose flag bit 0): the scanner can't look into it. */
+export const encryptedZip = (): Uint8Array => {
+  const name = Buffer.from('smlouva.pdf');
+  const data = randomBytes(12 + 64);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(1, 6); // encrypted
+  local.writeUInt32LE(0x12345678, 14);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(data.length - 12, 22);
+  local.writeUInt16LE(name.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(1, 8);
+  central.writeUInt32LE(0x12345678, 16);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(data.length - 12, 24);
+  central.writeUInt16LE(name.length, 28);
+  const localPart = Buffer.concat([local, name, data]);
+  const centralPart = Buffer.concat([central, name]);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(centralPart.length, 12);
+  end.writeUInt32LE(localPart.length, 16);
+  return new Uint8Array(Buffer.concat([localPart, centralPart, end]));
+};
+
