@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
+import * as z from 'zod';
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
+import { citeRefusal } from '../../../lib/domain/attachment-scan.js';
+import { errorAnswer } from '../../../lib/http/error-response.js';
 import { routes } from '../../../lib/http/routes.js';
 import { asDemoUser, ok, people } from '../../support/api-client.js';
 import { eventually, lookAt, lookAtUnfocused, openPortal, signIn, signInAsDemo, useBrowser, type PortalTab } from '../../support/browser.js';
@@ -70,9 +73,34 @@ describe('the portal: files are checked for malware before anyone is sent them',
     expect(await page.locator('.composer-wait').count()).toBe(0);
     expect(await page.locator('.composer .file-upload [aria-live]').textContent()).toBe('zadani.pdf je zkontrolován a připraven k odeslání.');
     await lookAtUnfocused(client, 'file-scan-checked-azami-cs');
+
+    // A race: when the message goes, the API no longer takes the file as checked (its 409, in its
+    // own words, played here once). A sentence; what was typed stays; the file is checked again.
+    const messages = (url: URL) => url.pathname.endsWith(`/requests/${requestId}/messages`);
+    let raced = false;
+    await page.route(messages, async (route) => {
+      if (route.request().method() !== 'POST' || raced) return route.continue();
+      raced = true;
+      const [attachmentId = ''] = z.object({ attachmentIds: z.array(z.string()) }).parse(route.request().postDataJSON()).attachmentIds;
+      const answer = errorAnswer(citeRefusal({ attachmentId, fileName: 'zadani.pdf', scan: 'pending' }));
+      return route.fulfill({
+        status: answer.statusCode,
+        headers: { 'access-control-allow-origin': inject('stack').portalUrls.azami, 'content-type': 'application/json' },
+        body: JSON.stringify(answer.body),
+      });
+    });
+    await send.click();
+    await eventually(() => page.locator('.composer .problem').textContent()).toBe(
+      'Nic se neodeslalo: soubor zadani.pdf ještě neprošel kontrolou na malware. Kontroluje se znovu; odešlete, až bude připraven. Co jste napsali, zůstává.',
+    );
+    expect(await page.getByRole('textbox', { name: 'Vaše zpráva' }).inputValue()).toBe('Posílám **zadání** v PDF.');
+    await eventually(() => brief.locator('.file-state').textContent()).toBe('Nahráno a zkontrolováno');
+    await lookAtUnfocused(client, 'file-scan-race-azami-cs');
+    await page.unroute(messages);
     await send.click();
     const message = page.locator('.entry-message', { hasText: 'Posílám zadání v PDF.' });
     await eventually(() => message.locator('.attachment .file-name').allTextContents()).toEqual(['zadani.pdf']);
+    expect(await page.locator('.composer .problem').count()).toBe(0);
     expect(await message.getByRole('button', { name: 'Stáhnout zadani.pdf' }).count()).toBe(1);
 
     // The agent, in English, sees the file with the message and opens it: the bytes sent.
