@@ -9,11 +9,12 @@ export default defineConfig({
         test: {
           name: 'infra',
           include: ['test/infra/**/*.test.ts'],
-          testTimeout: 120_000,
-          // The beforeAll bundles every function once (~36 `npx esbuild` runs, ~0.4 s each): about
-          // 20 s on an idle 2-core machine and 30–45 s beside other work, over vitest's default
-          // 10 s. 120 s keeps a wide margin on a loaded machine and still fails a real hang.
-          hookTimeout: 120_000,
+          // The first synth of a file (app.test.ts's beforeAll, nag.test.ts's first test) bundles
+          // every function once (~100 `npx esbuild` runs; app and nag bundle at the same time):
+          // 100–125 s measured beside other work, over vitest's default 10 s. 300 s keeps a
+          // margin on a loaded machine and still fails a real hang.
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
         },
       },
       {

@@ -1,6 +1,6 @@
 import { Duration, RemovalPolicy, Stack, type StackProps, CfnOutput } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, HttpRoute, HttpRouteKey, LogGroupLogDestination, type HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CorsHttpMethod, HttpApi, HttpNoneAuthorizer, HttpRoute, HttpRouteKey, LogGroupLogDestination, type HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { MathExpression } from 'aws-cdk-lib/aws-cloudwatch';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -10,9 +10,11 @@ import { apiCors } from '../lib/http/cors.js';
 import type { RouteDefinition } from '../lib/http/route.js';
 import { noRoute } from '../lib/http/routes.js';
 import { acknowledge } from './acknowledge.js';
+import { ApiRouteGroup, routeGroupId } from './api-route-group.js';
 import { alarm, alarmPeriod } from './alarms.js';
 import { logicalIdOf } from './logical-id.js';
 import { OrderdeskFunction, type OrderdeskResources } from './orderdesk-function.js';
+import { limitResources } from './resource-limit.js';
 import type { StageConfig } from './stage-config.js';
 
 export interface ApiStackProps extends StackProps {
@@ -47,12 +49,18 @@ export const serverErrorRatePercent = 1;
 /** Below this many calls in 5 minutes a rate says little: one failed call of three is not an outage. */
 export const serverErrorMinimumCalls = 20;
 
-/** The HTTP API: one Lambda per entry of the route table, JWT-protected where the table says, and the no-route function for the rest (`$default`). */
+/**
+ * The HTTP API: one Lambda per entry of the route table, JWT-protected where the table says, in a
+ * nested stack per route tag (ApiRouteGroup), and here the API, its stage and access log, the
+ * no-route function for the rest (`$default`) and the 5xx alarm.
+ */
 export class ApiStack extends Stack {
   readonly api: HttpApi;
   readonly stage: HttpStage;
   /** The access log: a line per call (see `accessLogFields`). */
   readonly accessLogs: LogGroup;
+  /** The routes, a nested stack per route tag. */
+  readonly routeGroups: readonly ApiRouteGroup[];
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -78,32 +86,28 @@ export class ApiStack extends Stack {
     });
 
     const issuer = `https://cognito-idp.${this.region}.amazonaws.com/${resources.userPool.userPoolId}`;
+    // One JWT authorizer for the API: it makes its AWS::ApiGatewayV2::Authorizer under the API (in
+    // this stack) on the first JWT route it is bound to, in whichever group, and every other JWT
+    // route of every group refers to that one.
     const jwt = new HttpJwtAuthorizer('Cognito', issuer, { jwtAudience: Object.values(resources.appClientIds) });
     const none = new HttpNoneAuthorizer();
     // The routes that send mail link back to the API (one-click unsubscribe).
     const routeResources: OrderdeskResources = { ...resources, apiUrl: this.api.apiEndpoint };
 
-    for (const route of routes) {
-      const logicalId = logicalIdOf(route.name);
-      const fn = new OrderdeskFunction(this, logicalId, {
-        name: route.name,
-        access: route.access,
-        resources: routeResources,
-        stage: config,
-        failures: 'API Gateway invokes it synchronously: the caller gets the error answer and may retry; nothing waits in a queue',
-        timeoutSeconds: route.timeoutSeconds,
-      });
-      const [added] = this.api.addRoutes({
-        path: route.path,
-        methods: [HttpMethod[route.method]],
-        integration: new HttpLambdaIntegration(`${logicalId}Integration`, fn),
-        authorizer: route.auth === 'jwt' ? jwt : none,
-      });
-      if (route.auth === 'public') {
-        if (!route.publicBecause) throw new Error(`Route ${route.name} is public: say why in its publicBecause (lib/http/routes.ts)`);
-        acknowledge(added!, 'AwsSolutions-APIG4', route.publicBecause);
-      }
-    }
+    // Each tag's routes in a nested stack of their own (see ApiRouteGroup): one stack of every
+    // route passed CloudFormation's 500 resources.
+    const tags = [...new Set(routes.map((route) => route.tag))];
+    this.routeGroups = tags.map(
+      (tag) =>
+        new ApiRouteGroup(this, routeGroupId(tag), {
+          tag,
+          routes: routes.filter((route) => route.tag === tag),
+          api: this.api,
+          authorizers: { jwt, none },
+          resources: routeResources,
+          config,
+        }),
+    );
 
     // A call of no route: the no-route function answers it in the error shape (404, or 405 with
     // Allow), where API Gateway alone would answer `{"message":"Not Found"}`. CORS preflights are
@@ -140,5 +144,6 @@ export class ApiStack extends Stack {
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
+    limitResources(this, 'it should hold the HTTP API and little else: make the new resources in a nested stack (as the routes are, infra/api-route-group.ts)');
   }
 }

@@ -2,7 +2,7 @@ import childProcess from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { App } from 'aws-cdk-lib';
+import { App, CfnWaitConditionHandle, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { tableDefinition } from '../../lib/adapters/dynamodb/table-definition.js';
@@ -13,11 +13,13 @@ import { DataStack, isDataStackFunction } from '../../infra/data-stack.js';
 import { FunctionsStack } from '../../infra/functions-stack.js';
 import { logicalIdOf } from '../../infra/logical-id.js';
 import { buildApp } from '../../infra/orderdesk-app.js';
+import { limitResources, resourceCountOf, stackResourceLimit } from '../../infra/resource-limit.js';
 import { defaultMailFrom, placeholderSupplier, stageConfig } from '../../infra/stage-config.js';
 import type { FunctionAccess } from '../../lib/config/access.js';
 import { EnvName } from '../../lib/config/env.js';
 import type { FunctionDefinition, Trigger } from '../../lib/lambda/definition.js';
 import { functionList } from '../../lib/lambda/table.js';
+import { apiTemplate, nestedStacksOf } from './api-template.js';
 import { prodContext } from './prod-context.js';
 
 // The same context (feature flags) `cdk synth` reads from cdk.json.
@@ -40,8 +42,10 @@ const synth = (context: Record<string, string>) => {
     }
   })();
   return {
+    built,
     data: Template.fromStack(built.data),
-    api: Template.fromStack(built.api),
+    // The parent and its route groups (nested stacks) as one template.
+    api: apiTemplate(built.api),
     functions: Template.fromStack(built.functions),
     monitoring: Template.fromStack(built.monitoring!),
   };
@@ -196,6 +200,60 @@ describe('the API stack', () => {
     for (const route of routeList) {
       expect(keys.find((k) => k.key === routeKey(route))?.auth, routeKey(route)).toBe(route.auth === 'jwt' ? 'JWT' : 'NONE');
     }
+  });
+
+  it('has the one JWT authorizer in the parent stack, and every JWT route of every route group uses it', () => {
+    const parent = Template.fromStack(dev.built.api);
+    const [authorizerId, ...others] = Object.keys(parent.findResources('AWS::ApiGatewayV2::Authorizer'));
+    expect(others).toEqual([]);
+    for (const nested of nestedStacksOf(dev.built.api)) Template.fromStack(nested).resourceCountIs('AWS::ApiGatewayV2::Authorizer', 0);
+    const [apiId] = Object.keys(parent.findResources('AWS::ApiGatewayV2::Api'));
+    const routes = Object.values(dev.api.findResources('AWS::ApiGatewayV2::Route'));
+    expect(routes.filter((r) => r.Properties.AuthorizationType === 'JWT')).toHaveLength(routeList.filter((route) => route.auth === 'jwt').length);
+    for (const route of routes) {
+      expect(route.Properties.ApiId, route.Properties.RouteKey).toEqual({ Ref: apiId });
+      if (route.Properties.AuthorizationType === 'JWT') expect(route.Properties.AuthorizerId, route.Properties.RouteKey).toEqual({ Ref: authorizerId });
+    }
+  });
+
+  it("puts each tag's routes in a nested stack of their own, and keeps the API, its stage, the no-route function and the 5xx alarm in the parent", () => {
+    const groups = dev.built.api.routeGroups;
+    expect(groups.map((group) => group.tag).sort()).toEqual([...new Set(routeList.map((route) => route.tag))].sort());
+    expect(nestedStacksOf(dev.built.api)).toEqual(expect.arrayContaining([...groups]));
+    for (const group of groups) {
+      expect(group.node.id, group.tag).toBe(`Routes${group.tag.charAt(0).toUpperCase()}${group.tag.slice(1)}`);
+      const template = Template.fromStack(group);
+      expect(functionNames(template).sort(), group.tag).toEqual(routeList.filter((route) => route.tag === group.tag).map((route) => route.name).sort());
+      expect(Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey).sort(), group.tag).toEqual(
+        routeList.filter((route) => route.tag === group.tag).map(routeKey).sort(),
+      );
+    }
+    const parent = Template.fromStack(dev.built.api);
+    expect(functionNames(parent)).toEqual([noRoute.name]);
+    for (const type of ['AWS::ApiGatewayV2::Api', 'AWS::ApiGatewayV2::Stage', 'AWS::ApiGatewayV2::Authorizer', 'AWS::CloudWatch::Alarm']) parent.resourceCountIs(type, 1);
+    expect(Object.values(parent.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey)).toEqual(['$default']);
+    expect(Object.keys(parent.toJSON().Outputs)).toContain('ApiUrl');
+  });
+
+  it('keeps the parent and every route group well under CloudFormation’s 500 resources, below the guard', () => {
+    for (const stack of [dev.built.api, ...dev.built.api.routeGroups]) {
+      const resources = Object.values(Template.fromStack(stack).toJSON().Resources as Record<string, { Type: string }>).filter((r) => r.Type !== 'AWS::CDK::Metadata');
+      // The guard counts what the template has.
+      expect(resourceCountOf(stack), stack.node.path).toBe(resources.length);
+      expect(resources.length, stack.node.path).toBeLessThanOrEqual(stackResourceLimit);
+    }
+  });
+
+  it('refuses to synthesize a stack of more resources than the guard allows, saying what to do', () => {
+    const synthesizeWith = (resources: number) => () => {
+      const app = new App();
+      const stack = new Stack(app, 'big');
+      limitResources(stack, 'split it');
+      for (let index = 0; index < resources; index++) new CfnWaitConditionHandle(stack, `Handle${index}`);
+      app.synth();
+    };
+    expect(synthesizeWith(stackResourceLimit)).not.toThrow();
+    expect(synthesizeWith(stackResourceLimit + 1)).toThrow(`[big] big makes ${stackResourceLimit + 1} resources, more than ${stackResourceLimit} (CloudFormation refuses a stack of more than 500): split it`);
   });
 
   it("links the mail the routes send to the API's own URL", () => {
@@ -440,7 +498,7 @@ describe('the function table', () => {
     dev.functions.hasResourceProperties('AWS::SQS::Queue', {
       QueueName: 'orderdesk-dev-webhook-deliver',
       VisibilityTimeout: 60,
-      RedrivePolicy: { maxReceiveCount: 5, deadLetterTargetArn: { 'Fn::GetAtt': [expect.stringMatching(/^WebhookDeliverDeadLetters/), 'Arn'] } },
+      RedrivePolicy: { maxReceiveCount: 5, deadLetterTargetArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^WebhookDeliverDeadLetters'), 'Arn'] } },
     });
     const producers = [...routeList, ...functionList].filter((entry) => entry.access.queues?.includes('webhook-deliver')).map((entry) => entry.name);
     expect(producers.sort()).toEqual(['resend-webhook-delivery', 'webhook-deliver', 'webhook-fanout', 'webhook-retry']);
@@ -612,7 +670,7 @@ describe('the function table', () => {
   });
 
   it("refuses to synthesize a function that sends mail without the API's URL", () => {
-    expect(() => synthFixture({ apiUrl: undefined })).toThrow(/get-me sends mail, whose links need the API's URL/);
+    expect(() => synthFixture({ apiUrl: undefined })).toThrow(/get-me links to the API \(mail, webhook events\): give its stack's resources an apiUrl/);
   });
 
   it('makes user pool triggers in the data stack only', () => {

@@ -56,9 +56,13 @@ describe('cdk-nag (AwsSolutions and Serverless packs)', () => {
     }
   });
 
-  it('fails on a new finding that nobody acknowledged', () => {
-    const found = findings({ stage: 'dev' }, (built) => new Queue(built.functions, 'Unacknowledged'));
+  it('fails on a new finding that nobody acknowledged, in a stack or in a nested stack (a route group of the API)', () => {
+    const found = findings({ stage: 'dev' }, (built) => {
+      new Queue(built.functions, 'Unacknowledged');
+      new Queue(built.api.routeGroups[0]!, 'Unacknowledged');
+    });
     expect(found).toEqual(expect.arrayContaining([expect.stringMatching(/^AwsSolutions-SQS4 at orderdesk-dev-functions\/Unacknowledged\/Resource/), expect.stringMatching(/^AwsSolutions-SQS3 at orderdesk-dev-functions\/Unacknowledged/)]));
+    expect(found).toEqual(expect.arrayContaining([expect.stringMatching(/^AwsSolutions-SQS4 at orderdesk-dev-api\/Routes\w+\/Unacknowledged\/Resource/), expect.stringMatching(/^AwsSolutions-SQS3 at orderdesk-dev-api\/Routes\w+\/Unacknowledged/)]));
     // Only the new queue's: everything else stays acknowledged.
     expect(found.every((finding) => finding.includes('/Unacknowledged/'))).toBe(true);
   });

@@ -9,6 +9,7 @@ import { appPagesCode } from '../../infra/portal/app-pages.js';
 import { stageConfig } from '../../infra/stage-config.js';
 import { EnvName } from '../../lib/config/env.js';
 import { portalContentSecurityPolicy as localPortalPolicy } from '../../lib/config/portal-security.js';
+import { apiTemplate } from './api-template.js';
 import { prodContext } from './prod-context.js';
 
 // The same context (feature flags) `cdk synth` reads from cdk.json, and one output dir for the apps of this file.
@@ -26,7 +27,8 @@ const synth = (context: Record<string, string>) => {
     portal: Template.fromStack(built.portal),
     content: Template.fromStack(built.portalContent),
     data: Template.fromStack(built.data),
-    api: Template.fromStack(built.api),
+    // The parent and its route groups (nested stacks) as one template.
+    api: apiTemplate(built.api),
     functions: Template.fromStack(built.functions),
   };
   return { built, ...templates };
