@@ -29,6 +29,7 @@ const banner = (info: LocalStackInfo, seconds: string) =>
     '  A bounce: npm run mail-event -- bounce petr.svoboda@acme.example [2026-0001]   (as SES would report it)',
     '  A payment: npm run pay -- 2026-0001   (the bank\'s payment of its order, through the signed webhook)',
     `  A reply:   npm run inbound -- reply.eml   (or drop .eml files into ${info.dataDir}/inbound/; replies go to reply+…@reply.orderdesk.local)`,
+    `  Webhooks:  npm run webhooks:listen -- --port 4000   (a receiver that checks signatures; subscribe it as the agency admin: portal → Webhooks, http://127.0.0.1:4000/)`,
     '',
   ].join('\n');
 
