@@ -1,4 +1,4 @@
-import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Duration, Names, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -150,7 +150,15 @@ export class FunctionsStack extends Stack {
           visibilityTimeout: Duration.seconds(functionTimeoutSeconds * 6),
           deadLetterQueue: { queue: deadLetters, maxReceiveCount: 5 },
         });
-        fn.addEventSource(new SqsEventSource(queue, { batchSize: trigger.batchSize, reportBatchItemFailures: true }));
+        const source = new SqsEventSource(queue, { batchSize: trigger.batchSize, reportBatchItemFailures: true });
+        fn.addEventSource(source);
+        const mapping = fn.node.tryFindChild(`SqsEventSource:${Names.nodeUniqueId(queue.node)}`);
+        if (!mapping) throw new Error(`${name}: its SQS event source mapping was not found to acknowledge`);
+        acknowledge(
+          mapping,
+          'Serverless-LambdaEventSourceMappingDestination',
+          'An SQS event source mapping takes no on-failure destination (Lambda supports one for streams and Kafka only): the queue’s own dead-letter queue keeps what failed 5 receives, and it is alarmed',
+        );
         return;
       }
       case 'inbound-mail': {
