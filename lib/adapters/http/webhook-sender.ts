@@ -3,10 +3,11 @@ import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { resolvedRefusal, urlRefusal } from '../../domain/webhooks/address-safety.js';
 import type { DeliveryAttempt } from '../../domain/webhooks/delivery.js';
+import { deliveryTimeoutMs } from '../../domain/webhooks/webhook-rules.js';
 import type { AddressResolver, WebhookSender } from '../../services/ports/webhooks.js';
 
 /** A try's limits (the issue's): 5 s for the whole exchange, 256 KB of the answer read at most. */
-export const webhookTimeoutMs = 5000;
+export const webhookTimeoutMs = deliveryTimeoutMs;
 export const maxAnswerBytes = 256 * 1024;
 
 export interface WebhookSenderOptions {

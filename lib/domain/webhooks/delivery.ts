@@ -1,5 +1,8 @@
 import * as z from 'zod';
 import { WebhookEventType } from './event-types.js';
+import { retryHours } from './webhook-rules.js';
+
+export { retryHours };
 
 /** One try to deliver: when, how long, and what came back (a status, or why none did). */
 export const DeliveryAttempt = z.object({
@@ -46,8 +49,6 @@ export const deliveryIdOf = (subscriptionId: string, messageId: string): string 
 /** The `webhook-id` of the event a timeline entry makes. */
 export const messageIdOf = (entryId: string): string => `msg_${entryId}`;
 
-/** How long tries go on before a delivery is parked. */
-export const retryHours = 24;
 
 /**
  * The waits between tries, after the first (at once): the Standard Webhooks / Svix schedule. After

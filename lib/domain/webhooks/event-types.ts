@@ -1,27 +1,15 @@
 import * as z from 'zod';
 import type { Action } from '../lifecycle.js';
 import type { TimelineEntry } from '../timeline-entry.js';
+import { webhookEventTypes } from './webhook-rules.js';
+
+export { webhookEventTypes };
 
 /**
  * What a webhook subscription may ask for (docs/webhooks.md). `request.status_changed` is the
  * catch-all of the lifecycle: a subscription to it gets every event that moved the request's
  * status, whatever its own type (an accepted offer is `offer.accepted` and a status change).
  */
-export const webhookEventTypes = [
-  'request.created',
-  'request.status_changed',
-  'offer.posted',
-  'offer.accepted',
-  'offer.rejected',
-  'offer.expired',
-  'order.issued',
-  'payment.received',
-  'payment.flagged',
-  'request.handed_over',
-  'delivery.accepted',
-  'delivery.deemed_accepted',
-  'message.posted',
-] as const;
 export const WebhookEventType = z.enum(webhookEventTypes);
 export type WebhookEventType = z.infer<typeof WebhookEventType>;
 

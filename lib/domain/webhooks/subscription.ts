@@ -1,8 +1,9 @@
 import * as z from 'zod';
 import { WebhookEventType } from './event-types.js';
+import { disableAfterDays, previousSecretHours } from './webhook-rules.js';
 
-/** How long a rotated-out secret still signs deliveries, so receivers can switch without losing any. */
-export const previousSecretHours = 24;
+export { disableAfterDays, previousSecretHours };
+
 
 /** A subscription's signing secret, as stored: sealed (encrypted with the stage's key), never in clear. */
 export const StoredSecret = z.object({
@@ -56,8 +57,6 @@ export const rotated = (subscription: WebhookSubscription, sealed: string, now: 
   };
 };
 
-/** A subscription failing this long (every delivery since, none succeeding) is disabled, and the agency admins are mailed. */
-export const disableAfterDays = 5;
 
 /** Whether a subscription failing since `failingSince` is to be disabled at `now`. */
 export const failingTooLong = (subscription: Pick<WebhookSubscription, 'failingSince' | 'state'>, now: Date): boolean =>

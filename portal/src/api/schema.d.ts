@@ -982,7 +982,7 @@ export type paths = {
          *     - `webhook-timestamp`: when it was sent, in epoch seconds;
          *     - `webhook-signature`: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`, keyed by the secret’s base64 part after `whsec_`; while a rotated-out secret still signs, one `v1,` signature per secret, separated by a space.
          *
-         *     Event types: `request.created`, `request.status_changed`, `offer.posted`, `offer.accepted`, `offer.rejected`, `offer.expired`, `order.issued`, `payment.received`, `payment.flagged`, `request.handed_over`, `delivery.accepted`, `delivery.deemed_accepted`, `message.posted`.
+         *     Event types: `request.created`, `request.status_changed`, `message.posted`, `offer.posted`, `offer.accepted`, `offer.rejected`, `offer.expired`, `order.issued`, `payment.received`, `payment.flagged`, `request.handed_over`, `delivery.accepted`, `delivery.deemed_accepted`.
          *
          *     Any 2xx answer is a success; anything else (a redirect too, which is not followed, or no answer within 5 s) is tried again for 24 hours. The URL must be https to a host that resolves to public addresses only: checked here, and again on every delivery. Locally (`npm start`) `http://127.0.0.1:<port>` and `http://localhost:<port>` are allowed too, so a receiver on the machine can be tried.
          */
@@ -1598,7 +1598,7 @@ export type components = {
             /** @description What the subscription is for, as the agency’s admins read it (e.g. “Azami request pages”) */
             description?: string;
             /** @description The events wanted; `request.status_changed` also gets every other event that moved the request’s status */
-            eventTypes: ("request.created" | "request.status_changed" | "offer.posted" | "offer.accepted" | "offer.rejected" | "offer.expired" | "order.issued" | "payment.received" | "payment.flagged" | "request.handed_over" | "delivery.accepted" | "delivery.deemed_accepted" | "message.posted")[];
+            eventTypes: ("request.created" | "request.status_changed" | "message.posted" | "offer.posted" | "offer.accepted" | "offer.rejected" | "offer.expired" | "order.issued" | "payment.received" | "payment.flagged" | "request.handed_over" | "delivery.accepted" | "delivery.deemed_accepted")[];
             /** @description Only this organisation’s requests; every organisation’s when left out */
             orgId?: string;
             /** @description Where deliveries are POSTed: https, with no user name or password, to a host that resolves to public addresses only (checked now and again on every delivery) */
@@ -2165,7 +2165,7 @@ export type components = {
             createdAt: string;
             deliveryId: string;
             /** @enum {string} */
-            eventType: "request.created" | "request.status_changed" | "offer.posted" | "offer.accepted" | "offer.rejected" | "offer.expired" | "order.issued" | "payment.received" | "payment.flagged" | "request.handed_over" | "delivery.accepted" | "delivery.deemed_accepted" | "message.posted";
+            eventType: "request.created" | "request.status_changed" | "message.posted" | "offer.posted" | "offer.accepted" | "offer.rejected" | "offer.expired" | "order.issued" | "payment.received" | "payment.flagged" | "request.handed_over" | "delivery.accepted" | "delivery.deemed_accepted";
             /** @description The `webhook-id` header: the event’s id, the same on every try and on "send again" */
             messageId: string;
             /**
@@ -2201,7 +2201,7 @@ export type components = {
             description?: string;
             /** @enum {string} */
             disabledReason?: "by_admin" | "failing";
-            eventTypes: ("request.created" | "request.status_changed" | "offer.posted" | "offer.accepted" | "offer.rejected" | "offer.expired" | "order.issued" | "payment.received" | "payment.flagged" | "request.handed_over" | "delivery.accepted" | "delivery.deemed_accepted" | "message.posted")[];
+            eventTypes: ("request.created" | "request.status_changed" | "message.posted" | "offer.posted" | "offer.accepted" | "offer.rejected" | "offer.expired" | "order.issued" | "payment.received" | "payment.flagged" | "request.handed_over" | "delivery.accepted" | "delivery.deemed_accepted")[];
             /**
              * Format: date-time
              * @description Since when every delivery failed (none succeeded since); cleared by a success or by enabling it again
@@ -2239,7 +2239,7 @@ export type components = {
             /** @description `false` stops deliveries; `true` starts them again, also after orderdesk disabled it (its failure streak starts afresh) */
             enabled?: boolean;
             /** @description The events wanted; `request.status_changed` also gets every other event that moved the request’s status */
-            eventTypes?: ("request.created" | "request.status_changed" | "offer.posted" | "offer.accepted" | "offer.rejected" | "offer.expired" | "order.issued" | "payment.received" | "payment.flagged" | "request.handed_over" | "delivery.accepted" | "delivery.deemed_accepted" | "message.posted")[];
+            eventTypes?: ("request.created" | "request.status_changed" | "message.posted" | "offer.posted" | "offer.accepted" | "offer.rejected" | "offer.expired" | "order.issued" | "payment.received" | "payment.flagged" | "request.handed_over" | "delivery.accepted" | "delivery.deemed_accepted")[];
             /** @description Only this organisation’s requests; `null`: every organisation’s again */
             orgId?: string | null;
             /** @description Where deliveries are POSTed: https, with no user name or password, to a host that resolves to public addresses only (checked now and again on every delivery) */

@@ -11,10 +11,10 @@ import { choiceReason, urlReason } from '../../../portal/src/agency/webhooks/url
 import * as limits from '../../../portal/src/agency/webhooks/webhook-limits.js';
 
 describe('the webhook pages’ words and rules', () => {
-  it('lists exactly the event types the API has, each named and explained in both languages', () => {
-    expect([...eventTypes].sort()).toEqual([...webhookEventTypes].sort());
+  it('names and explains every event type the API has, in both languages', () => {
+    expect(eventTypes).toBe(webhookEventTypes);
     for (const language of ['cs', 'en'] as const) {
-      for (const type of eventTypes) {
+      for (const type of webhookEventTypes) {
         expect(eventNames[language][type], `${language} ${type}`).toMatch(/\S/);
         expect(eventSentences[language][type], `${language} ${type}`).toMatch(/\.$/);
       }

@@ -1,34 +1,12 @@
 import type { Schemas } from '../../api/client.js';
 import type { Words } from '../../words.js';
+import { webhookEventTypes } from '../../../../lib/domain/webhooks/webhook-rules.js';
 
 /** What a subscription may ask for, as the API names it (lib/domain/webhooks/event-types.ts). */
 export type EventType = Schemas['WebhookSubscription']['eventTypes'][number];
 
-/**
- * The event types in the order a request meets them. The portal lists them itself rather than
- * import the domain's list, which brings zod; a unit test (test/unit/portal/webhook-words.test.ts)
- * holds the two to the same types.
- */
-export const eventTypes = [
-  'request.created',
-  'request.status_changed',
-  'message.posted',
-  'offer.posted',
-  'offer.accepted',
-  'offer.rejected',
-  'offer.expired',
-  'order.issued',
-  'payment.received',
-  'payment.flagged',
-  'request.handed_over',
-  'delivery.accepted',
-  'delivery.deemed_accepted',
-] as const satisfies readonly EventType[];
-
-// Fails to type-check when the API gains an event type this list lacks.
-type Unlisted = Exclude<EventType, (typeof eventTypes)[number]>;
-const _everyTypeListed: [Unlisted] extends [never] ? true : Unlisted = true;
-void _everyTypeListed;
+/** The event types in the order a request meets them: the domain's own list (no zod). */
+export const eventTypes: readonly EventType[] = webhookEventTypes;
 
 /** Each event type's name, as a list of what a subscription gets shows it. */
 export const eventNames: Words<EventType> = {

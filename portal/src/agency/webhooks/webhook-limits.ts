@@ -1,13 +1,6 @@
-/**
- * The API's webhook rules the pages put in words (lib/domain/webhooks/): written here because the
- * domain's modules bring zod; a unit test (test/unit/portal/webhook-words.test.ts) holds them equal.
- */
+/** The API's webhook rules the pages put in words: the domain's own values (lib/domain/webhooks/webhook-rules.ts, no zod). */
+import { deliveryTimeoutMs } from '../../../../lib/domain/webhooks/webhook-rules.js';
 
-/** How long a delivery is tried before it is parked (`retryHours`). */
-export const retryHours = 24;
-/** A subscription failing this long is disabled by orderdesk (`disableAfterDays`). */
-export const disableAfterDays = 5;
-/** How long a rotated-out secret still signs (`previousSecretHours`). */
-export const previousSecretHours = 24;
-/** How long a try waits for an answer (lib/adapters/http/webhook-sender.ts, `webhookTimeoutMs`). */
-export const timeoutSeconds = 5;
+export { disableAfterDays, previousSecretHours, retryHours } from '../../../../lib/domain/webhooks/webhook-rules.js';
+/** How long a try waits for an answer, in the seconds the pages say. */
+export const timeoutSeconds = deliveryTimeoutMs / 1000;
