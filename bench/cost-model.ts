@@ -1,4 +1,5 @@
 import { SecretName } from '../lib/config/access.js';
+import { businessMetrics } from '../lib/observability/metric-names.js';
 import type { MeterSnapshot } from './cost-agent.js';
 import { prices, unitPrice, type PriceName } from './prices.js';
 
@@ -195,17 +196,17 @@ export const agencyStaff = 10;
 
 /**
  * The fixed monthly quantities: the secrets are the data stack's. The alarms as infra/ defines
- * them on 2026-11-25, counted by hand: 20 alarms with 30 metrics (each non-route function's errors
- * + throttles, 2 of them, for 8 functions; a dead-letter queue's depth for 4; the API's 5xx rate
- * and the table's throttles, 2 each; SES bounce and complaint rates; the workflow's failed and
- * timed-out executions; the 2 business metrics that alarm). One dashboard; the business metrics
- * of lib/observability/metric-names.ts, 23 names with one dimension set. The users are assumed.
+ * them: 30 alarms with 44 metrics on 2026-12-07 (each background function's errors + throttles, a
+ * dead-letter queue's depth, the API's 5xx rate, the table's throttles, SES reputation, the
+ * workflow's failed and timed-out executions, the business metrics that alarm); the infra test
+ * holds this number to the synthesized app. One dashboard; the business metrics of
+ * lib/observability/metric-names.ts, one dimension set each. The users are assumed.
  */
 export const fixedAssumptions: FixedAssumptions = {
   secrets: SecretName.options.length,
-  alarmMetrics: 30,
+  alarmMetrics: 44,
   dashboards: 1,
-  customMetrics: 23,
+  customMetrics: Object.keys(businessMetrics).length,
   monthlyActiveUsers: monthlyVolume.clients * usersPerClient + agencyStaff,
 };
 

@@ -21,6 +21,8 @@ import type { FunctionDefinition, Trigger } from '../../lib/lambda/definition.js
 import { functionList } from '../../lib/lambda/table.js';
 import { apiTemplate, nestedStacksOf } from './api-template.js';
 import { prodContext } from './prod-context.js';
+import { fixedAssumptions } from '../../bench/cost-model.js';
+import { businessMetrics } from '../../lib/observability/metric-names.js';
 
 // The same context (feature flags) `cdk synth` reads from cdk.json.
 const cdkJson = JSON.parse(fs.readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> };
@@ -851,6 +853,14 @@ describe('operating it: the prod app', () => {
     const actions = JSON.stringify([alarm.Properties.AlarmActions, alarm.Properties.OKActions]);
     return /Alarms[0-9A-F]{8}|ExportsOutputRefAlarms/.test(actions) && Array.isArray(alarm.Properties.OKActions);
   };
+
+  it('prices as many alarm metrics and business metrics as the app has (the bench’s cost model)', () => {
+    // A metric-math alarm is priced per metric in its expression; a plain one is one metric.
+    const metricsIn = (alarm: Resource) => (Array.isArray(alarm.Properties.Metrics) ? (alarm.Properties.Metrics as { MetricStat?: unknown }[]).filter((metric) => metric.MetricStat).length : 1);
+    const alarmMetrics = [prod.data, prod.api, prod.functions, prod.monitoring].flatMap(alarmsOf).reduce((sum, [, alarm]) => sum + metricsIn(alarm), 0);
+    expect(alarmMetrics).toBe(fixedAssumptions.alarmMetrics);
+    expect(fixedAssumptions.customMetrics).toBe(Object.keys(businessMetrics).length);
+  });
 
   it('mails its alarms to the context’s address through one SNS topic, TLS only', () => {
     prod.data.hasResourceProperties('AWS::SNS::Topic', { TopicName: 'orderdesk-prod-alarms' });

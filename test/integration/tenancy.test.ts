@@ -100,6 +100,16 @@ const validCall = (key: string): ((client: Client) => Promise<Answer>) => {
     'POST /staff': (c) => c.send(routes.inviteStaff, { body: { email: 'x@agency.example', name: 'X', role: 'agent' } }),
     'GET /staff': (c) => c.send(routes.listStaff),
     'GET /staff/log': (c) => c.send(routes.getStaffLog),
+    // Webhooks: the agency's admins' alone (webhook-subscriptions.test.ts checks an agent's 403 too).
+    'GET /webhooks': (c) => c.send(routes.listWebhookSubscriptions),
+    'POST /webhooks': (c) => c.send(routes.createWebhookSubscription, { body: { url: 'https://hooks.partner.example/orderdesk', eventTypes: ['request.created'] } }),
+    'GET /webhooks/{subscriptionId}': (c) => c.send(routes.getWebhookSubscription, { path: { subscriptionId: 'wh-none' } }),
+    'PATCH /webhooks/{subscriptionId}': (c) => c.send(routes.changeWebhookSubscription, { path: { subscriptionId: 'wh-none' }, body: { enabled: false } }),
+    'DELETE /webhooks/{subscriptionId}': (c) => c.send(routes.deleteWebhookSubscription, { path: { subscriptionId: 'wh-none' } }),
+    'POST /webhooks/{subscriptionId}/secret': (c) => c.send(routes.rotateWebhookSecret, { path: { subscriptionId: 'wh-none' } }),
+    'GET /webhooks/{subscriptionId}/deliveries': (c) => c.send(routes.listWebhookDeliveries, { path: { subscriptionId: 'wh-none' } }),
+    'POST /webhooks/{subscriptionId}/deliveries/{deliveryId}/resend': (c) =>
+      c.send(routes.resendWebhookDelivery, { path: { subscriptionId: 'wh-none', deliveryId: 'wh-none.msg_none' } }),
     'GET /people/{userId}': (c) => c.send(routes.getPerson, { path: { userId: 'u-none' } }),
     'PUT /people/{userId}/role': (c) => c.send(routes.changeRole, { path: { userId: 'u-none' }, body: { role: 'client_member' } }),
     'POST /people/{userId}/deactivate': (c) => c.send(routes.deactivatePerson, { path: { userId: 'u-none' } }),
@@ -152,7 +162,22 @@ describe('tenancy: nobody outside gets at a request', () => {
 });
 
 /** Routes of the agency's own work, not about one request: a client, whatever their role, is refused (403), and learns nothing. */
-const agencyOnly = ['GET /work-queue', 'GET /mail/parked', 'GET /mail/suppressions', 'DELETE /mail/suppressions/{email}', 'GET /payments/flagged', 'POST /payments/flagged/{paymentId}/resolve'];
+const agencyOnly = [
+  'GET /work-queue',
+  'GET /mail/parked',
+  'GET /mail/suppressions',
+  'DELETE /mail/suppressions/{email}',
+  'GET /payments/flagged',
+  'POST /payments/flagged/{paymentId}/resolve',
+  'GET /webhooks',
+  'POST /webhooks',
+  'GET /webhooks/{subscriptionId}',
+  'PATCH /webhooks/{subscriptionId}',
+  'DELETE /webhooks/{subscriptionId}',
+  'POST /webhooks/{subscriptionId}/secret',
+  'GET /webhooks/{subscriptionId}/deliveries',
+  'POST /webhooks/{subscriptionId}/deliveries/{deliveryId}/resend',
+];
 
 describe('the agency’s own lists', () => {
   it.each(agencyOnly)('%s answers clients 403: an admin, a member, another organisation’s admin', async (key) => {

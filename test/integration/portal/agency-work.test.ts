@@ -107,8 +107,9 @@ describe('the portal: the agency works its queue', () => {
     await page.locator('.work-item', { hasText: title }).getByRole('link', { name: title }).click();
     await page.getByRole('heading', { name: title, level: 1 }).waitFor();
     await eventually(() => page.locator('.agency-facts').textContent()).toContain(clientName);
-    expect(await page.locator('.agency-head .assignee-name').textContent()).toBe('Assigned to Eva Agentová');
-    expect(await page.locator('.agency-steps .actions > *').allTextContents()).toEqual(['Start work…']);
+    // The staff list names the assignee once it is read ("…" meanwhile).
+    await eventually(() => page.locator('.agency-head .assignee-name').textContent()).toBe('Assigned to Eva Agentová');
+    await eventually(() => page.locator('.agency-steps .actions > *').allTextContents()).toEqual(['Start work…']);
     // Opened from the work queue: back to it as it was filtered, and the navigation marks it.
     expect(await page.getByRole('link', { name: '← Work queue' }).getAttribute('href')).toBe(`/?assignee=me&orgId=${org.orgId}`);
     expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Work queue' }).getAttribute('aria-current')).toBe('page');

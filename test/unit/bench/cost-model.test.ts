@@ -163,13 +163,13 @@ describe('a month', () => {
     expect(() => mixedUsage({ priced: {} }, monthlyMix, 10)).toThrow(/changes/);
   });
 
-  it('has the data stack’s two secrets, the alarms’ metrics and the assumed users among its fixed costs', () => {
-    expect(fixedAssumptions.secrets).toBe(2);
-    expect(fixedAssumptions.alarmMetrics).toBe(30);
+  it('has the data stack’s three secrets, the alarms’ metrics and the assumed users among its fixed costs', () => {
+    expect(fixedAssumptions.secrets).toBe(3);
+    expect(fixedAssumptions.alarmMetrics).toBe(44);
     expect(fixedAssumptions.monthlyActiveUsers).toBe(2_010);
     const fixed = Object.fromEntries(costLines(fixedUsage(fixedAssumptions)).map((line) => [line.price, line.dollars]));
-    expect(fixed.secretMonth).toBeCloseTo(0.8, 12);
-    expect(fixed.alarmMonth).toBeCloseTo(3, 12);
+    expect(fixed.secretMonth).toBeCloseTo(1.2, 12);
+    expect(fixed.alarmMonth).toBeCloseTo(4.4, 12);
     expect(fixed.cognitoMau).toBeCloseTo(2_010 * 0.015, 12);
   });
 

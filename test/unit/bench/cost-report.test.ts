@@ -87,7 +87,7 @@ describe('the cost report', () => {
     expect(section).toContain('SES: 10 SendEmail calls accepted; the local inbox has 10 mails about the request');
     expect(section).toContain('a month of 1,000 clients × 10 requests = 10,000 lifecycles, assumed 60 % priced and paid, 20 % priced with one round of changes, 20 % zero-price:');
     expect(section).toMatch(/API Gateway HTTP API requests +80,000 × \$1\.20 per million += +\$0\.0960/);
-    expect(section).toMatch(/Secrets Manager secrets +2 × \$0\.40 per secret += \$0\.800/);
+    expect(section).toMatch(/Secrets Manager secrets +3 × \$0\.40 per secret += +\$1\.20\b/);
     expect(section).toContain('a month at list prices:');
     expect(section).toContain('after the always-free tiers (per account):');
     expect(section).toContain('storage grows');
