@@ -61,6 +61,14 @@ export const addBuckets = (stack: Stack, config: StageConfig): Bucket => {
         expiration: Duration.days(bucketDefinition.exports.expireAfterDays),
         noncurrentVersionExpiration: Duration.days(bucketDefinition.exports.expireAfterDays),
       },
+      // An infected file, out of reach: kept a while to be looked into (it may hold someone's
+      // personal data too), then gone, every version of it.
+      {
+        id: 'ExpireQuarantine',
+        prefix: bucketDefinition.quarantine.prefix,
+        expiration: Duration.days(bucketDefinition.quarantine.expireAfterDays),
+        noncurrentVersionExpiration: Duration.days(bucketDefinition.quarantine.expireAfterDays),
+      },
     ],
   });
 

@@ -115,7 +115,15 @@ describe('the data stack', () => {
     // Nothing under orgs/ ever expires.
     const bucket = attachmentsBucket(dev.data);
     const rules = bucket?.Properties.LifecycleConfiguration.Rules as { Prefix?: string; ExpirationInDays?: number }[];
-    expect(rules.filter((rule) => rule.ExpirationInDays !== undefined).map((rule) => rule.Prefix)).toEqual(['uploads/', 'exports/']);
+    expect(rules.filter((rule) => rule.ExpirationInDays !== undefined).map((rule) => rule.Prefix)).toEqual(['uploads/', 'exports/', 'quarantine/']);
+  });
+
+  it('keeps an infected file in quarantine/ for 90 days, then expires every version of it', () => {
+    dev.data.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([Match.objectLike({ Prefix: 'quarantine/', Status: 'Enabled', ExpirationInDays: 90, NoncurrentVersionExpiration: { NoncurrentDays: 90 } })]),
+      },
+    });
   });
 
   it('expires a person’s export after a day, every version of it', () => {
