@@ -1,45 +1,16 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataStack } from '../../infra/data-stack.js';
-import { FunctionsStack } from '../../infra/functions-stack.js';
+import { Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { logicalIdOf } from '../../infra/logical-id.js';
-import { stageConfig } from '../../infra/stage-config.js';
 import { functions } from '../../lib/lambda/table.js';
-
-// The same context (feature flags) `cdk synth` reads from cdk.json.
-const cdkJson = JSON.parse(fs.readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> };
-const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'orderdesk-inbound-'));
-afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
-
-const env = { account: '123456789012', region: 'eu-central-1' };
+import { oneFunctionApp, only } from './one-function-app.js';
 
 /** The data stack and a functions stack of the inbound-mail entry alone (one function to bundle). */
-const synth = (context: Record<string, string> = {}) => {
-  const app = new App({ outdir, context: { ...cdkJson.context } });
-  const config = stageConfig((key) => ({ stage: 'dev', ...context })[key]);
-  const data = new DataStack(app, `inbound-data-${Object.keys(context).length}`, { env, config, functions: [] });
-  const stack = new FunctionsStack(app, `inbound-functions-${Object.keys(context).length}`, {
-    env,
-    config,
-    resources: { table: data.table, bucket: data.bucket, userPool: data.userPool, appClientIds: data.appClientIds, alarms: data.alarms, apiUrl: 'https://api.fixture.example' },
-    functions: [functions.inboundMail],
-  });
-  return { data: Template.fromStack(data), functions: Template.fromStack(stack) };
-};
+const synth = oneFunctionApp('inbound', functions.inboundMail);
 
 let dev: ReturnType<typeof synth>;
 beforeAll(() => {
   dev = synth();
 });
-
-const only = <T>(values: T[]): T => {
-  expect(values).toHaveLength(1);
-  return values[0]!;
-};
 
 describe('receiving the stage’s mail', () => {
   it('has a receipt rule set with one rule for the inbound domain: spam and virus scanning, the raw mail stored under mail/', () => {
