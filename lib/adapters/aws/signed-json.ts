@@ -15,13 +15,17 @@ export interface AwsJsonCall {
   fetch?: typeof fetch;
 }
 
-/** An AWS API's refusal: its error type (`x-amzn-ErrorType` or the body's `__type`), status and message. */
+/**
+ * An AWS API's refusal: its error type (`x-amzn-ErrorType` or the body's `__type`), status and
+ * message, and the answer's whole body (DynamoDB's `CancellationReasons`, for one, are in it).
+ */
 export class AwsApiError extends Error {
   override readonly name = 'AwsApiError';
   constructor(
     readonly errorType: string,
     readonly status: number,
     message: string,
+    readonly body: Record<string, unknown> = {},
   ) {
     super(`${errorType} (${status}): ${message}`);
   }
@@ -64,6 +68,6 @@ export const signedJsonCall = async (call: AwsJsonCall): Promise<Record<string, 
   const response = await (call.fetch ?? fetch)(url, { method: call.method, headers: signed.headers, body });
   const text = await response.text();
   const parsed = jsonObject(text);
-  if (!response.ok) throw new AwsApiError(errorTypeOf(response, parsed), response.status, String(parsed.message ?? parsed.Message ?? text.slice(0, 500)));
+  if (!response.ok) throw new AwsApiError(errorTypeOf(response, parsed), response.status, String(parsed.message ?? parsed.Message ?? text.slice(0, 500)), parsed);
   return parsed;
 };
