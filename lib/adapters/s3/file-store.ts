@@ -4,6 +4,7 @@ import { EnvName, readEnv } from '../../config/env.js';
 import { ConflictError } from '../../domain/errors.js';
 import { logger } from '../../observability/logger.js';
 import type { FileStore } from '../../services/ports/common.js';
+import { requestIds, traceAwsCall, unanswered, withTraceHeader } from '../aws/call-trace.js';
 import { credentialsFromEnvironment } from '../aws/sigv4.js';
 import { presignGet, presignPost, signedCopy, signedDelete, signedHeaders, type Credentials, type S3Target } from './s3-signing.js';
 
@@ -41,10 +42,30 @@ export class StorageError extends Error {
   override readonly name = 'StorageError';
 }
 
-/** Sends a header-signed request; fetch sets Host from the URL, to the value that was signed. */
-const send = (env: S3Environment, method: string, signed: { url: string; headers: Record<string, string> }, body?: Uint8Array) => {
+/** The S3 operation a signed request is, for its trace. */
+const operationOf = (method: string, headers: Record<string, string>): string =>
+  method === 'PUT' && 'x-amz-copy-source' in headers ? 'CopyObject' : ({ GET: 'GetObject', HEAD: 'HeadObject', PUT: 'PutObject', DELETE: 'DeleteObject' }[method] ?? method);
+
+/**
+ * Sends a header-signed request; fetch sets Host from the URL, to the value that was signed.
+ * When the invocation is traced, the request is a subsegment of its trace (the operation and the
+ * bucket, never the key: keys name people's files) and carries the trace header.
+ */
+export const sendSigned = async (env: S3Environment, method: string, signed: { url: string; headers: Record<string, string> }, body?: Uint8Array): Promise<Response> => {
   const { host: _host, ...headers } = signed.headers;
-  return (env.fetch ?? fetch)(signed.url, { method, headers, body });
+  const trace = traceAwsCall(() => {
+    const target = env.target();
+    return { service: 's3', region: target.region, operation: operationOf(method, headers), resources: { bucket_name: target.bucket } };
+  });
+  try {
+    const response = await (env.fetch ?? fetch)(signed.url, { method, headers: withTraceHeader(headers, trace), body });
+    // S3's errors are XML: its status says enough here (503 is its SlowDown).
+    trace?.end({ status: response.status, aws: requestIds(response), throttled: response.status === 503 });
+    return response;
+  } catch (error) {
+    trace?.end(unanswered(error));
+    throw error;
+  }
 };
 
 /**
@@ -59,7 +80,7 @@ export const objectRequest = async (
   options: { headers?: Record<string, string>; body?: Uint8Array } = {},
 ): Promise<Response> => {
   const payloadHash = options.body ? createHash('sha256').update(options.body).digest('hex') : undefined;
-  return send(env, method, await signedHeaders(env.target(), env.credentials(), method, key, env.now(), options.headers, payloadHash), options.body);
+  return sendSigned(env, method, await signedHeaders(env.target(), env.credentials(), method, key, env.now(), options.headers, payloadHash), options.body);
 };
 
 /** A whole object's bytes; any refusal (a missing key too) is a StorageError with S3's status. */
@@ -79,7 +100,7 @@ export const absent = (status: number) => status === 404 || status === 403;
 /** Removes an object if it can; a failure is logged, not thrown (see FileStore's `discard`). */
 const discardObject = async (env: S3Environment, key: string): Promise<void> => {
   try {
-    const response = await send(env, 'DELETE', await signedDelete(env.target(), env.credentials(), key, env.now()));
+    const response = await sendSigned(env, 'DELETE', await signedDelete(env.target(), env.credentials(), key, env.now()));
     if (!response.ok) throw new StorageError(`S3 answered ${response.status} to DELETE ${key}`);
   } catch (error) {
     logger.warn('Could not remove an object; the bucket lifecycle removes it later', { key, error });
@@ -115,7 +136,7 @@ export const s3FileStore = (env: S3Environment = s3FromEnvironment): FileStore =
   },
 
   async copyOnce(from, to, etag) {
-    const response = await send(env, 'PUT', await signedCopy(env.target(), env.credentials(), from, to, etag, env.now()));
+    const response = await sendSigned(env, 'PUT', await signedCopy(env.target(), env.credentials(), from, to, etag, env.now()));
     const body = await response.text();
     // A precondition failed (412), or the source is gone (a concurrent confirmation removed it).
     if (response.status === 403) logger.warn('S3 denied a copy: the source is gone, or a grant is missing', { from, to });

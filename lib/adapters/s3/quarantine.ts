@@ -1,16 +1,11 @@
 import { quarantineKey } from '../../domain/attachment-rules.js';
 import { logger } from '../../observability/logger.js';
 import type { Quarantine } from '../../services/ports/scan.js';
-import { absent, s3FromEnvironment, StorageError, type S3Environment } from './file-store.js';
+import { absent, s3FromEnvironment, sendSigned, StorageError, type S3Environment } from './file-store.js';
 import { copySource, emptyPayloadHash, signedDelete, signedHeaders } from './s3-signing.js';
 
 /** An ETag as a header takes it: quoted (GuardDuty's events give it bare). */
 const quoted = (etag: string) => (etag.startsWith('"') || etag.startsWith('W/') ? etag : `"${etag}"`);
-
-const send = (env: S3Environment, method: string, signed: { url: string; headers: Record<string, string> }) => {
-  const { host: _host, ...headers } = signed.headers;
-  return (env.fetch ?? fetch)(signed.url, { method, headers });
-};
 
 /**
  * The quarantine in the files bucket: an infected object is copied once to `quarantine/` (its
@@ -23,7 +18,7 @@ export const s3Quarantine = (env: S3Environment = s3FromEnvironment): Quarantine
   async isolate(key, etag) {
     const target = env.target();
     const to = quarantineKey(key);
-    const copy = await send(
+    const copy = await sendSigned(
       env,
       'PUT',
       await signedHeaders(
@@ -49,7 +44,7 @@ export const s3Quarantine = (env: S3Environment = s3FromEnvironment): Quarantine
     } else if (!copy.ok || !body.includes('<CopyObjectResult')) {
       throw new StorageError(`S3 answered ${copy.status} to copying ${key} to ${to}: ${body.slice(0, 300)}`);
     }
-    const removed = await send(env, 'DELETE', await signedDelete(target, env.credentials(), key, env.now()));
+    const removed = await sendSigned(env, 'DELETE', await signedDelete(target, env.credentials(), key, env.now()));
     if (!removed.ok && removed.status !== 404) throw new StorageError(`S3 answered ${removed.status} to DELETE ${key}`);
   },
 });

@@ -48,6 +48,7 @@ export const sesMailer = (target: () => SesTarget): Mailer => ({
         endpoint,
         method: 'POST',
         path: '/v2/email/outbound-emails',
+        operation: 'SendEmail',
         credentials,
         fetch,
         body: {
