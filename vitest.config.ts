@@ -21,8 +21,9 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
-          // Starts `bin/local.ts` once, on free ports and a fresh data dir, for all integration tests.
-          globalSetup: ['test/integration/global-setup.ts'],
+          // Starts `bin/local.ts` once, on free ports and a fresh data dir, for all integration tests,
+          // and one Chromium the browser tests connect to.
+          globalSetup: ['test/integration/global-setup.ts', 'test/integration/browser-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

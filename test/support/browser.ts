@@ -12,20 +12,40 @@ import { demoUsers } from '../../local/demo-data.js';
  */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export const launchBrowser = (): Promise<Browser> => {
+const launchOptions = () => {
   if (!fs.existsSync(chromiumPath)) throw new Error(`no Chromium at ${chromiumPath}: apt-get install chromium (or set CHROMIUM_PATH)`);
-  return chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  return { executablePath: chromiumPath, args: ['--no-sandbox', '--disable-dev-shm-usage'] };
 };
 
-/** One browser for a test file: launched before its tests, closed after them; call it inside a test. */
+/** The run's one Chromium, as the integration project's global setup started it: its address, or why there is none. */
+export type SharedBrowser = { wsEndpoint: string } | { missing: string };
+
+/**
+ * Starts the Chromium every browser test of the run connects to (one browser process instead of
+ * one per test file: ~1 s and a core-second less per file). Each test still opens its own context,
+ * so no cookie or storage is shared. Without Chromium it says why, for the browser tests to tell.
+ */
+export const startSharedBrowser = async (): Promise<{ shared: SharedBrowser; close: () => Promise<void> }> => {
+  try {
+    const server = await chromium.launchServer(launchOptions());
+    return { shared: { wsEndpoint: server.wsEndpoint() }, close: () => server.close() };
+  } catch (error) {
+    return { shared: { missing: error instanceof Error ? error.message : String(error) }, close: async () => undefined };
+  }
+};
+
+/** The run's browser for a test file: connected before its tests, let go after them; call it inside a test. */
 export const useBrowser = (): (() => Browser) => {
   let browser: Browser | undefined;
   beforeAll(async () => {
-    browser = await launchBrowser();
+    const shared = inject('browser');
+    if ('missing' in shared) throw new Error(shared.missing);
+    browser = await chromium.connect(shared.wsEndpoint);
   });
+  // For a connected browser this closes the contexts this file opened and disconnects.
   afterAll(async () => browser?.close());
   return () => {
-    if (!browser) throw new Error('the browser is not launched yet: call it inside a test');
+    if (!browser) throw new Error('the browser is not connected yet: call it inside a test');
     return browser;
   };
 };
@@ -81,8 +101,13 @@ export const expectAccessible = async (page: Page, what: string) => {
   if (serious.length > 0) throw new Error(`serious accessibility violations:\n${serious.join('\n')}`);
 };
 
-/** Screenshots of the page at 1280 and 375 px wide, full height, into `.local/screenshots/<name>-<width>.png`. */
+/**
+ * Screenshots of the page at 1280 and 375 px wide, full height, into `.local/screenshots/<name>-<width>.png`,
+ * when asked for (`npm run screenshots`, i.e. SCREENSHOTS=1): they are for people to look at, and
+ * no test reads them; the two resizes and PNG encodings of ~190 pages cost ~80 s of a test run.
+ */
 export const screenshots = async (page: Page, name: string) => {
+  if (process.env.SCREENSHOTS !== '1') return;
   fs.mkdirSync(screenshotDir, { recursive: true });
   const before = page.viewportSize() ?? { width: 1280, height: 900 };
   for (const width of [1280, 375]) {
@@ -103,7 +128,7 @@ export const signInAsDemo = async (tab: PortalTab, email: string) => {
   await signIn(tab, email, user.password);
 };
 
-/** What every page of a scenario is checked for before it moves on: accessible, pictured, no script errors. */
+/** What every page of a scenario is checked for before it moves on: accessible, no script errors, and pictured when asked for. */
 export const lookAt = async (tab: PortalTab, name: string) => {
   await expectAccessible(tab.page, name);
   await screenshots(tab.page, name);
