@@ -1,8 +1,8 @@
 import type { BuildOptions } from 'esbuild';
 
 /**
- * How every function is bundled, in esbuild's own terms. The function construct hands these to
- * NodejsFunction and `npm run size` builds with the very same, so the budget measures what deploys.
+ * How every function is bundled, in esbuild's own terms. The CDK app (`function-bundles.ts`, for
+ * the function construct) and `npm run size` both build with these, so the budget measures what deploys.
  * The AWS SDK is bundled (not taken from the runtime): versions are pinned and tree-shaken.
  */
 
@@ -29,7 +29,9 @@ export const bundleOptions = {
   minify: true,
   // Czech text (mail strings, the PDF's words) as UTF-8, not \u escapes: ~1.5 KB less per mail function.
   charset: 'utf8' as const,
+  // Stack traces name our files (NODE_OPTIONS=--enable-source-maps); the sources' text stays out of the asset.
   sourcemap: true,
+  sourcesContent: false,
   mainFields: ['module', 'main'],
   /** ESM output still meets CommonJS dependencies that call require(). */
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },

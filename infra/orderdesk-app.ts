@@ -1,8 +1,9 @@
 import { App, Tags } from 'aws-cdk-lib';
 import { functionList } from '../lib/lambda/table.js';
-import { routeList } from '../lib/http/routes.js';
+import { noRoute, routeList } from '../lib/http/routes.js';
 import { ApiStack } from './api-stack.js';
 import { DataStack, isDataStackFunction } from './data-stack.js';
+import { expectFunctionBundles } from './function-bundles.js';
 import { FunctionsStack } from './functions-stack.js';
 import { MonitoringStack } from './monitoring-stack.js';
 import { PortalContentStack } from './portal-content-stack.js';
@@ -19,6 +20,8 @@ export const buildApp = (app: App = new App()) => {
   // the user pool) is written into its config.json by the portal-content stack, deployed after
   // them: no stack refers to one deployed later, so there is no cycle.
   const settings = stageConfig(context);
+  // Every function of the app in one esbuild pass, made when the first one is bundled.
+  expectFunctionBundles([...routeList, noRoute, ...functionList].map((definition) => definition.name));
   const portal = new PortalStack(app, `orderdesk-${settings.stage}-portal`, { env, config: settings });
   const config = stageConfig(context, portal.distribution.distributionDomainName);
   // The user pool's triggers live beside the pool; every other entry of the function table in the functions stack.

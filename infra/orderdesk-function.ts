@@ -1,9 +1,9 @@
-import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { ArnFormat, AssetHashType, DockerImage, Duration, RemovalPolicy, Stack, type BundlingOptions, type ILocalBundling } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { ApplicationLogLevel, Architecture, Code, LoggingFormat, Runtime, SystemLogLevel, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
@@ -17,6 +17,7 @@ import { tableDefinition } from '../lib/adapters/dynamodb/table-definition.js';
 import { acknowledge, wildcardFinding } from './acknowledge.js';
 import type { Platform } from '../lib/domain/platform.js';
 import { bundleOptions } from './bundle-options.js';
+import { functionBundle, writeFunctionBundle } from './function-bundles.js';
 import { filesBucketName, type StageConfig } from './stage-config.js';
 
 /** What `table: 'read'` and `table: 'readWrite'` may do: items and queries, never Scan, never the table's settings. */
@@ -107,8 +108,8 @@ export class OrderdeskFunction extends NodejsFunction {
 
     super(scope, id, {
       functionName,
-      entry: path.join(projectRoot, 'functions', `${name}.ts`),
-      handler: 'handler',
+      code: Code.fromAsset(projectRoot, { assetHashType: AssetHashType.OUTPUT, bundling: new FunctionBundling(name) }),
+      handler: 'index.handler',
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: 1024,
@@ -119,20 +120,7 @@ export class OrderdeskFunction extends NodejsFunction {
       systemLogLevelV2: SystemLogLevel.WARN,
       role,
       logGroup,
-      projectRoot,
-      depsLockFilePath: path.join(projectRoot, 'package-lock.json'),
       environment,
-      bundling: {
-        target: bundleOptions.target,
-        format: OutputFormat.ESM,
-        minify: bundleOptions.minify,
-        charset: Charset.UTF8,
-        sourceMap: bundleOptions.sourcemap,
-        sourcesContent: false,
-        mainFields: bundleOptions.mainFields,
-        banner: bundleOptions.banner.js,
-        externalModules: bundleOptions.external,
-      },
     });
 
     logGroup.grantWrite(role);
@@ -189,6 +177,32 @@ export class OrderdeskFunction extends NodejsFunction {
         : 'X-Ray (tracing) accepts only Resource "*": a trace segment names no resource',
     );
     acknowledge(this, 'Serverless-LambdaDLQ', props.failures);
+  }
+}
+
+/**
+ * How CDK bundles one function: it takes the bundle from the process's one esbuild pass
+ * (`function-bundles.ts`, with `bundleOptions`, as `npm run size` builds) instead of running an
+ * `esbuild` process per function as NodejsFunction's own bundling does. CDK still does the rest:
+ * the asset is hashed by its output (the bundle's bytes), staged once per output dir and process,
+ * and skipped in the stacks `cdk synth --exclusively` (or `aws:cdk:bundling-stacks`) leaves out.
+ */
+class FunctionBundling implements BundlingOptions {
+  /** Never pulled: the bundle is always made locally. CDK asks for an image all the same (NodejsFunction names this placeholder too). */
+  readonly image = DockerImage.fromRegistry('dummy');
+  /** What is bundled, and how: both part of CDK's cache key, so each function is an asset of its own. */
+  readonly entry: string;
+  readonly options = bundleOptions;
+  readonly local: ILocalBundling;
+
+  constructor(name: string) {
+    this.entry = `functions/${name}.ts`;
+    this.local = {
+      tryBundle: (outputDir) => {
+        writeFunctionBundle(functionBundle(name), outputDir);
+        return true;
+      },
+    };
   }
 }
 

@@ -1,8 +1,7 @@
-import childProcess from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { App, CfnWaitConditionHandle, Stack } from 'aws-cdk-lib';
+import { App, CfnWaitConditionHandle, FileSystem, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { tableDefinition } from '../../lib/adapters/dynamodb/table-definition.js';
@@ -10,6 +9,7 @@ import { routeKey } from '../../lib/http/route.js';
 import { noRoute, routeList } from '../../lib/http/routes.js';
 import * as z from 'zod';
 import { DataStack, isDataStackFunction } from '../../infra/data-stack.js';
+import { buildFunctionBundles, esbuildPasses, writeFunctionBundle } from '../../infra/function-bundles.js';
 import { FunctionsStack } from '../../infra/functions-stack.js';
 import { logicalIdOf } from '../../infra/logical-id.js';
 import { buildApp } from '../../infra/orderdesk-app.js';
@@ -736,15 +736,35 @@ const synthFixture = (options: { context?: Record<string, string | undefined>; a
 
 describe('stage settings', () => {
   it('bundles each function once per process: prod reuses the dev bundles (stage-independent bundling options)', () => {
-    const spawnSync = vi.spyOn(childProcess, 'spawnSync');
-    let commands: string[];
+    const passes = esbuildPasses();
+    const stderr = vi.spyOn(process.stderr, 'write');
+    let written: string;
     try {
       synth(prodContext);
-      commands = spawnSync.mock.calls.map(([command, args]) => [command, ...(args ?? [])].join(' '));
+      written = stderr.mock.calls.map(([chunk]) => String(chunk)).join('');
     } finally {
-      spawnSync.mockRestore();
+      stderr.mockRestore();
     }
-    expect(commands.filter((command) => command.includes('esbuild'))).toEqual([]);
+    // No esbuild pass, and CDK staged no function asset again (it says `Bundling asset <path>...` when it does).
+    expect(esbuildPasses()).toBe(passes);
+    expect(written).not.toMatch(/Bundling asset orderdesk-prod-(api|functions|data)\//);
+  });
+
+  it("hashes each function's asset by its content, the same whatever dir and whichever esbuild pass made it", () => {
+    const staged = fs.mkdtempSync(path.join(os.tmpdir(), 'orderdesk-bundle-'));
+    try {
+      // A pass of its own (a new esbuild run, not this process's bundles), written elsewhere than the app's outdir.
+      writeFunctionBundle(buildFunctionBundles(['get-me']).get('get-me')!, staged);
+      expect(fs.readdirSync(staged).sort()).toEqual(['index.mjs', 'index.mjs.map']);
+      const code = dev.api.toJSON().Resources[functionId(dev.api, 'get-me')].Properties.Code;
+      expect(code.S3Key).toBe(`${FileSystem.fingerprint(staged)}.zip`);
+      // The source map names sources relative to the bundle, never by the dir it was built in.
+      const map = z.object({ sources: z.array(z.string()) }).parse(JSON.parse(fs.readFileSync(path.join(staged, 'index.mjs.map'), 'utf8')));
+      expect(map.sources).toContain('../../functions/get-me.ts');
+      expect(map.sources.filter((source) => !source.startsWith('../../'))).toEqual([]);
+    } finally {
+      fs.rmSync(staged, { recursive: true, force: true });
+    }
   });
 
   it('protects the table and user pool from deletion in prod', () => {
