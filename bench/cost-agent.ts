@@ -11,6 +11,7 @@
  * - every S3 request and SES SendEmail the functions make (they call both with fetch).
  * The route bench that runs before it is not touched: nothing is hooked until the first request.
  */
+import type { Middleware } from '../lib/adapters/dynamodb/document-client.js';
 import type { LocalRunEnd } from '../local/handler-module.js';
 
 export interface InvocationTally {
@@ -111,8 +112,6 @@ const originOf = (url: string | undefined) => {
   }
 };
 
-type Middleware = (next: (args: { input: Record<string, unknown> }) => Promise<{ output: Record<string, unknown> }>, context: { commandName?: string }) => (args: { input: Record<string, unknown> }) => Promise<{ output: Record<string, unknown> }>;
-
 const startMeter = async () => {
   let snapshot = emptySnapshot();
   let lastEnd = performance.now();
@@ -132,22 +131,24 @@ const startMeter = async () => {
     };
   });
 
-  // The functions' one DynamoDB client (the document client shares its client's middleware stack).
+  // The functions' one DynamoDB client.
   const { documentClient } = await import('../lib/adapters/dynamodb/document-client.js');
-  const meterMiddleware: Middleware = (next, context) => async (args) => {
-    const name = context.commandName ?? 'unknown';
+  const meter: Middleware = (next) => async (operation, input) => {
+    // Named as the SDK named its commands, which the cost model's figures are keyed by.
+    const name = `${operation}Command`;
     const kind = commandKind(name);
     const dynamo = snapshot.dynamo;
     dynamo.commands[name] = (dynamo.commands[name] ?? 0) + 1;
-    if (!kind) return next(args);
+    if (!kind) return next(operation, input);
     try {
-      const result = await next({ ...args, input: { ...args.input, ReturnConsumedCapacity: 'TOTAL' } });
-      const units = consumedUnits(kind, result.output.ConsumedCapacity as Consumed | Consumed[] | undefined);
+      const output = await next(operation, { ...input, ReturnConsumedCapacity: 'TOTAL' });
+      const units = consumedUnits(kind, output.ConsumedCapacity as Consumed | Consumed[] | undefined);
       dynamo.readUnits += units.read;
       dynamo.writeUnits += units.write;
-      return result;
+      return output;
     } catch (error) {
-      const actions = Array.isArray(args.input.TransactItems) ? args.input.TransactItems.length : 1;
+      const items = 'TransactItems' in input ? input.TransactItems : undefined;
+      const actions = Array.isArray(items) ? items.length : 1;
       const estimated = error instanceof Error ? refusedWriteUnits(error.name, actions) : undefined;
       if (estimated !== undefined) {
         dynamo.refusedWrites++;
@@ -156,7 +157,7 @@ const startMeter = async () => {
       throw error;
     }
   };
-  documentClient.middlewareStack.add(meterMiddleware as never, { step: 'initialize', name: 'benchCostMeter', override: true });
+  documentClient.use(meter);
 
   // S3 and SES, which the functions reach with fetch (SigV4-signed), by the endpoints the stack set.
   const originalFetch = globalThis.fetch;

@@ -1,11 +1,9 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
-import { toDocumentClient } from '../lib/adapters/dynamodb/document-client.js';
 import { dynamoOrderStore } from '../lib/adapters/dynamodb/order-store.js';
 import { Currency } from '../lib/domain/orders/money.js';
 import { RequestId } from '../lib/domain/request.js';
-import { localCredentials, localRegion } from '../local/local-aws.js';
+import { localDocumentClient } from '../local/local-table.js';
 import { deliverPayment } from '../local/bank-payment.js';
 import { runningStack } from '../local/running-stack.js';
 import { businessNow } from '../local/workflow/control-client.js';
@@ -30,9 +28,7 @@ const main = async () => {
     process.exit(2);
   }
   const stack = runningStack(Stack);
-  const dynamo = new DynamoDBClient({ endpoint: stack.dynamodbUrl, region: localRegion, credentials: localCredentials });
-  const order = await dynamoOrderStore(toDocumentClient(dynamo), () => stack.tableName).get(requestId.data);
-  dynamo.destroy();
+  const order = await dynamoOrderStore(localDocumentClient(stack.dynamodbUrl), () => stack.tableName).get(requestId.data);
   if (!order) {
     console.error(`orderdesk: request ${requestId.data} has no binding order (accept a priced offer first)`);
     process.exit(1);

@@ -1,4 +1,4 @@
-import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand, type DocumentClient } from '../lib/adapters/dynamodb/document-client.js';
 import { allRequestsPartition, clientQueueKey, requestKey } from '../lib/adapters/dynamodb/keys.js';
 import { dynamoQueueStore } from '../lib/adapters/dynamodb/queue-store.js';
 import { queryAll } from '../lib/adapters/dynamodb/query-all.js';
@@ -11,7 +11,7 @@ import { Request } from '../lib/domain/request.js';
  * queue would show. They are appended to their organisation's queue, oldest first; each write is
  * conditional on the request still having no rank, so running it again changes nothing.
  */
-export const backfillRanks = async (documents: DynamoDBDocumentClient, tableName: string): Promise<number> => {
+export const backfillRanks = async (documents: DocumentClient, tableName: string): Promise<number> => {
   const unranked = (
     await queryAll(
       documents,

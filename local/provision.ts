@@ -1,12 +1,10 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { toDocumentClient } from '../lib/adapters/dynamodb/document-client.js';
+import { PutCommand } from '../lib/adapters/dynamodb/document-client.js';
 import { organisationItem } from '../lib/adapters/dynamodb/organisation-store.js';
 import { Organisation } from '../lib/domain/organisation.js';
 import { dynamoUserStore } from '../lib/adapters/dynamodb/user-store.js';
 import type { Role } from '../lib/domain/roles.js';
 import { cognitoClient, ensureCognitoUser } from './cognito.js';
-import { localCredentials, localRegion } from './local-aws.js';
+import { localDocumentClient } from './local-table.js';
 import type { LocalStackInfo } from './stack.js';
 
 export interface NewPerson {
@@ -28,10 +26,9 @@ export const provisionOrganisation = async (
   people: readonly NewPerson[],
   now: Date = new Date(),
 ): Promise<string[]> => {
-  const dynamo = new DynamoDBClient({ endpoint: stack.dynamodbUrl, region: localRegion, credentials: localCredentials });
+  const documents = localDocumentClient(stack.dynamodbUrl);
   const cognito = cognitoClient(stack.cognitoUrl);
   try {
-    const documents = toDocumentClient(dynamo);
     const createdAt = now.toISOString();
     await documents.send(new PutCommand({ TableName: stack.tableName, Item: organisationItem(Organisation.parse({ ...organisation, createdAt })) }));
     const users = dynamoUserStore(documents, () => stack.tableName);
@@ -43,7 +40,6 @@ export const provisionOrganisation = async (
     }
     return userIds;
   } finally {
-    dynamo.destroy();
     cognito.destroy();
   }
 };

@@ -1,6 +1,5 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, type DocumentClient } from '../lib/adapters/dynamodb/document-client.js';
 import { orgKey } from '../lib/adapters/dynamodb/keys.js';
 import { organisationItem } from '../lib/adapters/dynamodb/organisation-store.js';
 import { Organisation } from '../lib/domain/organisation.js';
@@ -13,13 +12,12 @@ import { demoOrgs, demoUsers } from './demo-data.js';
  * and the DynamoDB items are rewritten to match it, so a wiped user pool heals on the next start.
  */
 export const seedDemoData = async (
-  dynamo: DynamoDBClient,
+  documents: DocumentClient,
   tableName: string,
   cognito: CognitoIdentityProviderClient,
   userPoolId: string,
   now: Date,
 ) => {
-  const documents = DynamoDBDocumentClient.from(dynamo);
   for (const org of demoOrgs) {
     // Kept: what an admin changed since (its name, settings, state). An organisation seeded before
     // organisations were listed gets its index keys.

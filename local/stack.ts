@@ -1,4 +1,3 @@
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import fs from 'node:fs';
 import path from 'node:path';
 import { useClock } from '../lib/adapters/clock.js';
@@ -18,6 +17,7 @@ import { ensureUserPool, startCognito, type LocalUserPool } from './cognito.js';
 import { portVariables, type LocalConfig } from './config.js';
 import { ensureTable, startDynamoDb } from './dynamodb.js';
 import { localCredentials, localRegion } from './local-aws.js';
+import { localDocumentClient } from './local-table.js';
 import { createJwtAuthorizer } from './jwt-authorizer.js';
 import { assertJava } from './java.js';
 import { assertPortFree } from './ports.js';
@@ -178,8 +178,9 @@ export const startLocalStack = async (config: LocalConfig, log: (line: string) =
     });
     delete process.env.AWS_PROFILE;
 
-    await seedDemoData(dynamodb.client, tableName, cognito.client, userPool.userPoolId, businessClock.now());
-    const backfilled = await backfillRanks(DynamoDBDocumentClient.from(dynamodb.client), tableName);
+    const documents = localDocumentClient(dynamodb.endpoint);
+    await seedDemoData(documents, tableName, cognito.client, userPool.userPoolId, businessClock.now());
+    const backfilled = await backfillRanks(documents, tableName);
     if (backfilled > 0) log(`put ${backfilled} active requests from before client ranking at the end of their queues`);
 
     const api = await started(

@@ -44,6 +44,10 @@ export const EnvName = {
   awsAccessKeyId: 'AWS_ACCESS_KEY_ID',
   awsSecretAccessKey: 'AWS_SECRET_ACCESS_KEY',
   awsSessionToken: 'AWS_SESSION_TOKEN',
+  /** The SDK's own variable for a custom DynamoDB endpoint; set locally only (DynamoDB Local). */
+  dynamodbEndpoint: 'AWS_ENDPOINT_URL_DYNAMODB',
+  /** The SDK's own variable for a custom Cognito user pools endpoint; set locally only (cognito-local). */
+  cognitoEndpoint: 'AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER',
   /** The SDK's own variable for a custom S3 endpoint; set locally only. */
   s3Endpoint: 'AWS_ENDPOINT_URL_S3',
   /** The SDK's own variable for a custom SES v2 endpoint; set locally only. */

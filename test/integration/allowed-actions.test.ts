@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { actions, decide, type Action } from '../../lib/domain/lifecycle.js';
 import { RequestStatus, RequestType } from '../../lib/domain/request.js';
 import type { Role } from '../../lib/domain/roles.js';
@@ -50,33 +50,29 @@ describe('allowedActions of a quoted request (issue 21)', () => {
   });
 });
 
-describe('what allowedActions costs a list (SDK commands counted)', () => {
+describe('what allowedActions costs a list (DynamoDB calls counted)', () => {
   it('reads the organisation once for a client’s page of quoted requests, and the offers only of one quoted before requests kept them', async () => {
     const services = countedServices();
-    try {
-      const { orgId, admin, member } = await freshOrganisation('Costs');
-      ok(await admin.send(routes.setBilling, { path: { orgId }, body: acmeBilling }));
-      const eva = await asDemoUser(people.agent);
-      const now = await businessNow(inject('stack'));
-      const cast = { orgId, client: { userId: admin.userId!, name: 'Alena Admin' }, agent: { userId: eva.userId, name: 'Eva Agentová' }, invited: [] };
-      const quoted = { status: 'quoted', type: 'inquiry', offer: 'priced', lapsed: false, legacy: false } as const;
-      for (let i = 0; i < 4; i++) await placeRequest(services.deps, cast, quoted, now);
-      const caller = { userId: member.userId! };
-      const list = () => listRequests(services.deps, caller, { limit: 10 });
-      // The first call of a person in this process learns who they are (a hint of whose list to read).
-      await list();
-      const { result, sent } = await services.count(list);
-      expect(result.items.map((item) => item.allowedActions)).toEqual(Array(4).fill(['reject_offer', 'cancel']));
-      // The caller's user item (read on every call) alongside the page, then the organisation once.
-      expect(sent.map((c) => c.name).sort()).toEqual(['BatchGetItemCommand', 'GetItemCommand', 'QueryCommand']);
+    const { orgId, admin, member } = await freshOrganisation('Costs');
+    ok(await admin.send(routes.setBilling, { path: { orgId }, body: acmeBilling }));
+    const eva = await asDemoUser(people.agent);
+    const now = await businessNow(inject('stack'));
+    const cast = { orgId, client: { userId: admin.userId!, name: 'Alena Admin' }, agent: { userId: eva.userId, name: 'Eva Agentová' }, invited: [] };
+    const quoted = { status: 'quoted', type: 'inquiry', offer: 'priced', lapsed: false, legacy: false } as const;
+    for (let i = 0; i < 4; i++) await placeRequest(services.deps, cast, quoted, now);
+    const caller = { userId: member.userId! };
+    const list = () => listRequests(services.deps, caller, { limit: 10 });
+    // The first call of a person in this process learns who they are (a hint of whose list to read).
+    await list();
+    const { result, sent } = await services.count(list);
+    expect(result.items.map((item) => item.allowedActions)).toEqual(Array(4).fill(['reject_offer', 'cancel']));
+    // The caller's user item (read on every call) alongside the page, then the organisation once.
+    expect(sent.map((c) => c.name).sort()).toEqual(['BatchGetItemCommand', 'GetItemCommand', 'QueryCommand']);
 
-      const legacy = await placeRequest(services.deps, cast, { ...quoted, offer: 'free', legacy: true }, now);
-      const again = await services.count(list);
-      expect(again.result.items[0]).toMatchObject({ requestId: legacy.request.requestId, allowedActions: ['reject_offer', 'cancel'] });
-      expect(again.sent.map((c) => c.name).sort()).toEqual(['BatchGetItemCommand', 'GetItemCommand', 'QueryCommand', 'QueryCommand']);
-    } finally {
-      services.destroy();
-    }
+    const legacy = await placeRequest(services.deps, cast, { ...quoted, offer: 'free', legacy: true }, now);
+    const again = await services.count(list);
+    expect(again.result.items[0]).toMatchObject({ requestId: legacy.request.requestId, allowedActions: ['reject_offer', 'cancel'] });
+    expect(again.sent.map((c) => c.name).sort()).toEqual(['BatchGetItemCommand', 'GetItemCommand', 'QueryCommand', 'QueryCommand']);
   });
 });
 
@@ -168,7 +164,6 @@ describe('allowedActions is exact: every listed step is taken, every other refus
     ok(await inviting.admin.send(routes.inviteParticipant, { path: { requestId }, body: { email, name: 'Petra Partnerová' } }));
     partner = { client: await asInvitedPerson(email), email };
   }, 120_000);
-  afterAll(() => services?.destroy());
 
   /** A caller of each kind, weighted to the organisation's own people, whose answers depend on the most. */
   const callerWeights: Record<CallerKind, number> = { client_admin: 2, client_member: 2, participant: 1, other_client: 1, agent: 1, admin: 1 };

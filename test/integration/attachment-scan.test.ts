@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
 import * as z from 'zod';
+import { PutCommand } from '../../lib/adapters/dynamodb/document-client.js';
 import { objectRequest, type S3Environment } from '../../lib/adapters/s3/file-store.js';
 import { attachmentItemKey } from '../../lib/adapters/dynamodb/keys.js';
 import { attachmentKey, quarantineKey } from '../../lib/domain/attachment-rules.js';
@@ -15,7 +15,7 @@ import { localCredentials, localRegion } from '../../local/local-aws.js';
 import { scanResultEvent } from '../../local/scanner/scan-result-event.js';
 import { asDemoUser, ok, people, type Client } from '../support/api-client.js';
 import { eml } from '../support/eml.js';
-import { documents, freshOrganisation, localDynamo } from '../support/fresh-organisation.js';
+import { documents, freshOrganisation } from '../support/fresh-organisation.js';
 import { invoke } from '../support/invoke.js';
 import { recipientOf, waitForMails, type SentMail } from '../support/mailbox.js';
 import { eicar, encryptedZip, requireClamav, waitForScan } from '../support/scan.js';
@@ -179,7 +179,7 @@ describe('the malware scan of every file', () => {
       uploadedBy: uploader,
       createdAt: new Date().toISOString(),
     };
-    await documents(localDynamo()).send(new PutCommand({ TableName: stack().tableName, Item: { ...attachmentItemKey(requestId, attachmentId), entity: 'attachment', ...pending } }));
+    await documents().send(new PutCommand({ TableName: stack().tableName, Item: { ...attachmentItemKey(requestId, attachmentId), entity: 'attachment', ...pending } }));
 
     expect(ok(await member.send(routes.listAttachments, { path: { requestId } }))).toContainEqual(expect.objectContaining({ attachmentId, scan: 'pending' }));
     const download = await member.send(routes.downloadAttachment, { path: { requestId, attachmentId } });

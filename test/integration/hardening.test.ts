@@ -1,10 +1,10 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { PutCommand } from '../../lib/adapters/dynamodb/document-client.js';
 import { clientQueueKey, requestKey } from '../../lib/adapters/dynamodb/keys.js';
 import { routes } from '../../lib/http/routes.js';
 import { asDemoUser, asInvitedPerson, newInquiry, ok, people, type Answer, type Client, type NewRequest, type QueryOf } from '../support/api-client.js';
-import { documents, freshOrganisation, localDynamo } from '../support/fresh-organisation.js';
+import { documents, freshOrganisation } from '../support/fresh-organisation.js';
 
 let jana: Client;
 let eva: Client;
@@ -132,14 +132,12 @@ describe('a corrupt stored item', () => {
     const { orgId, admin } = await freshOrganisation('Corrupt');
     const [a, b] = [await file(admin, 'Dobrý A'), await file(admin, 'Dobrý B')];
     // An item in the queue's index that no longer parses as a request (no title, unknown status).
-    const dynamo = localDynamo();
-    await documents(dynamo).send(
+    await documents().send(
       new PutCommand({
         TableName: inject('stack').tableName,
         Item: { ...requestKey('2026-999999'), ...clientQueueKey(orgId, '2026-999999', 'a1'), entity: 'request', requestId: '2026-999999', orgId, status: 'lost' },
       }),
     );
-    dynamo.destroy();
     const queue = await admin.send(routes.getQueue);
     expect(queue.status).toBe(200);
     expect(ok(queue).items.map((item) => item.request.requestId)).toEqual([a, b]);

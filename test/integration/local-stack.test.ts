@@ -1,9 +1,9 @@
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import net from 'node:net';
 import fs from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
+import { PutCommand } from '../../lib/adapters/dynamodb/document-client.js';
 import { allRequestsPartition, requestKey } from '../../lib/adapters/dynamodb/keys.js';
 import { dynamoRequestStore } from '../../lib/adapters/dynamodb/request-store.js';
 import { tableDefinition } from '../../lib/adapters/dynamodb/table-definition.js';
@@ -18,7 +18,7 @@ import * as z from 'zod';
 import { apiClient, newInquiry, ok } from '../support/api-client.js';
 import { localLogin } from '../../local/local-login.js';
 import { pollUntil } from '../../local/poll.js';
-import { freshOrganisation } from '../support/fresh-organisation.js';
+import { documents, freshOrganisation } from '../support/fresh-organisation.js';
 import { isolatedEnv, outcome, spawnLocal, startLocal } from '../support/local-process.js';
 
 const stack = inject('stack');
@@ -37,10 +37,10 @@ describe('the local stack', () => {
   });
 
   it('seeds the demo data idempotently: a second run keeps every user and their ids', async () => {
-    const users = dynamoUserStore(DynamoDBDocumentClient.from(dynamo), () => stack.tableName);
+    const users = dynamoUserStore(documents(), () => stack.tableName);
     const subs = await Promise.all(demoUsers.map((u) => ensureCognitoUser(cognito, stack.userPool.userPoolId, u)));
     const before = await Promise.all(subs.map((sub) => users.getUser(sub)));
-    await seedDemoData(dynamo, stack.tableName, cognito, stack.userPool.userPoolId, new Date('2030-01-01T00:00:00Z'));
+    await seedDemoData(documents(), stack.tableName, cognito, stack.userPool.userPoolId, new Date('2030-01-01T00:00:00Z'));
     const after = await Promise.all(subs.map((sub) => users.getUser(sub)));
     expect(after).toEqual(before);
     expect(after.every((user) => user !== undefined)).toBe(true);
@@ -49,12 +49,12 @@ describe('the local stack', () => {
   it('appends active requests from before client ranking to their queue, once', async () => {
     const { admin } = await freshOrganisation('Legacy');
     const ranked = ok(await admin.send(routes.createRequest, { body: newInquiry('Ranked already') })).requestId;
-    const documents = DynamoDBDocumentClient.from(dynamo);
-    const legacy = { ...(await dynamoRequestStore(documents, () => stack.tableName).get(ranked))!, requestId: '1999-0001', createdAt: '1999-01-01T00:00:00.000Z' };
+    const table = documents();
+    const legacy = { ...(await dynamoRequestStore(table, () => stack.tableName).get(ranked))!, requestId: '1999-0001', createdAt: '1999-01-01T00:00:00.000Z' };
     const { rank: _rank, ...unranked } = legacy;
-    await documents.send(new PutCommand({ TableName: stack.tableName, Item: { ...requestKey(legacy.requestId), entity: 'request', gsi3pk: allRequestsPartition, gsi3sk: `${legacy.createdAt}#${legacy.requestId}`, ...unranked } }));
-    expect(await backfillRanks(documents, stack.tableName)).toBeGreaterThanOrEqual(1);
-    expect(await backfillRanks(documents, stack.tableName)).toBe(0);
+    await table.send(new PutCommand({ TableName: stack.tableName, Item: { ...requestKey(legacy.requestId), entity: 'request', gsi3pk: allRequestsPartition, gsi3sk: `${legacy.createdAt}#${legacy.requestId}`, ...unranked } }));
+    expect(await backfillRanks(table, stack.tableName)).toBeGreaterThanOrEqual(1);
+    expect(await backfillRanks(table, stack.tableName)).toBe(0);
     const queue = ok(await admin.send(routes.getQueue)).items.map((item) => item.request.requestId);
     expect(queue).toEqual([ranked, '1999-0001']);
   });

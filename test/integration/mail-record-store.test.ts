@@ -5,9 +5,9 @@ import { dynamoMailRecordStore } from '../../lib/adapters/dynamodb/mail-record-s
 import { ConflictError } from '../../lib/domain/errors.js';
 import { claimLeaseMs } from '../../lib/domain/mail/mail-record.js';
 import type { NewMailRecord } from '../../lib/services/ports/mail.js';
-import { documents, localDynamo } from '../support/fresh-organisation.js';
+import { documents } from '../support/fresh-organisation.js';
 
-const store = () => dynamoMailRecordStore(documents(localDynamo()), () => inject('stack').tableName);
+const store = () => dynamoMailRecordStore(documents(), () => inject('stack').tableName);
 
 const newMail = (): NewMailRecord => ({
   group: `entry#2099-0001#${randomUUID()}`,

@@ -2,17 +2,17 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import http from 'node:http';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
+import { QueryCommand } from '../../lib/adapters/dynamodb/document-client.js';
 import { requestKey, timelinePrefix } from '../../lib/adapters/dynamodb/keys.js';
 import type { TimelineEntryKind } from '../../lib/domain/timeline-entry.js';
 import { functions } from '../../lib/lambda/table.js';
 import { routes } from '../../lib/http/routes.js';
 import { stringsFor } from '../../lib/mail/strings.js';
 import { anonymous, asDemoUser, ok, people } from '../support/api-client.js';
-import { documents, freshOrganisation, localDynamo } from '../support/fresh-organisation.js';
+import { documents, freshOrganisation } from '../support/fresh-organisation.js';
 import { invoke, invokeRaw } from '../support/invoke.js';
 import { failMailTo, header, mailsAbout, recipientOf, waitForMails, type SentMail } from '../support/mailbox.js';
 import { attach } from '../support/attachments.js';
@@ -129,7 +129,7 @@ describe('mail on every change', () => {
     const { requestId, admin } = await digimadiRequest('Replayed');
     const mails = await mailsOf(requestId, 3, () => admin.send(routes.postMessage, { path: { requestId }, body: { body: 'Jednou.' } }));
     expect(mails).toHaveLength(3);
-    const { Items = [] } = await documents(localDynamo()).send(
+    const { Items = [] } = await documents().send(
       new QueryCommand({ TableName: inject('stack').tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :tl)', ExpressionAttributeValues: { ':pk': requestKey(requestId).pk, ':tl': timelinePrefix } }),
     );
     const message = Items.find((item) => item.kind === 'message')!;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { localCredentials, localRegion } from '../../local/local-aws.js';
 import { routes } from '../../lib/http/routes.js';
 import { apiClient, asDemoUser, asInvitedPerson, newInquiry, ok, people, type Answer, type Client, type SignedIn } from '../support/api-client.js';
-import { documents, freshOrganisation, localDynamo } from '../support/fresh-organisation.js';
+import { documents, freshOrganisation } from '../support/fresh-organisation.js';
 import { mailsTo } from '../support/mailbox.js';
 import { dynamoMailPeopleStore } from '../../lib/adapters/dynamodb/mail-people-store.js';
 
@@ -36,8 +36,6 @@ const onboarded = async () => {
 };
 
 const stack = () => inject('stack');
-const dynamo = localDynamo();
-afterAll(() => dynamo.destroy());
 const cognito = new CognitoIdentityProviderClient({ endpoint: stack().cognitoUrl, region: localRegion, credentials: localCredentials });
 afterAll(() => cognito.destroy());
 const signInWithCognito = (email: string, password: string) =>
@@ -238,7 +236,7 @@ describe('people of an organisation', () => {
     const refreshToken = (await signInWithCognito(emails.member, passwords.member)).AuthenticationResult!.RefreshToken!;
     expect(ok(await apiClient(stack().apiUrl, (await refresh(refreshToken)).AuthenticationResult!.IdToken!).send(routes.getMe)).userId).toBe(member.userId);
     // While active they are among the people the notifier mails.
-    const mailPeople = dynamoMailPeopleStore(documents(dynamo), () => stack().tableName);
+    const mailPeople = dynamoMailPeopleStore(documents(), () => stack().tableName);
     expect([...(await mailPeople.byIds([member.userId!])).keys()]).toEqual([member.userId]);
     // The member's calls are served a moment before: any cache of their user item is warm.
     for (let i = 0; i < 3; i += 1) expect((await member.send(routes.listRequests)).status).toBe(200);

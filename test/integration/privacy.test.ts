@@ -1,8 +1,8 @@
 import { AdminGetUserCommand, UserNotFoundException } from '@aws-sdk/client-cognito-identity-provider';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import * as z from 'zod';
+import { ScanCommand } from '../../lib/adapters/dynamodb/document-client.js';
 import { s3FileStore } from '../../lib/adapters/s3/file-store.js';
 import type { InboundOutcome } from '../../lib/domain/mail/inbound-mail.js';
 import { formerUserId, formerUserName, keptReasons, type ErasureRecord, type PersonExport } from '../../lib/domain/privacy.js';
@@ -14,7 +14,7 @@ import { pollUntil } from '../../local/poll.js';
 import { anonymous, asDemoUser, asInvitedPerson, newInquiry, ok, people, type Answer, type Client, type SignedIn } from '../support/api-client.js';
 import { attach } from '../support/attachments.js';
 import { eml } from '../support/eml.js';
-import { documents, freshOrganisation, localDynamo } from '../support/fresh-organisation.js';
+import { documents, freshOrganisation } from '../support/fresh-organisation.js';
 import { header, waitForMails, recipientOf } from '../support/mailbox.js';
 import { acmeBilling, pricedOffer } from '../support/offers.js';
 
@@ -30,7 +30,7 @@ const refusal = (answer: Answer) => ({ status: answer.status, code: answer.error
 
 /** Every item of the local table, as stored. */
 const wholeTable = async (): Promise<Record<string, unknown>[]> => {
-  const client = documents(localDynamo());
+  const client = documents();
   const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {

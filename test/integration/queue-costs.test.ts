@@ -1,5 +1,5 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { QueryCommand } from '../../lib/adapters/dynamodb/document-client.js';
 import { clientQueuePartition } from '../../lib/adapters/dynamodb/keys.js';
 import { maxRankLength } from '../../lib/domain/ranking.js';
 import { listTimeline } from '../../lib/services/requests/messages.js';
@@ -8,7 +8,7 @@ import { getWorkQueue } from '../../lib/services/queues/work-queue.js';
 import { routes } from '../../lib/http/routes.js';
 import { asDemoUser, ok, people, type Client, type NewRequest, type SignedIn } from '../support/api-client.js';
 import { countedServices } from '../support/counted-services.js';
-import { documents, freshOrganisation, localDynamo } from '../support/fresh-organisation.js';
+import { documents, freshOrganisation } from '../support/fresh-organisation.js';
 import { inject } from 'vitest';
 
 const defect = (title: string): NewRequest => ({ type: 'defect', title: `Oprava ${title}`, description: '', platform: 'azami' });
@@ -19,7 +19,6 @@ beforeAll(async () => {
   services = countedServices();
   eva = await asDemoUser(people.agent);
 });
-afterAll(() => services.destroy());
 
 const file = async (client: Client, title: string): Promise<string> => ok(await client.send(routes.createRequest, { body: defect(title) })).requestId;
 
@@ -103,11 +102,9 @@ describe('rank keys in the table', () => {
       const { sent } = await services.count(() => moveRequest(services.deps, caller, i % 2 ? x : y, { after: head }));
       if ((sent.at(-1)?.actions ?? 0) > 2) rebalances++;
     }
-    const dynamo = localDynamo();
-    const { Items = [] } = await documents(dynamo).send(
+    const { Items = [] } = await documents().send(
       new QueryCommand({ TableName: inject('stack').tableName, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :q', ExpressionAttributeValues: { ':q': clientQueuePartition(orgId) } }),
     );
-    dynamo.destroy();
     // The last move (i = 999) put x right after the head.
     expect(Items.map((item) => item.requestId)).toEqual([head, x, y, ids[3]]);
     expect(Math.max(...Items.map((item) => String(item.rank).length))).toBeLessThanOrEqual(maxRankLength);

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
+import { PutCommand } from '../../lib/adapters/dynamodb/document-client.js';
 import { suppressionKey } from '../../lib/adapters/dynamodb/keys.js';
 import { dynamoMailPeopleStore } from '../../lib/adapters/dynamodb/mail-people-store.js';
 import { routes } from '../../lib/http/routes.js';
 import { functions } from '../../lib/lambda/table.js';
 import { asDemoUser, ok, people } from '../support/api-client.js';
-import { documents, freshOrganisation, localDynamo } from '../support/fresh-organisation.js';
+import { documents, freshOrganisation } from '../support/fresh-organisation.js';
 import { invoke } from '../support/invoke.js';
 
 /** The agency's list of addresses orderdesk no longer mails (bounced or complained), as SES's events make it. */
@@ -90,7 +90,7 @@ describe('the suppressed addresses', () => {
     const { emails } = addresses(1);
     const email = emails[0]!.toLowerCase();
     const tableName = inject('stack').tableName;
-    const client = documents(localDynamo());
+    const client = documents();
     // As the store wrote it before: no listing key.
     await client.send(new PutCommand({ TableName: tableName, Item: { ...suppressionKey(email), entity: 'suppression', email, reason: 'bounce', at: new Date().toISOString() } }));
     const person = { userId: `u-${randomUUID()}`, email, name: 'Old Bounce', role: 'client_member' as const };

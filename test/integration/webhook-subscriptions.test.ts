@@ -1,15 +1,15 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GetCommand } from '../../lib/adapters/dynamodb/document-client.js';
 import { webhookSubscriptionKey } from '../../lib/adapters/dynamodb/keys.js';
 import { tableDefinition } from '../../lib/adapters/dynamodb/table-definition.js';
 import { dynamoWebhookSubscriptionStore } from '../../lib/adapters/dynamodb/webhook-subscription-store.js';
 import { dynamoUnitOfWork } from '../../lib/adapters/dynamodb/unit-of-work.js';
 import { routes } from '../../lib/http/routes.js';
 import { asDemoUser, ok, people, type Answer, type SignedIn } from '../support/api-client.js';
-import { documents, localDynamo } from '../support/fresh-organisation.js';
+import { documents } from '../support/fresh-organisation.js';
 
 /**
  * The agency admins' webhook subscriptions through the API: made with a secret shown once, checked
@@ -26,8 +26,7 @@ let receiverUrl: string;
 let orgId: string;
 const made = new Set<string>();
 
-const dynamo = localDynamo();
-const table = documents(dynamo);
+const table = documents();
 const store = dynamoWebhookSubscriptionStore(table, () => tableDefinition.localName);
 
 beforeAll(async () => {
@@ -42,7 +41,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([...made].map((subscriptionId) => admin.send(routes.deleteWebhookSubscription, { path: { subscriptionId } })));
   await new Promise((resolve) => receiver.close(resolve));
-  dynamo.destroy();
 });
 
 const subscribe = async (description = 'Azami request pages') => {

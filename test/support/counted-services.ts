@@ -4,7 +4,7 @@ import { recentUsers } from '../../lib/adapters/dynamodb/recent-users.js';
 import { dynamoStores } from '../../lib/adapters/dynamodb/stores.js';
 import { noMetrics } from '../../lib/adapters/metrics.js';
 import type { ServiceDeps } from '../../lib/services/ports/deps.js';
-import { documents, localDynamo } from './fresh-organisation.js';
+import { documents } from './fresh-organisation.js';
 
 export interface SentCommand {
   name: string;
@@ -16,24 +16,21 @@ export interface SentCommand {
 
 /**
  * The services wired to the local DynamoDB exactly as the Lambda functions wire them, with every
- * SDK command they send recorded: what a route costs is counted, not assumed.
+ * DynamoDB call they make recorded: what a route costs is counted, not assumed.
  */
 export const countedServices = () => {
-  const client = localDynamo();
+  const docs = documents();
   const sent: SentCommand[] = [];
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      const input = args.input as { TransactItems?: unknown[]; Limit?: number };
-      sent.push({
-        name: context.commandName ?? 'unknown',
-        ...(input.TransactItems ? { actions: input.TransactItems.length } : {}),
-        ...(input.Limit !== undefined ? { limit: input.Limit } : {}),
-      });
-      return next(args);
-    },
-    { step: 'initialize', name: 'countCommands' },
-  );
-  const docs = documents(client);
+  docs.use((next) => async (operation, input) => {
+    const { TransactItems, Limit } = input as { TransactItems?: unknown[]; Limit?: number };
+    sent.push({
+      // Named as the SDK named its commands.
+      name: `${operation}Command`,
+      ...(TransactItems ? { actions: TransactItems.length } : {}),
+      ...(Limit !== undefined ? { limit: Limit } : {}),
+    });
+    return next(operation, input);
+  });
   const tableName = () => inject('stack').tableName;
   const recent = recentUsers();
   const deps: ServiceDeps = { ...dynamoStores(docs, tableName, recent), now: () => new Date(), newId: () => randomUUID(), correlationId: () => undefined, metrics: noMetrics };
@@ -45,6 +42,5 @@ export const countedServices = () => {
       const result = await work();
       return { result, sent: sent.splice(0) };
     },
-    destroy: () => client.destroy(),
   };
 };

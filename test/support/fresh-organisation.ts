@@ -1,18 +1,18 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import { toDocumentClient } from '../../lib/adapters/dynamodb/document-client.js';
 import type { Role } from '../../lib/domain/roles.js';
 import { localCredentials, localRegion } from '../../local/local-aws.js';
+import { localDocumentClient } from '../../local/local-table.js';
 import { provisionOrganisation, type NewPerson } from '../../local/provision.js';
 import { asPerson, type Client } from './api-client.js';
 
-/** A DynamoDB client of the local stack, for fixtures and for counting what the services send. */
+/** The SDK's DynamoDB client of the local stack, for reading the table raw, as DynamoDB JSON. */
 export const localDynamo = () =>
   new DynamoDBClient({ endpoint: inject('stack').dynamodbUrl, region: localRegion, credentials: localCredentials });
 
-/** The document client exactly as the functions build theirs. */
-export const documents = (client: DynamoDBClient) => toDocumentClient(client);
+/** The functions' own DynamoDB client (document-client.ts) on the local stack's table: for stores and fixtures. */
+export const documents = () => localDocumentClient(inject('stack').dynamodbUrl);
 
 /**
  * A client organisation of its own with an admin and a member (see local/provision.ts). Queue

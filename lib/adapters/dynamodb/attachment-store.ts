@@ -1,4 +1,4 @@
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DocumentClient } from './document-client.js';
 import { Attachment } from '../../domain/attachment.js';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import { epochSeconds } from '../../domain/time.js';
@@ -8,7 +8,7 @@ import { TableWrite } from './table-write.js';
 import type { AttachmentStore } from '../../services/ports/requests.js';
 
 /** A request's files: one item each in the request's item collection. */
-export const dynamoAttachmentStore = (client: DynamoDBDocumentClient, tableName: () => string): AttachmentStore => ({
+export const dynamoAttachmentStore = (client: DocumentClient, tableName: () => string): AttachmentStore => ({
   async get(requestId, attachmentId) {
     const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: attachmentItemKey(requestId, attachmentId) }));
     return Item ? Attachment.parse(Item) : undefined;

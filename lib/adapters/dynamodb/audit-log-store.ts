@@ -1,4 +1,4 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DocumentClient } from './document-client.js';
 import * as z from 'zod';
 import { AuditEntry } from '../../domain/audit.js';
 import type { AuditLog } from '../../services/ports/people.js';
@@ -10,7 +10,7 @@ import { TableWrite } from './table-write.js';
 const logCursor = cursorCodec('audit-log', z.strictObject({ at: CursorTime, entryId: z.string().max(64) }));
 
 /** Each organisation's log in its own partition (and the agency's), newest first. */
-export const dynamoAuditLog = (client: DynamoDBDocumentClient, tableName: () => string): AuditLog => ({
+export const dynamoAuditLog = (client: DocumentClient, tableName: () => string): AuditLog => ({
   append: (entry) =>
     new TableWrite(`log of ${entry.scope}`, {
       Put: { TableName: tableName(), Item: { ...auditKey(entry.scope, entry.at, entry.entryId), entity: 'audit', ...entry }, ConditionExpression: 'attribute_not_exists(pk)' },

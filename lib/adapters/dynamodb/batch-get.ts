@@ -1,4 +1,4 @@
-import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type DocumentClient } from './document-client.js';
 import { busy } from './sdk-errors.js';
 
 export type ItemKey = { pk: string; sk: string };
@@ -28,7 +28,7 @@ const keyOf = (item: Record<string, unknown>) => `${String(item.pk)}\u0000${Stri
  * with a silently shorter answer. Returns the items found, by key; a missing item is absent.
  */
 export const batchGet = async (
-  client: DynamoDBDocumentClient,
+  client: DocumentClient,
   TableName: string,
   keys: readonly ItemKey[],
   retry: BatchRetry = defaultRetry,

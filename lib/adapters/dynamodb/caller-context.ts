@@ -1,4 +1,4 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DocumentClient } from './document-client.js';
 import { Organisation } from '../../domain/organisation.js';
 import { Request } from '../../domain/request.js';
 import { User } from '../../domain/user.js';
@@ -12,7 +12,7 @@ import type { CallerContextReader } from '../../services/ports/people.js';
  * BatchGetItem. The user item is always read (a deactivation holds from the next call on); the
  * one this process read last stays only as a hint of what the next call will need (recent-users.ts).
  */
-export const dynamoCallerContext = (client: DynamoDBDocumentClient, tableName: () => string, recent: RecentUsers): CallerContextReader => ({
+export const dynamoCallerContext = (client: DocumentClient, tableName: () => string, recent: RecentUsers): CallerContextReader => ({
   async read(userId, { requestId, orgId }) {
     const keys: ItemKey[] = [userKey(userId)];
     if (requestId) keys.push(requestKey(requestId), participantKey(requestId, userId));

@@ -1,4 +1,4 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DocumentClient } from './document-client.js';
 import * as z from 'zod';
 import { FeedbackScope, FeedbackSummary, type RatingGiven } from '../../domain/review/feedback.js';
 import { feedbackKey, feedbackPartition } from './keys.js';
@@ -34,7 +34,7 @@ const parse = (item: RawItem): FeedbackSummary => {
  * transaction, so a summary never misses or double-counts an acceptance, and the agency reads
  * every summary with one Query of a small partition (an item per organisation and agency person).
  */
-export const dynamoFeedbackStore = (client: DynamoDBDocumentClient, tableName: () => string): FeedbackStore => {
+export const dynamoFeedbackStore = (client: DocumentClient, tableName: () => string): FeedbackStore => {
   const count = (scope: FeedbackScope, who: { id: string; name: string }, rating: RatingGiven) =>
     new TableWrite(`rating of ${scope} ${who.id}`, {
       Update: {

@@ -1,4 +1,4 @@
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DocumentClient } from './document-client.js';
 import { ConflictError } from '../../domain/errors.js';
 import { Handover } from '../../domain/review/handover.js';
 import { handoverKey, handoverPrefix, requestKey } from './keys.js';
@@ -7,7 +7,7 @@ import { TableWrite } from './table-write.js';
 import type { HandoverStore } from '../../services/ports/review.js';
 
 /** Handovers: items of the request's collection, one per review round (`HANDOVER#0001`). */
-export const dynamoHandoverStore = (client: DynamoDBDocumentClient, tableName: () => string): HandoverStore => ({
+export const dynamoHandoverStore = (client: DocumentClient, tableName: () => string): HandoverStore => ({
   async get(requestId, round) {
     const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: handoverKey(requestId, round) }));
     return Item ? Handover.parse(Item) : undefined;

@@ -1,4 +1,4 @@
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DocumentClient } from './document-client.js';
 import { epochSeconds } from '../../domain/time.js';
 import { IdempotencyRace, type IdempotencyStore } from '../../services/ports/common.js';
 import * as z from 'zod';
@@ -9,7 +9,7 @@ import { TableWrite } from './table-write.js';
 const IdempotencyItem = z.object({ fingerprint: z.string(), answer: z.string(), expiresAt: z.number() });
 
 /** Answers to replay for repeated calls with the same Idempotency-Key, kept for a day. */
-export const dynamoIdempotencyStore = (client: DynamoDBDocumentClient, tableName: () => string): IdempotencyStore => ({
+export const dynamoIdempotencyStore = (client: DocumentClient, tableName: () => string): IdempotencyStore => ({
   async find(recordId, now) {
     const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: idempotencyKey(recordId), ConsistentRead: true }));
     const record = Item ? IdempotencyItem.parse(Item) : undefined;

@@ -1,5 +1,4 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, GetCommand, PutCommand, type DocumentClient } from './document-client.js';
 import { InboundOutcome, outcomeExpiry } from '../../domain/mail/inbound-mail.js';
 import { epochSeconds } from '../../domain/time.js';
 import { answeredKey, inboundOutcomeKey } from './keys.js';
@@ -11,7 +10,7 @@ import type { InboundRecords } from '../../services/ports/mail.js';
  * an expired item as absent.
  */
 
-export const dynamoInboundRecords = (client: DynamoDBDocumentClient, tableName: () => string): InboundRecords => ({
+export const dynamoInboundRecords = (client: DocumentClient, tableName: () => string): InboundRecords => ({
   async handled(objectKey, now) {
     const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: inboundOutcomeKey(objectKey), ConsistentRead: true }));
     if (!Item || typeof Item.expiresAt !== 'number' || Item.expiresAt < epochSeconds(now) || typeof Item.outcome !== 'string') return undefined;

@@ -1,4 +1,4 @@
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type DocumentClient } from './document-client.js';
 import * as z from 'zod';
 import { Participant } from '../../domain/participant.js';
 import { RequestId, searchText, type Request } from '../../domain/request.js';
@@ -24,7 +24,7 @@ const matches = (request: Request, filter: RequestFilter) =>
  * full or the invitations end, so a page is never short while more follow.
  */
 export const listInvited = async (
-  client: DynamoDBDocumentClient,
+  client: DocumentClient,
   TableName: string,
   userId: string,
   filter: RequestFilter,

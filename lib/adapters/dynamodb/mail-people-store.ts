@@ -1,4 +1,4 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DocumentClient } from './document-client.js';
 import type { Person } from '../../domain/mail/notification-matrix.js';
 import { hasAccess } from '../../domain/people.js';
 import { User } from '../../domain/user.js';
@@ -19,7 +19,7 @@ const toPerson = (user: User): Person => ({
 });
 
 /** The people around requests, for the notifier: user items by index and by id (only people with access: nobody deactivated is mailed), mutes and suppressions by key. */
-export const dynamoMailPeopleStore = (client: DynamoDBDocumentClient, tableName: () => string): MailPeopleStore => {
+export const dynamoMailPeopleStore = (client: DocumentClient, tableName: () => string): MailPeopleStore => {
   const members = (partition: string) =>
     queryAll(
       client,

@@ -1,6 +1,4 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { ConditionalCheckFailedException, GetCommand, PutCommand, UpdateCommand, type DocumentClient } from './document-client.js';
 import * as z from 'zod';
 import { ConflictError } from '../../domain/errors.js';
 import { claimLeaseMs, MailRecord } from '../../domain/mail/mail-record.js';
@@ -15,14 +13,14 @@ const parkedCursor = cursorCodec('parked-mail', z.strictObject({ parkedAt: Curso
 const key = ({ group, recipientId }: MailRecordKey) => mailRecordKey(group, recipientId);
 
 /** The record as it was when a condition failed (DynamoDB returns it on request). */
-const oldItem = (error: ConditionalCheckFailedException) => (error.Item ? MailRecord.safeParse(unmarshall(error.Item)) : undefined);
+const oldItem = (error: ConditionalCheckFailedException) => (error.Item ? MailRecord.safeParse(error.Item) : undefined);
 
 /**
  * Mail records: one item per mail, claimed before the send and finished with its outcome. Every
  * write is conditional on what the writer read or claimed, so two deliveries of the same stream
  * record never both send, and a late writer never overwrites another's outcome.
  */
-export const dynamoMailRecordStore = (client: DynamoDBDocumentClient, tableName: () => string): MailRecordStore => {
+export const dynamoMailRecordStore = (client: DocumentClient, tableName: () => string): MailRecordStore => {
   const finish = async (record: MailRecordKey, token: string, set: Record<string, unknown>, remove: string[] = []) => {
     const update = updateExpression(set, remove);
     try {

@@ -1,4 +1,4 @@
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DocumentClient } from './document-client.js';
 import { ConflictError } from '../../domain/errors.js';
 import { Offer } from '../../domain/orders/offer.js';
 import type { OfferStore } from '../../services/ports/offers-orders.js';
@@ -7,7 +7,7 @@ import { queryPrefix } from './query-all.js';
 import { TableWrite } from './table-write.js';
 
 /** Offers: items of the request's collection, numbered 1, 2, … (`OFFER#0001`). */
-export const dynamoOfferStore = (client: DynamoDBDocumentClient, tableName: () => string): OfferStore => ({
+export const dynamoOfferStore = (client: DocumentClient, tableName: () => string): OfferStore => ({
   async get(requestId, number) {
     const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: offerKey(requestId, number) }));
     return Item ? Offer.parse(Item) : undefined;

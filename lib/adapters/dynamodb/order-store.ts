@@ -1,4 +1,4 @@
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DocumentClient } from './document-client.js';
 import { ConflictError } from '../../domain/errors.js';
 import { Order } from '../../domain/orders/order.js';
 import type { OrderStore } from '../../services/ports/offers-orders.js';
@@ -6,7 +6,7 @@ import { orderKey } from './keys.js';
 import { TableWrite } from './table-write.js';
 
 /** A request's binding order: one item beside the request. */
-export const dynamoOrderStore = (client: DynamoDBDocumentClient, tableName: () => string): OrderStore => ({
+export const dynamoOrderStore = (client: DocumentClient, tableName: () => string): OrderStore => ({
   async get(requestId) {
     const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: orderKey(requestId) }));
     return Item ? Order.parse(Item) : undefined;

@@ -1,4 +1,4 @@
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DocumentClient } from './document-client.js';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import * as z from 'zod';
 import { foldForSearch, Organisation, searchText } from '../../domain/organisation.js';
@@ -24,7 +24,7 @@ const listCursor = cursorCodec('organisations', z.strictObject({ name: z.string(
 const changedMeanwhile = (organisation: Organisation) => () =>
   new ConflictError(`${organisation.name} was changed by someone else meanwhile`, 'Reload the organisation and try again');
 
-export const dynamoOrganisationStore = (client: DynamoDBDocumentClient, tableName: () => string): OrganisationStore & OrganisationAdmin & BillingStore => ({
+export const dynamoOrganisationStore = (client: DocumentClient, tableName: () => string): OrganisationStore & OrganisationAdmin & BillingStore => ({
   async getOrganisation(orgId) {
     const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: orgKey(orgId) }));
     return Item ? Organisation.parse(Item) : undefined;

@@ -1,4 +1,4 @@
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DocumentClient } from './document-client.js';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import { Participant } from '../../domain/participant.js';
 import { invitationKey, participantKey, participantPrefix, requestKey } from './keys.js';
@@ -7,7 +7,7 @@ import { TableWrite } from './table-write.js';
 import type { ParticipantStore } from '../../services/ports/requests.js';
 
 /** People invited to single requests: an item in the request's collection, indexed by the invited person. */
-export const dynamoParticipantStore = (client: DynamoDBDocumentClient, tableName: () => string): ParticipantStore => ({
+export const dynamoParticipantStore = (client: DocumentClient, tableName: () => string): ParticipantStore => ({
   async isParticipant(requestId, userId) {
     const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: participantKey(requestId, userId), ProjectionExpression: 'pk' }));
     return Item !== undefined;

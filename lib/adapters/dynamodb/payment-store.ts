@@ -1,4 +1,4 @@
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DocumentClient } from './document-client.js';
 import * as z from 'zod';
 import { ConflictError } from '../../domain/errors.js';
 import { isOpenFlag } from '../../domain/orders/flagged-payment.js';
@@ -22,7 +22,7 @@ const itemKey = (payment: Pick<Payment, 'requestId' | 'paymentId'>) =>
 const flaggedCursor = cursorCodec('flagged-payments', z.strictObject({ at: CursorTime, paymentId: z.string().min(1).max(100), requestId: CursorId.optional() }));
 
 /** Payments: recorded on their request, and each payment id claimed once across all requests (webhooks repeat). */
-export const dynamoPaymentStore = (client: DynamoDBDocumentClient, tableName: () => string): PaymentStore => ({
+export const dynamoPaymentStore = (client: DocumentClient, tableName: () => string): PaymentStore => ({
   async find(paymentId) {
     const { Item: claim } = await client.send(new GetCommand({ TableName: tableName(), Key: paymentIdKey(paymentId) }));
     if (!claim) return undefined;

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, ScanCommand, type DocumentClient } from './document-client.js';
 import { ConflictError } from '../../domain/errors.js';
 import { ErasureRecord, type StoredItem } from '../../domain/privacy.js';
 import type { PersonDataStore } from '../../services/ports/privacy.js';
@@ -40,7 +40,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * PersonDataStore). The Scan reads every item of the table with a consistent read, and keeps the
  * ones `names` matches; docs/privacy.md says how long that takes and where it stops being fine.
  */
-export const dynamoPersonDataStore = (client: DynamoDBDocumentClient, tableName: () => string, scanSegments = defaultScanSegments): PersonDataStore => {
+export const dynamoPersonDataStore = (client: DocumentClient, tableName: () => string, scanSegments = defaultScanSegments): PersonDataStore => {
   const queryAll = async (input: { IndexName?: string; KeyConditionExpression: string; ExpressionAttributeValues: Record<string, unknown> }): Promise<RawItem[]> => {
     const items: RawItem[] = [];
     let start: Record<string, unknown> | undefined;

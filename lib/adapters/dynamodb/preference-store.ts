@@ -1,5 +1,4 @@
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DocumentClient } from './document-client.js';
 import { NotFoundError } from '../../domain/errors.js';
 import { defaultPreferences } from '../../domain/mail/preferences.js';
 import { User } from '../../domain/user.js';
@@ -9,7 +8,7 @@ import { queryPrefix } from './query-all.js';
 import { updateExpression } from './update-expression.js';
 
 /** Language and scope on the user item; each muted request an item of its own beside it (no size limit). */
-export const dynamoPreferenceStore = (client: DynamoDBDocumentClient, tableName: () => string): PreferenceStore => ({
+export const dynamoPreferenceStore = (client: DocumentClient, tableName: () => string): PreferenceStore => ({
   async preferences(userId) {
     const [{ Item }, muted] = await Promise.all([
       client.send(new GetCommand({ TableName: tableName(), Key: userKey(userId) })),

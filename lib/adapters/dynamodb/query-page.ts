@@ -1,4 +1,4 @@
-import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type DocumentClient, type QueryCommandInput } from './document-client.js';
 import type { Page } from '../../services/ports/common.js';
 import { readListed, type RawItem } from './stored-items.js';
 
@@ -19,7 +19,7 @@ export interface PageRead<T> {
  * page is always full or the last. It asks for `limit + 1` items, which is one Query whenever no
  * filter drops items; a filter that does makes it read on from where DynamoDB stopped.
  */
-export const queryPage = async <T>(client: DynamoDBDocumentClient, read: PageRead<T>): Promise<Page<T>> => {
+export const queryPage = async <T>(client: DocumentClient, read: PageRead<T>): Promise<Page<T>> => {
   const items: T[] = [];
   const parse = readListed(read.parse);
   const wanted = read.limit + 1;

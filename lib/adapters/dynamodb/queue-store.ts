@@ -1,4 +1,4 @@
-import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type DocumentClient, type QueryCommandInput } from './document-client.js';
 import * as z from 'zod';
 import { ConflictError } from '../../domain/errors.js';
 import type { Ranked } from '../../domain/ranking.js';
@@ -24,7 +24,7 @@ const rankOnly: Pick<QueryCommandInput, 'ProjectionExpression' | 'ExpressionAttr
   ExpressionAttributeNames: { '#rank': 'rank' },
 };
 
-export const dynamoQueueStore = (client: DynamoDBDocumentClient, tableName: () => string): QueueStore => {
+export const dynamoQueueStore = (client: DocumentClient, tableName: () => string): QueueStore => {
   const queueQuery = (orgId: string): QueryCommandInput => ({
     TableName: tableName(),
     IndexName: 'gsi2',

@@ -1,4 +1,4 @@
-import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand, type DocumentClient } from './document-client.js';
 import * as z from 'zod';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import { RequestId } from '../../domain/request.js';
@@ -13,7 +13,7 @@ import type { RequestStore } from '../../services/ports/requests.js';
 const requestsCursor = cursorCodec('requests', z.strictObject({ createdAt: CursorTime, requestId: RequestId }));
 
 /** Requests: the request items themselves, their yearly number sequence and the lists by organisation and of all. */
-export const dynamoRequestStore = (client: DynamoDBDocumentClient, tableName: () => string): RequestStore => ({
+export const dynamoRequestStore = (client: DocumentClient, tableName: () => string): RequestStore => ({
   async nextSequence(year) {
     const { Attributes } = await client.send(
       new UpdateCommand({

@@ -1,6 +1,6 @@
 import { ConflictError, ServiceBusyError } from '../../domain/errors.js';
 
-/** DynamoDB's answers to too much load; the SDK has already retried them with backoff. */
+/** DynamoDB's answers to too much load; the client has already retried them with backoff (document-client.ts). */
 const throttled = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded']);
 
 /** Reasons a transaction item can be cancelled with that are neither our condition nor our input. */
@@ -14,7 +14,7 @@ export const concurrentChange = (cause: unknown) =>
   new ConflictError('Someone changed the same thing at the same moment; nothing was changed', 'Reload, then try again', { cause });
 
 /**
- * Turns the SDK's errors of load and contention into named domain errors (503 and 409), so they
+ * Turns DynamoDB's errors of load and contention into named domain errors (503 and 409), so they
  * never surface as a 500. Conditions are the stores' to explain (see unit-of-work.ts); anything else
  * stays as it is: a bug or an outage, logged as such.
  */

@@ -1,4 +1,4 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DocumentClient } from './document-client.js';
 import type { ServiceDeps } from '../../services/ports/deps.js';
 import { dynamoAttachmentStore } from './attachment-store.js';
 import { dynamoAuditLog } from './audit-log-store.js';
@@ -20,7 +20,7 @@ import { dynamoUnitOfWork } from './unit-of-work.js';
 import { dynamoUserStore } from './user-store.js';
 
 /** Every store of the single table and the unit of work that commits their writes, on one client. */
-export const dynamoStores = (client: DynamoDBDocumentClient, tableName: () => string, recent: RecentUsers) => {
+export const dynamoStores = (client: DocumentClient, tableName: () => string, recent: RecentUsers) => {
   const organisations = dynamoOrganisationStore(client, tableName);
   return {
     requests: dynamoRequestStore(client, tableName),

@@ -1,4 +1,4 @@
-import { DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, type DocumentClient } from './document-client.js';
 import * as z from 'zod';
 import type { Suppression, SuppressionStore } from '../../services/ports/mail.js';
 import { cursorCodec, CursorTime } from './cursor.js';
@@ -15,7 +15,7 @@ const listCursor = cursorCodec('suppressions', z.strictObject({ at: CursorTime, 
  * gsi1 by when it was suppressed. Records written before the listing existed carry no index keys:
  * they still suppress and lift by their key, but are listed only once recorded again.
  */
-export const dynamoSuppressionStore = (client: DynamoDBDocumentClient, tableName: () => string): SuppressionStore => ({
+export const dynamoSuppressionStore = (client: DocumentClient, tableName: () => string): SuppressionStore => ({
   async suppress(suppression) {
     const email = suppression.email.toLowerCase();
     // The latest event wins: a complaint after a bounce is kept as the reason, and the record moves to the top of the list.

@@ -1,5 +1,4 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, GetCommand, UpdateCommand, type DocumentClient } from './document-client.js';
 import * as z from 'zod';
 import { threadLength, type ThreadStore } from '../../services/ports/mail.js';
 import { threadKey } from './keys.js';
@@ -12,7 +11,7 @@ const ThreadItem = z.object({ firstId: z.string(), messageIds: z.array(z.string(
  * two mails sent at once both land; a list grown past the limit is trimmed by a second update,
  * conditional on the length it saw (a concurrent trim wins, and leaves the list right).
  */
-export const dynamoThreadStore = (client: DynamoDBDocumentClient, tableName: () => string): ThreadStore => ({
+export const dynamoThreadStore = (client: DocumentClient, tableName: () => string): ThreadStore => ({
   async get(requestId, userId) {
     const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: threadKey(requestId, userId) }));
     if (!Item) return undefined;

@@ -1,4 +1,4 @@
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DocumentClient } from './document-client.js';
 import * as z from 'zod';
 import type { Request } from '../../domain/request.js';
 import { TimelineEntry } from '../../domain/timeline-entry.js';
@@ -13,7 +13,7 @@ const timelineCursor = cursorCodec('timeline', z.strictObject({ createdAt: Curso
 const cursorAfter = (entry: TimelineEntry) => timelineCursor.encode({ createdAt: entry.createdAt, entryId: entry.entryId });
 
 /** A request's timeline: entries in its item collection, sorted by time; agency-only ones filtered for others. */
-export const dynamoTimelineStore = (client: DynamoDBDocumentClient, tableName: () => string): TimelineStore => ({
+export const dynamoTimelineStore = (client: DocumentClient, tableName: () => string): TimelineStore => ({
   append: (entry) =>
     new TableWrite(`timeline entry ${entry.kind} of ${entry.requestId}`, {
       Put: { TableName: tableName(), Item: { ...timelineKey(entry.requestId, entry.createdAt, entry.entryId), entity: 'timeline', ...entry } },

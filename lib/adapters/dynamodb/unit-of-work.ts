@@ -1,5 +1,4 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, DeleteCommand, PutCommand, TransactWriteCommand, TransactionCanceledException, UpdateCommand, type DocumentClient } from './document-client.js';
 import type { UnitOfWork, Write } from '../../services/ports/common.js';
 import { cancellationCause } from './sdk-errors.js';
 import { tableWrite, type TableWrite } from './table-write.js';
@@ -15,7 +14,7 @@ const withCause = (error: Error, cause: unknown): Error => {
  * so each store says what a failed condition means in its domain. A cancellation by a concurrent
  * transaction is a conflict (409), one by throttling is busy (503).
  */
-const transact = async (client: DynamoDBDocumentClient, writes: readonly TableWrite[]): Promise<void> => {
+const transact = async (client: DocumentClient, writes: readonly TableWrite[]): Promise<void> => {
   try {
     await client.send(new TransactWriteCommand({ TransactItems: writes.map((w) => w.item) }));
   } catch (error) {
@@ -28,7 +27,7 @@ const transact = async (client: DynamoDBDocumentClient, writes: readonly TableWr
 };
 
 /** A lone put, update or delete needs no transaction (which costs twice the write capacity). */
-const single = async (client: DynamoDBDocumentClient, write: TableWrite): Promise<boolean> => {
+const single = async (client: DocumentClient, write: TableWrite): Promise<boolean> => {
   const { Put, Update, Delete } = write.item;
   if (!Put && !Update && !Delete) return false;
   try {
@@ -42,7 +41,7 @@ const single = async (client: DynamoDBDocumentClient, write: TableWrite): Promis
   return true;
 };
 
-export const dynamoUnitOfWork = (client: DynamoDBDocumentClient): UnitOfWork => ({
+export const dynamoUnitOfWork = (client: DocumentClient): UnitOfWork => ({
   async commit(writes: readonly Write[]) {
     const items = writes.map(tableWrite);
     if (items.length === 0) return;

@@ -1,4 +1,4 @@
-import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, type DocumentClient } from './document-client.js';
 import { ConflictError } from '../../domain/errors.js';
 import { User } from '../../domain/user.js';
 import { isAgencyRole } from '../../domain/roles.js';
@@ -28,7 +28,7 @@ const emailItem = (user: User) => ({ ...emailKey(user.email), entity: 'email', u
 const changedMeanwhile = (user: User) => () =>
   new ConflictError(`${user.name} was changed by someone else meanwhile`, 'Reload the person and try again');
 
-export const dynamoUserStore = (client: DynamoDBDocumentClient, tableName: () => string, recent?: RecentUsers): UserStore => {
+export const dynamoUserStore = (client: DocumentClient, tableName: () => string, recent?: RecentUsers): UserStore => {
   const listed = (partition: string) =>
     queryAll(
       client,

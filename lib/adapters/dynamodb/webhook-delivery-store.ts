@@ -1,5 +1,4 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, GetCommand, PutCommand, QueryCommand, type DocumentClient } from './document-client.js';
 import * as z from 'zod';
 import { ConflictError } from '../../domain/errors.js';
 import { WebhookDelivery } from '../../domain/webhooks/delivery.js';
@@ -41,7 +40,7 @@ const deliveryItem = (delivery: WebhookDelivery) => ({
  * Expired items are deleted by the table's TTL late (DynamoDB Local never): every read filters
  * them out by the business clock.
  */
-export const dynamoWebhookDeliveryStore = (client: DynamoDBDocumentClient, tableName: () => string, now: () => Date): WebhookDeliveryStore => {
+export const dynamoWebhookDeliveryStore = (client: DocumentClient, tableName: () => string, now: () => Date): WebhookDeliveryStore => {
   const live = (item: RawItem): WebhookDelivery | undefined => (typeof item[ttl] === 'number' && item[ttl] <= epochSeconds(now()) ? undefined : WebhookDelivery.parse(item));
   return {
     async get(deliveryId) {

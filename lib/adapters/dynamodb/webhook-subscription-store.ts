@@ -1,4 +1,4 @@
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DocumentClient } from './document-client.js';
 import { ConflictError } from '../../domain/errors.js';
 import { WebhookSubscription } from '../../domain/webhooks/subscription.js';
 import type { WebhookSubscriptionStore } from '../../services/ports/webhooks.js';
@@ -22,7 +22,7 @@ const changedMeanwhile = (subscriptionId: string) => () =>
  * The webhook subscriptions: few (a handful per platform), so a list reads them whole. Every change
  * replaces the item, conditional on the `version` read.
  */
-export const dynamoWebhookSubscriptionStore = (client: DynamoDBDocumentClient, tableName: () => string): WebhookSubscriptionStore => ({
+export const dynamoWebhookSubscriptionStore = (client: DocumentClient, tableName: () => string): WebhookSubscriptionStore => ({
   async get(subscriptionId) {
     // Consistent: a change decided on a stale read would only lose its race; a read right after a
     // change (a rotation, then the delivery signing with the new secret) sees it.

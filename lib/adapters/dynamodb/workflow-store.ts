@@ -1,4 +1,4 @@
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DocumentClient } from './document-client.js';
 import * as z from 'zod';
 import { ConflictError } from '../../domain/errors.js';
 import { waitStages } from '../../workflow/states.js';
@@ -25,7 +25,7 @@ const notOwner = (requestId: string, execution: string) => () =>
  * The workflow's bookkeeping beside the request, never on the request item itself: storing a
  * token must not change the request's version, or every client action would race the workflow.
  */
-export const dynamoWorkflowStore = (client: DynamoDBDocumentClient, tableName: () => string): WorkflowStore => ({
+export const dynamoWorkflowStore = (client: DocumentClient, tableName: () => string): WorkflowStore => ({
   async get(requestId) {
     const { Item } = await client.send(new GetCommand({ TableName: tableName(), Key: workflowKey(requestId) }));
     return Item ? parse(Item) : undefined;

@@ -1,6 +1,6 @@
-import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { batchGet, itemAt } from '../../../lib/adapters/dynamodb/batch-get.js';
+import type { BatchGetCommand, DocumentClient } from '../../../lib/adapters/dynamodb/document-client.js';
 import { ServiceBusyError } from '../../../lib/domain/errors.js';
 
 type Key = { pk: string; sk: string };
@@ -18,7 +18,7 @@ const throttledTable = (items: Key[], perRound: number) => {
       return { Responses: { t: found }, UnprocessedKeys: rest.length ? { t: { Keys: rest } } : {} };
     },
   };
-  return { client: client as unknown as DynamoDBDocumentClient, calls };
+  return { client: client as unknown as DocumentClient, calls };
 };
 
 const key = (i: number): Key => ({ pk: `REQ#${i}`, sk: 'REQ' });
