@@ -17,8 +17,8 @@ import { documentsSent, parseDaemonAddress, sendDocument, type DaemonAddress } f
  * Nothing is built or sent unless Lambda sampled the invocation, the daemon's address is set and
  * `POWERTOOLS_TRACE_ENABLED` is not `false` (the local stack's setting): outside Lambda there is
  * no daemon, so no tracing. The trace is per invocation but held here, not in async context: a
- * Lambda environment runs one invocation at a time, and where several run at once (the local
- * stack, tests) nothing is traced.
+ * Lambda environment runs one invocation at a time, and the one place where several run at once,
+ * the local stack, traces nothing.
  */
 
 type Annotation = string | number | boolean;
