@@ -1,14 +1,15 @@
-import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { bundleBudgetBytes, bundleBudgetOf, bundleOptions } from '../infra/bundle-options.js';
+import { bundleBudgetBytes, bundleBudgetOf } from '../infra/bundle-options.js';
+import { buildFunctionBundles, writeFunctionBundle } from '../infra/function-bundles.js';
 import { functionList } from '../lib/lambda/table.js';
 import { noRoute, routeList } from '../lib/http/routes.js';
 import { portalFirstPage, portalFirstPageBudgetBytes } from './portal-size.js';
 
 /**
- * Builds every function exactly as the CDK app bundles it, prints each bundle's minified size
+ * Builds every function exactly as the CDK app bundles it (`buildFunctionBundles`: one esbuild
+ * pass with `bundleOptions`), prints each bundle's minified size
  * and its cold import time (a fresh Node process importing it, median of 5), and exits 1 if
  * any bundle is over its budget (`bundleBudgetOf`: the default, or the function's own).
  */
@@ -32,9 +33,12 @@ const coldImportMs = (file: string): number => {
 };
 
 const rows: { name: string; bytes: number; budget: number; ms: number }[] = [];
-for (const { name } of [...routeList, noRoute, ...functionList]) {
-  const outfile = path.join(outDir, name, 'index.mjs');
-  await build({ ...bundleOptions, entryPoints: [path.join(root, 'functions', `${name}.ts`)], bundle: true, outfile, logLevel: 'error' });
+const bundles = buildFunctionBundles([...routeList, noRoute, ...functionList].map(({ name }) => name));
+for (const [name, files] of bundles) {
+  const dir = path.join(outDir, name);
+  fs.mkdirSync(dir, { recursive: true });
+  writeFunctionBundle(files, dir);
+  const outfile = path.join(dir, 'index.mjs');
   rows.push({ name, bytes: fs.statSync(outfile).size, budget: bundleBudgetOf(name), ms: coldImportMs(outfile) });
 }
 
