@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { LocalStackInfo } from '../local/stack.js';
 import { isolatedEnv, launchLocal } from '../test/support/local-process.js';
 import { costAgentEnv, costMeterOf, type CostMeter } from './cost-meter.js';
+import { cpuProbeOf, withCpuAgent, type CpuProbe } from './cpu-probe.js';
 
 export interface BenchStack {
   dataDir: string;
@@ -13,6 +14,8 @@ export interface BenchStack {
   outputTail: () => string;
   /** What the stack's functions do, counted inside its process for the cost model (idle until first asked). */
   meter: CostMeter;
+  /** The CPU each function run costs the stack's process (idle until first asked). */
+  cpu: CpuProbe;
 }
 
 const tailLines = 40;
@@ -20,10 +23,10 @@ const tailLines = 40;
 /**
  * The whole local stack as `npm start` runs it, on free ports and a temporary data dir, started
  * and awaited by the same `launchLocal` as the integration tests' global setup, with the cost
- * model's meter preloaded into its process.
+ * model's meter and the CPU probe preloaded into its process.
  */
 export const launchBenchStack = async (): Promise<BenchStack> => {
-  const { child, ended, dataDir, ready } = launchLocal({ ...(await isolatedEnv()), ...costAgentEnv() });
+  const { child, ended, dataDir, ready } = launchLocal(withCpuAgent({ ...(await isolatedEnv()), ...costAgentEnv() }));
   let tail: string[] = [];
   const keep = (chunk: Buffer) => (tail = [...tail, ...chunk.toString().split('\n').filter((line) => line.trim() !== '')].slice(-tailLines));
   child.stdout?.on('data', keep);
@@ -38,5 +41,5 @@ export const launchBenchStack = async (): Promise<BenchStack> => {
       await ready.catch(() => undefined);
       fs.rmSync(dataDir, { recursive: true, force: true });
     })());
-  return { dataDir, ready, stop, outputTail: () => tail.join('\n'), meter: costMeterOf(child) };
+  return { dataDir, ready, stop, outputTail: () => tail.join('\n'), meter: costMeterOf(child), cpu: cpuProbeOf(child) };
 };

@@ -1,8 +1,13 @@
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { clientQueuePartition, orgRequestsPartition, requestKey, timelinePrefix } from '../lib/adapters/dynamodb/keys.js';
+import { attachmentPrefix, clientQueuePartition, offerPrefix, orgRequestsPartition, requestKey, timelinePrefix, userKey } from '../lib/adapters/dynamodb/keys.js';
+import { discussionRoutes } from '../lib/http/routes/discussion.js';
+import { offerRoutes } from '../lib/http/routes/offers.js';
+import { queueRoutes } from '../lib/http/routes/queues.js';
+import { requestRoutes } from '../lib/http/routes/requests.js';
+import { systemRoutes } from '../lib/http/routes/system.js';
 import { expectStatus, type ApiCaller } from './api.js';
 import type { Pair } from './measure.js';
-import { hopPairName } from './report.js';
+import { hopPairName, queuePairName } from './report.js';
 
 export const pageSize = 25;
 
@@ -11,6 +16,8 @@ export interface PairTarget {
   documents: DynamoDBDocumentClient;
   tableName: string;
   orgId: string;
+  /** The caller's user id: `/me` reads its user item. */
+  userId: string;
   /** The request read by `get request` and `timeline`: the one with the long timeline. */
   requestId: string;
   /** `/queue?limit=25`, or `/queue` while the route still refuses `limit`. */
@@ -21,33 +28,45 @@ const found = (what: string, result: unknown) => {
   if (result === undefined || (Array.isArray(result) && result.length === 0)) throw new Error(`${what} found nothing`);
 };
 
-/** The four routes of the goal, each with the one raw DynamoDB Local call it is about. */
-export const routePairs = ({ caller, documents, tableName, orgId, requestId, queuePath }: PairTarget): Pair[] => {
-  const route = (path: string) => ({
+/**
+ * The read routes, each with the one raw DynamoDB Local call it is about: the routes a person
+ * meets most (the caller, the list, a request and what its page shows, the queue), and /health.
+ */
+export const routePairs = ({ caller, documents, tableName, orgId, userId, requestId, queuePath }: PairTarget): Pair[] => {
+  const route = (route: { name: string }, path: string) => ({
+    functionName: route.name,
     path,
     route: async () => void expectStatus(`GET ${path}`, await caller.call('GET', path), 200),
   });
-  const query = (rawCall: string, input: Omit<QueryCommandInput, 'TableName'>) => ({
+  const getItem = (key: { pk: string; sk: string }) => ({
+    rawCall: `GetItem ${key.pk} ${key.sk}`,
+    raw: async () => found('GetItem', (await documents.send(new GetCommand({ TableName: tableName, Key: key }))).Item),
+  });
+  /** `empty`: the seeded request has none (no offers, no files), so an empty answer is the right one. */
+  const query = (rawCall: string, input: Omit<QueryCommandInput, 'TableName'>, empty = false) => ({
     rawCall,
-    raw: async () => found(rawCall, (await documents.send(new QueryCommand({ TableName: tableName, ...input }))).Items),
+    raw: async () => {
+      const { Items } = await documents.send(new QueryCommand({ TableName: tableName, ...input }));
+      if (!empty) found(rawCall, Items);
+    },
+  });
+  const requestPrefix = (prefix: string, limit?: number) => ({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': requestKey(requestId).pk, ':prefix': prefix },
+    ...(limit === undefined ? {} : { Limit: limit }),
   });
   return [
     {
-      // Not a goal: what the HTTP hop to the local API alone costs (no DynamoDB call), next to one GetItem.
+      // The floor's first hop: the HTTP call to the local API alone (no DynamoDB call), next to one GetItem.
       name: hopPairName,
-      ...route('/health'),
-      rawCall: `GetItem ${requestKey(requestId).pk}`,
-      raw: async () => found('GetItem', (await documents.send(new GetCommand({ TableName: tableName, Key: requestKey(requestId) }))).Item),
+      ...route(systemRoutes.health, '/health'),
+      ...getItem(requestKey(requestId)),
     },
-    {
-      name: 'get request',
-      ...route(`/requests/${requestId}`),
-      rawCall: `GetItem ${requestKey(requestId).pk}`,
-      raw: async () => found('GetItem', (await documents.send(new GetCommand({ TableName: tableName, Key: requestKey(requestId) }))).Item),
-    },
+    { name: 'me', ...route(systemRoutes.getMe, '/me'), ...getItem(userKey(userId)) },
+    { name: 'get request', ...route(requestRoutes.getRequest, `/requests/${requestId}`), ...getItem(requestKey(requestId)) },
     {
       name: 'list',
-      ...route(`/requests?limit=${pageSize}`),
+      ...route(requestRoutes.listRequests, `/requests?limit=${pageSize}`),
       ...query(`Query gsi1 ${orgRequestsPartition(orgId)}, newest first, Limit ${pageSize}`, {
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :partition',
@@ -58,16 +77,22 @@ export const routePairs = ({ caller, documents, tableName, orgId, requestId, que
     },
     {
       name: 'timeline',
-      ...route(`/requests/${requestId}/timeline?limit=${pageSize}`),
-      ...query(`Query ${requestKey(requestId).pk} begins_with(sk, '${timelinePrefix}'), Limit ${pageSize}`, {
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': requestKey(requestId).pk, ':prefix': timelinePrefix },
-        Limit: pageSize,
-      }),
+      ...route(discussionRoutes.listTimeline, `/requests/${requestId}/timeline?limit=${pageSize}`),
+      ...query(`Query ${requestKey(requestId).pk} begins_with(sk, '${timelinePrefix}'), Limit ${pageSize}`, requestPrefix(timelinePrefix, pageSize)),
     },
     {
-      name: 'queue first page',
-      ...route(queuePath),
+      name: 'offers',
+      ...route(offerRoutes.listOffers, `/requests/${requestId}/offers`),
+      ...query(`Query ${requestKey(requestId).pk} begins_with(sk, '${offerPrefix}')`, requestPrefix(offerPrefix), true),
+    },
+    {
+      name: 'attachments',
+      ...route(discussionRoutes.listAttachments, `/requests/${requestId}/attachments`),
+      ...query(`Query ${requestKey(requestId).pk} begins_with(sk, '${attachmentPrefix}')`, requestPrefix(attachmentPrefix), true),
+    },
+    {
+      name: queuePairName,
+      ...route(queueRoutes.getQueue, queuePath),
       ...query(`Query gsi2 ${clientQueuePartition(orgId)}, Limit ${pageSize}`, {
         IndexName: 'gsi2',
         KeyConditionExpression: 'gsi2pk = :partition',

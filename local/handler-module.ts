@@ -21,6 +21,12 @@ export type LocalRun = { timedOut: false; result: unknown } | { timedOut: true }
 /** How one local run ended: its handler's time in ms (the module's loading not counted) and its outcome. */
 export interface LocalRunEnd {
   ms: number;
+  /**
+   * The CPU time (user + system, in ms) this process spent while the handler ran: its own work,
+   * not the time it waited for DynamoDB and the like. Process-wide, so whatever else the process
+   * did meanwhile (another call, a poller) counts too: read alone, one call at a time.
+   */
+  cpuMs: number;
   outcome: 'returned' | 'threw' | 'timed out';
 }
 
@@ -66,6 +72,8 @@ export const localFunctions = () => {
         return [];
       }
     });
+    // Only while someone observes (the bench): otherwise a run costs no clock reads beyond its own.
+    const cpuBefore = ends.length > 0 ? process.cpuUsage() : undefined;
     const started = performance.now();
     let outcome: LocalRunEnd['outcome'] = 'threw';
     let timer: NodeJS.Timeout | undefined;
@@ -80,9 +88,11 @@ export const localFunctions = () => {
     } finally {
       clearTimeout(timer);
       const ms = performance.now() - started;
+      const cpu = cpuBefore && process.cpuUsage(cpuBefore);
+      const cpuMs = cpu ? (cpu.user + cpu.system) / 1000 : 0;
       for (const end of ends) {
         try {
-          end({ ms, outcome });
+          end({ ms, cpuMs, outcome });
         } catch {
           // An observer's fault never changes the run.
         }

@@ -21,6 +21,19 @@ describe('observing the local functions', () => {
     expect(seen[0]!.end?.ms).toBeGreaterThanOrEqual(0);
   });
 
+  it('tells an observer the CPU the process spent while the handler ran', async () => {
+    const ends: LocalRunEnd[] = [];
+    const stop = observeInvocations(() => (end) => ends.push(end));
+    try {
+      await run('health', {});
+    } finally {
+      stop();
+    }
+    // Any run takes some CPU; process.cpuUsage counts microseconds.
+    expect(ends[0]!.cpuMs).toBeGreaterThan(0);
+    expect(ends[0]!.cpuMs).toBeLessThan(1000);
+  });
+
   it('never lets an observer’s fault change the run', async () => {
     const stopStart = observeInvocations(() => {
       throw new Error('observer at start');
