@@ -165,9 +165,3 @@ export const traceCall = (describe: () => Pick<SubsegmentDocument, 'name' | 'nam
     },
   };
 };
-
-/**
- * An AWS SDK client as it was: the two SDK clients left in functions (DynamoDB, Cognito) are
- * going to signed calls, traced inside `signedJsonCall`. Removed with its last use.
- */
-export const traced = <T>(client: T): T => client;
