@@ -114,7 +114,7 @@ const task = defineFunction({
   summary: 'a traced step',
   trigger: { kind: 'workflow-task' },
   actor: 'timer',
-  schemas: { input: z.object({ execution: z.string(), then: z.enum(['calls', 'refused-calls', 'fail']) }), output: z.object({ done: z.boolean() }) },
+  schemas: { input: z.object({ execution: z.string(), then: z.enum(['calls', 'refused-calls', 'named-calls', 'fail']) }), output: z.object({ done: z.boolean() }) },
   access: {},
 });
 const step = createFunctionHandler(task)(async ({ event }) => {
@@ -123,6 +123,15 @@ const step = createFunctionHandler(task)(async ({ event }) => {
     await getItem().catch(() => undefined);
     await getItem().catch(() => undefined);
     await getItem().catch(() => undefined);
+    return { done: true };
+  }
+  if (event.then === 'named-calls') {
+    const call = { region: 'eu-central-1', method: 'POST' as const, path: '/', credentials, fetch: awsFetch };
+    const json = (target: string) => ({ 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': target });
+    await signedJsonCall({ ...call, service: 'dynamodb', endpoint: 'https://dynamodb.eu-central-1.amazonaws.com', headers: json('DynamoDB_20120810.BatchGetItem'), body: { RequestItems: { 'orderdesk-test': { Keys: [] } } } });
+    await signedJsonCall({ ...call, service: 'dynamodb', endpoint: 'https://dynamodb.eu-central-1.amazonaws.com', headers: json('DynamoDB_20120810.TransactWriteItems'), body: { TransactItems: [{ Put: { TableName: 'orderdesk-test', Item: {} } }, { ConditionCheck: { TableName: 'orderdesk-other', Key: {} } }] } });
+    await signedJsonCall({ ...call, service: 'sqs', endpoint: 'https://sqs.eu-central-1.amazonaws.com', headers: json('AmazonSQS.SendMessageBatch'), body: { QueueUrl: 'https://sqs.eu-central-1.amazonaws.com/123456789012/webhook-deliver', Entries: [] } });
+    await signedJsonCall({ ...call, service: 'ses', endpoint: 'https://email.eu-central-1.amazonaws.com', path: '/v2/email/outbound-emails', operation: 'SendEmail', body: { FromEmailAddress: 'a@example.com' } });
     return { done: true };
   }
   await getItem();
@@ -179,6 +188,19 @@ describe('tracing an invocation X-Ray sampled', () => {
     // No key, no path, no query, no signature, no item.
     const recorded = JSON.stringify(docs);
     for (const secret of ['secret-token', 'key=abc', 'v1,sig', 'REQ#2026-0001', 'orgs/o1']) expect(recorded).not.toContain(secret);
+  });
+
+  it('names each AWS call by its service’s SDK client and its operation, with the tables or queue its request names', async () => {
+    awsAnswers.push(answer(200, {}), answer(200, {}), answer(200, {}), answer(200, {}));
+    await step({ execution: 'exec-named', then: 'named-calls' }, lambdaContext());
+    const calls = (await documents(5)).filter((doc) => doc.namespace === 'aws');
+    expect(calls.map((doc) => [doc.name, doc.aws])).toEqual([
+      ['DynamoDB', { operation: 'BatchGetItem', region: 'eu-central-1', table_names: ['orderdesk-test'], request_id: 'req-200' }],
+      ['DynamoDB', { operation: 'TransactWriteItems', region: 'eu-central-1', table_names: ['orderdesk-test', 'orderdesk-other'], request_id: 'req-200' }],
+      ['SQS', { operation: 'SendMessageBatch', region: 'eu-central-1', queue_url: 'https://sqs.eu-central-1.amazonaws.com/123456789012/webhook-deliver', request_id: 'req-200' }],
+      ['SESv2', { operation: 'SendEmail', region: 'eu-central-1', request_id: 'req-200' }],
+    ]);
+    expect(JSON.stringify(calls)).not.toContain('a@example.com');
   });
 
   it('sends the trace header on AWS calls, each naming its own subsegment as the parent (and not Lambda’s Lineage); none to a webhook receiver', async () => {
