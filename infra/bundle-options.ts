@@ -1,4 +1,5 @@
 import type { BuildOptions } from 'esbuild';
+import { fileURLToPath } from 'node:url';
 
 /**
  * How every function is bundled, in esbuild's own terms. The CDK app (`function-bundles.ts`, for
@@ -22,6 +23,16 @@ const unusedInLambda = [
   '@aws-sdk/token-providers',
 ];
 
+/**
+ * Packages replaced by a stand-in in every bundle: parts of pdf-lib the order PDF never reaches
+ * (each stand-in says why that is safe, and throws if it is ever reached). An alias resolves in the
+ * working directory, hence absolute paths.
+ */
+const standIns = {
+  '@pdf-lib/standard-fonts': fileURLToPath(new URL('./bundle-stubs/pdf-lib-standard-fonts.ts', import.meta.url)),
+  '@pdf-lib/upng': fileURLToPath(new URL('./bundle-stubs/pdf-lib-upng.ts', import.meta.url)),
+};
+
 export const bundleOptions = {
   target: 'node24',
   format: 'esm' as const,
@@ -36,6 +47,7 @@ export const bundleOptions = {
   /** ESM output still meets CommonJS dependencies that call require(). */
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   external: unusedInLambda,
+  alias: standIns,
 } satisfies BuildOptions;
 
 /**
