@@ -2,6 +2,10 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Test files run ORDERDESK_TEST_WORKERS at a time (default 3). Vitest's default is cores − 1,
+    // i.e. one at a time on a 2-core machine, while most of an integration file's time is spent
+    // waiting for the stack or the browser.
+    maxWorkers: Number(process.env.ORDERDESK_TEST_WORKERS ?? 3),
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], env: { POWERTOOLS_LOG_LEVEL: 'SILENT' } } },
       // Synthesizes the CDK app with real bundling (esbuild), like `cdk synth`.
@@ -32,9 +36,10 @@ export default defineConfig({
         test: {
           name: 'workflow',
           include: ['test/workflow/**/*.test.ts'],
-          // A stack of its own: these tests move the business clock (days at a time), which would
-          // expire other tests' upload tickets and idempotency records on a shared stack. One file
-          // at a time, so no two of them move the clock under each other.
+          // The integration project's stack (one per run), but only once its tests are done: these
+          // move the business clock (days at a time), which would expire other tests' upload tickets
+          // and idempotency records. One file at a time (which also puts them after every other
+          // file), so no two of them move the clock under each other.
           globalSetup: ['test/integration/global-setup.ts'],
           fileParallelism: false,
           testTimeout: 60_000,

@@ -11,14 +11,13 @@ declare module 'vitest' {
 }
 
 /**
- * Starts the whole local stack once for the integration tests and stops it afterwards. If it dies,
- * before it is ready or during the tests, the run says why (exit code or signal, its output, the
- * services' last log lines) and the data dir is kept.
+ * Starts the whole local stack and stops it. If it dies, before it is ready or during the tests,
+ * the run says why (exit code or signal, its output, the services' last log lines) and the data
+ * dir is kept.
  */
-export default async function setup(project: TestProject) {
+const startStack = async () => {
   const env = await isolatedEnv();
   const { info, child, ended, dataDir } = await startLocal(env);
-  project.provide('stack', info);
 
   let stopping = false;
   let died = false;
@@ -29,10 +28,37 @@ export default async function setup(project: TestProject) {
     await stopLeftoverChildren(dataDir, leftoverMarkers);
   });
 
-  return async () => {
+  const stop = async () => {
     stopping = true;
     child.kill('SIGTERM');
     await ended;
     if (!died) fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { info, stop };
+};
+
+/** The run's one stack, held in the main process for every project that sets it up. */
+interface SharedStack {
+  running: ReturnType<typeof startStack>;
+  users: number;
+}
+const key = Symbol.for('orderdesk.test-stack');
+const holder = globalThis as { [key]?: SharedStack };
+
+/**
+ * One local stack per test run, on free ports and a fresh data dir: the integration project and
+ * the workflow project (which runs after it, one file at a time: vitest.config.ts) share it, and
+ * it stops after the last of them. Each project's setup is its own module instance, so the stack
+ * is held on `globalThis` and counted.
+ */
+export default async function setup(project: TestProject) {
+  const shared = (holder[key] ??= { running: startStack(), users: 0 });
+  shared.users += 1;
+  project.provide('stack', (await shared.running).info);
+  return async () => {
+    shared.users -= 1;
+    if (shared.users > 0) return;
+    delete holder[key];
+    await (await shared.running).stop();
   };
 }

@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Download, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import type { Platform } from '../../lib/domain/platform.js';
 import { demoUsers } from '../../local/demo-data.js';
@@ -146,4 +146,11 @@ export const lookAtUnfocused = async (tab: PortalTab, name: string) => {
   const focused = tab.page.locator('textarea:focus, input:focus');
   if ((await focused.count()) > 0) await focused.blur();
   await lookAt(tab, name);
+};
+
+/** A download's bytes, streamed from the browser (a connected browser keeps no local path to read). */
+export const downloadedBytes = async (download: Download): Promise<Buffer> => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(chunks);
 };

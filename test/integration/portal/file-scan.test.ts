@@ -1,12 +1,11 @@
 import { describe, expect, inject, it } from 'vitest';
 import * as z from 'zod';
-import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { citeRefusal } from '../../../lib/domain/attachment-scan.js';
 import { errorAnswer } from '../../../lib/http/error-response.js';
 import { routes } from '../../../lib/http/routes.js';
 import { asDemoUser, ok, people } from '../../support/api-client.js';
-import { eventually, lookAt, lookAtUnfocused, openPortal, signIn, signInAsDemo, useBrowser, type PortalTab } from '../../support/browser.js';
+import { downloadedBytes, eventually, lookAt, lookAtUnfocused, openPortal, signIn, signInAsDemo, useBrowser, type PortalTab } from '../../support/browser.js';
 import { freshOrganisation } from '../../support/fresh-organisation.js';
 
 const browser = useBrowser();
@@ -111,7 +110,7 @@ describe('the portal: files are checked for malware before anyone is sent them',
     await eventually(() => received.locator('.attachment .file-name').allTextContents()).toEqual(['zadani.pdf']);
     const [download] = await Promise.all([agent.page.waitForEvent('download'), received.getByRole('button', { name: 'Download zadani.pdf' }).click()]);
     expect(download.suggestedFilename()).toBe('zadani.pdf');
-    expect(fs.readFileSync(await download.path())).toEqual(pdf);
+    expect(await downloadedBytes(download)).toEqual(pdf);
     await lookAt(agent, 'file-scan-agent-opens-en');
 
     // The client attaches the EICAR test file: reported as malware, with the scanner's name for it.

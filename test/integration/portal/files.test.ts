@@ -1,9 +1,8 @@
 import { describe, expect, inject, it } from 'vitest';
-import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { routes } from '../../../lib/http/routes.js';
 import { ok } from '../../support/api-client.js';
-import { eventually, lookAt, openPortal, signIn, useBrowser } from '../../support/browser.js';
+import { downloadedBytes, eventually, lookAt, openPortal, signIn, useBrowser } from '../../support/browser.js';
 import { freshOrganisation } from '../../support/fresh-organisation.js';
 
 const browser = useBrowser();
@@ -86,7 +85,7 @@ describe('the portal: files on a request', () => {
     // Downloading: the link is asked for on the click; it answers 200 with the file's bytes.
     const [download] = await Promise.all([page.waitForEvent('download'), secondMessage.getByRole('button', { name: 'Download logo.png' }).click()]);
     expect(download.suggestedFilename()).toBe('logo.png');
-    expect(fs.readFileSync(await download.path())).toEqual(png);
+    expect(await downloadedBytes(download)).toEqual(png);
     const again = await fetch(download.url());
     expect(again.status).toBe(200);
     expect(Buffer.from(await again.arrayBuffer())).toEqual(png);
