@@ -1,7 +1,7 @@
-import { SignatureV4 } from '@smithy/signature-v4';
 import * as z from 'zod';
 import { requestIds, traceAwsCall, unanswered, withTraceHeader } from './call-trace.js';
-import { Sha256, type Credentials } from './sigv4.js';
+import type { Credentials } from './sigv4.js';
+import { sha256Hex, signRequest } from './sigv4-signer.js';
 
 export interface AwsJsonCall {
   service: string;
@@ -9,6 +9,7 @@ export interface AwsJsonCall {
   /** e.g. `https://email.eu-central-1.amazonaws.com`, or a local server's URL. */
   endpoint: string;
   method: 'GET' | 'POST';
+  /** The path only: a query string would go out unsigned. */
   path: string;
   headers?: Record<string, string>;
   /** The API's operation, for the call's trace; by default the `x-amz-target` header's (`DynamoDB_20120810.GetItem` → `GetItem`). */
@@ -112,7 +113,7 @@ const operationOf = (call: AwsJsonCall): string => {
 };
 
 /**
- * One call of an AWS JSON API, signed with the SDK's own SigV4 signer and sent with fetch (SES,
+ * One call of an AWS JSON API, signed with SigV4 (sigv4-signer.ts) and sent with fetch (SES,
  * Secrets Manager, Step Functions, SQS, DynamoDB, Cognito), whose SDK clients would cost each
  * function tens of KB. The answer is the parsed JSON; a refusal an AwsApiError. When the
  * invocation is traced, the call is a subsegment of its trace (lib/adapters/aws/call-trace.ts)
@@ -121,19 +122,19 @@ const operationOf = (call: AwsJsonCall): string => {
 export const signedJsonCall = async (call: AwsJsonCall): Promise<Record<string, unknown>> => {
   const url = new URL(call.path, call.endpoint);
   const body = JSON.stringify(call.body);
-  const signer = new SignatureV4({ credentials: call.credentials, region: call.region, service: call.service, sha256: Sha256 });
-  const signed = await signer.sign({
-    method: call.method,
-    protocol: url.protocol,
-    hostname: url.hostname,
-    port: url.port ? Number(url.port) : undefined,
-    path: url.pathname,
-    headers: { host: url.host, 'content-type': 'application/json', ...call.headers },
-    body,
-  });
+  const signed = signRequest(
+    {
+      method: call.method,
+      path: url.pathname,
+      // The payload's hash as a signed header too, as the SDK's clients send it.
+      headers: { host: url.host, 'content-type': 'application/json', ...call.headers, 'x-amz-content-sha256': sha256Hex(body) },
+      body,
+    },
+    { credentials: call.credentials, region: call.region, service: call.service, date: new Date() },
+  );
   const trace = traceAwsCall(() => ({ service: call.service, region: call.region, operation: operationOf(call), resources: resourcesOf(call.body) }));
   try {
-    const response = await (call.fetch ?? fetch)(url, { method: call.method, headers: withTraceHeader(signed.headers, trace), body });
+    const response = await (call.fetch ?? fetch)(url, { method: call.method, headers: withTraceHeader(signed, trace), body });
     const text = await response.text();
     const parsed = jsonObject(text);
     if (!response.ok) {

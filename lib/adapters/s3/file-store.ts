@@ -80,7 +80,7 @@ export const objectRequest = async (
   options: { headers?: Record<string, string>; body?: Uint8Array } = {},
 ): Promise<Response> => {
   const payloadHash = options.body ? createHash('sha256').update(options.body).digest('hex') : undefined;
-  return sendSigned(env, method, await signedHeaders(env.target(), env.credentials(), method, key, env.now(), options.headers, payloadHash), options.body);
+  return sendSigned(env, method, signedHeaders(env.target(), env.credentials(), method, key, env.now(), options.headers, payloadHash), options.body);
 };
 
 /** A whole object's bytes; any refusal (a missing key too) is a StorageError with S3's status. */
@@ -100,7 +100,7 @@ export const absent = (status: number) => status === 404 || status === 403;
 /** Removes an object if it can; a failure is logged, not thrown (see FileStore's `discard`). */
 const discardObject = async (env: S3Environment, key: string): Promise<void> => {
   try {
-    const response = await sendSigned(env, 'DELETE', await signedDelete(env.target(), env.credentials(), key, env.now()));
+    const response = await sendSigned(env, 'DELETE', signedDelete(env.target(), env.credentials(), key, env.now()));
     if (!response.ok) throw new StorageError(`S3 answered ${response.status} to DELETE ${key}`);
   } catch (error) {
     logger.warn('Could not remove an object; the bucket lifecycle removes it later', { key, error });
@@ -111,7 +111,7 @@ const discardObject = async (env: S3Environment, key: string): Promise<void> => 
 export const s3ObjectRemover = (env: S3Environment = s3FromEnvironment): Pick<FileStore, 'discard'> => ({ discard: (key) => discardObject(env, key) });
 
 export const s3FileStore = (env: S3Environment = s3FromEnvironment): FileStore => ({
-  presignUpload: (key, contentType, size, expiresInSeconds) =>
+  presignUpload: async (key, contentType, size, expiresInSeconds) =>
     presignPost(
       env.target(),
       env.credentials(),
@@ -136,7 +136,7 @@ export const s3FileStore = (env: S3Environment = s3FromEnvironment): FileStore =
   },
 
   async copyOnce(from, to, etag) {
-    const response = await sendSigned(env, 'PUT', await signedCopy(env.target(), env.credentials(), from, to, etag, env.now()));
+    const response = await sendSigned(env, 'PUT', signedCopy(env.target(), env.credentials(), from, to, etag, env.now()));
     const body = await response.text();
     // A precondition failed (412), or the source is gone (a concurrent confirmation removed it).
     if (response.status === 403) logger.warn('S3 denied a copy: the source is gone, or a grant is missing', { from, to });
@@ -155,7 +155,7 @@ export const s3FileStore = (env: S3Environment = s3FromEnvironment): FileStore =
     if (!response.ok) throw new StorageError(`S3 answered ${response.status} to PUT ${key}: ${(await response.text()).slice(0, 300)}`);
   },
 
-  presignDownload: (key, fileName, expiresInSeconds) =>
+  presignDownload: async (key, fileName, expiresInSeconds) =>
     presignGet(env.target(), env.credentials(), key, expiresInSeconds, env.now(), {
       'response-content-disposition': contentDisposition(fileName),
     }),

@@ -21,7 +21,7 @@ export const s3Quarantine = (env: S3Environment = s3FromEnvironment): Quarantine
     const copy = await sendSigned(
       env,
       'PUT',
-      await signedHeaders(
+      signedHeaders(
         target,
         env.credentials(),
         'PUT',
@@ -44,7 +44,7 @@ export const s3Quarantine = (env: S3Environment = s3FromEnvironment): Quarantine
     } else if (!copy.ok || !body.includes('<CopyObjectResult')) {
       throw new StorageError(`S3 answered ${copy.status} to copying ${key} to ${to}: ${body.slice(0, 300)}`);
     }
-    const removed = await sendSigned(env, 'DELETE', await signedDelete(target, env.credentials(), key, env.now()));
+    const removed = await sendSigned(env, 'DELETE', signedDelete(target, env.credentials(), key, env.now()));
     if (!removed.ok && removed.status !== 404) throw new StorageError(`S3 answered ${removed.status} to DELETE ${key}`);
   },
 });

@@ -1,15 +1,14 @@
-import { SignatureV4 } from '@smithy/signature-v4';
-import { Sha256, type Credentials } from '../aws/sigv4.js';
+import type { Credentials } from '../aws/sigv4.js';
+import { amzDate, presignRequest, signRequest, signString, unsignedPayload, uriEscape, type SigningContext } from '../aws/sigv4-signer.js';
 
 export type { Credentials };
 
 /**
- * S3 signing with the SDK's own SigV4 signer, for what the attachment routes need: a POST
+ * S3 signing (lib/adapters/aws/sigv4-signer.ts), for what the attachment routes need: a POST
  * policy, a presigned GET, and signed HEAD, conditional copy and DELETE requests. The full S3
- * client would add ~170 KB to each of those functions. Unit-tested against AWS's published signature examples, since the
- * local S3 server checks no SigV4 signatures.
+ * client would add ~170 KB to each of those functions. Unit-tested against AWS's published
+ * signature examples, since the local S3 server checks no SigV4 signatures.
  */
-
 
 export interface S3Target {
   bucket: string;
@@ -21,7 +20,7 @@ export interface S3Target {
 }
 
 /** RFC 3986 encoding, as SigV4 canonicalises S3 key segments and query strings. */
-const rfc3986 = (text: string) => encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const rfc3986 = uriEscape;
 
 export const objectLocation = (target: S3Target, key: string) => {
   const base = new URL(target.endpoint);
@@ -32,72 +31,43 @@ export const objectLocation = (target: S3Target, key: string) => {
   return { protocol: base.protocol, hostname, port: base.port ? Number(base.port) : undefined, host, path };
 };
 
-const signer = (target: S3Target, credentials: Credentials) =>
-  new SignatureV4({ credentials, region: target.region, service: 's3', sha256: Sha256, uriEscapePath: false });
+const context = (target: S3Target, credentials: Credentials, now: Date): SigningContext => ({ credentials, region: target.region, service: 's3', date: now });
 
-const urlOf = (location: ReturnType<typeof objectLocation>, query: Record<string, string | string[] | null> = {}) => {
+const urlOf = (location: ReturnType<typeof objectLocation>, query: Readonly<Record<string, string | readonly string[]>> = {}) => {
   const search = Object.entries(query)
-    .flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).map((v) => `${rfc3986(name)}=${rfc3986(v ?? '')}`))
+    .flatMap(([name, value]) => (typeof value === 'string' ? [value] : value).map((v) => `${rfc3986(name)}=${rfc3986(v)}`))
     .join('&');
   return `${location.protocol}//${location.host}${location.path}${search ? `?${search}` : ''}`;
 };
 
 /** A GET URL valid for `expiresIn` seconds; `query` may carry `response-content-disposition`. */
-export const presignGet = async (
-  target: S3Target,
-  credentials: Credentials,
-  key: string,
-  expiresIn: number,
-  now: Date,
-  query: Record<string, string> = {},
-): Promise<string> => {
+export const presignGet = (target: S3Target, credentials: Credentials, key: string, expiresIn: number, now: Date, query: Record<string, string> = {}): string => {
   const location = objectLocation(target, key);
-  const signed = await signer(target, credentials).presign(
-    {
-      method: 'GET',
-      protocol: location.protocol,
-      hostname: location.hostname,
-      port: location.port,
-      path: location.path,
-      query,
-      // S3 presigned URLs sign no payload: the signer reads UNSIGNED-PAYLOAD from this header,
-      // which itself is neither signed nor moved into the URL.
-      headers: { host: location.host, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' },
-    },
-    {
-      expiresIn,
-      signingDate: now,
-      unsignableHeaders: new Set(['x-amz-content-sha256']),
-      unhoistableHeaders: new Set(['x-amz-content-sha256']),
-    },
-  );
-  return urlOf(location, signed.query);
+  // S3 links sign no payload, and only the host among the headers (a browser sends no others we know).
+  const signed = presignRequest({ method: 'GET', path: location.path, query, headers: { host: location.host } }, context(target, credentials, now), {
+    expiresIn,
+    payloadHash: unsignedPayload,
+  });
+  return urlOf(location, signed);
 };
 
 /** Headers for a request signed in the Authorization header (no payload is signed unless its hash is given). */
-export const signedHeaders = async (
+export const signedHeaders = (
   target: S3Target,
   credentials: Credentials,
   method: 'GET' | 'HEAD' | 'PUT' | 'DELETE',
   key: string,
   now: Date,
   extraHeaders: Record<string, string> = {},
-  payloadHash = 'UNSIGNED-PAYLOAD',
-): Promise<{ url: string; headers: Record<string, string> }> => {
+  payloadHash = unsignedPayload,
+): { url: string; headers: Record<string, string> } => {
   const location = objectLocation(target, key);
-  const signed = await signer(target, credentials).sign(
-    {
-      method,
-      protocol: location.protocol,
-      hostname: location.hostname,
-      port: location.port,
-      path: location.path,
-      query: {},
-      headers: { host: location.host, 'x-amz-content-sha256': payloadHash, ...extraHeaders },
-    },
-    { signingDate: now },
+  // S3 wants the payload's hash (or UNSIGNED-PAYLOAD) in x-amz-content-sha256, signed.
+  const headers = signRequest(
+    { method, path: location.path, headers: { host: location.host, 'x-amz-content-sha256': payloadHash, ...extraHeaders } },
+    context(target, credentials, now),
   );
-  return { url: urlOf(location), headers: signed.headers };
+  return { url: urlOf(location), headers };
 };
 
 /** SHA-256 of the empty body: copies and deletes send none, so they sign exactly that. */
@@ -132,11 +102,9 @@ export const signedCopy = (target: S3Target, credentials: Credentials, from: str
 export const signedDelete = (target: S3Target, credentials: Credentials, key: string, now: Date) =>
   signedHeaders(target, credentials, 'DELETE', key, now, {}, emptyPayloadHash);
 
-const amzDate = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-
 /** Signs an already base64-encoded POST policy (the string S3 recomputes the signature over). */
-export const signPolicy = (target: S3Target, credentials: Credentials, encodedPolicy: string, now: Date): Promise<string> =>
-  signer(target, credentials).sign(encodedPolicy, { signingDate: now, signingService: 's3', signingRegion: target.region });
+export const signPolicy = (target: S3Target, credentials: Credentials, encodedPolicy: string, now: Date): string =>
+  signString(encodedPolicy, context(target, credentials, now));
 
 export type PolicyCondition = ['eq', string, string] | ['content-length-range', number, number] | Record<string, string>;
 
@@ -144,7 +112,7 @@ export type PolicyCondition = ['eq', string, string] | ['content-length-range', 
  * A browser upload by POST: the form fields, with a policy that binds the upload to the given
  * conditions until `expiresIn` seconds from now.
  */
-export const presignPost = async (
+export const presignPost = (
   target: S3Target,
   credentials: Credentials,
   key: string,
@@ -152,7 +120,7 @@ export const presignPost = async (
   conditions: PolicyCondition[],
   expiresIn: number,
   now: Date,
-): Promise<{ url: string; fields: Record<string, string> }> => {
+): { url: string; fields: Record<string, string> } => {
   const date = amzDate(now);
   const credential = `${credentials.accessKeyId}/${date.slice(0, 8)}/${target.region}/s3/aws4_request`;
   const signing: Record<string, string> = {
@@ -169,5 +137,5 @@ export const presignPost = async (
   const encoded = Buffer.from(JSON.stringify(policy)).toString('base64');
   const bucketLocation = objectLocation(target, '');
   const url = urlOf({ ...bucketLocation, path: bucketLocation.path.replace(/\/$/, '') });
-  return { url, fields: { ...allFields, Policy: encoded, 'X-Amz-Signature': await signPolicy(target, credentials, encoded, now) } };
+  return { url, fields: { ...allFields, Policy: encoded, 'X-Amz-Signature': signPolicy(target, credentials, encoded, now) } };
 };
