@@ -93,7 +93,7 @@ describe('the confirmation’s copy and delete', () => {
   const from = 'uploads/org-acme/2026-0042/att-1';
   const to = 'orgs/org-acme/requests/2026-0042/attachments/att-1/Přehled (final).pdf';
 
-  /** SigV4 by hand ("Signature Calculations for the Authorization Header"), independent of the SDK's signer. */
+  /** SigV4 by hand ("Signature Calculations for the Authorization Header"), independent of lib/adapters/aws/sigv4-signer.ts. */
   const expectedAuthorization = (method: string, url: string, headers: Record<string, string>) => {
     const names = Object.keys(headers).filter((name) => name !== 'authorization').sort();
     const canonical = [method, new URL(url).pathname, '', ...names.map((n) => `${n}:${headers[n]!.trim()}`), '', names.join(';'), headers['x-amz-content-sha256']].join('\n');
