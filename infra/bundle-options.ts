@@ -4,24 +4,9 @@ import { fileURLToPath } from 'node:url';
 /**
  * How every function is bundled, in esbuild's own terms. The CDK app (`function-bundles.ts`, for
  * the function construct) and `npm run size` both build with these, so the budget measures what deploys.
- * The AWS SDK is bundled (not taken from the runtime): versions are pinned and tree-shaken.
+ * No AWS SDK client is bundled: functions reach AWS through signed fetch calls (lib/adapters/aws/);
+ * what they do bundle is pinned by the lock file and tree-shaken.
  */
-
-/**
- * Credential providers the SDK only reaches when no credentials are in the environment, which
- * never happens in Lambda (the runtime sets them). Left out of the bundle they cost nothing; were
- * one ever reached, the nodejs24.x runtime ships the SDK and would resolve it.
- */
-const unusedInLambda = [
-  '@aws-sdk/credential-provider-ini',
-  '@aws-sdk/credential-provider-sso',
-  '@aws-sdk/credential-provider-process',
-  '@aws-sdk/credential-provider-web-identity',
-  '@aws-sdk/credential-provider-login',
-  '@aws-sdk/credential-provider-http',
-  '@aws-sdk/nested-clients',
-  '@aws-sdk/token-providers',
-];
 
 /**
  * Packages replaced by a stand-in in every bundle: parts of pdf-lib the order PDF never reaches
@@ -46,7 +31,6 @@ export const bundleOptions = {
   mainFields: ['module', 'main'],
   /** ESM output still meets CommonJS dependencies that call require(). */
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  external: unusedInLambda,
   alias: standIns,
 } satisfies BuildOptions;
 
