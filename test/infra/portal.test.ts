@@ -19,10 +19,11 @@ afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
 
 /**
  * The whole app, bundling only the portal-content stack (the portal's Vite build): the functions'
- * bundles are app.test.ts's concern, and skipping them keeps this file fast.
+ * bundles are app.test.ts's concern, and skipping them keeps this file fast. So is CloudFormation's
+ * own template check (nag.test.ts runs it on the dev and prod apps).
  */
 const synth = (context: Record<string, string>) => {
-  const built = buildApp(new App({ outdir, context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': ['orderdesk-*-portal-content'], ...context } }));
+  const built = buildApp(new App({ outdir, builtinCloudFormationValidation: false, context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': ['orderdesk-*-portal-content'], ...context } }));
   const templates = {
     portal: Template.fromStack(built.portal),
     content: Template.fromStack(built.portalContent),
