@@ -38,9 +38,14 @@ const cacheRoot = path.join(projectRoot, '.local', 'portal-build');
 
 const vite = path.join(path.dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
 
-/** Runs `vite build` of portal/ into `outDir` (about 2 s); the portal's own config, the Node running this. */
+/**
+ * Runs `vite build` of portal/ into `outDir` (about 2 s); the portal's own config, the Node running
+ * this. Without Vite's lock (one `vite build` per project at a time): each build writes a dir of its
+ * own (`buildInto`), and two processes synthesizing at once (infra test files, `cdk synth` beside
+ * them) would otherwise fail one of the synths.
+ */
 const viteBuild = (outDir: string) => {
-  const result = childProcess.spawnSync(process.execPath, [vite, 'build', '--config', path.join(portalRoot, 'vite.config.ts'), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+  const result = childProcess.spawnSync(process.execPath, [vite, 'build', '--config', path.join(portalRoot, 'vite.config.ts'), '--outDir', outDir, '--emptyOutDir', '--bypass-lock', '--logLevel', 'warn'], {
     cwd: projectRoot,
     encoding: 'utf8',
   });
