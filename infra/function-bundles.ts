@@ -6,9 +6,10 @@ import { bundleOptions } from './bundle-options.js';
 
 /**
  * Function bundles made by esbuild's JS API, many entries in one pass: what the CDK app deploys
- * (`OrderdeskFunction`) and what `npm run size` measures. One pass parses each shared module
- * (the SDK, zod, lib/) once for every function and bundles them in parallel: ~90 functions took
- * ~11 s, where one `esbuild` process per function (NodejsFunction's way) took 60–75 s.
+ * (`OrderdeskFunction`) and what `npm run size` measures. One pass parses each shared module (zod,
+ * lib/) once for every function and bundles them in parallel: 91 functions in ~8 s of CPU (4–12 s
+ * on a 2-core machine). One `npx esbuild` per function, NodejsFunction's way, made `cdk synth`
+ * cost 66 s of CPU; it costs 14 s now.
  */
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
