@@ -13,12 +13,17 @@ export default defineConfig({
         test: {
           name: 'infra',
           include: ['test/infra/**/*.test.ts'],
-          // The first synth of a file (app.test.ts's beforeAll, nag.test.ts's first test) bundles
-          // every function once (~100 `npx esbuild` runs; app and nag bundle at the same time):
-          // 100–125 s measured beside other work, over vitest's default 10 s. 300 s keeps a
-          // margin on a loaded machine and still fails a real hang.
-          testTimeout: 300_000,
-          hookTimeout: 300_000,
+          // One process for every infra file, one file after another: the functions are bundled in
+          // one esbuild pass (infra/function-bundles.ts), CDK is loaded once and the portal built
+          // once. Its own group (after the unit and integration files, which run side by side):
+          // vitest runs projects of different parallelism one group at a time.
+          isolate: false,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+          // The first synth of the whole app (whichever file runs it) includes that pass: ~4 s of
+          // it alone on 2 cores, up to ~35 s measured beside other test runs.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {
@@ -28,7 +33,8 @@ export default defineConfig({
           // Starts `bin/local.ts` once, on free ports and a fresh data dir, for all integration tests,
           // and one Chromium the browser tests connect to.
           globalSetup: ['test/integration/global-setup.ts', 'test/integration/browser-setup.ts'],
-          testTimeout: 30_000,
+          // Bounds, not targets: with files side by side a step may wait for other files' work.
+          testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },

@@ -60,7 +60,7 @@ const readKeptMail = (file: string, log: (line: string) => void): Email[] => {
 
 /**
  * The SES v2 API (`aws-ses-v2-local`); its page at `/` shows every mail sent, `GET /store`
- * returns them as JSON. It sits behind a small front on the public port that passes everything
+ * returns them as JSON (`?about=<request number>` or `?to=<address>` only some: the front answers those). It sits behind a small front on the public port that passes everything
  * through, and lets tests make SES fail for one recipient (`POST /_faults`), since the local
  * server itself never fails a valid send: the notifier's retries and parking are tested against
  * the real server's answers otherwise.
@@ -126,6 +126,18 @@ export const startSes = async (host: string, port: number, dataDir: string, log:
           const { status, type, message } = faultAnswers[fault!.kind];
           return answer(res, status, { message }, { 'x-amzn-errortype': type });
         }
+      }
+      // Mail about one request (`?about=2026-0042`: its number is in every subject) or to one
+      // address (`?to=`), from the store as it stands: a test waiting for a mail reads a few,
+      // not the thousands a test run sends (each with its HTML) many times a second.
+      const query = new URL(req.url ?? '/', 'http://local').searchParams;
+      if (req.method === 'GET' && req.url?.startsWith('/store?') && (query.has('about') || query.has('to'))) {
+        const about = query.get('about');
+        const to = query.get('to')?.toLowerCase();
+        const emails = getStoreReadonly().emails.filter(
+          (mail) => (about === null || mail.subject.includes(`[#${about}]`)) && (to === undefined || mail.destination.to.join(',').toLowerCase() === to),
+        );
+        return answer(res, 200, { emails });
       }
       const forwarded = http.request({ host, port: innerPort, method: req.method, path: req.url, headers: { ...req.headers, host: `${host}:${innerPort}` } }, (upstream) => {
         // The server stored a mail it accepts before it answers: kept before the sender hears of it.

@@ -4,7 +4,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import * as z from 'zod';
 import { InboundOutcome } from '../../lib/domain/mail/inbound-mail.js';
 import { routes } from '../../lib/http/routes.js';
 import { stringsFor } from '../../lib/mail/strings.js';
@@ -13,22 +12,12 @@ import { receiveLocally, type DmarcVerdict } from '../../local/inbound-mail.js';
 import { asDemoUser, ok, people, type Client } from '../support/api-client.js';
 import { eml, type EmlOptions } from '../support/eml.js';
 import { freshOrganisation } from '../support/fresh-organisation.js';
-import { recipientOf, waitForMails, type SentMail } from '../support/mailbox.js';
+import { recipientOf, replyAddressOf, waitForMails, type SentMail } from '../support/mailbox.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const stack = () => inject('stack');
 
 /** A mail as the local SES server keeps it, with the reply address it was sent with. */
-const StoredMail = z.object({ subject: z.string(), destination: z.object({ to: z.array(z.string()) }), replyTo: z.array(z.string()).optional(), body: z.object({ text: z.string().optional() }) });
-
-/** The reply address of the last mail about a request to `to`. */
-const replyAddressOf = async (requestId: string, to: string): Promise<string> => {
-  const { emails } = z.object({ emails: z.array(StoredMail) }).parse(await (await fetch(`${stack().mailUrl}/store`)).json());
-  const mail = emails.filter((m) => m.subject.includes(`[#${requestId}]`) && m.destination.to.join(',').toLowerCase() === to.toLowerCase()).at(-1);
-  const address = mail?.replyTo?.[0];
-  if (!address) throw new Error(`no mail with a reply address about ${requestId} to ${to}`);
-  return address;
-};
 
 /** Receives a mail through the stack as SES would (the module `npm run inbound` uses); fails on a function error. */
 const receive = async (mail: EmlOptions | Buffer, dmarc: DmarcVerdict = 'pass'): Promise<InboundOutcome> => {

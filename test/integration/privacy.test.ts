@@ -1,7 +1,6 @@
 import { AdminGetUserCommand, UserNotFoundException } from '@aws-sdk/client-cognito-identity-provider';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import * as z from 'zod';
 import { ScanCommand } from '../../lib/adapters/dynamodb/document-client.js';
 import { s3FileStore } from '../../lib/adapters/s3/file-store.js';
 import type { InboundOutcome } from '../../lib/domain/mail/inbound-mail.js';
@@ -15,7 +14,7 @@ import { anonymous, asDemoUser, asInvitedPerson, newInquiry, ok, people, type An
 import { attach } from '../support/attachments.js';
 import { eml } from '../support/eml.js';
 import { documents, freshOrganisation } from '../support/fresh-organisation.js';
-import { header, waitForMails, recipientOf } from '../support/mailbox.js';
+import { header, recipientOf, replyAddressOf, waitForMails } from '../support/mailbox.js';
 import { acmeBilling, pricedOffer } from '../support/offers.js';
 
 /**
@@ -54,16 +53,6 @@ const naming = (items: Record<string, unknown>[], who: { userId: string; email: 
 const partitionOf = (items: Record<string, unknown>[], requestId: string) =>
   items.filter((item) => item.pk === `REQ#${requestId}` && item.sk !== 'WORKFLOW' && !String(item.sk).startsWith('REMINDER#')).sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
 
-const StoredMail = z.object({ subject: z.string(), destination: z.object({ to: z.array(z.string()) }), replyTo: z.array(z.string()).optional(), body: z.object({ text: z.string().optional() }) });
-
-/** The reply address of the last mail about a request to `to`. */
-const replyAddressOf = async (requestId: string, to: string): Promise<string> => {
-  const { emails } = z.object({ emails: z.array(StoredMail) }).parse(await (await fetch(`${stack().mailUrl}/store`)).json());
-  const mail = emails.filter((m) => m.subject.includes(`[#${requestId}]`) && m.destination.to.join(',').toLowerCase() === to.toLowerCase()).at(-1);
-  const address = mail?.replyTo?.[0];
-  if (!address) throw new Error(`no mail with a reply address about ${requestId} to ${to}`);
-  return address;
-};
 
 /** A mail received through the stack as SES would deliver it. */
 const receive = async (from: string, to: string, text: string): Promise<InboundOutcome> => {

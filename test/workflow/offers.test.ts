@@ -20,7 +20,7 @@ const StoredMail = z.object({
 });
 
 const mailsAbout = async (requestId: string) => {
-  const response = await fetch(`${inject('stack').mailUrl}/store`);
+  const response = await fetch(`${inject('stack').mailUrl}/store?about=${requestId}`);
   const { emails } = z.object({ emails: z.array(StoredMail) }).parse(await response.json());
   return emails.filter((mail) => mail.subject.includes(`[#${requestId}]`));
 };

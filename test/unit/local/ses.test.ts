@@ -96,4 +96,16 @@ describe('the local SES server', () => {
     const third = await start(dir);
     expect((await inbox(third.endpoint)).map((mail) => mail.subject)).toEqual(['whole', 'next']);
   });
+
+  it('answers only the mails about one request, or to one address, when asked', async () => {
+    const server = await start(dataDir());
+    await send(server.endpoint, 'a@example.com', '[#2026-0007] Nová zpráva');
+    await send(server.endpoint, 'B@example.com', '[#2026-0008] Nová zpráva');
+    await send(server.endpoint, 'b@example.com', '[#2026-0007] Změna stavu');
+    const filtered = async (query: string) => (Store.parse(await (await fetch(`${server.endpoint}/store?${query}`)).json()).emails).map((mail) => mail.subject);
+    expect(await filtered('about=2026-0007')).toEqual(['[#2026-0007] Nová zpráva', '[#2026-0007] Změna stavu']);
+    expect(await filtered('to=b%40example.com')).toEqual(['[#2026-0008] Nová zpráva', '[#2026-0007] Změna stavu']);
+    expect(await filtered('about=2026-0009')).toEqual([]);
+    expect((await inbox(server.endpoint)).length).toBe(3);
+  });
 });
