@@ -34,7 +34,7 @@ export default defineConfig({
           // and one Chromium the browser tests connect to.
           globalSetup: ['test/integration/global-setup.ts', 'test/integration/browser-setup.ts'],
           // Bounds, not targets: with files side by side a step may wait for other files' work.
-          testTimeout: 60_000,
+          testTimeout: 90_000,
           hookTimeout: 60_000,
         },
       },

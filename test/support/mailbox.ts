@@ -56,9 +56,10 @@ export const replyAddressOf = async (requestId: string, to: string): Promise<str
  * Waits until the mails about a request satisfy `done` (the notifier works off the stream, a
  * moment after the change), polling with a bound; says what arrived if they never do. The bound
  * is generous: with test files side by side, the one notifier works through every file's changes
- * in order, and a record another file made fail on purpose is retried before the next.
+ * in order, and a record another file made fail on purpose is retried before the next (a stall
+ * of up to ~30 s, the local stream's retries with backoff, seen early in side-by-side runs).
  */
-export const waitForMails = (requestId: string, done: (mails: SentMail[]) => boolean, timeoutMs = 30_000): Promise<SentMail[]> =>
+export const waitForMails = (requestId: string, done: (mails: SentMail[]) => boolean, timeoutMs = 45_000): Promise<SentMail[]> =>
   pollUntil(
     `mails about ${requestId} as expected`,
     async () => {
