@@ -74,6 +74,21 @@ describe('a stream record as Lambda hands it over', () => {
     expect(Object.keys(converted.dynamodb!)).not.toContain('OldImage');
   });
 
+  it('carries an empty map, which the Streams client answers as an empty object, as an empty map', () => {
+    const record: SdkRecord = {
+      eventID: 'e1',
+      eventName: 'INSERT',
+      dynamodb: {
+        Keys: { pk: { S: 'REQ#2026-0042' }, sk: { S: 'TL#0002' } },
+        // {"M":{}} on the wire; nested too.
+        NewImage: { pk: { S: 'REQ#2026-0042' }, details: {} as never, list: { L: [{ M: { inner: {} as never } }] } },
+        SequenceNumber: '200',
+        StreamViewType: 'NEW_AND_OLD_IMAGES',
+      },
+    };
+    expect(toLambdaRecord(record, source).dynamodb?.NewImage).toEqual({ pk: { S: 'REQ#2026-0042' }, details: { M: {} }, list: { L: [{ M: { inner: { M: {} } } }] } });
+  });
+
   it('carries a REMOVE with only its keys and old image, and what TTL deleted with its user identity', () => {
     const record: SdkRecord = {
       eventID: 'e2',
