@@ -1,11 +1,16 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { bundleBudgetBytes, bundleBudgetOf } from '../infra/bundle-options.js';
 import { buildFunctionBundles, writeFunctionBundle } from '../infra/function-bundles.js';
 import { functionList } from '../lib/lambda/table.js';
 import { noRoute, routeList } from '../lib/http/routes.js';
+import { percentile } from '../bench/stats.js';
 import { portalFirstPage, portalFirstPageBudgetBytes } from './portal-size.js';
+
+/** The users' goal for a route function's cold import (a person waits for it): printed with the machine's load, not enforced. */
+const coldImportGoalMs = 60;
 
 /**
  * Builds every function exactly as the CDK app bundles it (`buildFunctionBundles`: one esbuild
@@ -50,6 +55,10 @@ for (const row of rows) {
   const over = row.bytes > row.budget ? '  OVER BUDGET' : '';
   console.log(`${row.name.padEnd(width)}${kb(row.bytes).padStart(12)}${kb(row.budget).padStart(12)}${`${row.ms.toFixed(1)} ms`.padStart(14)}${over}`);
 }
+const routeNames = new Set(routeList.map((route) => route.name));
+const routeMedian = percentile(rows.filter((row) => routeNames.has(row.name)).map((row) => row.ms), 50);
+const missed = routeMedian > coldImportGoalMs ? ', missed' : '';
+console.log(`\nmedian cold import of the ${routeNames.size} route functions: ${routeMedian.toFixed(1)} ms (goal ≤ ${coldImportGoalMs} ms${missed}; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.availableParallelism()} cores)`);
 
 const portal = await portalFirstPage(path.join(root, '.local', 'portal-size'));
 console.log(`\nportal: the first page's JavaScript (gzipped; later pages load their own chunks), budget ${kb(portalFirstPageBudgetBytes)}\n`);
