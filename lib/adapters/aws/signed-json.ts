@@ -64,11 +64,14 @@ const errorTypeOf = (response: Response, body: Record<string, unknown>): string 
   return raw.split(':')[0]!.split('#').at(-1)!;
 };
 
+/** Built once: every AWS answer is checked against it. */
+const JsonObject = z.record(z.string(), z.unknown());
+
 /** An answer's JSON object; text that is none (an HTML error page, say) is kept as its message. */
 const jsonObject = (text: string): Record<string, unknown> => {
   if (!text) return {};
   try {
-    return z.record(z.string(), z.unknown()).safeParse(JSON.parse(text)).data ?? { message: text.slice(0, 500) };
+    return JsonObject.safeParse(JSON.parse(text)).data ?? { message: text.slice(0, 500) };
   } catch {
     return { message: text.slice(0, 500) };
   }

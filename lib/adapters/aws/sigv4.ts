@@ -8,10 +8,14 @@ export interface Credentials {
 }
 
 /** The function's own credentials, which the Lambda runtime (and the local stack) put in its environment. */
+// Built once: they are read on every AWS call (the environment itself is read each time).
+const Present = z.string().min(1);
+const MaybePresent = Present.optional();
+
 export const credentialsFromEnvironment = (): Credentials => ({
-  accessKeyId: readEnv(EnvName.awsAccessKeyId, z.string().min(1)),
-  secretAccessKey: readEnv(EnvName.awsSecretAccessKey, z.string().min(1)),
-  sessionToken: readEnv(EnvName.awsSessionToken, z.string().min(1).optional()),
+  accessKeyId: readEnv(EnvName.awsAccessKeyId, Present),
+  secretAccessKey: readEnv(EnvName.awsSecretAccessKey, Present),
+  sessionToken: readEnv(EnvName.awsSessionToken, MaybePresent),
 });
 
-export const regionFromEnvironment = (): string => readEnv(EnvName.awsRegion, z.string().min(1));
+export const regionFromEnvironment = (): string => readEnv(EnvName.awsRegion, Present);

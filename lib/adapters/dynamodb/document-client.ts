@@ -22,9 +22,13 @@ export interface DynamoTarget {
 }
 
 /** Where the table is, from the function's environment (the local stack sets AWS_ENDPOINT_URL_DYNAMODB, the SDK's own variable). */
+/** Built once: the target is read from the environment on every call. */
+const OptionalUrl = z.url().optional();
+const TableName = z.string().min(1);
+
 export const dynamoFromEnvironment = (): DynamoTarget => {
   const region = regionFromEnvironment();
-  const endpoint = readEnv(EnvName.dynamodbEndpoint, z.url().optional()) ?? `https://dynamodb.${region}.amazonaws.com`;
+  const endpoint = readEnv(EnvName.dynamodbEndpoint, OptionalUrl) ?? `https://dynamodb.${region}.amazonaws.com`;
   return { region, endpoint, credentials: credentialsFromEnvironment() };
 };
 
@@ -110,4 +114,4 @@ export class DocumentClient {
 /** One client per process, reused across invocations; it reads where the table is at each call. */
 export const documentClient = new DocumentClient(dynamoFromEnvironment);
 
-export const tableName = (): string => readEnv(EnvName.tableName, z.string().min(1));
+export const tableName = (): string => readEnv(EnvName.tableName, TableName);
