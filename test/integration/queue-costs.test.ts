@@ -90,14 +90,17 @@ describe('what reading and ranking a queue costs (SDK commands counted)', () => 
   });
 });
 
+// A thousand moves of each kind run in test/unit/services/queue-placement.test.ts on the memory
+// stores, held to the DynamoDB stores' contract (queue-store.test.ts); here the service moves
+// requests through DynamoDB Local long enough to rebalance twice (a rebalance every 49 moves).
 describe('rank keys in the table', () => {
-  it('stay short after 1 000 moves of the same two requests into the same slot, through rebalancing', async () => {
+  it('stay short after 100 moves of the same two requests into the same slot, through rebalancing', async () => {
     const { orgId, admin } = await freshOrganisation();
     const ids = [await file(admin, 'A'), await file(admin, 'B'), await file(admin, 'C'), await file(admin, 'D')];
     const [head, x, y] = [ids[0]!, ids[1]!, ids[2]!];
     const caller = { userId: admin.userId! };
     let rebalances = 0;
-    for (let i = 0; i < 1000; i++) {
+    for (let i = 0; i < 100; i++) {
       // Each move lands right after the head, halving the same gap: the worst case for keys.
       const { sent } = await services.count(() => moveRequest(services.deps, caller, i % 2 ? x : y, { after: head }));
       if ((sent.at(-1)?.actions ?? 0) > 2) rebalances++;
@@ -105,24 +108,23 @@ describe('rank keys in the table', () => {
     const { Items = [] } = await documents().send(
       new QueryCommand({ TableName: inject('stack').tableName, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :q', ExpressionAttributeValues: { ':q': clientQueuePartition(orgId) } }),
     );
-    // The last move (i = 999) put x right after the head.
+    // The last move (i = 99) put x right after the head.
     expect(Items.map((item) => item.requestId)).toEqual([head, x, y, ids[3]]);
     expect(Math.max(...Items.map((item) => String(item.rank).length))).toBeLessThanOrEqual(maxRankLength);
-    expect(rebalances).toBeGreaterThan(0);
-    // A thousand moves one after another: about 10 s on an idle 2-core machine, up to a minute beside other test runs.
-  }, 180_000);
+    expect(rebalances).toBe(2);
+  });
 
-  it('stay short after 1 000 moves of the same request to the top', async () => {
+  it('stay short after 100 moves of the same request to the top', async () => {
     const { orgId, admin } = await freshOrganisation();
     const ids = [await file(admin, 'A'), await file(admin, 'B'), await file(admin, 'C')];
     const caller = { userId: admin.userId! };
     // The same request goes to the top again each time another one took the top from it.
-    for (let i = 0; i < 500; i++) {
+    for (let i = 0; i < 50; i++) {
       await moveRequest(services.deps, caller, ids[2]!, { to: 'top' });
       await moveRequest(services.deps, caller, ids[1]!, { to: 'top' });
     }
     const queue = await services.deps.queues.clientQueue(orgId, 100);
     expect(queue.map((request) => request.requestId)).toEqual([ids[1], ids[2], ids[0]]);
     expect(Math.max(...queue.map((request) => request.rank.length))).toBeLessThanOrEqual(maxRankLength);
-  }, 180_000);
+  });
 });

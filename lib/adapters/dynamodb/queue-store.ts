@@ -1,6 +1,6 @@
 import { QueryCommand, type DocumentClient, type QueryCommandInput } from './document-client.js';
 import * as z from 'zod';
-import { ConflictError } from '../../domain/errors.js';
+import { writeConflicts } from '../../services/ports/write-conflicts.js';
 import type { Ranked } from '../../domain/ranking.js';
 import { Request, RequestId } from '../../domain/request.js';
 import { CursorRank, cursorCodec } from './cursor.js';
@@ -124,7 +124,7 @@ export const dynamoQueueStore = (client: DocumentClient, tableName: () => string
             },
           },
         },
-        () => new ConflictError(`Request ${change.requestId} was moved or finished by someone else meanwhile`, 'Reload the queue to see the current order, then move again'),
+        () => writeConflicts.rankChanged(change.requestId),
       ),
   };
 };

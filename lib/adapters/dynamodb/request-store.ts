@@ -9,6 +9,7 @@ import { queryPage } from './query-page.js';
 import { parseRequest, requestItem, requestUpdate } from './request-item.js';
 import { TableWrite } from './table-write.js';
 import type { RequestStore } from '../../services/ports/requests.js';
+import { writeConflicts } from '../../services/ports/write-conflicts.js';
 
 const requestsCursor = cursorCodec('requests', z.strictObject({ createdAt: CursorTime, requestId: RequestId }));
 
@@ -80,7 +81,7 @@ export const dynamoRequestStore = (client: DocumentClient, tableName: () => stri
     new TableWrite(
       `request ${request.requestId}`,
       { Put: { TableName: tableName(), Item: requestItem(request), ConditionExpression: 'attribute_not_exists(pk)' } },
-      () => new ConflictError(`Request number ${request.requestId} is taken`, 'Send the request again'),
+      () => writeConflicts.requestNumberTaken(request.requestId),
     ),
 
   update(before, after) {
@@ -90,11 +91,7 @@ export const dynamoRequestStore = (client: DocumentClient, tableName: () => stri
     return new TableWrite(
       `request ${before.requestId}`,
       { Update: { TableName: tableName(), ...requestUpdate(before, after) } },
-      () =>
-        new ConflictError(
-          `Request ${before.requestId} changed while you were working on it`,
-          'Reload the request to see its current status, then try again if the action still applies',
-        ),
+      () => writeConflicts.requestChanged(before.requestId),
     );
   },
 

@@ -3,7 +3,7 @@ import { person } from '../../domain/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.js';
 import { isActive, words } from '../../domain/lifecycle.js';
 import type { Organisation } from '../../domain/organisation.js';
-import { compareRanked, maxChangesPerPlan, planInsert, planMove, planOrder, type Placement, type Ranked, type RankPlan } from '../../domain/ranking.js';
+import { maxChangesPerPlan, planOrder, type RankPlan } from '../../domain/ranking.js';
 import type { Request } from '../../domain/request.js';
 import { isAgencyRole } from '../../domain/roles.js';
 import type { User } from '../../domain/user.js';
@@ -14,15 +14,13 @@ import { opened, requestViews, visibleLevel } from '../requests/open-request.js'
 import { newEntry } from '../requests/timeline.js';
 import type { ClientQueueView, QueuePlacementView } from '../views.js';
 import type { QueuedRequest, QueueGap } from '../ports/requests.js';
+import { placeInQueue } from './placement.js';
 
 /** A DynamoDB transaction holds 100 actions: each moved request is a rank write and an activity item. */
 const maxActionsPerTransaction = 100;
 
 /** The most requests `PUT /queue` names; a longer queue is reordered one move at a time. */
 export const maxWholeOrder = 200;
-
-/** Requests read on each side of a move's gap: the neighbours first; a wider window only when their keys are too close. */
-const moveWindows = [1, 49];
 
 /** Whose queue a caller reads: their own organisation's, or the one agency staff name. */
 const queueOrganisation = (user: User, requestedOrgId: string | undefined): string => {
@@ -126,22 +124,11 @@ export interface MoveInput {
   to?: 'top' | 'bottom';
 }
 
-const placementOf = (input: MoveInput): Placement => {
-  if (input.before) return { before: input.before };
-  if (input.after) return { after: input.after };
-  return { to: input.to ?? 'top' };
-};
-
-/** Whether `moved` already sits between the requests next to the gap (undefined: an end of the queue). */
-const sitsBetween = (moved: Ranked, previous: Ranked | undefined, next: Ranked | undefined) =>
-  (previous === undefined || compareRanked(previous, moved) < 0) && (next === undefined || compareRanked(moved, next) < 0);
-
 /**
  * Moves one request before or after another, or to an end of the queue. It reads the caller,
- * the request and the anchor together, then only the requests next to the gap (a wider window
- * when their keys are too close, the whole queue as a last resort), and writes one transaction:
- * the rank, conditional on the rank read, plus its activity item (more only when a rebalance
- * re-keys neighbours, each conditional on its rank too).
+ * the request and the anchor together, then only the requests next to the gap (placement.ts),
+ * and writes one transaction: the rank, conditional on the rank read, plus its activity item
+ * (more only when a rebalance re-keys neighbours, each conditional on its rank too).
  */
 export const moveRequest = async (deps: ServiceDeps, caller: Caller, requestId: string, input: MoveInput): Promise<QueuePlacementView> => {
   const anchorId = input.before ?? input.after;
@@ -159,35 +146,9 @@ export const moveRequest = async (deps: ServiceDeps, caller: Caller, requestId: 
   const moved = rankable(user, orgId, context.request, context.isParticipant, requestId, 'path.requestId');
   const anchor = anchorId === undefined ? undefined : await checkNamed(deps, user, orgId, anchorRead, anchorId, anchorField);
   const gap: QueueGap = anchor ? (input.before ? { before: anchor } : { after: anchor }) : { to: input.to ?? 'top' };
-  const placed = (after: Ranked | undefined, before: Ranked | undefined, changed: boolean): QueuePlacementView => ({
-    orgId,
-    requestId,
-    after: after?.requestId ?? null,
-    before: before?.requestId ?? null,
-    moved: changed,
-  });
-
-  for (const count of moveWindows) {
-    const around = await deps.queues.surroundings(orgId, gap, count, requestId);
-    const [previous, next] = [around.before[0], around.after[0]];
-    if (sitsBetween(moved, previous, next)) return placed(previous, next, false);
-    const segment = [...around.before].reverse().concat(around.after);
-    const plan = planInsert(segment, around.before.length, moved, { lo: around.beyondBefore?.rank ?? null, hi: around.beyondAfter?.rank ?? null });
-    if (plan) {
-      await applyPlan(deps, user, orgId, plan, input);
-      return placed(previous, next, true);
-    }
-  }
-  // Keys so close that even a wide window can't take new ones: re-key across the whole queue.
-  const queue = await deps.queues.queueRanks(orgId);
-  const ids = new Set(queue.map((item) => item.requestId));
-  if (!ids.has(requestId) || (anchorId !== undefined && !ids.has(anchorId))) {
-    throw new ConflictError('The queue changed while you were moving the request', 'Reload the queue, then move again');
-  }
-  const plan = planMove(queue, requestId, placementOf(input));
-  await applyPlan(deps, user, orgId, plan, input);
-  const at = plan.order.findIndex((item) => item.requestId === requestId);
-  return placed(plan.order[at - 1], plan.order[at + 1], plan.changes.length > 0);
+  const placed = await placeInQueue(deps.queues, orgId, moved, gap);
+  if (placed.plan) await applyPlan(deps, user, orgId, placed.plan, input);
+  return { orgId, requestId, after: placed.after?.requestId ?? null, before: placed.before?.requestId ?? null, moved: placed.plan !== undefined };
 };
 
 /** Writes a plan's rank changes with one activity item per moved request (nothing for a no-op). */
