@@ -45,6 +45,10 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          // Files share their modules within a worker, as the unit files do: they hold no module state
+          // of their own (each makes its clients, organisations and people), and a fresh import of
+          // Playwright, the SDK clients and the support code per file cost ~35 of ~105 core-s.
+          isolate: false,
           // Starts `bin/local.ts` once, on free ports and a fresh data dir, for all integration tests,
           // and one Chromium the browser tests connect to.
           globalSetup: ['test/integration/global-setup.ts', 'test/integration/browser-setup.ts'],
