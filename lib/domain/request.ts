@@ -47,6 +47,13 @@ export const Request = z.object({
 });
 export type Request = z.infer<typeof Request>;
 
+/** An update replaces a request by its next version: the same id, a higher version (a store refuses anything else as a bug). */
+export const checkNextVersion = (before: Request, after: Request): void => {
+  if (after.requestId !== before.requestId || after.version <= before.version) {
+    throw new Error(`an update of request ${before.requestId} must keep its id and raise its version`);
+  }
+};
+
 /** Folds case and diacritics so that "oprava" finds "Oprava přihlášení". */
 export const searchText = (text: string): string =>
   text

@@ -1,7 +1,7 @@
 import { GetCommand, UpdateCommand, type DocumentClient } from './document-client.js';
 import * as z from 'zod';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
-import { RequestId } from '../../domain/request.js';
+import { checkNextVersion, RequestId } from '../../domain/request.js';
 import { CursorTime, cursorCodec } from './cursor.js';
 import { listInvited } from './invited-requests.js';
 import { allRequestsKey, allRequestsPartition, counterKey, orgRequestsKey, orgRequestsPartition, requestKey } from './keys.js';
@@ -85,9 +85,7 @@ export const dynamoRequestStore = (client: DocumentClient, tableName: () => stri
     ),
 
   update(before, after) {
-    if (after.requestId !== before.requestId || after.version <= before.version) {
-      throw new Error(`an update of request ${before.requestId} must keep its id and raise its version`);
-    }
+    checkNextVersion(before, after);
     return new TableWrite(
       `request ${before.requestId}`,
       { Update: { TableName: tableName(), ...requestUpdate(before, after) } },

@@ -1,6 +1,6 @@
 import { placesOf } from '../../../lib/domain/request-changes.js';
 import { compareRanked, type Ranked } from '../../../lib/domain/ranking.js';
-import type { Request } from '../../../lib/domain/request.js';
+import { checkNextVersion, type Request } from '../../../lib/domain/request.js';
 import type { QueuedRequest, QueueStore, ReadyRequest, RequestStore } from '../../../lib/services/ports/requests.js';
 import { writeConflicts } from '../../../lib/services/ports/write-conflicts.js';
 import { MemoryWrite } from './memory-unit-of-work.js';
@@ -51,9 +51,7 @@ export const memoryRequests = (): { requests: MemoryRequestStore; queues: QueueS
         () => writeConflicts.requestNumberTaken(request.requestId),
       ),
     update(before, after) {
-      if (after.requestId !== before.requestId || after.version <= before.version) {
-        throw new Error(`an update of request ${before.requestId} must keep its id and raise its version`);
-      }
+      checkNextVersion(before, after);
       return new MemoryWrite(
         `request ${before.requestId}`,
         () => stored.get(before.requestId)?.version === before.version,
